@@ -1,0 +1,94 @@
+// Flat config. The layer table of docs/architecture.md is enforced with no-restricted-imports:
+// shared imports nothing environment-specific, services never import electron, the preload
+// imports only electron and the contract's channel names, the renderer never imports electron,
+// Node built-ins or anything under electron/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const restrict = (patterns, paths = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: paths.map((name) => ({ name, message: 'Not allowed in this layer (see docs/architecture.md).' })),
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'Not allowed in this layer (see docs/architecture.md).',
+      })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...restrict(['electron', 'electron/*', '**/electron/**', 'better-sqlite3'], nodeBuiltins),
+      'vue/multi-word-component-names': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: restrict(
+      ['electron', 'electron/*', '**/electron/**', '**/renderer/**', '**/central/**', 'better-sqlite3', 'vue', 'pinia'],
+      nodeBuiltins,
+    ),
+  },
+  {
+    files: ['electron/main/services/**/*.ts', 'electron/webhost/**/*.ts'],
+    rules: restrict(['electron', 'electron/*', '**/shell/**', '**/renderer/**']),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\.\\./\\.\\./shared/api/channels$).*',
+              message: 'The preload imports only electron and the contract channel names.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { ApiError, type ApiErrorBody, type ApiResult } from './errors';
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+} from './contract';
+
+/** Who is calling: filled by the binding (IPC or HTTP), never by the caller's payload. */
+export interface CallContext {
+  transport: 'ipc' | 'http';
+  actor: string;
+}
+
+export type Handlers = {
+  [M in MethodName]: (
+    input: ParsedInput<M>,
+    ctx: CallContext,
+  ) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export interface DispatcherOptions {
+  /** Check outputs against the contract too (tests); off in production for speed. */
+  validateOutput?: boolean;
+  /** Called with unexpected errors; must not log personal data (only the error's name and stack). */
+  onInternalError?: (method: string, err: unknown) => void;
+}
+
+const FIELD_MESSAGES: Record<string, [string, string]> = {
+  invalid_type: ['类型不正确', 'has the wrong type'],
+  too_big: ['超出允许范围', 'is too large or too long'],
+  too_small: ['不足最小要求', 'is too small or too short'],
+  invalid_format: ['格式不正确', 'has an invalid format'],
+  invalid_value: ['取值不在允许范围内', 'is not one of the allowed values'],
+  unrecognized_keys: ['含有不允许的字段', 'has fields that are not allowed'],
+};
+
+/** Turns zod issues into a typed error naming the first offending field; never echoes values. */
+export function invalidInput(issues: z.core.$ZodIssue[]): ApiErrorBody {
+  const fieldErrors = issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(input)';
+    const [zh, en] = FIELD_MESSAGES[issue.code] ?? ['无效', 'is invalid'];
+    return { field: path, message: `字段 ${path} ${zh}`, messageEn: `Field ${path} ${en}` };
+  });
+  const first = fieldErrors[0] ?? {
+    field: '(input)',
+    message: '输入无效',
+    messageEn: 'Invalid input',
+  };
+  return {
+    code: 'INVALID_INPUT',
+    message: first.message,
+    messageEn: first.messageEn,
+    field: first.field,
+    fieldErrors,
+  };
+}
+
+export type Dispatch = (
+  method: string,
+  input: unknown,
+  ctx: CallContext,
+) => Promise<ApiResult<unknown>>;
+
+/**
+ * The one dispatcher both transports bind: looks the method up in the contract, parses the
+ * input, runs the handler and wraps the answer as `{ok, value}` or `{ok:false, error}`.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
+  return async (method, input, ctx) => {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return {
+        ok: false,
+        error: {
+          code: 'UNKNOWN_METHOD',
+          message: '未知的接口方法',
+          messageEn: 'Unknown API method',
+          field: 'method',
+        },
+      };
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
+    try {
+      const handler = handlers[method] as (i: unknown, c: CallContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      if (options.validateOutput) {
+        const out = spec.output.safeParse(value);
+        if (!out.success) throw new Error(`output of ${method} does not match the contract`);
+      }
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof ApiError) return { ok: false, error: err.body };
+      options.onInternalError?.(method, err);
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: '系统内部错误，请重试或联系管理员',
+          messageEn: 'Internal error; please retry or call support',
+        },
+      };
+    }
+  };
+}

@@ -1,0 +1,102 @@
+import type { LocalizedText } from '../text';
+
+/** Who holds the account: the three families of 新装 / 增容 and who may use a change type. */
+export type AccountKind = 'lv_resident' | 'lv_business' | 'hv';
+export const ACCOUNT_KINDS: readonly AccountKind[] = ['lv_resident', 'lv_business', 'hv'];
+
+/** 新装, 增容, 变更用电 (and the restore pairs, which are change-of-use types too). */
+export type BusinessFamily = 'new' | 'increase' | 'change';
+
+/** The validator a field is checked with; each maps to a function in shared/validators. */
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'personName'
+  | 'orgName'
+  | 'idNumber'
+  | 'creditCode'
+  | 'mobile'
+  | 'accountNo'
+  | 'capacityKva'
+  | 'transformerKva'
+  | 'address'
+  | 'date'
+  | 'integer'
+  | 'select';
+
+export interface FieldOption {
+  value: string;
+  label: LocalizedText;
+}
+
+export interface FieldDef {
+  key: string;
+  label: LocalizedText;
+  kind: FieldKind;
+  required: boolean;
+  /** For select fields. */
+  options?: FieldOption[];
+  /** For integer / capacity fields. */
+  min?: number;
+  max?: number;
+  /** For text fields. */
+  maxLength?: number;
+  /** Personal data: masked on screen, on paper, never logged. */
+  personal?: boolean;
+  help?: LocalizedText;
+}
+
+export interface PaperDef {
+  code: string;
+  name: LocalizedText;
+  /** 容缺受理: may the case be accepted with this paper missing, to be supplied later? */
+  deferrable: boolean;
+  /** Only needed when the applicant sends an agent (委托代办). */
+  agentOnly?: boolean;
+}
+
+/**
+ * A business rule checked on submit. `code` selects the check in shared/catalogue/rules.ts;
+ * `params` are the configurable figures (days, counts, limits), never constants in code.
+ */
+export interface RuleCheckDef {
+  code: string;
+  description: LocalizedText;
+  params?: Record<string, number | string | boolean>;
+}
+
+export interface StageLimit {
+  stage: string;
+  workingDays: number;
+}
+
+/** Working-day limit from acceptance; see "Deadlines" in domain.md. */
+export interface DeadlineRule {
+  workingDays: number;
+  /** whole process, or only the utility's own time (customer time excluded). */
+  scope: 'whole' | 'utility';
+  basis: LocalizedText;
+  stages?: StageLimit[];
+}
+
+export interface BusinessType {
+  code: string;
+  family: BusinessFamily;
+  name: LocalizedText;
+  accountKinds: AccountKind[];
+  fields: FieldDef[];
+  papers: PaperDef[];
+  rules: RuleCheckDef[];
+  deadline: DeadlineRule;
+  /** Central lifecycle stages this type goes through (mirrored read-only). */
+  stages: string[];
+  /** For restore types: the type this one restores (暂停恢复 → 暂停). */
+  restores?: string;
+}
+
+export interface Catalogue {
+  version: string;
+  /** ISO date (YYYY-MM-DD) from which this version applies. */
+  effectiveFrom: string;
+  types: BusinessType[];
+}
