@@ -15,7 +15,10 @@ const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': [
     'error',
     {
-      paths: paths.map((name) => ({ name, message: 'Not allowed in this layer (see docs/architecture.md).' })),
+      paths: paths.map((name) => ({
+        name,
+        message: 'Not allowed in this layer (see docs/architecture.md).',
+      })),
       patterns: patterns.map((group) => ({
         group: [group],
         message: 'Not allowed in this layer (see docs/architecture.md).',
@@ -49,7 +52,10 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -66,7 +72,16 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: restrict(
-      ['electron', 'electron/*', '**/electron/**', '**/renderer/**', '**/central/**', 'better-sqlite3', 'vue', 'pinia'],
+      [
+        'electron',
+        'electron/*',
+        '**/electron/**',
+        '**/renderer/**',
+        '**/central/**',
+        'better-sqlite3',
+        'vue',
+        'pinia',
+      ],
       nodeBuiltins,
     ),
   },

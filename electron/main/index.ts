@@ -1,0 +1,39 @@
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { join } from 'node:path';
+import { createServices } from './services/createServices';
+import { registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { hardenApp, hardenSession } from './shell/harden';
+import { bindIpc } from './shell/ipc';
+import { APP_ORIGIN } from './shell/navigation-policy';
+import { createWindowOptions, type WindowKind } from './shell/window-options';
+
+// Thin shell: every behaviour lives in ./services, which also run in plain Node (web host, tests).
+const kind: WindowKind = process.argv.includes('--kiosk') ? 'kiosk' : 'console';
+
+registerAppScheme();
+hardenApp(app);
+if (!app.requestSingleInstanceLock()) app.quit();
+
+void app.whenReady().then(() => {
+  hardenSession(session.defaultSession);
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  const dataDir = app.getPath('userData');
+  const services = createServices({
+    dbFile: join(dataDir, 'hall.db'),
+    backupDir: join(dataDir, 'backups'),
+    transport: 'ipc',
+  });
+  bindIpc(ipcMain, services.dispatch);
+  if (kind === 'kiosk') Menu.setApplicationMenu(null);
+
+  const window = new BrowserWindow(
+    createWindowOptions(kind, join(import.meta.dirname, '../preload/index.cjs')),
+  );
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+
+  app.on('window-all-closed', () => {
+    services.close();
+    app.quit();
+  });
+});

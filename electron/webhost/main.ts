@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWebHost } from './server';
+
+// CLI: npx tsx electron/webhost/main.ts [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '5174' },
+    db: { type: 'string', default: process.env.HALL_DB ?? '.data/hall.db' },
+    renderer: { type: 'string', default: 'out/renderer' },
+    station: { type: 'string', default: process.env.HALL_STATION ?? 'C01' },
+  },
+});
+
+const dbFile = resolve(values.db);
+mkdirSync(dirname(dbFile), { recursive: true });
+const host = await startWebHost({
+  dbFile,
+  backupDir: resolve(dirname(dbFile), 'backups'),
+  port: Number(values.port),
+  rendererDir: resolve(values.renderer),
+  stationCode: values.station,
+  log: (line) => console.log(line),
+});
+console.log(`营业厅服务台 web host: ${host.url}/`);
+
+const stop = () => {
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

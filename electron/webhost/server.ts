@@ -1,0 +1,59 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createServices } from '../main/services/createServices';
+import { createWebApp } from './app';
+
+export interface WebHostOptions {
+  dbFile: string;
+  backupDir?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  rendererDir?: string;
+  hallName?: string;
+  hallCode?: string;
+  stationCode?: string;
+  log?: (line: string) => void;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves the console's services and the built renderer on 127.0.0.1 only. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const services = createServices({
+    dbFile: options.dbFile,
+    backupDir: options.backupDir,
+    hallName: options.hallName,
+    hallCode: options.hallCode,
+    stationCode: options.stationCode,
+    transport: 'http',
+    log: options.log,
+  });
+  let port = options.port ?? 0;
+  const app = createWebApp({
+    dispatch: services.dispatch,
+    rendererDir: options.rendererDir,
+    getPort: () => port,
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s as Server));
+    (s as Server).once('error', reject);
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          services.close();
+          resolve();
+        });
+      }),
+  };
+}
