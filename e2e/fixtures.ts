@@ -15,6 +15,8 @@ const HOST_URL = /web host: (http:\/\/127\.0\.0\.1:\d+)\//;
 
 /** Every test gets its own web host process on a fresh SQLite file, serving the built renderer. */
 export const test = base.extend<{ host: WebHostFixture }>({
+  // Playwright requires an object pattern here even when no other fixture is used.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-'));
     const dbFile = join(dir, 'hall.db');
