@@ -1,0 +1,212 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BackupFailedError,
+  DatabaseTooNewError,
+  LATEST_VERSION,
+  MIGRATIONS,
+  migrate,
+  openDatabase,
+  type Database,
+  type Migration,
+} from './index';
+import { assertMigrationsOrdered } from './migrate';
+
+/**
+ * Data written at each schema version, so every upgrade path is tested with rows in it.
+ * When you add migration N, add SEEDS[N] writing at least one row into each table N creates.
+ */
+const SEEDS: Record<number, (db: Database) => void> = {
+  1: (db) => {
+    db.exec(`
+      INSERT INTO applications (id, app_no, type_code, family, account_kind, state,
+        applicant_name, mobile, id_number, fields_json, papers_json, catalogue_version, clerk,
+        created_at, updated_at, accepted_at, deadline_at)
+      VALUES ('0190f5b0-0000-7000-8000-000000000001', 'C01202501020001', 'NEW_LV_RES', 'new',
+        'lv_resident', 'queued', '张三', '13800138000', '11010519491231002X', '{}', '[]', 'v1',
+        'clerk1', 1735776000000, 1735776000000, 1735776000000, 1736208000000);
+      INSERT INTO applications (id, type_code, family, account_kind, state, fields_json,
+        papers_json, catalogue_version, clerk, created_at, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-000000000002', 'NEW_LV_RES', 'new', 'lv_resident',
+        'draft', '{}', '[]', 'v1', 'clerk1', 1735776000000, 1735776000000);
+      INSERT INTO application_history (application_id, at, actor, action, changes_json)
+      VALUES ('0190f5b0-0000-7000-8000-000000000001', 1735776000000, 'clerk1', 'submit', '{}');
+      INSERT INTO app_no_counter (station_code, day, last_seq) VALUES ('C01', '20250102', 1);
+      INSERT INTO outbox (op_id, application_id, kind, payload, payload_hash, created_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000aa', '0190f5b0-0000-7000-8000-000000000001',
+        'application.submit', '{}', 'x', 1735776000000);
+    `);
+  },
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hall-migrations-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const quiet = { log: () => undefined, now: () => new Date('2025-01-02T03:04:05Z') };
+
+/** A file migrated with plain better-sqlite3 to exactly `version`, as an older console left it. */
+function fileAtVersion(file: string, version: number): void {
+  const db = new BetterSqlite3(file);
+  migrate(db, MIGRATIONS.slice(0, version), { ...quiet, backupDir: join(dir, 'unused') });
+  SEEDS[version]?.(db);
+  db.close();
+}
+
+function tableCounts(db: Database): Record<string, number> {
+  const names = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    names.map((n) => [n, db.prepare(`SELECT count(*) FROM "${n}"`).pluck().get() as number]),
+  );
+}
+
+const versionOf = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
+
+describe('migrations', () => {
+  it('are numbered 1..N in order, and every version has seed data for the upgrade tests', () => {
+    expect(() => assertMigrationsOrdered(MIGRATIONS)).not.toThrow();
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+    expect(Object.keys(SEEDS).map(Number)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('reject a list with a gap', () => {
+    const gap: Migration[] = [{ version: 2, name: 'gap', up: 'SELECT 1' }];
+    expect(() => assertMigrationsOrdered(gap)).toThrow(/expected 1/);
+  });
+
+  it('create a fresh database at the latest version without taking a backup', () => {
+    const db = openDatabase(join(dir, 'fresh.db'), { ...quiet, backupDir: join(dir, 'bk') });
+    expect(versionOf(db)).toBe(LATEST_VERSION);
+    expect(Object.keys(tableCounts(db))).toEqual(
+      expect.arrayContaining(['applications', 'application_history', 'app_no_counter', 'outbox']),
+    );
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+    expect(readdirSync(dir)).not.toContain('bk');
+  });
+
+  for (const { version } of MIGRATIONS) {
+    it(`upgrade a v${version} database with data to v${LATEST_VERSION}, keeping every row`, () => {
+      const file = join(dir, 'hall.db');
+      fileAtVersion(file, version);
+      const before = new BetterSqlite3(file);
+      const counts = tableCounts(before);
+      before.close();
+      expect(Object.values(counts).some((n) => n > 0)).toBe(true);
+
+      const backupDir = join(dir, 'backups');
+      const db = openDatabase(file, { ...quiet, backupDir });
+      expect(versionOf(db)).toBe(LATEST_VERSION);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      const after = tableCounts(db);
+      for (const [table, n] of Object.entries(counts)) expect(after[table], table).toBe(n);
+      db.close();
+
+      const backups = version < LATEST_VERSION ? readdirSync(backupDir) : [];
+      expect(backups).toHaveLength(version < LATEST_VERSION ? 1 : 0);
+    });
+  }
+
+  it('refuse a database newer than the code, in Chinese and English, without touching it', () => {
+    const file = join(dir, 'newer.db');
+    openDatabase(file, quiet).close();
+    const raw = new BetterSqlite3(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+
+    let error: unknown;
+    try {
+      openDatabase(file, quiet);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    const tooNew = error as DatabaseTooNewError;
+    expect(tooNew.text.zh).toContain('升级');
+    expect(tooNew.text.en).toMatch(/newer than this console supports/);
+    expect(tooNew.fileVersion).toBe(LATEST_VERSION + 1);
+    const check = new BetterSqlite3(file);
+    expect(versionOf(check)).toBe(LATEST_VERSION + 1);
+    check.close();
+  });
+});
+
+describe('the migration runner (with a synthetic next step)', () => {
+  const extra = (up: string): Migration[] => [
+    ...MIGRATIONS,
+    { version: LATEST_VERSION + 1, name: 'test_step', up },
+  ];
+
+  function seededLatest(file: string): void {
+    fileAtVersion(file, LATEST_VERSION);
+  }
+
+  it('backs up and verifies before migrating an existing database, then migrates', () => {
+    const file = join(dir, 'hall.db');
+    seededLatest(file);
+    const backupDir = join(dir, 'backups');
+    let backupFile: string | undefined;
+    const db = openDatabase(file, {
+      ...quiet,
+      backupDir,
+      migrations: extra('ALTER TABLE applications ADD COLUMN test_extra TEXT'),
+      onMigrated: (r) => {
+        backupFile = r.backupFile;
+      },
+    });
+    expect(versionOf(db)).toBe(LATEST_VERSION + 1);
+    const counts = tableCounts(db);
+    db.close();
+
+    expect(backupFile).toBeDefined();
+    expect(readdirSync(backupDir)).toEqual([backupFile?.slice(backupDir.length + 1)]);
+    const backup = new BetterSqlite3(backupFile as string, { readonly: true });
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(versionOf(backup)).toBe(LATEST_VERSION);
+    expect(tableCounts(backup)).toEqual(counts);
+    backup.close();
+  });
+
+  it('rolls a failing step back whole: version and data unchanged', () => {
+    const file = join(dir, 'hall.db');
+    seededLatest(file);
+    const migrations = extra(`
+      ALTER TABLE applications ADD COLUMN half_done TEXT;
+      DELETE FROM outbox;
+      INSERT INTO no_such_table VALUES (1);`);
+    expect(() => openDatabase(file, { ...quiet, migrations })).toThrow(/no_such_table/);
+    const db = new BetterSqlite3(file);
+    expect(versionOf(db)).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(1);
+    const columns = db.prepare('PRAGMA table_info(applications)').all() as { name: string }[];
+    expect(columns.map((c) => c.name)).not.toContain('half_done');
+    db.close();
+  });
+
+  it('does not migrate when the backup cannot be written', () => {
+    const file = join(dir, 'hall.db');
+    seededLatest(file);
+    const blocked = join(dir, 'not-a-dir');
+    writeFileSync(blocked, 'a file where the backup directory should be');
+    const migrations = extra('ALTER TABLE applications ADD COLUMN test_extra TEXT');
+    expect(() => openDatabase(file, { ...quiet, backupDir: blocked, migrations })).toThrow(
+      BackupFailedError,
+    );
+    const db = new BetterSqlite3(file);
+    expect(versionOf(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+});

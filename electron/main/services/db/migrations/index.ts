@@ -1,0 +1,15 @@
+import { migration001Init } from './001_init';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/**
+ * Every schema step, oldest first. To add one: create NNN_name.ts exporting a Migration with
+ * the next version number and append it here (an array, not a directory scan, so bundlers
+ * include it). The migration tests pick it up on their own; give it a seed in
+ * migrations.test.ts so the upgrade path is tested with data.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration001Init];
+
+/** The schema version this code writes. */
+export const LATEST_VERSION = MIGRATIONS.length;
