@@ -1,0 +1,3 @@
+export * from './calendar';
+export * from './hall-time';
+export * from './deadline';
