@@ -1,0 +1,263 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { DeviceAuth } from './auth';
+import { createCentralApp } from './app';
+import { openCentralDb, type CentralDb } from './db';
+import {
+  FAULT_KINDS,
+  noFaults,
+  parseFaultSpec,
+  pickFault,
+  type FaultKind,
+  type FaultPlan,
+} from './faults';
+import { Ledger, type StageResolver } from './ledger';
+import { defaultStages } from '../shared/sync/stages';
+import type { Catalogue } from '../shared/catalogue/types';
+
+export interface CentralOptions {
+  /** SQLite file of the central ledger (':memory:' for throwaway runs). */
+  dbFile: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** 127.0.0.1 unless told otherwise: the reference system is not meant for a network. */
+  host?: string;
+  registrationSecret?: string;
+  tokenTtlMs?: number;
+  faults?: string | FaultPlan;
+  /** Demo mode: advance a few open applications one stage every interval. */
+  demo?: boolean | { intervalMs?: number; perTick?: number };
+  /** Business types' own stage lists, when known; otherwise stages follow family and kind. */
+  catalogue?: Catalogue;
+  adminToken?: string;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface CentralStats {
+  requests: number;
+  faulted: number;
+  faults: Record<FaultKind, number>;
+  applied: number;
+  /** Answers given as `duplicate`: replays the idempotency record (or the ledger) caught. */
+  dedupeHits: number;
+  rejected: number;
+  conflicts: number;
+  applications: number;
+  /** Ledger rows minus distinct counter application numbers: anything above 0 is a double. */
+  duplicateApplications: number;
+  ops: number;
+  orderViolations: number;
+}
+
+export interface CentralHandle {
+  url: string;
+  port: number;
+  db: CentralDb;
+  ledger: Ledger;
+  close(): Promise<void>;
+  setFaults(spec: string | FaultPlan): void;
+  stats(): CentralStats;
+  setDemo(enabled: boolean, intervalMs?: number): void;
+}
+
+export const DEV_REGISTRATION_SECRET = 'dev-registration-secret';
+
+function stageResolver(catalogue: Catalogue | undefined): StageResolver {
+  const byCode = new Map(catalogue?.types.map((t) => [t.code, t]) ?? []);
+  return (typeCode, accountKind) => {
+    const type = byCode.get(typeCode);
+    if (type && type.stages.length > 0) return type.stages;
+    return defaultStages(type?.family, accountKind);
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Starts the reference central system over HTTP. Used by central/main.ts, tests and benches. */
+export async function startCentral(opts: CentralOptions): Promise<CentralHandle> {
+  const now = opts.now ?? Date.now;
+  const random = opts.random ?? Math.random;
+  const db = openCentralDb(opts.dbFile);
+  const auth = new DeviceAuth(
+    db,
+    opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+    opts.tokenTtlMs ?? 3600_000,
+    now,
+  );
+  const ledger = new Ledger(db, stageResolver(opts.catalogue), now);
+  let plan: FaultPlan =
+    typeof opts.faults === 'string' ? parseFaultSpec(opts.faults) : (opts.faults ?? noFaults());
+  const counts = {
+    requests: 0,
+    faulted: 0,
+    faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
+  };
+
+  let demoTimer: NodeJS.Timeout | undefined;
+  const setDemo = (enabled: boolean, intervalMs = 5000, perTick = 3) => {
+    if (demoTimer) clearInterval(demoTimer);
+    demoTimer = undefined;
+    if (enabled) {
+      demoTimer = setInterval(() => ledger.advanceSome(perTick), intervalMs);
+      demoTimer.unref();
+    }
+  };
+
+  const stats = (): CentralStats => {
+    const s = ledger.summary();
+    return {
+      ...counts,
+      faults: { ...counts.faults },
+      applied: ledger.counters.applied,
+      dedupeHits: ledger.counters.duplicates,
+      rejected: ledger.counters.rejected,
+      conflicts: ledger.counters.conflicts,
+      applications: s.applications,
+      duplicateApplications: s.applications - s.distinctAppNos,
+      ops: s.ops,
+      orderViolations: s.orderViolations,
+    };
+  };
+
+  const setFaults = (spec: string | FaultPlan) => {
+    plan = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
+  };
+
+  const app = createCentralApp({
+    auth,
+    ledger,
+    admin: { setFaults, stats, setDemo: (on, ms) => setDemo(on, ms) },
+    ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+  });
+
+  const host = opts.host ?? '127.0.0.1';
+  let port = opts.port ?? 0;
+  let server: Server;
+  let refusing = false;
+  let closed = false;
+  const sockets = new Set<Socket>();
+
+  // Refused connections: stop listening and cut every connection, then listen again.
+  const refuseFor = (ms: number) => {
+    if (refusing || closed) return;
+    refusing = true;
+    server.close();
+    for (const s of sockets) s.destroy();
+    setTimeout(() => {
+      if (closed) return;
+      listen().then(
+        () => (refusing = false),
+        () => (refusing = false),
+      );
+    }, ms).unref();
+  };
+
+  const withFaults = async (req: Request, env: HttpBindings): Promise<Response> => {
+    if (!new URL(req.url).pathname.startsWith('/v1/')) return app.fetch(req, env);
+    counts.requests++;
+    const fault = pickFault(plan, random());
+    if (!fault) return app.fetch(req, env);
+    counts.faulted++;
+    counts.faults[fault]++;
+    const socket = env.incoming.socket;
+    switch (fault) {
+      case 'drop':
+        socket.destroy();
+        return RESPONSE_ALREADY_SENT;
+      case 'refuse':
+        socket.destroy();
+        refuseFor(plan.refuseMs);
+        return RESPONSE_ALREADY_SENT;
+      case 'e500':
+        return Response.json(
+          {
+            code: 'INTERNAL',
+            message: '中心系统内部错误',
+            messageEn: 'Central system internal error',
+          },
+          { status: 500 },
+        );
+      case 'e503':
+      case 'e429': {
+        const status = fault === 'e503' ? 503 : 429;
+        return Response.json(
+          {
+            code: fault === 'e503' ? 'UNAVAILABLE' : 'RATE_LIMITED',
+            message: fault === 'e503' ? '中心系统暂时不可用' : '请求过于频繁',
+            messageEn:
+              fault === 'e503' ? 'Central system temporarily unavailable' : 'Too many requests',
+            retryAfterSeconds: plan.retryAfterSeconds,
+          },
+          { status, headers: { 'Retry-After': String(plan.retryAfterSeconds) } },
+        );
+      }
+      case 'slow':
+        await sleep(plan.slowMs);
+        return app.fetch(req, env);
+      case 'lostack': {
+        const res = await app.fetch(req, env);
+        await res.arrayBuffer(); // the work is committed; the answer never leaves
+        socket.destroy();
+        return RESPONSE_ALREADY_SENT;
+      }
+      case 'truncate': {
+        const res = await app.fetch(req, env);
+        const body = Buffer.from(await res.arrayBuffer());
+        env.outgoing.writeHead(res.status, {
+          'content-type': res.headers.get('content-type') ?? 'application/json',
+          'content-length': String(body.length),
+        });
+        env.outgoing.write(body.subarray(0, Math.floor(body.length / 2)), () => socket.destroy());
+        return RESPONSE_ALREADY_SENT;
+      }
+    }
+  };
+
+  const listener = getRequestListener((req, env) => withFaults(req, env as HttpBindings), {
+    hostname: host,
+  });
+
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server = createServer(listener);
+      server.keepAliveTimeout = 5000;
+      server.on('connection', (s) => {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+      });
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        port = (server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  await listen();
+
+  if (opts.demo) {
+    const d = typeof opts.demo === 'object' ? opts.demo : {};
+    setDemo(true, d.intervalMs, d.perTick);
+  }
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    ledger,
+    setFaults,
+    stats,
+    setDemo: (on, ms) => setDemo(on, ms),
+    close: async () => {
+      closed = true;
+      setDemo(false);
+      await new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+      db.close();
+    },
+  };
+}
