@@ -10,7 +10,7 @@ export const migration001Init: Migration = {
   up: `
     CREATE TABLE applications (
       id TEXT PRIMARY KEY,                   -- client UUIDv7
-      app_no TEXT UNIQUE,                    -- assigned on submit, NULL while a draft
+      app_no TEXT,                           -- assigned on submit, NULL while a draft; unique
       type_code TEXT NOT NULL,
       family TEXT NOT NULL,
       account_kind TEXT NOT NULL CHECK (account_kind IN ('lv_resident','lv_business','hv')),
@@ -35,6 +35,8 @@ export const migration001Init: Migration = {
       central_no TEXT,
       central_stage TEXT
     );
+    -- A named unique index (not a column constraint) so search can name it in INDEXED BY.
+    CREATE UNIQUE INDEX applications_app_no ON applications(app_no);
     -- Newest-first listing, alone or under a type / state filter.
     CREATE INDEX applications_created ON applications(created_at);
     CREATE INDEX applications_state_created ON applications(state, created_at);

@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalState } from '../../../../shared/api/schemas';
+import { openDatabase, type Database } from '../db';
+import { rng } from '../testing/fixtures';
+import { seedApplications, type SeededRow } from '../testing/seed';
+import { hallDayEnd, hallDayStart } from './hallTime';
+import {
+  branchQuery,
+  listApplications,
+  prefixUpperBound,
+  searchBranches,
+  type ListFilter,
+} from './search';
+
+let dir: string;
+let db: Database;
+const rows: (SeededRow & { rowid: number })[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hall-search-'));
+  db = openDatabase(join(dir, 'hall.db'), { log: () => undefined });
+  seedApplications(db, 3000, { seed: 7, stepMs: 20 * 60_000 }, (row) =>
+    rows.push({ ...row, rowid: rows.length + 1 }),
+  );
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The specification, written naively over all rows: prefix match on the name always; on
+ * phone, ID number and 户号 for digit queries of 3+ characters (phone may carry +86); on the
+ * application number for letters and digits. Newest first, ties by insertion order.
+ */
+function oracle(f: ListFilter): { ids: string[]; total: number } {
+  const q = (f.q ?? '').trim();
+  const upper = q.toUpperCase();
+  const phone = q.replace(/^(?:\+|00)86[ -]?/, '');
+  const digits = /^\d+$/.test(q);
+  const matches = (r: SeededRow): boolean =>
+    q === '' ||
+    r.applicant_name.startsWith(q) ||
+    (/^\d+$/.test(phone) && phone.length >= 3 && r.mobile.startsWith(phone)) ||
+    (/^\d+X?$/.test(upper) && upper.length >= 3 && r.id_number.startsWith(upper)) ||
+    (digits && q.length >= 3 && r.account_no.startsWith(q)) ||
+    (/^[0-9A-Za-z]+$/.test(q) && (r.app_no ?? '').startsWith(upper));
+  const hits = rows
+    .filter(
+      (r) =>
+        matches(r) &&
+        (f.typeCode === undefined || r.type_code === f.typeCode) &&
+        (f.state === undefined || r.state === f.state) &&
+        (f.from === undefined || r.created_at >= hallDayStart(f.from)) &&
+        (f.to === undefined || r.created_at < hallDayEnd(f.to)),
+    )
+    .sort((a, b) => b.created_at - a.created_at || b.rowid - a.rowid);
+  return {
+    ids: hits.slice(f.offset, f.offset + f.limit).map((r) => r.id),
+    total: hits.length,
+  };
+}
+
+function check(f: ListFilter): void {
+  const got = listApplications(db, f);
+  const want = oracle(f);
+  const cap = f.countCap ?? 10_000;
+  expect(
+    got.rows.map((r) => r.id),
+    JSON.stringify(f),
+  ).toEqual(want.ids);
+  expect(got.total, JSON.stringify(f)).toBe(Math.min(want.total, cap));
+  expect(got.more, JSON.stringify(f)).toBe(want.total > cap);
+}
+
+const some = (i: number): SeededRow => rows[(i * 7919) % rows.length] as SeededRow;
+
+describe('listApplications', () => {
+  it('lists newest first with paging and exact totals', () => {
+    check({ offset: 0, limit: 50 });
+    check({ offset: 2950, limit: 100 });
+  });
+
+  it('finds by name prefix (surname, surname + given name, full name)', () => {
+    const name = some(1).applicant_name;
+    for (const q of [name.slice(0, 1), name.slice(0, 2), name]) check({ q, offset: 0, limit: 20 });
+    const got = listApplications(db, { q: name, offset: 0, limit: 500 });
+    expect(got.rows.length).toBeGreaterThan(0);
+    expect(got.rows.every((r) => r.applicant_name.startsWith(name))).toBe(true);
+  });
+
+  it('finds by phone, with or without +86, by ID number prefix and by 户号 prefix', () => {
+    const row = some(2);
+    expect(
+      listApplications(db, { q: row.mobile, offset: 0, limit: 10 }).rows.map((r) => r.id),
+    ).toContain(row.id);
+    expect(
+      listApplications(db, { q: `+86 ${row.mobile}`, offset: 0, limit: 10 }).rows.map((r) => r.id),
+    ).toContain(row.id);
+    expect(
+      listApplications(db, { q: row.id_number.slice(0, 12), offset: 0, limit: 500 }).rows.map(
+        (r) => r.id,
+      ),
+    ).toContain(row.id);
+    expect(
+      listApplications(db, { q: row.account_no.slice(0, 8), offset: 0, limit: 500 }).rows.map(
+        (r) => r.id,
+      ),
+    ).toContain(row.id);
+    for (const q of [
+      row.mobile.slice(0, 5),
+      row.id_number.toLowerCase(),
+      row.account_no.slice(0, 4),
+    ]) {
+      check({ q, offset: 0, limit: 30 });
+    }
+  });
+
+  it('finds by application number, case-insensitively', () => {
+    const row = rows.find((r) => r.app_no !== null) as SeededRow;
+    const got = listApplications(db, {
+      q: (row.app_no as string).toLowerCase(),
+      offset: 0,
+      limit: 5,
+    });
+    expect(got.rows.map((r) => r.id)).toEqual([row.id]);
+  });
+
+  it('matches the naive specification on random queries and filters, in both plans', () => {
+    const r = rng(99);
+    const states: LocalState[] = ['draft', 'queued', 'acknowledged'];
+    for (let i = 0; i < 200; i++) {
+      const row = some(i + 3);
+      const kind = Math.floor(r() * 7);
+      const q = [
+        row.applicant_name.slice(0, 1 + Math.floor(r() * 2)),
+        row.mobile.slice(0, 3 + Math.floor(r() * 9)),
+        row.id_number.slice(0, 3 + Math.floor(r() * 15)),
+        row.account_no.slice(0, 3 + Math.floor(r() * 7)),
+        (row.app_no ?? 'S99').slice(0, 3 + Math.floor(r() * 8)),
+        '1',
+        'nobody',
+      ][kind];
+      const from = new Date(row.created_at + 8 * 3_600_000).toISOString().slice(0, 10);
+      const f: ListFilter = {
+        ...(q !== undefined ? { q } : {}),
+        ...(r() < 0.3 ? { state: states[Math.floor(r() * states.length)] } : {}),
+        ...(r() < 0.3 ? { typeCode: 'TRANSFER' } : {}),
+        ...(r() < 0.3 ? { from, to: from } : {}),
+        offset: r() < 0.2 ? 10 : 0,
+        limit: 1 + Math.floor(r() * 40),
+        // A small cap sends broad queries down the dense (walk newest-first) path.
+        ...(r() < 0.5 ? { countCap: 40 } : {}),
+      };
+      check(f);
+    }
+  });
+
+  it('searches every column through an index range, never a scan', () => {
+    for (const q of [
+      '张',
+      '13812345678',
+      '11010519491231002x',
+      '1234567890',
+      'S9920240102',
+      'abc',
+    ]) {
+      const branches = searchBranches(q);
+      expect(branches.length).toBeGreaterThan(q === '张' ? 0 : 1);
+      branches.forEach((b, i) => {
+        const plan = db
+          .prepare(`EXPLAIN QUERY PLAN ${branchQuery(b, i, 'state = @state')}`)
+          .all({ [`lo${i}`]: b.lo, [`hi${i}`]: b.hi, state: 'queued' }) as { detail: string }[];
+        const detail = plan.map((p) => p.detail).join(' | ');
+        expect(detail, q).toMatch(
+          new RegExp(
+            `^SEARCH applications USING (COVERING )?INDEX ${b.index} \\(${b.column}>\\? AND ${b.column}<\\?\\)$`,
+          ),
+        );
+      });
+    }
+  });
+});
+
+describe('prefixUpperBound', () => {
+  it('is above every extension of the prefix and below the next prefix', () => {
+    expect(prefixUpperBound('138')).toBe('139');
+    expect(prefixUpperBound('张')).toBe(String.fromCodePoint('张'.codePointAt(0)! + 1));
+    expect('张三丰' < prefixUpperBound('张')).toBe(true);
+    expect(prefixUpperBound('a\u{10ffff}')).toBe('b');
+  });
+});

@@ -1,0 +1,241 @@
+import type { LocalState } from '../../../../shared/api/schemas';
+import type { Database } from '../db';
+import { hallDayEnd, hallDayStart } from './hallTime';
+
+/** Totals above this are reported as "this many or more": counting further costs time. */
+export const LIST_COUNT_CAP = 10_000;
+
+export interface ListFilter {
+  typeCode?: string;
+  state?: LocalState;
+  /** Inclusive hall dates (YYYY-MM-DD) on created_at. */
+  from?: string;
+  to?: string;
+  q?: string;
+  offset: number;
+  limit: number;
+  /** Tests only: a smaller cap, to exercise the dense path on small tables. */
+  countCap?: number;
+}
+
+/** The columns a list row needs: no JSON blobs. */
+export interface SummaryRow {
+  rowid: number;
+  id: string;
+  app_no: string | null;
+  type_code: string;
+  account_kind: string;
+  state: LocalState;
+  applicant_name: string;
+  mobile: string;
+  id_number: string;
+  credit_code: string;
+  account_no: string;
+  created_at: number;
+  accepted_at: number | null;
+  deadline_at: number | null;
+  central_no: string | null;
+  central_stage: string | null;
+}
+
+const SUMMARY_NAMES = [
+  'rowid',
+  'id',
+  'app_no',
+  'type_code',
+  'account_kind',
+  'state',
+  'applicant_name',
+  'mobile',
+  'id_number',
+  'credit_code',
+  'account_no',
+  'created_at',
+  'accepted_at',
+  'deadline_at',
+  'central_no',
+  'central_stage',
+] as const;
+const SUMMARY_COLUMNS = SUMMARY_NAMES.join(', ');
+const SUMMARY_COLUMNS_A = SUMMARY_NAMES.map((c) => `a.${c}`).join(', ');
+
+type Params = Record<string, string | number>;
+
+// The SQL text depends only on which filters and branches are present: a handful of shapes.
+const statements = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
+function prepared<R>(
+  db: Database,
+  sql: string,
+): { all(p: Params): R[]; get(p: Params): R | undefined } {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt as unknown as { all(p: Params): R[]; get(p: Params): R | undefined };
+}
+
+/** A search column with the index whose leading column it is. */
+export interface Branch {
+  column: string;
+  index: string;
+  lo: string;
+  hi: string;
+}
+
+/**
+ * Smallest string greater than every string starting with `prefix` (binary collation compares
+ * UTF-8 bytes, which sort like code points): bump the last code point.
+ */
+export function prefixUpperBound(prefix: string): string {
+  const points = [...prefix].map((c) => c.codePointAt(0) ?? 0);
+  while (points.length > 0) {
+    const last = points.pop() ?? 0;
+    if (last < 0x10ffff) {
+      const next = last === 0xd7ff ? 0xe000 : last + 1; // skip the surrogate range
+      return String.fromCodePoint(...points, next);
+    }
+  }
+  return '\u{10ffff}'.repeat(2);
+}
+
+const DIGITS = /^\d+$/;
+const ALNUM = /^[0-9A-Za-z]+$/;
+// Digit-only prefixes this short match a large share of all phones / IDs: they would only
+// flood the list, so they search names and numbers of applications only.
+const MIN_DIGITS = 3;
+
+/** Which search columns a query can match, each as an index range. */
+export function searchBranches(raw: string): Branch[] {
+  const q = raw.trim();
+  if (q === '') return [];
+  const branches: Branch[] = [];
+  const add = (column: string, index: string, value: string): void => {
+    branches.push({ column, index, lo: value, hi: prefixUpperBound(value) });
+  };
+  add('applicant_name', 'applications_name_search', q);
+  const phone = q.replace(/^(?:\+|00)86[ -]?/, '');
+  if (DIGITS.test(phone) && phone.length >= MIN_DIGITS) {
+    add('mobile', 'applications_mobile_search', phone);
+  }
+  const upper = q.toUpperCase();
+  if (/^\d+X?$/.test(upper) && upper.length >= MIN_DIGITS) {
+    add('id_number', 'applications_id_number_search', upper);
+  }
+  if (ALNUM.test(q) && !DIGITS.test(q) && q.length >= MIN_DIGITS) {
+    add('credit_code', 'applications_credit_code_search', upper);
+  }
+  if (DIGITS.test(q) && q.length >= MIN_DIGITS) {
+    add('account_no', 'applications_account_no_search', q);
+  }
+  if (ALNUM.test(q)) add('app_no', 'applications_app_no', upper);
+  return branches;
+}
+
+interface Where {
+  sql: string;
+  params: Params;
+}
+
+function filterWhere(f: ListFilter): Where {
+  const parts: string[] = [];
+  const params: Params = {};
+  if (f.typeCode !== undefined) {
+    parts.push('type_code = @typeCode');
+    params.typeCode = f.typeCode;
+  }
+  if (f.state !== undefined) {
+    parts.push('state = @state');
+    params.state = f.state;
+  }
+  if (f.from !== undefined) {
+    parts.push('created_at >= @fromMs');
+    params.fromMs = hallDayStart(f.from);
+  }
+  if (f.to !== undefined) {
+    parts.push('created_at < @toMs');
+    params.toMs = hallDayEnd(f.to);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** One branch of a search: an index range scan (INDEXED BY fails loudly if it cannot be). */
+export function branchQuery(b: Branch, i: number, whereSql: string): string {
+  return `SELECT rowid AS r, created_at AS c FROM applications INDEXED BY ${b.index}
+    WHERE ${b.column} >= @lo${i} AND ${b.column} < @hi${i} AND ${whereSql}`;
+}
+
+export interface ListPage {
+  rows: SummaryRow[];
+  total: number;
+  more: boolean;
+}
+
+/**
+ * Newest-first page of applications. Without a query: walk the created_at (or state / type)
+ * index. With one: count each branch's index range up to the cap; small match sets are
+ * collected through their indexes and sorted, large ones are found by walking created_at
+ * backwards (they are dense, so a page fills quickly). Never a leading-wildcard LIKE.
+ */
+export function listApplications(db: Database, f: ListFilter): ListPage {
+  const where = filterWhere(f);
+  const page = { limit: f.limit, offset: f.offset };
+  const limitCount = f.countCap ?? LIST_COUNT_CAP;
+  const cap = limitCount + 1;
+  const q = f.q?.trim() ?? '';
+  const branches = searchBranches(q);
+
+  if (q === '') {
+    const rows = prepared<SummaryRow>(
+      db,
+      `SELECT ${SUMMARY_COLUMNS} FROM applications WHERE ${where.sql}
+       ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+    ).all({ ...where.params, ...page });
+    const n = prepared<{ n: number }>(
+      db,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM applications WHERE ${where.sql} LIMIT @cap)`,
+    ).get({ ...where.params, cap });
+    return capped(rows, n?.n ?? 0, limitCount);
+  }
+
+  const params: Params = { ...where.params };
+  const branchSql = branches.map((b, i) => {
+    params[`lo${i}`] = b.lo;
+    params[`hi${i}`] = b.hi;
+    return branchQuery(b, i, where.sql);
+  });
+
+  // Any single branch past the cap means the union is too: dense mode.
+  const dense = branchSql.some(
+    (sql) =>
+      (prepared<{ n: number }>(db, `SELECT count(*) AS n FROM (${sql} LIMIT @cap)`).get({
+        ...params,
+        cap,
+      })?.n ?? 0) > limitCount,
+  );
+
+  if (dense) {
+    // Unary + keeps the search columns' indexes out, so the newest-first index is walked.
+    const match = branches
+      .map((b, i) => `(+${b.column} >= @lo${i} AND +${b.column} < @hi${i})`)
+      .join(' OR ');
+    const rows = prepared<SummaryRow>(
+      db,
+      `SELECT ${SUMMARY_COLUMNS} FROM applications WHERE ${where.sql} AND (${match})
+       ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, ...page });
+    return { rows, total: limitCount, more: true };
+  }
+
+  const union = branchSql.join(' UNION ');
+  const rows = prepared<SummaryRow>(
+    db,
+    `SELECT ${SUMMARY_COLUMNS_A} FROM (${union}) m JOIN applications a ON a.rowid = m.r
+     ORDER BY m.c DESC, m.r DESC LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, ...page });
+  const n = prepared<{ n: number }>(db, `SELECT count(*) AS n FROM (${union})`).get(params);
+  return capped(rows, n?.n ?? 0, limitCount);
+}
+
+function capped(rows: SummaryRow[], n: number, limitCount: number): ListPage {
+  return n > limitCount ? { rows, total: limitCount, more: true } : { rows, total: n, more: false };
+}

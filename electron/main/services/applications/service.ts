@@ -1,0 +1,361 @@
+import { createHash } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { apiError } from '../../../../shared/api/errors';
+import type {
+  ApplicationDetail,
+  ApplicationInput,
+  ListQuerySchema,
+  ListResult,
+  PaperEntry,
+  Receipt,
+} from '../../../../shared/api/schemas';
+import {
+  deadlineFor,
+  fieldErrorsToApiError,
+  fieldsFor,
+  findType,
+  papersFor,
+  validateApplication,
+  type AccountKind,
+  type BusinessType,
+  type Catalogue,
+} from '../../../../shared/catalogue';
+import { computeDeadline } from '../../../../shared/deadline';
+import { maskAddress } from '../../../../shared/domain/mask';
+import type { ApplicationSubmitPayload } from '../../../../shared/sync/application-payload';
+import { ApplicationSubmitPayloadSchema } from '../../../../shared/sync/application-payload';
+import { canonicalJson } from '../../../../shared/sync/canonical-json';
+import type { Address, FieldValues } from '../../../../shared/api/schemas';
+import type { Database } from '../db';
+import { hallDayCompact, toHallIso } from './hallTime';
+import { diffForHistory, toDetail, toSummary } from './present';
+import { createApplicationRepository, type SearchColumns } from './repository';
+import { EDITABLE_STATES, type ApplicationRow } from './rows';
+import { listApplications } from './search';
+
+export interface ApplicationServiceDeps {
+  db: Database;
+  catalogue: Catalogue;
+  now: () => Date;
+  hallName: string;
+  hallCode: string;
+  stationCode: string;
+}
+
+export type ListQueryParsed = z.output<typeof ListQuerySchema>;
+
+export const SUBMIT_OUTBOX_KIND = 'application.submit';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/** Copies of the searchable fields, normalised the way searchBranches() queries them. */
+export function searchColumns(fields: FieldValues): SearchColumns {
+  return {
+    applicant_name: str(fields.applicantName),
+    mobile: str(fields.mobile).replace(/^(?:\+|00)86[ -]?/, ''),
+    id_number: str(fields.idNumber).toUpperCase(),
+    credit_code: str(fields.creditCode).toUpperCase(),
+    account_no: str(fields.accountNo),
+  };
+}
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const notFound = () =>
+  apiError('NOT_FOUND', '找不到该申请', 'Application not found', { field: 'id' });
+
+const alreadySubmitted = () =>
+  apiError('CONFLICT', '该申请已提交，不能再修改', 'This application was already submitted', {
+    field: 'id',
+  });
+
+const staleVersion = () =>
+  apiError(
+    'CONFLICT',
+    '该草稿已被他人修改，请重新打开后再保存',
+    'This draft was changed elsewhere; reopen it before saving',
+    { field: 'baseVersion' },
+  );
+
+const unknownType = () =>
+  apiError('VALIDATION', '业务类型不存在', 'Unknown business type', { field: 'typeCode' });
+
+/**
+ * Counter intake: drafts, submission (application + history + outbox in one transaction),
+ * lookup and receipts. Errors are ApiErrors naming fields, never echoing values.
+ */
+export function createApplicationService(deps: ApplicationServiceDeps) {
+  const { db, catalogue } = deps;
+  const repo = createApplicationRepository(db);
+  const typeOf = (code: string): BusinessType | undefined => findType(catalogue, code);
+
+  const checked = (input: ApplicationInput, mode: 'draft' | 'submit', now: Date) =>
+    validateApplication(
+      catalogue,
+      {
+        typeCode: input.typeCode,
+        accountKind: input.accountKind,
+        fields: input.fields,
+        papers: input.papers,
+      },
+      mode,
+      now,
+    );
+
+  /** The editable row `input` refers to, after the optimistic-lock check; undefined if new. */
+  function editableRow(input: ApplicationInput): ApplicationRow | undefined {
+    if (input.id === undefined) return undefined;
+    const row = repo.findById(input.id);
+    if (!row) {
+      if (input.baseVersion) throw notFound();
+      return undefined;
+    }
+    if (!EDITABLE_STATES.includes(row.state)) throw alreadySubmitted();
+    if (input.baseVersion !== row.version) throw staleVersion();
+    return row;
+  }
+
+  const snapshot = (row: ApplicationRow) => ({
+    typeCode: row.type_code,
+    accountKind: row.account_kind,
+    fields: JSON.parse(row.fields_json) as FieldValues,
+    papers: JSON.parse(row.papers_json) as PaperEntry[],
+  });
+
+  function detail(id: string, reveal: boolean): ApplicationDetail {
+    const row = repo.findById(id);
+    if (!row) throw notFound();
+    return toDetail(row, typeOf(row.type_code), repo.history(id), reveal);
+  }
+
+  function saveDraft(input: ApplicationInput, actor: string): ApplicationDetail {
+    const nowDate = deps.now();
+    const now = nowDate.getTime();
+    const draft = checked(input, 'draft', nowDate);
+    if (draft.errors.length > 0) throw fieldErrorsToApiError(draft.errors);
+    const type = typeOf(input.typeCode);
+    if (!type) throw unknownType();
+    const state = checked(input, 'submit', nowDate).errors.length === 0 ? 'ready' : 'draft';
+    const fields = draft.normalized;
+
+    const id = repo.transaction(() => {
+      const existing = editableRow(input);
+      const id = existing?.id ?? input.id ?? uuidv7();
+      const row = {
+        id,
+        app_no: null,
+        type_code: type.code,
+        family: type.family,
+        account_kind: input.accountKind,
+        state,
+        ...searchColumns(fields),
+        fields_json: JSON.stringify(fields),
+        papers_json: JSON.stringify(input.papers),
+        catalogue_version: catalogue.version,
+        clerk: actor,
+        ticket_id: input.ticketId ?? existing?.ticket_id ?? null,
+        version: existing ? existing.version + 1 : 1,
+        created_at: existing?.created_at ?? now,
+        updated_at: now,
+        accepted_at: null,
+        deadline_at: null,
+      } as const;
+      if (existing) {
+        if (!repo.update(row, existing.version)) throw staleVersion();
+      } else {
+        repo.insert(row);
+      }
+      repo.appendHistory({
+        application_id: id,
+        at: now,
+        actor,
+        action: existing ? 'draft.update' : 'draft.create',
+        changes_json: JSON.stringify(
+          diffForHistory(
+            { type, accountKind: input.accountKind },
+            existing ? snapshot(existing) : null,
+            {
+              typeCode: type.code,
+              accountKind: input.accountKind,
+              fields,
+              papers: input.papers,
+            },
+          ),
+        ),
+      });
+      return id;
+    });
+    return detail(id, true);
+  }
+
+  function submit(input: ApplicationInput, actor: string): ApplicationDetail {
+    const acceptedDate = deps.now();
+    const acceptedAt = acceptedDate.getTime();
+    const result = checked(input, 'submit', acceptedDate);
+    if (result.errors.length > 0) throw fieldErrorsToApiError(result.errors);
+    const type = typeOf(input.typeCode);
+    if (!type) throw unknownType();
+    const fields = result.normalized;
+    // Dual-supply 高压 and other variants pick their own figure from the values.
+    const workingDays = deadlineFor(type, fields).workingDays;
+    const deadlineAt = computeDeadline(acceptedDate, workingDays).getTime();
+
+    const id = repo.transaction(() => {
+      const existing = editableRow(input);
+      const id = existing?.id ?? input.id ?? uuidv7();
+      const seq = repo.nextAppSeq(deps.stationCode, hallDayCompact(acceptedAt));
+      const appNo = `${deps.stationCode}${hallDayCompact(acceptedAt)}${String(seq).padStart(4, '0')}`;
+      const row = {
+        id,
+        app_no: appNo,
+        type_code: type.code,
+        family: type.family,
+        account_kind: input.accountKind,
+        state: 'queued',
+        ...searchColumns(fields),
+        fields_json: JSON.stringify(fields),
+        papers_json: JSON.stringify(input.papers),
+        catalogue_version: catalogue.version,
+        clerk: actor,
+        ticket_id: input.ticketId ?? existing?.ticket_id ?? null,
+        version: existing ? existing.version + 1 : 1,
+        created_at: existing?.created_at ?? acceptedAt,
+        updated_at: acceptedAt,
+        accepted_at: acceptedAt,
+        deadline_at: deadlineAt,
+      } as const;
+      if (existing) {
+        if (!repo.update(row, existing.version)) throw staleVersion();
+      } else {
+        repo.insert(row);
+      }
+      repo.appendHistory({
+        application_id: id,
+        at: acceptedAt,
+        actor,
+        action: 'submit',
+        changes_json: JSON.stringify(
+          diffForHistory(
+            { type, accountKind: input.accountKind },
+            existing ? snapshot(existing) : null,
+            {
+              typeCode: type.code,
+              accountKind: input.accountKind,
+              fields,
+              papers: input.papers,
+            },
+          ),
+        ),
+      });
+      const payload: ApplicationSubmitPayload = ApplicationSubmitPayloadSchema.parse({
+        applicationId: id,
+        appNo,
+        typeCode: type.code,
+        accountKind: input.accountKind,
+        fields,
+        papers: input.papers,
+        acceptedAt: toHallIso(acceptedAt),
+        deadlineAt: toHallIso(deadlineAt),
+        catalogueVersion: catalogue.version,
+        clerk: actor,
+        hallCode: deps.hallCode,
+        stationCode: deps.stationCode,
+      });
+      // Stored canonical, so the hash of the stored text is the protocol's payload hash.
+      const text = canonicalJson(payload);
+      repo.insertOutbox({
+        op_id: uuidv7(),
+        application_id: id,
+        kind: SUBMIT_OUTBOX_KIND,
+        payload: text,
+        payload_hash: sha256Hex(text),
+        created_at: acceptedAt,
+      });
+      return id;
+    });
+    return detail(id, false);
+  }
+
+  function list(query: ListQueryParsed): ListResult {
+    const page = listApplications(db, {
+      ...(query.typeCode !== undefined ? { typeCode: query.typeCode } : {}),
+      ...(query.state !== undefined ? { state: query.state } : {}),
+      ...(query.from !== undefined ? { from: query.from } : {}),
+      ...(query.to !== undefined ? { to: query.to } : {}),
+      ...(query.q !== undefined ? { q: query.q } : {}),
+      offset: query.offset,
+      limit: query.limit,
+    });
+    return { rows: page.rows.map(toSummary), total: page.total, more: page.more };
+  }
+
+  function openDraft(id: string): ApplicationDetail {
+    const row = repo.findById(id);
+    if (!row) throw notFound();
+    if (!EDITABLE_STATES.includes(row.state)) throw alreadySubmitted();
+    return detail(id, true);
+  }
+
+  function receipt(id: string): Receipt {
+    const row = repo.findById(id);
+    if (!row) throw notFound();
+    if (row.accepted_at === null || row.deadline_at === null || row.app_no === null) {
+      throw apiError(
+        'CONFLICT',
+        '该申请尚未提交，没有受理回执',
+        'This application has not been submitted; there is no receipt yet',
+        { field: 'id' },
+      );
+    }
+    const type = typeOf(row.type_code);
+    const fields = JSON.parse(row.fields_json) as FieldValues;
+    const papers = JSON.parse(row.papers_json) as PaperEntry[];
+    const summary = toSummary(row);
+    const kind = row.account_kind as AccountKind;
+    const addressKey =
+      (type ? fieldsFor(type, kind) : []).find((f) => f.kind === 'address')?.key ?? 'address';
+    const address = fields[addressKey];
+    const papersReceived: Receipt['papersReceived'] = [];
+    const papersMissing: Receipt['papersMissing'] = [];
+    // The checklist as it applied to this case (agent papers only when an agent came).
+    for (const def of type ? papersFor(type, kind, fields) : []) {
+      const entry = papers.find((p) => p.code === def.code);
+      if (entry?.status === 'received') papersReceived.push(def.name);
+      else if (entry) {
+        papersMissing.push({ name: def.name, deferred: entry.status === 'missing_accepted' });
+      } else if (!def.optional) papersMissing.push({ name: def.name, deferred: false });
+    }
+    return {
+      appNo: row.app_no,
+      typeCode: row.type_code,
+      typeName: type?.name ?? { zh: row.type_code, en: row.type_code },
+      accountKind: row.account_kind,
+      applicantName: row.applicant_name,
+      idMasked: summary.idMasked,
+      phoneMasked: summary.phoneMasked,
+      addressMasked:
+        typeof address === 'string' || (typeof address === 'object' && address !== null)
+          ? maskAddress(address as Address | string)
+          : '',
+      acceptedAt: toHallIso(row.accepted_at),
+      deadlineAt: toHallIso(row.deadline_at),
+      deadlineWorkingDays: type ? deadlineFor(type, fields).workingDays : 0,
+      papersReceived,
+      papersMissing,
+      hallName: deps.hallName,
+      clerk: row.clerk,
+    };
+  }
+
+  return {
+    saveDraft,
+    submit,
+    list,
+    get: (id: string): ApplicationDetail => detail(id, false),
+    openDraft,
+    receipt,
+  };
+}
+
+export type ApplicationService = ReturnType<typeof createApplicationService>;

@@ -1,0 +1,87 @@
+import { createDispatcher, type Dispatch } from '../../../shared/api/dispatcher';
+import { CATALOGUE } from '../../../shared/catalogue';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { createApplicationService } from './applications/service';
+import { openDatabase, type Database } from './db';
+import { createHandlers } from './handlers';
+
+export interface ServicesOptions {
+  dbFile: string;
+  backupDir?: string;
+  hallName?: string;
+  hallCode?: string;
+  stationCode?: string;
+  transport: 'ipc' | 'http';
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Check every answer against the contract's output schema (tests). */
+  validateOutput?: boolean;
+}
+
+export interface Services {
+  dispatch: Dispatch;
+  db: Database;
+  close(): void;
+}
+
+export const DEFAULT_HALL_NAME = '示范供电营业厅';
+export const DEFAULT_HALL_CODE = 'HALL01';
+export const DEFAULT_STATION_CODE = 'C01';
+
+/**
+ * Only the error's class and stack frames: messages of foreign errors may carry values
+ * (personal data) and must not reach the log.
+ */
+export function describeInternalError(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err;
+  const frames = (err.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at '));
+  const code = (err as { code?: unknown }).code;
+  return [err.name + (typeof code === 'string' ? ` (${code})` : ''), ...frames.slice(0, 8)].join(
+    '\n',
+  );
+}
+
+/**
+ * The composition root both hosts call (Electron main over IPC, the web host over HTTP):
+ * opens and migrates the database, builds the services and returns the one dispatcher.
+ */
+export function createServices(opts: ServicesOptions): Services {
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const now = opts.now ?? (() => new Date());
+  const hallName = opts.hallName ?? DEFAULT_HALL_NAME;
+  const stationCode = opts.stationCode ?? DEFAULT_STATION_CODE;
+  const db = openDatabase(opts.dbFile, {
+    ...(opts.backupDir !== undefined ? { backupDir: opts.backupDir } : {}),
+    now,
+    log,
+  });
+  try {
+    const applications = createApplicationService({
+      db,
+      catalogue: CATALOGUE,
+      now,
+      hallName,
+      hallCode: opts.hallCode ?? DEFAULT_HALL_CODE,
+      stationCode,
+    });
+    const handlers = createHandlers({
+      applications,
+      catalogue: CATALOGUE,
+      info: { appVersion: packageJson.version, hallName, stationCode, transport: opts.transport },
+    });
+    const dispatch = createDispatcher(handlers, {
+      validateOutput: opts.validateOutput ?? false,
+      onInternalError: (method, err) => log(`api: ${method} failed: ${describeInternalError(err)}`),
+    });
+    return {
+      dispatch,
+      db,
+      close: () => {
+        if (db.open) db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
