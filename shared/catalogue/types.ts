@@ -29,6 +29,16 @@ export interface FieldOption {
   label: LocalizedText;
 }
 
+/**
+ * A field or paper applies only when another field's value is one of `oneOf`
+ * (e.g. the agent's ID only when `agent` is "yes"; the second-supply reason only for dual supply).
+ * Boolean values compare as "yes" / "no".
+ */
+export interface FieldCondition {
+  field: string;
+  oneOf: string[];
+}
+
 export interface FieldDef {
   key: string;
   label: LocalizedText;
@@ -44,6 +54,14 @@ export interface FieldDef {
   /** Personal data: masked on screen, on paper, never logged. */
   personal?: boolean;
   help?: LocalizedText;
+  /**
+   * Account kinds this definition is for; absent = all the type's kinds. A key may appear twice
+   * with disjoint kinds (applicantName is a person's name for households, an organisation's
+   * name for businesses). Use fieldsFor() to get the list for one account kind.
+   */
+  accountKinds?: AccountKind[];
+  /** Shown and checked only when the condition holds; otherwise its value is dropped. */
+  when?: FieldCondition;
 }
 
 export interface PaperDef {
@@ -51,8 +69,18 @@ export interface PaperDef {
   name: LocalizedText;
   /** 容缺受理: may the case be accepted with this paper missing, to be supplied later? */
   deferrable: boolean;
-  /** Only needed when the applicant sends an agent (委托代办). */
+  /** Only needed when the applicant sends an agent (委托代办): the `agent` field is "yes". */
   agentOnly?: boolean;
+  /** Account kinds this paper is for; absent = all the type's kinds. */
+  accountKinds?: AccountKind[];
+  /** Needed only when the condition holds (e.g. a second-supply reason for dual supply). */
+  when?: FieldCondition;
+  /**
+   * On the checklist but not needed to submit (e.g. a household's property proof, needed only
+   * when ownership is unclear). Marking it missing_blocking still blocks.
+   */
+  optional?: boolean;
+  help?: LocalizedText;
 }
 
 /**
@@ -77,6 +105,15 @@ export interface DeadlineRule {
   scope: 'whole' | 'utility';
   basis: LocalizedText;
   stages?: StageLimit[];
+  /** Other figures when a field says so (高压 dual supply: 32 instead of 22). First match wins. */
+  variants?: DeadlineVariant[];
+}
+
+export interface DeadlineVariant {
+  when: FieldCondition;
+  workingDays: number;
+  basis: LocalizedText;
+  stages?: StageLimit[];
 }
 
 export interface BusinessType {
@@ -94,9 +131,16 @@ export interface BusinessType {
   restores?: string;
 }
 
+/** Per-province settings that travel with the catalogue version. */
+export interface CatalogueSettings {
+  /** 户号 length (10 is common). */
+  accountNoLength: number;
+}
+
 export interface Catalogue {
   version: string;
   /** ISO date (YYYY-MM-DD) from which this version applies. */
   effectiveFrom: string;
   types: BusinessType[];
+  settings?: CatalogueSettings;
 }

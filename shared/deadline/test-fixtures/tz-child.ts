@@ -11,4 +11,4 @@ const out = {
   deadlines: accepted.map((a) => computeDeadline(new Date(a), 5).toISOString()),
   working: ['2025-09-28', '2025-10-01', '2026-02-14', '2026-02-23'].map(isWorkingDay),
 };
-process.stdout.write(JSON.stringify(out));
+console.log(JSON.stringify(out));

@@ -1,0 +1,424 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FieldValues, PaperEntry } from '../api/schemas';
+import { ApiError } from '../api/errors';
+import { CATALOGUE } from './index';
+import type { AccountKind } from './types';
+import { fieldErrorsToApiError, validateApplication } from './validate';
+
+const NOW = new Date('2025-09-26T10:00:00+08:00'); // a Friday before National Day
+const ADDRESS = {
+  province: '福建省',
+  city: '福州市',
+  district: '鼓楼区',
+  street: '',
+  detail: '东街88号',
+};
+const PERSON = {
+  applicantName: ' 张三 ',
+  idNumber: '11010519491231002x',
+  mobile: '+86 13812345678',
+  address: ADDRESS,
+  agent: 'no',
+};
+const ORG = {
+  applicantName: '福州恒源商贸有限公司',
+  creditCode: '91350100M000100Y43',
+  legalRepName: '李四',
+  idNumber: '11010519491231002X',
+  mobile: '13912345678',
+  address: ADDRESS,
+  agent: 'no',
+};
+const received = (...codes: string[]): PaperEntry[] =>
+  codes.map((code) => ({ code, status: 'received' }));
+const ORG_PAPERS = ['BUSINESS_LICENCE', 'LEGAL_REP_ID', 'OFFICIAL_SEAL', 'PROPERTY_PROOF'];
+
+function run(
+  typeCode: string,
+  accountKind: AccountKind,
+  fields: FieldValues,
+  papers: PaperEntry[],
+  mode: 'draft' | 'submit' = 'submit',
+  now = NOW,
+) {
+  return validateApplication(CATALOGUE, { typeCode, accountKind, fields, papers }, mode, now);
+}
+const fieldsOf = (r: { errors: { field: string }[] }) => r.errors.map((e) => e.field);
+
+describe('validateApplication: type and account kind', () => {
+  it('refuses an unknown type and a kind the type is not for', () => {
+    expect(fieldsOf(run('NOPE', 'lv_resident', {}, []))).toEqual(['typeCode']);
+    expect(fieldsOf(run('CHG_PAUSE', 'lv_resident', {}, []))).toEqual(['accountKind']);
+    expect(fieldsOf(run('NEW_LV_RES', 'mars' as AccountKind, {}, []))).toEqual(['accountKind']);
+  });
+});
+
+describe('validateApplication: household 新装', () => {
+  const fields = { ...PERSON, requestedKva: 8, phases: '1' };
+
+  it('accepts a complete application and normalizes values', () => {
+    const r = run('NEW_LV_RES', 'lv_resident', fields, received('ID_CARD'));
+    expect(r.errors).toEqual([]);
+    expect(r.normalized).toMatchObject({
+      applicantName: '张三',
+      idNumber: '11010519491231002X',
+      mobile: '13812345678',
+      requestedKva: 8,
+      agent: 'no',
+    });
+  });
+
+  it('drops values of fields that do not apply (agent fields without an agent, business fields)', () => {
+    const r = run(
+      'NEW_LV_RES',
+      'lv_resident',
+      { ...fields, agentName: '王五', agentIdNumber: 'garbage' },
+      received('ID_CARD'),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.normalized).not.toHaveProperty('agentIdNumber');
+    // A type for several kinds: the business-only field is dropped for a household.
+    const rename = run(
+      'CHG_RENAME',
+      'lv_resident',
+      { ...PERSON, accountNo: '0123456789', newName: '张三丰', creditCode: 'garbage' },
+      received('ID_CARD', 'NAME_CHANGE_PROOF'),
+    );
+    expect(rename.errors).toEqual([]);
+    expect(rename.normalized).not.toHaveProperty('creditCode');
+  });
+
+  it('refuses keys the type does not define', () => {
+    expect(
+      fieldsOf(run('NEW_LV_RES', 'lv_resident', { ...fields, shoeSize: 42 }, received('ID_CARD'))),
+    ).toEqual(['fields.shoeSize']);
+  });
+
+  it('in draft mode checks only what is present', () => {
+    expect(run('NEW_LV_RES', 'lv_resident', {}, [], 'draft').errors).toEqual([]);
+    const r = run(
+      'NEW_LV_RES',
+      'lv_resident',
+      { idNumber: '110105194912310021', mobile: '' },
+      [],
+      'draft',
+    );
+    expect(fieldsOf(r)).toEqual(['fields.idNumber']);
+    expect(r.errors[0]!.message).toContain('申请人身份证号');
+    expect(r.errors[0]!.messageEn).toContain("Applicant's ID number");
+    expect(r.errors[0]!.message).not.toContain('110105');
+  });
+
+  it('in submit mode requires every required field and the ID card', () => {
+    const r = run('NEW_LV_RES', 'lv_resident', {}, []);
+    expect(fieldsOf(r)).toEqual(
+      expect.arrayContaining([
+        'fields.applicantName',
+        'fields.idNumber',
+        'fields.mobile',
+        'fields.address',
+        'fields.requestedKva',
+        'fields.agent',
+        'papers.ID_CARD',
+      ]),
+    );
+    expect(fieldsOf(r)).not.toContain('papers.PROPERTY_PROOF');
+  });
+
+  it('never defers the ID card; blocks on a paper marked missing_blocking', () => {
+    expect(
+      fieldsOf(
+        run('NEW_LV_RES', 'lv_resident', fields, [{ code: 'ID_CARD', status: 'missing_accepted' }]),
+      ),
+    ).toEqual(['papers.ID_CARD']);
+    expect(
+      fieldsOf(
+        run('NEW_LV_RES', 'lv_resident', fields, [
+          ...received('ID_CARD'),
+          { code: 'PROPERTY_PROOF', status: 'missing_blocking' },
+        ]),
+      ),
+    ).toEqual(['papers.PROPERTY_PROOF']);
+    expect(
+      run('NEW_LV_RES', 'lv_resident', fields, [
+        ...received('ID_CARD'),
+        { code: 'PROPERTY_PROOF', status: 'missing_accepted' },
+      ]).errors,
+    ).toEqual([]);
+  });
+
+  it('with an agent, requires the agent fields and papers', () => {
+    const agentFields = { ...fields, agent: 'yes' };
+    const r = run('NEW_LV_RES', 'lv_resident', agentFields, received('ID_CARD'));
+    expect(fieldsOf(r)).toEqual([
+      'fields.agentName',
+      'fields.agentIdNumber',
+      'fields.agentMobile',
+      'papers.AUTHORIZATION',
+      'papers.AGENT_ID',
+    ]);
+    const ok = run(
+      'NEW_LV_RES',
+      'lv_resident',
+      {
+        ...agentFields,
+        agentName: '王五',
+        agentIdNumber: '440524188001010014',
+        agentMobile: '15012345678',
+      },
+      received('ID_CARD', 'AUTHORIZATION', 'AGENT_ID'),
+    );
+    expect(ok.errors).toEqual([]);
+  });
+
+  it('refuses unknown, duplicated and ill-typed paper entries', () => {
+    const r = run('NEW_LV_RES', 'lv_resident', fields, [
+      ...received('ID_CARD', 'ID_CARD', 'PASSPORT_PHOTO'),
+    ]);
+    expect(fieldsOf(r)).toEqual(['papers.ID_CARD', 'papers.PASSPORT_PHOTO']);
+  });
+
+  it('refuses out-of-range capacity and unknown select values', () => {
+    const r = run(
+      'NEW_LV_RES',
+      'lv_resident',
+      { ...fields, requestedKva: 0, phases: '2' },
+      received('ID_CARD'),
+    );
+    expect(fieldsOf(r)).toEqual(['fields.requestedKva', 'fields.phases']);
+  });
+});
+
+describe('validateApplication: business 增容', () => {
+  const fields = { ...ORG, accountNo: '0123456789', existingKva: 50, addedKva: '30' };
+
+  it('accepts it, with deferred property proof', () => {
+    const r = run('INC_LV_BIZ', 'lv_business', fields, [
+      ...received('BUSINESS_LICENCE', 'LEGAL_REP_ID', 'OFFICIAL_SEAL'),
+      { code: 'PROPERTY_PROOF', status: 'missing_accepted' },
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.normalized['addedKva']).toBe(30);
+  });
+
+  it('checks the credit code, the 户号 and the low-voltage limit', () => {
+    expect(
+      fieldsOf(
+        run(
+          'INC_LV_BIZ',
+          'lv_business',
+          { ...fields, creditCode: '91350100M000100Y44', accountNo: '12345' },
+          received(...ORG_PAPERS),
+        ),
+      ),
+    ).toEqual(['fields.accountNo', 'fields.creditCode']);
+    const r = run(
+      'INC_LV_BIZ',
+      'lv_business',
+      { ...fields, existingKva: 100, addedKva: 80 },
+      received(...ORG_PAPERS),
+    );
+    expect(fieldsOf(r)).toEqual(['rules.MAX_TOTAL']);
+    expect(r.errors[0]!.message).toContain('160');
+  });
+
+  it('does not allow the seal or the licence to be deferred', () => {
+    const r = run('INC_LV_BIZ', 'lv_business', fields, [
+      ...received('BUSINESS_LICENCE', 'LEGAL_REP_ID', 'PROPERTY_PROOF'),
+      { code: 'OFFICIAL_SEAL', status: 'missing_accepted' },
+    ]);
+    expect(fieldsOf(r)).toEqual(['papers.OFFICIAL_SEAL']);
+  });
+});
+
+describe('validateApplication: high voltage', () => {
+  const hvPapers = received(...ORG_PAPERS, 'EQUIPMENT_LIST');
+  const inc = {
+    ...ORG,
+    accountNo: '0123456789',
+    existingKva: 315,
+    addedKva: 185,
+    voltageKv: '10',
+    supplyMode: 'single',
+    heavyIndustry: 'no',
+  };
+
+  it('requires a standard transformer total for 增容', () => {
+    expect(run('INC_HV', 'hv', inc, hvPapers).errors).toEqual([]);
+    expect(fieldsOf(run('INC_HV', 'hv', { ...inc, addedKva: 100 }, hvPapers))).toEqual([
+      'rules.INCREASE_TOTAL',
+    ]);
+    expect(fieldsOf(run('INC_HV', 'hv', { ...inc, existingKva: 300 }, hvPapers))).toEqual([
+      'fields.existingKva',
+    ]);
+  });
+
+  it('asks for the second-supply reason only for dual supply', () => {
+    const dual = {
+      ...ORG,
+      requestedKva: 630,
+      voltageKv: '10',
+      supplyMode: 'dual',
+      heavyIndustry: 'no',
+      loadNature: '制造',
+    };
+    expect(fieldsOf(run('NEW_HV', 'hv', dual, hvPapers))).toEqual(['papers.SECOND_SUPPLY_REASON']);
+    expect(
+      run('NEW_HV', 'hv', dual, [
+        ...hvPapers,
+        { code: 'SECOND_SUPPLY_REASON', status: 'missing_accepted' },
+      ]).errors,
+    ).toEqual([]);
+    expect(run('NEW_HV', 'hv', { ...dual, supplyMode: 'single' }, hvPapers).errors).toEqual([]);
+  });
+});
+
+describe('validateApplication: change of use', () => {
+  const holder = { ...ORG, accountNo: '0123456789' };
+  const orgPapers = received('BUSINESS_LICENCE', 'LEGAL_REP_ID', 'OFFICIAL_SEAL');
+  const pause = {
+    ...holder,
+    pauseKva: 315,
+    pauseFrom: '2025-10-10',
+    pauseDays: 30,
+    pausesThisYear: 0,
+  };
+
+  it('暂停: at least 15 days, limited times a year, 5 working days ahead (holidays counted)', () => {
+    expect(run('CHG_PAUSE', 'hv', pause, orgPapers).errors).toEqual([]);
+    expect(fieldsOf(run('CHG_PAUSE', 'hv', { ...pause, pauseDays: 14 }, orgPapers))).toEqual([
+      'rules.MIN_DAYS',
+    ]);
+    expect(fieldsOf(run('CHG_PAUSE', 'hv', { ...pause, pausesThisYear: 2 }, orgPapers))).toEqual([
+      'rules.MAX_PER_YEAR',
+    ]);
+    // From Fri 09-26: 09-28 (make-up Sunday), 09-29, 09-30, 10-09, 10-10 → earliest 10-10.
+    const early = run('CHG_PAUSE', 'hv', { ...pause, pauseFrom: '2025-10-09' }, orgPapers);
+    expect(fieldsOf(early)).toEqual(['rules.ADVANCE_NOTICE']);
+    expect(early.errors[0]!.message).toContain('2025-10-10');
+  });
+
+  it('runs no rules while fields are wrong', () => {
+    expect(
+      fieldsOf(
+        run('CHG_PAUSE', 'hv', { ...pause, pauseDays: 14, pauseFrom: '2025-02-30' }, orgPapers),
+      ),
+    ).toEqual(['fields.pauseFrom']);
+  });
+
+  it('过户: charges must be settled; household variant uses the new holder ID', () => {
+    const transfer = {
+      ...PERSON,
+      accountNo: '0123456789',
+      newHolderName: '赵六',
+      newHolderIdNumber: '440524188001010014',
+      newHolderMobile: '13700001111',
+      chargesSettled: 'yes',
+    };
+    const papers = received('ID_CARD', 'NEW_HOLDER_ID', 'TRANSFER_PROOF');
+    expect(run('CHG_TRANSFER', 'lv_resident', transfer, papers).errors).toEqual([]);
+    expect(
+      fieldsOf(run('CHG_TRANSFER', 'lv_resident', { ...transfer, chargesSettled: 'no' }, papers)),
+    ).toEqual(['rules.CHARGES_SETTLED']);
+    expect(
+      fieldsOf(
+        run(
+          'CHG_TRANSFER',
+          'lv_resident',
+          { ...transfer, newHolderIdNumber: '440524188001010015' },
+          papers,
+        ),
+      ),
+    ).toEqual(['fields.newHolderIdNumber']);
+  });
+
+  it('销户: the refund account must be in the holder name', () => {
+    const close = {
+      ...holder,
+      chargesSettled: true,
+      refundAccountName: '福州恒源商贸有限公司',
+      refundBank: '中国工商银行福州分行',
+      refundAccountNo: '6222020000000000000',
+    };
+    const papers = [
+      ...orgPapers,
+      { code: 'REFUND_ACCOUNT_PROOF', status: 'missing_accepted' as const },
+    ];
+    expect(run('CHG_CLOSE', 'lv_business', close, papers).errors).toEqual([]);
+    const r = run('CHG_CLOSE', 'lv_business', { ...close, refundAccountName: '别人' }, papers);
+    expect(fieldsOf(r)).toEqual(['rules.REFUND_ACCOUNT_HOLDER']);
+    expect(r.errors[0]!.message).not.toContain('别人');
+  });
+
+  it('改类: equipment unchanged and a different class; 并户: another account', () => {
+    const cls = {
+      ...holder,
+      currentClass: 'commercial',
+      newClass: 'large_industry',
+      equipmentUnchanged: 'yes',
+    };
+    expect(run('CHG_CLASS', 'hv', cls, orgPapers).errors).toEqual([]);
+    expect(
+      fieldsOf(run('CHG_CLASS', 'hv', { ...cls, equipmentUnchanged: 'no' }, orgPapers)),
+    ).toEqual(['rules.EQUIPMENT_UNCHANGED']);
+    expect(fieldsOf(run('CHG_CLASS', 'hv', { ...cls, newClass: 'commercial' }, orgPapers))).toEqual(
+      ['rules.VALUES_DIFFER'],
+    );
+    const merge = { ...holder, otherAccountNo: '0123456789' };
+    expect(
+      fieldsOf(
+        run('CHG_MERGE', 'lv_business', merge, [...orgPapers, ...received('PROPERTY_PROOF')]),
+      ),
+    ).toEqual(['rules.VALUES_DIFFER']);
+  });
+
+  it('暂拆 for a household, 暂停恢复 needs notice too', () => {
+    const remove = {
+      ...PERSON,
+      accountNo: '0123456789',
+      removeFrom: '2025-10-20',
+      reason: '房屋装修',
+    };
+    expect(run('CHG_TEMP_REMOVE', 'lv_resident', remove, received('ID_CARD')).errors).toEqual([]);
+    const restore = { ...holder, restoreKva: 315, restoreFrom: '2025-09-29' };
+    expect(fieldsOf(run('CHG_PAUSE_RESTORE', 'hv', restore, orgPapers))).toEqual([
+      'rules.ADVANCE_NOTICE',
+    ]);
+  });
+});
+
+describe('validation messages never contain the value', () => {
+  it('holds for 2,000 random wrong values in personal fields', () => {
+    const keys = ['idNumber', 'mobile', 'applicantName', 'accountNo', 'creditCode'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...keys),
+        fc.string({ minLength: 8, maxLength: 120 }).filter((s) => s.trim().length >= 8),
+        (key, value) => {
+          const fields = {
+            ...ORG,
+            accountNo: '0123456789',
+            existingKva: 50,
+            addedKva: 30,
+            [key]: value,
+          };
+          const r = run('INC_LV_BIZ', 'lv_business', fields, [], 'draft');
+          const text = JSON.stringify(r.errors);
+          expect(text).not.toContain(value.trim());
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('wraps errors in a VALIDATION ApiError naming the first field', () => {
+    const r = run('NEW_LV_RES', 'lv_resident', { idNumber: 'x', mobile: 'y' }, [], 'draft');
+    const e = fieldErrorsToApiError(r.errors);
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.body.code).toBe('VALIDATION');
+    expect(e.body.field).toBe('fields.idNumber');
+    expect(e.body.message).toBe(r.errors[0]!.message);
+    expect(e.body.fieldErrors).toHaveLength(2);
+  });
+});

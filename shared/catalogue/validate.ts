@@ -1,0 +1,167 @@
+import { apiError, type ApiError } from '../api/errors';
+import type { FieldValues, PaperEntry } from '../api/schemas';
+import { PAPER_STATUSES } from '../api/schemas';
+import { ACCOUNT_KINDS, type AccountKind, type Catalogue, type FieldDef } from './types';
+import { conditionHolds, fieldsFor, findType, papersFor } from './applicability';
+import { checkFieldValue, isEmptyValue, labelled } from './field-check';
+import { RULE_CHECKS } from './rules';
+
+/** One problem, by dotted path: "fields.idNumber", "papers.ID_CARD", "typeCode", "rules.MIN_DAYS". */
+export interface FieldError {
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+export interface ApplicationToValidate {
+  typeCode: string;
+  accountKind: AccountKind;
+  fields: FieldValues;
+  papers: PaperEntry[];
+}
+
+export interface ValidationResult {
+  errors: FieldError[];
+  /** The values to store: normalized, only fields that apply, empty values left out. */
+  normalized: FieldValues;
+}
+
+const err = (field: string, zh: string, en: string): FieldError => ({
+  field,
+  message: zh,
+  messageEn: en,
+});
+
+/**
+ * Checks an application against the catalogue. The renderer runs it for inline errors, the
+ * services run it again authoritatively.
+ *
+ * 'draft': only values that are present are checked (format); nothing is required yet.
+ * 'submit': required fields, the papers checklist (容缺 rules) and the type's rule checks too.
+ *
+ * Values of fields that do not apply (another account kind's field, an agent's field when no
+ * agent comes) are dropped rather than refused: forms keep them while the clerk switches.
+ * Keys the type does not define at all are refused. Messages name the field, never the value.
+ */
+export function validateApplication(
+  catalogue: Catalogue,
+  input: ApplicationToValidate,
+  mode: 'draft' | 'submit',
+  now: Date,
+): ValidationResult {
+  const errors: FieldError[] = [];
+  const normalized: FieldValues = {};
+  const type = findType(catalogue, input.typeCode);
+  if (!type) {
+    errors.push(err('typeCode', '业务类型不存在', 'Unknown business type'));
+    return { errors, normalized };
+  }
+  if (
+    !ACCOUNT_KINDS.includes(input.accountKind) ||
+    !type.accountKinds.includes(input.accountKind)
+  ) {
+    errors.push(
+      err(
+        'accountKind',
+        `${type.name.zh}不适用于该客户类别`,
+        `${type.name.en} is not available for this kind of account`,
+      ),
+    );
+    return { errors, normalized };
+  }
+
+  const ctx = { now, accountNoLength: catalogue.settings?.accountNoLength ?? 10 };
+  const knownKeys = new Set(type.fields.map((f) => f.key));
+  for (const key of Object.keys(input.fields)) {
+    if (!knownKeys.has(key)) errors.push(err(`fields.${key}`, '未知字段', 'Unknown field'));
+  }
+
+  // Conditions read the values as given; select values are compared trimmed.
+  const defs = fieldsFor(type, input.accountKind);
+  const applicable = defs.filter((d) => conditionHolds(d.when, input.fields));
+  for (const def of applicable) checkOne(def);
+
+  function checkOne(def: FieldDef): void {
+    const value = input.fields[def.key];
+    const path = `fields.${def.key}`;
+    if (value === undefined || isEmptyValue(value)) {
+      if (mode === 'submit' && def.required) {
+        const msg = labelled(def, { zh: '必填', en: 'required' });
+        errors.push(err(path, msg.zh, msg.en));
+      }
+      return;
+    }
+    const r = checkFieldValue(def, value, ctx);
+    if (r.ok) normalized[def.key] = r.value;
+    else {
+      const msg = labelled(def, r.reason);
+      errors.push(err(path, msg.zh, msg.en));
+    }
+  }
+
+  checkPapers();
+
+  function checkPapers(): void {
+    const allCodes = new Set(type!.papers.map((p) => p.code));
+    const seen = new Set<string>();
+    for (const entry of input.papers) {
+      const path = `papers.${entry.code}`;
+      if (!allCodes.has(entry.code)) errors.push(err(path, '未知材料', 'Unknown paper'));
+      else if (seen.has(entry.code)) errors.push(err(path, '材料重复登记', 'Paper listed twice'));
+      else if (!(PAPER_STATUSES as readonly string[]).includes(entry.status))
+        errors.push(err(path, '材料状态无效', 'Invalid paper status'));
+      seen.add(entry.code);
+    }
+    if (mode !== 'submit') return;
+    const status = new Map(input.papers.map((p) => [p.code, p.status]));
+    for (const paper of papersFor(type!, input.accountKind, input.fields)) {
+      const s = status.get(paper.code);
+      const path = `papers.${paper.code}`;
+      const name = paper.name;
+      if (s === 'received') continue;
+      if (s === 'missing_accepted') {
+        if (!paper.deferrable)
+          errors.push(
+            err(
+              path,
+              `${name.zh}：不可容缺，须收到原件`,
+              `${name.en}: cannot be deferred, must be received`,
+            ),
+          );
+        continue;
+      }
+      if (s === 'missing_blocking' || !paper.optional)
+        errors.push(err(path, `${name.zh}：缺少`, `${name.en}: missing`));
+    }
+  }
+
+  // Business rules only make sense on values that passed their own checks.
+  if (mode === 'submit' && errors.length === 0) {
+    for (const rule of type.rules) {
+      const check = RULE_CHECKS[rule.code];
+      const reason = check
+        ? check(rule.params ?? {}, { fields: normalized, now })
+        : { zh: '未知的规则检查', en: 'Unknown rule check' };
+      if (reason)
+        errors.push(
+          err(
+            `rules.${rule.code}`,
+            `${rule.description.zh}：${reason.zh}`,
+            `${rule.description.en}: ${reason.en}`,
+          ),
+        );
+    }
+  }
+
+  return { errors, normalized };
+}
+
+/** The typed error the services throw: the first problem as the message, all in fieldErrors. */
+export function fieldErrorsToApiError(errors: FieldError[]): ApiError {
+  const first = errors[0];
+  if (!first) return apiError('VALIDATION', '输入有误', 'Invalid input', { fieldErrors: [] });
+  return apiError('VALIDATION', first.message, first.messageEn, {
+    field: first.field,
+    fieldErrors: errors.map((e) => ({ ...e })),
+  });
+}
