@@ -184,7 +184,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
     if (!body.ok) return badRequest(c);
     const req = AdvanceRequestSchema.safeParse(body.value);
     if (!req.success) return badRequest(c, firstPath(req.error.issues));
-    const out = ledger.advance(req.data, req.data.stage);
+    const out = ledger.advance(req.data);
     if (!out.ok) {
       if (out.reason === 'not_found')
         return fail(c, 404, 'NOT_FOUND', '没有该申请', 'No such application');

@@ -291,10 +291,11 @@ export class Ledger {
    * Moves an application to `stage` (or the next one). Only forward: the central stage never
    * goes back. Returns null when there is no such application, or a reason when it cannot move.
    */
-  advance(
-    key: { applicationId?: string | undefined; centralNo?: string | undefined },
-    stage?: string,
-  ):
+  advance(key: {
+    applicationId?: string | undefined;
+    centralNo?: string | undefined;
+    stage?: string | undefined;
+  }):
     | {
         ok: true;
         applicationId: string;
@@ -304,6 +305,7 @@ export class Ledger {
         final: boolean;
       }
     | { ok: false; reason: 'not_found' | 'unknown_stage' | 'not_forward' } {
+    const stage = key.stage;
     return this.db.transaction(() => {
       const app = (
         key.applicationId

@@ -76,10 +76,25 @@ function stageResolver(catalogue: Catalogue | undefined): StageResolver {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Starts the reference central system over HTTP. Used by central/main.ts, tests and benches. */
-export async function startCentral(opts: CentralOptions): Promise<CentralHandle> {
+export interface CentralCore {
+  app: ReturnType<typeof createCentralApp>;
+  db: CentralDb;
+  ledger: Ledger;
+  auth: DeviceAuth;
+  /** Fetch straight into the app, without a socket (and without faults): for fake-timer tests. */
+  fetch: (input: string, init?: RequestInit) => Promise<Response>;
+}
+
+/** The central system without a listener: database, ledger, auth and the Hono app. */
+export function createCentralCore(
+  opts: CentralOptions,
+  admin: Parameters<typeof createCentralApp>[0]['admin'] = {
+    setFaults: () => undefined,
+    stats: () => ({}),
+    setDemo: () => undefined,
+  },
+): CentralCore {
   const now = opts.now ?? Date.now;
-  const random = opts.random ?? Math.random;
   const db = openCentralDb(opts.dbFile);
   const auth = new DeviceAuth(
     db,
@@ -88,6 +103,24 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     now,
   );
   const ledger = new Ledger(db, stageResolver(opts.catalogue), now);
+  const app = createCentralApp({
+    auth,
+    ledger,
+    admin,
+    ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+  });
+  return {
+    app,
+    db,
+    ledger,
+    auth,
+    fetch: async (input, init) => app.fetch(new Request(input, init)),
+  };
+}
+
+/** Starts the reference central system over HTTP. Used by central/main.ts, tests and benches. */
+export async function startCentral(opts: CentralOptions): Promise<CentralHandle> {
+  const random = opts.random ?? Math.random;
   let plan: FaultPlan =
     typeof opts.faults === 'string' ? parseFaultSpec(opts.faults) : (opts.faults ?? noFaults());
   const counts = {
@@ -126,11 +159,10 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     plan = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
   };
 
-  const app = createCentralApp({
-    auth,
-    ledger,
-    admin: { setFaults, stats, setDemo: (on, ms) => setDemo(on, ms) },
-    ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+  const { app, db, ledger } = createCentralCore(opts, {
+    setFaults,
+    stats,
+    setDemo: (on, ms) => setDemo(on, ms),
   });
 
   const host = opts.host ?? '127.0.0.1';

@@ -1,0 +1,73 @@
+import type { Database } from '../db';
+
+/** Keys of the sync_state table. */
+type Key =
+  | 'installation_id'
+  | 'device_id'
+  | 'token'
+  | 'token_expires_at'
+  | 'refresh_token'
+  | 'pull_cursor'
+  | 'last_success_at'
+  | 'halted';
+
+export interface StoredCredentials {
+  deviceId: string;
+  token: string;
+  tokenExpiresAt: string;
+  refreshToken: string;
+}
+
+/** Small typed access to sync_state; each setter is its own statement (callers add transactions). */
+export function createSyncState(db: Database) {
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
+  const put = db.prepare<[string, string]>(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const del = db.prepare<[string]>('DELETE FROM sync_state WHERE key = ?');
+  const read = (key: Key): string | undefined => get.get(key)?.value;
+  const write = (key: Key, value: string): void => void put.run(key, value);
+
+  return {
+    read,
+    write,
+    remove: (key: Key): void => void del.run(key),
+
+    /** Made once and kept: registration is idempotent on it (same device id after a crash). */
+    installationId(make: () => string): string {
+      const existing = read('installation_id');
+      if (existing) return existing;
+      const id = make();
+      write('installation_id', id);
+      return id;
+    },
+
+    credentials(): StoredCredentials | undefined {
+      const deviceId = read('device_id');
+      const token = read('token');
+      const refreshToken = read('refresh_token');
+      if (!deviceId || !token || !refreshToken) return undefined;
+      return { deviceId, token, refreshToken, tokenExpiresAt: read('token_expires_at') ?? '' };
+    },
+
+    saveCredentials(c: StoredCredentials): void {
+      db.transaction(() => {
+        write('device_id', c.deviceId);
+        write('token', c.token);
+        write('token_expires_at', c.tokenExpiresAt);
+        write('refresh_token', c.refreshToken);
+      })();
+    },
+
+    saveToken(token: string, expiresAt: string): void {
+      db.transaction(() => {
+        write('token', token);
+        write('token_expires_at', expiresAt);
+      })();
+    },
+
+    pullCursor: (): number => Number(read('pull_cursor') ?? 0),
+  };
+}
+
+export type SyncState = ReturnType<typeof createSyncState>;
