@@ -37,6 +37,7 @@ mkdirSync('test-results', { recursive: true });
 check('lint', bin('eslint'), ['.', '--max-warnings=0']);
 check('format', bin('prettier'), ['--check', '.', '--log-level=warn']);
 check('typecheck:node', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
+check('typecheck:e2e', bin('tsc'), ['--noEmit', '-p', 'tsconfig.e2e.json']);
 check('typecheck:web', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
 const built = check('build', bin('electron-vite'), ['build']);
 
