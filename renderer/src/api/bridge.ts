@@ -1,0 +1,15 @@
+import type { ApiResult } from '../../../shared/api/errors';
+import { BRIDGE_KEY } from '../../../shared/api/channels';
+
+/** The one narrow object the Electron preload exposes; absent in a plain browser. */
+export interface HallBridge {
+  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+}
+
+export function findBridge(): HallBridge | undefined {
+  const candidate = (globalThis as Record<string, unknown>)[BRIDGE_KEY] as
+    Partial<HallBridge> | undefined;
+  return candidate && typeof candidate.invoke === 'function'
+    ? (candidate as HallBridge)
+    : undefined;
+}

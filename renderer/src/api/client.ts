@@ -1,0 +1,81 @@
+import type { ApiErrorBody, ApiResult } from '../../../shared/api/errors';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { findBridge } from './bridge';
+
+/** A failed call: carries the service's error body (Chinese and English messages, field). */
+export class ClientError extends Error {
+  readonly body: ApiErrorBody;
+  constructor(body: ApiErrorBody) {
+    super(`${body.code}: ${body.messageEn}`);
+    this.name = 'ClientError';
+    this.body = body;
+  }
+  get code(): ApiErrorBody['code'] {
+    return this.body.code;
+  }
+}
+
+const NETWORK_ERROR: ApiErrorBody = {
+  code: 'UNAVAILABLE',
+  message: '无法连接到服务台后台，请检查服务是否运行后重试',
+  messageEn: 'Cannot reach the console service; check that it is running and retry',
+};
+
+const BAD_REPLY: ApiErrorBody = {
+  code: 'INTERNAL',
+  message: '服务台后台返回了无法识别的应答',
+  messageEn: 'The console service sent an unreadable reply',
+};
+
+function isEnvelope(value: unknown): value is ApiResult<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: unknown };
+  if (v.ok === true) return 'value' in v;
+  return v.ok === false && typeof v.error === 'object' && v.error !== null;
+}
+
+async function overHttp(method: string, input: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    throw new ClientError(NETWORK_ERROR);
+  }
+  try {
+    return await response.json();
+  } catch {
+    // A proxy error page or a cut connection: not our envelope.
+    throw new ClientError(response.ok ? BAD_REPLY : NETWORK_ERROR);
+  }
+}
+
+async function overBridge(method: string, input: unknown): Promise<unknown> {
+  const bridge = findBridge();
+  if (!bridge) throw new ClientError(NETWORK_ERROR);
+  try {
+    return await bridge.invoke(method, input ?? {});
+  } catch {
+    throw new ClientError(NETWORK_ERROR);
+  }
+}
+
+/**
+ * Calls one method of the API contract: over the preload's IPC bridge inside Electron, over
+ * HTTP to the web host otherwise. Resolves with the value or throws a ClientError.
+ */
+export async function call<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const reply = findBridge() ? await overBridge(method, input) : await overHttp(method, input);
+  if (!isEnvelope(reply)) throw new ClientError(BAD_REPLY);
+  if (!reply.ok) throw new ClientError(reply.error);
+  return reply.value as MethodOutput<M>;
+}
+
+/** Which transport `call` will use; shown in the status bar. */
+export const transportName = (): 'ipc' | 'http' => (findBridge() ? 'ipc' : 'http');

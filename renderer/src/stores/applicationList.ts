@@ -1,0 +1,64 @@
+import { defineStore } from 'pinia';
+import { reactive, ref, shallowRef } from 'vue';
+import type { ApplicationSummary, ListQuery, LocalState } from '../../../shared/api/schemas';
+import { call } from '../api/client';
+
+export const PAGE_SIZE = 100;
+
+export interface ListFilters {
+  typeCode: string;
+  state: LocalState | '';
+  /** [from, to] as YYYY-MM-DD, or null for any date. */
+  dates: [string, string] | null;
+  q: string;
+}
+
+function toQuery(filters: ListFilters, offset: number): ListQuery {
+  const query: ListQuery = { offset, limit: PAGE_SIZE };
+  if (filters.typeCode) query.typeCode = filters.typeCode;
+  if (filters.state) query.state = filters.state;
+  if (filters.dates) [query.from, query.to] = filters.dates;
+  const q = filters.q.trim();
+  if (q) query.q = q;
+  return query;
+}
+
+/**
+ * The applications list: filters, and rows fetched a page at a time as the table scrolls.
+ * Only the newest request may write the rows, so fast typing never shows stale results.
+ */
+export const useApplicationListStore = defineStore('applicationList', () => {
+  const filters = reactive<ListFilters>({ typeCode: '', state: '', dates: null, q: '' });
+  const rows = shallowRef<ApplicationSummary[]>([]);
+  const total = ref(0);
+  const more = ref(false);
+  const loading = ref(false);
+  const error = ref<unknown>(null);
+  let generation = 0;
+
+  async function fetchPage(offset: number): Promise<void> {
+    const mine = ++generation;
+    loading.value = true;
+    try {
+      const result = await call('applications.list', toQuery(filters, offset));
+      if (mine !== generation) return;
+      rows.value = offset === 0 ? result.rows : [...rows.value, ...result.rows];
+      total.value = result.total;
+      more.value = result.more || rows.value.length < result.total;
+      error.value = null;
+    } catch (err) {
+      if (mine === generation) error.value = err;
+    } finally {
+      if (mine === generation) loading.value = false;
+    }
+  }
+
+  const refresh = () => fetchPage(0);
+
+  async function loadMore(): Promise<void> {
+    if (loading.value || !more.value) return;
+    await fetchPage(rows.value.length);
+  }
+
+  return { filters, rows, total, more, loading, error, refresh, loadMore };
+});
