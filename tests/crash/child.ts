@@ -1,0 +1,33 @@
+/**
+ * Crash-test child: opens the database file given on the command line and submits household
+ * applications in a loop, printing each id on its own line only after submit returned (the
+ * transaction committed). The parent kills it with SIGKILL at random moments.
+ *   node --import tsx tests/crash/child.ts <dbFile> <seed>
+ */
+import { CATALOGUE } from '../../shared/catalogue';
+import { createServices } from '../../electron/main/services/createServices';
+import {
+  fakeApplicationInput,
+  householdNewType,
+  rng,
+} from '../../electron/main/services/testing/fixtures';
+
+const [dbFile, seedArg] = process.argv.slice(2);
+if (!dbFile) throw new Error('usage: child.ts <dbFile> <seed>');
+
+const services = createServices({ dbFile, transport: 'ipc', log: () => undefined });
+const type = householdNewType(CATALOGUE);
+const random = rng(Number(seedArg ?? 1));
+const ctx = { transport: 'ipc' as const, actor: 'crash-test' };
+
+// Writes to a pipe are synchronous on Linux: once write() returns, the parent can read the line.
+process.stdout.write('ready\n');
+for (;;) {
+  const input = fakeApplicationInput(type, random, new Date());
+  const res = await services.dispatch('applications.submit', input, ctx);
+  if (!res.ok) {
+    process.stderr.write(`submit failed: ${res.error.code} ${res.error.field ?? ''}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${(res.value as { id: string }).id}\n`);
+}
