@@ -11,6 +11,7 @@ import {
   MASKED_KINDS,
   maskCreditCode,
   maskIdNumber,
+  maskMiddle,
   maskMobile,
   maskPersonal,
 } from '../../../../shared/domain/mask';
@@ -41,7 +42,12 @@ export function maskFieldValue(ctx: TypeContext, key: string, value: FieldValue)
   if (value === null) return null;
   const def = fieldDef(ctx, key);
   if (!def) return value === '' ? value : UNKNOWN_FIELD_MASK;
-  if (MASKED_KINDS.includes(def.kind) || def.personal) return maskPersonal(def.kind, value);
+  if (MASKED_KINDS.includes(def.kind)) return maskPersonal(def.kind, value);
+  // Other personal values (a refund bank account, say): keep only the last four characters,
+  // as bank slips do. Names stay readable: the counter and the receipt need them.
+  if (def.personal && def.kind !== 'personName' && def.kind !== 'orgName') {
+    return value === '' ? value : maskMiddle(String(value), 0, 4);
+  }
   return value;
 }
 
