@@ -348,9 +348,12 @@ export class Ledger {
           WHERE stage_index < json_array_length(stages) - 1 ORDER BY random() LIMIT ?`,
       )
       .all(count) as { application_id: string }[];
-    let moved = 0;
-    for (const row of open) if (this.advance({ applicationId: row.application_id }).ok) moved++;
-    return moved;
+    // One transaction (one fsync) for the whole tick; each advance nests as a savepoint.
+    return this.db.transaction(() => {
+      let moved = 0;
+      for (const row of open) if (this.advance({ applicationId: row.application_id }).ok) moved++;
+      return moved;
+    })();
   }
 
   changesSince(hallCode: string, since: number, limit: number): ChangesPage {

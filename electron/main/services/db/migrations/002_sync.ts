@@ -32,7 +32,8 @@ export const migration002Sync: Migration = {
       action TEXT NOT NULL CHECK (action IN ('resend','discard','keep_central','send_local')),
       actor TEXT NOT NULL,
       reason TEXT,                          -- typed by a supervisor: shown, never logged
-      new_op_id TEXT,
+      old_op_id TEXT NOT NULL,              -- the operation as it was when decided on
+      new_op_id TEXT,                       -- the resent operation, if any
       at INTEGER NOT NULL
     );
     CREATE INDEX sync_resolutions_outbox ON sync_resolutions(outbox_seq);
