@@ -76,7 +76,7 @@ const en: MessageSchema = {
     dateRange: 'Created',
     all: 'All',
     total: '{n} in total',
-    totalMore: 'at least {n}',
+    totalMore: 'more than {n}',
     empty: 'No applications match',
     loadingMore: 'Loading more…',
     columns: {
@@ -94,6 +94,7 @@ const en: MessageSchema = {
   },
   detail: {
     title: 'Application',
+    noAppNo: 'Draft (numbered on submit)',
     summary: 'Summary',
     appNo: 'Application no.',
     type: 'Business type',

@@ -74,7 +74,7 @@ const zhCN = {
     dateRange: '受理日期',
     all: '全部',
     total: '共 {n} 条',
-    totalMore: '至少 {n} 条',
+    totalMore: '超过 {n} 条',
     empty: '没有符合条件的申请',
     loadingMore: '正在加载更多…',
     columns: {
@@ -92,6 +92,7 @@ const zhCN = {
   },
   detail: {
     title: '申请详情',
+    noAppNo: '草稿（提交后编号）',
     summary: '概要',
     appNo: '申请编号',
     type: '业务类型',

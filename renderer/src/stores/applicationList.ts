@@ -31,6 +31,9 @@ export const useApplicationListStore = defineStore('applicationList', () => {
   const filters = reactive<ListFilters>({ typeCode: '', state: '', dates: null, q: '' });
   const rows = shallowRef<ApplicationSummary[]>([]);
   const total = ref(0);
+  /** `total` is a lower bound: the service stops counting at a cap to stay fast. */
+  const totalIsLowerBound = ref(false);
+  /** Another page may follow (the last one came back full). */
   const more = ref(false);
   const loading = ref(false);
   const error = ref<unknown>(null);
@@ -44,7 +47,8 @@ export const useApplicationListStore = defineStore('applicationList', () => {
       if (mine !== generation) return;
       rows.value = offset === 0 ? result.rows : [...rows.value, ...result.rows];
       total.value = result.total;
-      more.value = result.more || rows.value.length < result.total;
+      totalIsLowerBound.value = result.more;
+      more.value = result.rows.length === PAGE_SIZE;
       error.value = null;
     } catch (err) {
       if (mine === generation) error.value = err;
@@ -60,5 +64,5 @@ export const useApplicationListStore = defineStore('applicationList', () => {
     await fetchPage(rows.value.length);
   }
 
-  return { filters, rows, total, more, loading, error, refresh, loadMore };
+  return { filters, rows, total, totalIsLowerBound, more, loading, error, refresh, loadMore };
 });
