@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { CentralDb } from './db';
 import type { DeviceIdentity } from './auth';
 import { canonicalJson } from '../shared/sync/canonical-json';
@@ -77,11 +78,23 @@ export interface LedgerCounters {
 export class Ledger {
   readonly counters: LedgerCounters = { applied: 0, duplicates: 0, rejected: 0, conflicts: 0 };
 
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
   constructor(
     private readonly db: CentralDb,
     private readonly stagesFor: StageResolver,
     private readonly now: () => number,
   ) {}
+
+  /** Prepared once per SQL text: preparing is a large share of a small statement's cost. */
+  private sql(text: string): Statement<unknown[]> {
+    let stmt = this.statements.get(text);
+    if (!stmt) {
+      stmt = this.db.prepare(text);
+      this.statements.set(text, stmt);
+    }
+    return stmt;
+  }
 
   /** Applies a batch in one transaction (one fsync), answering each operation in order. */
   applyBatch(device: DeviceIdentity, ops: unknown[]): OpResult[] {
@@ -113,9 +126,9 @@ export class Ledger {
       return refuse(op.opId, 'rejected', 'HASH_MISMATCH');
     }
 
-    const seen = this.db
-      .prepare('SELECT payload_hash, result FROM ops WHERE device_id = ? AND op_id = ?')
-      .get(device.deviceId, op.opId) as { payload_hash: string; result: string } | undefined;
+    const seen = this.sql(
+      'SELECT payload_hash, result FROM ops WHERE device_id = ? AND op_id = ?',
+    ).get(device.deviceId, op.opId) as { payload_hash: string; result: string } | undefined;
     if (seen) {
       if (seen.payload_hash !== op.payloadHash) return refuse(op.opId, 'rejected', 'OP_ID_REUSED');
       const first = JSON.parse(seen.result) as OpResult;
@@ -123,19 +136,17 @@ export class Ledger {
     }
 
     const result = this.decide(device, op);
-    this.db
-      .prepare(
-        `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
+    this.sql(
+      `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        device.deviceId,
-        op.opId,
-        op.payloadHash,
-        op.applicationId,
-        JSON.stringify(result),
-        this.now(),
-      );
+    ).run(
+      device.deviceId,
+      op.opId,
+      op.payloadHash,
+      op.applicationId,
+      JSON.stringify(result),
+      this.now(),
+    );
     return result;
   }
 
@@ -152,9 +163,9 @@ export class Ledger {
     }
     if (p.hallCode !== device.hallCode) return refuse(op.opId, 'rejected', 'HALL_MISMATCH');
 
-    const app = this.db
-      .prepare('SELECT * FROM applications WHERE application_id = ?')
-      .get(op.applicationId) as AppRow | undefined;
+    const app = this.sql('SELECT * FROM applications WHERE application_id = ?').get(
+      op.applicationId,
+    ) as AppRow | undefined;
     if (app) this.noteOrder(app, op.opId);
 
     if (op.kind === 'application.submit') {
@@ -172,11 +183,9 @@ export class Ledger {
       return refuse(op.opId, 'conflict', 'BASE_MISMATCH', { central: this.record(app, device) });
     }
     const version = app.version + 1;
-    this.db
-      .prepare(
-        'UPDATE applications SET payload = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
-      )
-      .run(canonicalJson(op.payload), op.payloadHash, version, op.opId, app.application_id);
+    this.sql(
+      'UPDATE applications SET payload = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
+    ).run(canonicalJson(op.payload), op.payloadHash, version, op.opId, app.application_id);
     const updated = { ...app, payload_hash: op.payloadHash, version, last_op_id: op.opId };
     this.appendChange(updated, this.now());
     return this.answer(op.opId, 'applied', updated);
@@ -186,12 +195,10 @@ export class Ledger {
     const now = this.now();
     const stages = this.stagesFor(p.typeCode, p.accountKind);
     const day = hallDay(now);
-    const counter = this.db
-      .prepare(
-        `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)
+    const counter = this.sql(
+      `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)
          ON CONFLICT (hall_code, day) DO UPDATE SET last = last + 1 RETURNING last`,
-      )
-      .get(device.hallCode, day) as { last: number };
+    ).get(device.hallCode, day) as { last: number };
     const centralNo = `${device.hallCode}-${day}-${String(counter.last).padStart(6, '0')}`;
     const row: AppRow = {
       application_id: op.applicationId,
@@ -204,29 +211,27 @@ export class Ledger {
       stages: JSON.stringify(stages),
       stage_index: 0,
     };
-    this.db
-      .prepare(
-        `INSERT INTO applications (application_id, central_no, hall_code, station_code, device_id,
+    this.sql(
+      `INSERT INTO applications (application_id, central_no, hall_code, station_code, device_id,
            type_code, account_kind, payload, payload_hash, version, last_op_id, stages, stage_index,
            stage_at, accepted_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`,
-      )
-      .run(
-        row.application_id,
-        centralNo,
-        device.hallCode,
-        p.stationCode,
-        device.deviceId,
-        p.typeCode,
-        p.accountKind,
-        row.payload,
-        row.payload_hash,
-        op.opId,
-        row.stages,
-        now,
-        p.acceptedAt,
-        now,
-      );
+    ).run(
+      row.application_id,
+      centralNo,
+      device.hallCode,
+      p.stationCode,
+      device.deviceId,
+      p.typeCode,
+      p.accountKind,
+      row.payload,
+      row.payload_hash,
+      op.opId,
+      row.stages,
+      now,
+      p.acceptedAt,
+      now,
+    );
     this.appendChange(row, now);
     return this.answer(op.opId, 'applied', row);
   }
@@ -234,11 +239,9 @@ export class Ledger {
   /** UUIDv7 ids sort by creation time: an older op arriving after a newer one is out of order. */
   private noteOrder(app: AppRow, opId: string): void {
     if (opId < app.last_op_id) {
-      this.db
-        .prepare(
-          'INSERT INTO order_violations (application_id, op_id, after_op_id) VALUES (?, ?, ?)',
-        )
-        .run(app.application_id, opId, app.last_op_id);
+      this.sql(
+        'INSERT INTO order_violations (application_id, op_id, after_op_id) VALUES (?, ?, ?)',
+      ).run(app.application_id, opId, app.last_op_id);
     }
   }
 
@@ -269,22 +272,20 @@ export class Ledger {
 
   private appendChange(app: AppRow, at: number): void {
     const stages = JSON.parse(app.stages) as string[];
-    this.db
-      .prepare(
-        `INSERT INTO changes (application_id, hall_code, central_no, stage, stage_index, stage_count,
+    this.sql(
+      `INSERT INTO changes (application_id, hall_code, central_no, stage, stage_index, stage_count,
            stage_at, version, payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        app.application_id,
-        app.hall_code,
-        app.central_no,
-        stages[app.stage_index] ?? 'accepted',
-        app.stage_index,
-        stages.length,
-        at,
-        app.version,
-        app.payload_hash,
-      );
+    ).run(
+      app.application_id,
+      app.hall_code,
+      app.central_no,
+      stages[app.stage_index] ?? 'accepted',
+      app.stage_index,
+      stages.length,
+      at,
+      app.version,
+      app.payload_hash,
+    );
   }
 
   /**
@@ -309,10 +310,8 @@ export class Ledger {
     return this.db.transaction(() => {
       const app = (
         key.applicationId
-          ? this.db
-              .prepare('SELECT * FROM applications WHERE application_id = ?')
-              .get(key.applicationId)
-          : this.db.prepare('SELECT * FROM applications WHERE central_no = ?').get(key.centralNo)
+          ? this.sql('SELECT * FROM applications WHERE application_id = ?').get(key.applicationId)
+          : this.sql('SELECT * FROM applications WHERE central_no = ?').get(key.centralNo)
       ) as AppRow | undefined;
       if (!app) return { ok: false as const, reason: 'not_found' as const };
       const stages = JSON.parse(app.stages) as string[];
@@ -323,12 +322,11 @@ export class Ledger {
         return { ok: false as const, reason: 'not_forward' as const };
       }
       const now = this.now();
-      this.db
-        .prepare('UPDATE applications SET stage_index = ?, stage_at = ? WHERE application_id = ?')
-        .run(target, now, app.application_id);
+      this.sql(
+        'UPDATE applications SET stage_index = ?, stage_at = ? WHERE application_id = ?',
+      ).run(target, now, app.application_id);
       this.appendChange({ ...app, stage_index: target }, now);
-      const seq = (this.db.prepare('SELECT last_insert_rowid() AS seq').get() as { seq: number })
-        .seq;
+      const seq = (this.sql('SELECT last_insert_rowid() AS seq').get() as { seq: number }).seq;
       return {
         ok: true as const,
         applicationId: app.application_id,
@@ -342,12 +340,10 @@ export class Ledger {
 
   /** Demo mode: moves up to `count` random open applications one stage on. */
   advanceSome(count: number): number {
-    const open = this.db
-      .prepare(
-        `SELECT application_id FROM applications
+    const open = this.sql(
+      `SELECT application_id FROM applications
           WHERE stage_index < json_array_length(stages) - 1 ORDER BY random() LIMIT ?`,
-      )
-      .all(count) as { application_id: string }[];
+    ).all(count) as { application_id: string }[];
     // One transaction (one fsync) for the whole tick; each advance nests as a savepoint.
     return this.db.transaction(() => {
       let moved = 0;
@@ -357,9 +353,9 @@ export class Ledger {
   }
 
   changesSince(hallCode: string, since: number, limit: number): ChangesPage {
-    const rows = this.db
-      .prepare(`SELECT * FROM changes WHERE hall_code = ? AND seq > ? ORDER BY seq LIMIT ?`)
-      .all(hallCode, since, limit + 1) as {
+    const rows = this.sql(
+      `SELECT * FROM changes WHERE hall_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ).all(hallCode, since, limit + 1) as {
       seq: number;
       application_id: string;
       central_no: string;
@@ -396,7 +392,7 @@ export class Ledger {
     ops: number;
     orderViolations: number;
   } {
-    const one = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    const one = (sql: string): number => (this.sql(sql).get() as { n: number }).n;
     return {
       applications: one('SELECT count(*) AS n FROM applications'),
       distinctAppNos: one(

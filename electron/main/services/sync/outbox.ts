@@ -60,16 +60,34 @@ export function createOutbox(db: Database) {
     UPDATE outbox SET state = ?, last_error = ?, response = ? WHERE seq = ? AND state = 'pending'`);
   const setCentral = db.prepare<[string, string | null, string]>(`
     UPDATE applications SET central_no = ?, central_stage = COALESCE(central_stage, ?) WHERE id = ?`);
-  // Derived, so it is right after a crash at any point: the outbox is the truth.
-  const deriveState = db.prepare<{ id: string }>(`
-    UPDATE applications SET state = CASE
-        WHEN EXISTS (SELECT 1 FROM outbox WHERE application_id = @id AND state = 'conflict') THEN 'conflict'
-        WHEN EXISTS (SELECT 1 FROM outbox WHERE application_id = @id AND state = 'dead') THEN 'rejected'
-        WHEN EXISTS (SELECT 1 FROM outbox WHERE application_id = @id AND state = 'pending' AND attempts > 0) THEN 'sent'
-        WHEN EXISTS (SELECT 1 FROM outbox WHERE application_id = @id AND state = 'pending') THEN 'queued'
-        WHEN central_no IS NOT NULL THEN 'acknowledged'
-        ELSE 'rejected' END
-     WHERE id = @id AND state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`);
+  // Derived, so it is right after a crash at any point: the outbox is the truth. Read through
+  // the per-application index (a state filter would make the planner scan every pending row).
+  const opsOfApp = db.prepare<[string], { state: OutboxRow['state']; attempts: number }>(
+    'SELECT state, attempts FROM outbox INDEXED BY outbox_app WHERE application_id = ?',
+  );
+  const setState = db.prepare<[string, string]>(`
+    UPDATE applications SET state = ?
+     WHERE id = ? AND state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`);
+  const centralNoOf = db.prepare<[string], { central_no: string | null }>(
+    'SELECT central_no FROM applications WHERE id = ?',
+  );
+  const deriveState = (id: string): void => {
+    const ops = opsOfApp.all(id);
+    const has = (state: OutboxRow['state'], sent = false) =>
+      ops.some((o) => o.state === state && (!sent || o.attempts > 0));
+    const state = has('conflict')
+      ? 'conflict'
+      : has('dead')
+        ? 'rejected'
+        : has('pending', true)
+          ? 'sent'
+          : has('pending')
+            ? 'queued'
+            : centralNoOf.get(id)?.central_no
+              ? 'acknowledged'
+              : 'rejected';
+    setState.run(state, id);
+  };
   const countStates = db.prepare<[], { state: string; n: number }>(
     'SELECT state, count(*) AS n FROM outbox GROUP BY state',
   );
@@ -79,7 +97,7 @@ export function createOutbox(db: Database) {
                       AND p.seq < o.seq AND p.state IN ('dead', 'conflict'))`);
 
   const refreshStates = (rows: readonly OutboxRow[]) => {
-    for (const id of new Set(rows.map((r) => r.application_id))) deriveState.run({ id });
+    for (const id of new Set(rows.map((r) => r.application_id))) deriveState(id);
   };
 
   return {
