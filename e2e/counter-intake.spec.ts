@@ -8,6 +8,7 @@ import {
   fillNumber,
   fillText,
   pickAccountKind,
+  printedSheets,
   searchType,
   setPaper,
   submitAndOpenReceipt,
@@ -45,6 +46,10 @@ test('household new connection (低压居民新装): from the type grid to a pri
     received: ['申请人身份证'],
   });
   await expect(page.getByTestId('receipt-deadline')).toContainText('5 个工作日');
+  // Fit to print: exactly one A5 sheet by default, one A4 sheet when chosen.
+  expect(await printedSheets(page)).toEqual(['420x595']);
+  await page.getByTestId('paper-size').getByText('A4').click();
+  expect(await printedSheets(page)).toEqual(['595x842']);
 
   // The list finds it by phone, and the detail shows masked values and the history.
   await page.getByTestId('nav-applications').click();

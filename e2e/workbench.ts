@@ -126,5 +126,14 @@ export async function checkAndPrintReceipt(
   await expect(page.locator('.shell-header')).toBeHidden();
   await expect(page.getByTestId('print')).toBeHidden();
   await expect(page.getByTestId('receipt')).toBeVisible();
-  await page.emulateMedia({ media: 'screen' });
+  // null, not 'screen': an explicit screen emulation would also apply to page.pdf().
+  await page.emulateMedia({ media: null });
+}
+
+/** Prints the page to PDF as Chromium would on paper: sheet sizes in points, one per page. */
+export async function printedSheets(page: Page): Promise<string[]> {
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  return [...pdf.matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)].map(
+    (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
+  );
 }
