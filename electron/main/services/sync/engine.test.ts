@@ -163,7 +163,9 @@ describe('sync engine against the reference central system', () => {
     expect(counter.calls).toEqual([]);
 
     // Halted survives a restart of the console.
-    expect(engineFor().status().halted).toBe('forbidden');
+    const restarted = engineFor().status();
+    expect(restarted.halted).toBe('forbidden');
+    expect(restarted.alerts.map((a) => a.code)).toEqual(['forbidden']);
 
     central.db.prepare('UPDATE devices SET revoked = 0 WHERE device_id = ?').run(deviceId);
     engine.resume();
@@ -188,7 +190,6 @@ describe('sync engine against the reference central system', () => {
       .prepare("SELECT value FROM sync_state WHERE key='device_id'")
       .pluck()
       .get() as string;
-    seedQueued(db, 0, { hallCode: 'H01' });
     const other = { ...testPayload(id, 'H01', 'S1', 0), clerk: 'someone-else' };
     const p = { ...other, applicationId: id };
     db.prepare("UPDATE outbox SET state = 'pending', attempts = 0 WHERE application_id = ?").run(

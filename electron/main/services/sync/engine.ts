@@ -137,7 +137,16 @@ export class SyncEngine {
     this.outbox = createOutbox(this.db);
     this.puller = createPuller(this.db, this.state);
     this.lastProgressAt = this.now();
-    if (this.state.read('halted')) this.halted = this.state.read('halted') as SyncAlert['code'];
+    const halted = this.state.read('halted') as SyncAlert['code'] | undefined;
+    if (halted) {
+      // Still halted after a restart, and still saying why.
+      this.halted = halted;
+      this.alerts.push({
+        code: halted,
+        at: new Date(this.now()).toISOString(),
+        message: ALERT_TEXT[halted],
+      });
+    }
   }
 
   // ---------------------------------------------------------------- lifecycle

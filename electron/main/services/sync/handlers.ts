@@ -18,11 +18,9 @@ import type { SyncEngine } from './engine';
 export function createSyncHandlers(engine: SyncEngine, actions: SyncActions) {
   const status = (): SyncStatusView => engine.status();
   return {
-    'sync.status': (_input: Record<string, never>, _ctx: CallContext): SyncStatusView => status(),
-    'sync.deadLetters': (_input: Record<string, never>, _ctx: CallContext): DeadLetter[] =>
-      actions.deadLetters(),
-    'sync.conflicts': (_input: Record<string, never>, _ctx: CallContext): ConflictView[] =>
-      actions.conflicts(),
+    'sync.status': (_input: object, _ctx: CallContext): SyncStatusView => status(),
+    'sync.deadLetters': (_input: object, _ctx: CallContext): DeadLetter[] => actions.deadLetters(),
+    'sync.conflicts': (_input: object, _ctx: CallContext): ConflictView[] => actions.conflicts(),
     'sync.resendDeadLetter': (input: ResendDeadLetterInput, ctx: CallContext): SyncStatusView => {
       actions.resendDeadLetter(input, ctx.actor);
       return status();
@@ -36,12 +34,12 @@ export function createSyncHandlers(engine: SyncEngine, actions: SyncActions) {
       return status();
     },
     /** "Sync now": skips an idle wait (not a backoff wait: that protects the central system). */
-    'sync.now': (_input: Record<string, never>, _ctx: CallContext): SyncStatusView => {
+    'sync.now': (_input: object, _ctx: CallContext): SyncStatusView => {
       engine.kick();
       return status();
     },
     /** Supervisor, after the device was re-enabled centrally (403) or the secret fixed. */
-    'sync.resume': (_input: Record<string, never>, _ctx: CallContext): SyncStatusView => {
+    'sync.resume': (_input: object, _ctx: CallContext): SyncStatusView => {
       engine.resume();
       return status();
     },
