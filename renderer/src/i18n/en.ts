@@ -16,7 +16,7 @@ const en: MessageSchema = {
   state: {
     draft: 'Draft',
     ready: 'Ready',
-    queued: 'Queued for sync',
+    queued: 'Queued',
     sent: 'Sent',
     acknowledged: 'Acknowledged',
     rejected: 'Rejected',
@@ -134,6 +134,8 @@ const en: MessageSchema = {
     hall: 'Service hall',
     appNo: 'Application no.',
     type: 'Business type',
+    typeWithKind: '{type} ({kind})',
+    clerkSigned: 'Clerk: {clerk}',
     accountKind: 'Account kind',
     applicant: 'Applicant',
     idNumber: 'ID number',
@@ -151,7 +153,7 @@ const en: MessageSchema = {
     qrHint: 'Scan, or quote the application number, to track progress',
     notice:
       'Please keep this receipt. Supply deferred papers in time; late papers delay the application.',
-    signature: 'Customer signature',
+    signature: 'Customer signature:',
     print: 'Print',
     paperSize: 'Paper',
     back: 'Details',
