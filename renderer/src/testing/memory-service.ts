@@ -1,3 +1,4 @@
+import { METHOD_NAMES } from '../../../shared/api/contract';
 import { createDispatcher, type Handlers } from '../../../shared/api/dispatcher';
 import { apiError, type ApiErrorBody } from '../../../shared/api/errors';
 import type { ApplicationDetail, ApplicationInput } from '../../../shared/api/schemas';
@@ -58,7 +59,7 @@ export function createMemoryService() {
     return detail;
   };
 
-  const handlers: Handlers = {
+  const implemented: Partial<Handlers> = {
     'system.info': () => ({
       appVersion: 'test',
       hallName: '测试营业厅',
@@ -76,6 +77,15 @@ export function createMemoryService() {
       throw apiError('NOT_FOUND', '找不到该申请', 'Application not found');
     },
   };
+  // Methods this stand-in does not model (sync, queue…) answer UNAVAILABLE, so the contract can
+  // grow without this file changing.
+  const unsupported = () => {
+    throw apiError('UNAVAILABLE', '测试服务不支持该方法', 'Not supported by the test service');
+  };
+  const handlers = {
+    ...Object.fromEntries(METHOD_NAMES.map((m) => [m, unsupported])),
+    ...implemented,
+  } as Handlers;
   const dispatch = createDispatcher(handlers, { validateOutput: true });
 
   const bridge: HallBridge = {
