@@ -45,7 +45,7 @@ for (let i = 0; i < warmup + count; i++) {
 const wall = (now() - started) / 1000;
 const sync = services.db.pragma('synchronous', { simple: true });
 const journal = services.db.pragma('journal_mode', { simple: true });
-services.close();
+await services.close();
 rmSync(dir, { recursive: true, force: true });
 
 console.log(

@@ -125,13 +125,13 @@ try {
   draining = false;
   await submitter;
   const drainedA = engine.status().counts.acknowledged - before;
-  a.close();
+  await a.close();
 
   // 2. One request per operation.
   const b = consoleFor('single');
   seedQueued(b.db, count, { hallCode: DEFAULT_HALL_CODE, stationCode: 'C02' });
   const single = await drain(engineOn(b, url, 1, 'C02'));
-  b.close();
+  await b.close();
 
   console.log(
     `drain ${count.toLocaleString('en')} queued applications to the reference central system (loopback):`,

@@ -63,7 +63,9 @@ export interface CentralHandle {
   setDemo(enabled: boolean, intervalMs?: number): void;
 }
 
-export const DEV_REGISTRATION_SECRET = 'dev-registration-secret';
+import { DEV_REGISTRATION_SECRET } from '../shared/sync/dev-secret';
+
+export { DEV_REGISTRATION_SECRET };
 
 function stageResolver(catalogue: Catalogue | undefined): StageResolver {
   const byCode = new Map(catalogue?.types.map((t) => [t.code, t]) ?? []);

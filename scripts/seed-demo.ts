@@ -44,5 +44,5 @@ for (let i = 0; i < Number(values.count); i++) {
   else if (asDraft) drafts++;
   else submitted++;
 }
-services.close();
+await services.close();
 console.log(`demo data: submitted=${submitted} drafts=${drafts} refused=${refused}`);

@@ -22,6 +22,8 @@ void app.whenReady().then(() => {
     dbFile: join(dataDir, 'hall.db'),
     backupDir: join(dataDir, 'backups'),
     transport: 'ipc',
+    centralUrl: process.env.CENTRAL_URL || undefined,
+    registrationSecret: process.env.HALL_REGISTRATION_SECRET,
   });
   bindIpc(ipcMain, services.dispatch);
   if (kind === 'kiosk') Menu.setApplicationMenu(null);
@@ -33,7 +35,6 @@ void app.whenReady().then(() => {
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 
   app.on('window-all-closed', () => {
-    services.close();
-    app.quit();
+    void services.close().finally(() => app.quit());
   });
 });

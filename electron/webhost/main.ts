@@ -21,6 +21,7 @@ const host = await startWebHost({
   port: Number(values.port),
   rendererDir: resolve(values.renderer),
   stationCode: values.station,
+  centralUrl: process.env.CENTRAL_URL || undefined,
   log: (line) => console.log(line),
 });
 console.log(`营业厅服务台 web host: ${host.url}/`);

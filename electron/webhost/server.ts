@@ -13,6 +13,7 @@ export interface WebHostOptions {
   hallName?: string;
   hallCode?: string;
   stationCode?: string;
+  centralUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -30,6 +31,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     hallName: options.hallName,
     hallCode: options.hallCode,
     stationCode: options.stationCode,
+    centralUrl: options.centralUrl,
+    registrationSecret: process.env.HALL_REGISTRATION_SECRET,
     transport: 'http',
     log: options.log,
   });
@@ -51,8 +54,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          services.close();
-          resolve();
+          void services.close().then(resolve);
         });
       }),
   };

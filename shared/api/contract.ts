@@ -1,43 +1,16 @@
-import { z } from 'zod';
-import type { Catalogue } from '../catalogue/types';
-import {
-  ApplicationDetailSchema,
-  ApplicationInputSchema,
-  IdInputSchema,
-  ListQuerySchema,
-  ListResultSchema,
-  ReceiptSchema,
-} from './schemas';
-
-const Empty = z.object({}).strict();
+import type { z } from 'zod';
+import { coreMethods } from './methods/core';
+import { syncMethods } from './methods/sync';
 
 /**
- * The one API contract: every method the renderer may call, with its input and output schema.
- * The dispatcher, the IPC binding and the HTTP binding are all derived from this table.
- * Add a method here first; the compiler then asks for its handler.
+ * The one API contract: every method the renderer may call, with its input and output schema,
+ * composed from one table per area (shared/api/methods/*). The dispatcher, the IPC binding and
+ * the HTTP binding are all derived from it. Add a method to its area's table first; the compiler
+ * then asks for its handler.
  */
 export const contract = {
-  'system.info': {
-    input: Empty,
-    output: z.object({
-      appVersion: z.string(),
-      hallName: z.string(),
-      stationCode: z.string(),
-      transport: z.enum(['ipc', 'http']),
-      catalogueVersion: z.string(),
-    }),
-  },
-  'catalogue.get': {
-    input: Empty,
-    output: z.custom<Catalogue>((v) => typeof v === 'object' && v !== null && 'types' in v),
-  },
-  'applications.saveDraft': { input: ApplicationInputSchema, output: ApplicationDetailSchema },
-  'applications.submit': { input: ApplicationInputSchema, output: ApplicationDetailSchema },
-  'applications.list': { input: ListQuerySchema, output: ListResultSchema },
-  'applications.get': { input: IdInputSchema, output: ApplicationDetailSchema },
-  /** Full field values of a draft, for editing it again at the counter. */
-  'applications.openDraft': { input: IdInputSchema, output: ApplicationDetailSchema },
-  'applications.receipt': { input: IdInputSchema, output: ReceiptSchema },
+  ...coreMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

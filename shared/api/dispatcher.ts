@@ -21,6 +21,9 @@ export type Handlers = {
   ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
+/** The handlers of one area's method table; createServices merges the areas into `Handlers`. */
+export type HandlersFor<Table> = Pick<Handlers, keyof Table & MethodName>;
+
 export interface DispatcherOptions {
   /** Check outputs against the contract too (tests); off in production for speed. */
   validateOutput?: boolean;

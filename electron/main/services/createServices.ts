@@ -1,9 +1,12 @@
-import { createDispatcher, type Dispatch } from '../../../shared/api/dispatcher';
+import { createDispatcher, type Dispatch, type Handlers } from '../../../shared/api/dispatcher';
 import { CATALOGUE } from '../../../shared/catalogue';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
 import { createHandlers } from './handlers';
+import { checkCentralUrl } from './sync/central-url';
+import { createSyncService, type SyncService } from './sync';
+import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -14,6 +17,11 @@ export interface ServicesOptions {
   transport: 'ipc' | 'http';
   now?: () => Date;
   log?: (line: string) => void;
+  /** The utility's central system; absent = the console works offline and queues everything. */
+  centralUrl?: string;
+  registrationSecret?: string;
+  /** Start the sync engine's loop (default true when a central URL is given). */
+  startSync?: boolean;
   /** Check every answer against the contract's output schema (tests). */
   validateOutput?: boolean;
 }
@@ -21,7 +29,8 @@ export interface ServicesOptions {
 export interface Services {
   dispatch: Dispatch;
   db: Database;
-  close(): void;
+  sync: SyncService;
+  close(): Promise<void>;
 }
 
 export const DEFAULT_HALL_NAME = '示范供电营业厅';
@@ -64,11 +73,34 @@ export function createServices(opts: ServicesOptions): Services {
       hallCode: opts.hallCode ?? DEFAULT_HALL_CODE,
       stationCode,
     });
-    const handlers = createHandlers({
+    const hallCode = opts.hallCode ?? DEFAULT_HALL_CODE;
+    const centralUrl = opts.centralUrl ? checkCentralUrl(opts.centralUrl) : undefined;
+    const sync = createSyncService({
+      db,
+      // Without a central system the engine is never started: everything waits in the outbox.
+      centralUrl: centralUrl ?? 'http://127.0.0.1:9',
+      hallCode,
+      stationCode,
+      registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+      now: () => now().getTime(),
+      log,
+    });
+    const core = createHandlers({
       applications,
       catalogue: CATALOGUE,
       info: { appVersion: packageJson.version, hallName, stationCode, transport: opts.transport },
     });
+    const handlers: Handlers = {
+      ...core,
+      ...sync.handlers,
+      // New work goes out at once instead of waiting for the idle poll.
+      'applications.submit': async (input, ctx) => {
+        const detail = await core['applications.submit'](input, ctx);
+        sync.engine.kick();
+        return detail;
+      },
+    };
+    if (centralUrl && opts.startSync !== false) sync.start();
     const dispatch = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,
       onInternalError: (method, err) => log(`api: ${method} failed: ${describeInternalError(err)}`),
@@ -76,7 +108,9 @@ export function createServices(opts: ServicesOptions): Services {
     return {
       dispatch,
       db,
-      close: () => {
+      sync,
+      close: async () => {
+        await sync.stop();
         if (db.open) db.close();
       },
     };

@@ -1,4 +1,5 @@
-import type { Handlers } from '../../../shared/api/dispatcher';
+import type { HandlersFor } from '../../../shared/api/dispatcher';
+import type { coreMethods } from '../../../shared/api/methods/core';
 import type { Catalogue } from '../../../shared/catalogue/types';
 import type { ApplicationService } from './applications/service';
 
@@ -17,7 +18,7 @@ export interface HandlerDeps {
  * One handler per method of shared/api/contract.ts. Inputs arrive parsed by the dispatcher;
  * the acting clerk comes from the binding's context, never from the payload.
  */
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): HandlersFor<typeof coreMethods> {
   const { applications } = deps;
   return {
     'system.info': () => ({ ...deps.info, catalogueVersion: deps.catalogue.version }),

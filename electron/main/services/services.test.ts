@@ -39,8 +39,8 @@ beforeEach(() => {
     validateOutput: true,
   });
 });
-afterEach(() => {
-  services.close();
+afterEach(async () => {
+  await services.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
