@@ -1,0 +1,34 @@
+import type { MethodName } from './contract';
+
+/** Station and staff roles (domain.md "Who is in the hall"). */
+export const ROLES = ['counter', 'guide', 'supervisor', 'kiosk', 'display'] as const;
+export type Role = (typeof ROLES)[number];
+
+const STAFF: Role[] = ['counter', 'guide', 'supervisor'];
+
+/**
+ * Which roles may call each method: the role × action matrix, enforced in the services (the
+ * dispatcher), not only hidden in the UI. Every method of the contract must have an entry; the
+ * compiler insists. Add the entry together with the method.
+ */
+export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
+  'system.info': ROLES,
+  'catalogue.get': ROLES,
+  'applications.saveDraft': ['counter', 'supervisor'],
+  'applications.submit': ['counter', 'supervisor'],
+  'applications.list': STAFF,
+  'applications.get': STAFF,
+  'applications.openDraft': ['counter', 'supervisor'],
+  'applications.receipt': ['counter', 'supervisor'],
+  'sync.status': STAFF,
+  'sync.deadLetters': ['supervisor'],
+  'sync.conflicts': ['counter', 'supervisor'],
+  'sync.resendDeadLetter': ['supervisor'],
+  'sync.discardDeadLetter': ['supervisor'],
+  'sync.resolveConflict': ['counter', 'supervisor'],
+  'sync.now': STAFF,
+  'sync.resume': ['supervisor'],
+};
+
+export const isAllowed = (role: Role, method: MethodName): boolean =>
+  PERMISSIONS[method].includes(role);
