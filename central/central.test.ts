@@ -242,15 +242,15 @@ describe('stages and the change feed', () => {
     const [ra] = await push(a, [opFor(a.deviceId, pa)]);
     await push(b, [opFor(b.deviceId, submitPayload({ hallCode: 'H02' }))]);
     const adv = await post('/admin/advance', { centralNo: ra?.centralNo });
-    expect(await adv.json()).toMatchObject({ stage: 'survey_dispatch', final: false });
+    expect(await adv.json()).toMatchObject({ stage: 'SURVEY_DISPATCH', final: false });
     const jump = await post('/admin/advance', {
       applicationId: pa.applicationId,
-      stage: 'plan_reply',
+      stage: 'PLAN_REPLY',
     });
     expect(jump.status).toBe(200);
     const back = await post('/admin/advance', {
       applicationId: pa.applicationId,
-      stage: 'site_survey',
+      stage: 'SURVEY',
     });
     expect(back.status).toBe(409);
 
@@ -261,15 +261,33 @@ describe('stages and the change feed', () => {
       return ChangesPageSchema.parse(await res.json());
     };
     const first = await get(0, 2);
-    expect(first.changes.map((c) => c.stage)).toEqual(['accepted', 'survey_dispatch']);
+    expect(first.changes.map((c) => c.stage)).toEqual(['ACCEPT', 'SURVEY_DISPATCH']);
     expect(first.more).toBe(true);
     const second = await get(first.nextCursor, 2);
-    expect(second.changes.map((c) => c.stage)).toEqual(['plan_reply']);
+    expect(second.changes.map((c) => c.stage)).toEqual(['PLAN_REPLY']);
     expect(second.more).toBe(false);
     expect(second.changes[0]!.seq).toBeGreaterThan(first.nextCursor);
     expect(second.changes[0]).toMatchObject({ stageIndex: 5, stageCount: 15 });
     const empty = await get(second.nextCursor, 2);
     expect(empty).toEqual({ changes: [], nextCursor: second.nextCursor, more: false });
+  });
+
+  it('moves a catalogue type through its own stage list (the catalogue is the vocabulary)', async () => {
+    const creds = await register('H01');
+    // 更名 is paper-only: no survey and no meter work, unlike the change family's default list.
+    const p = submitPayload({
+      hallCode: 'H01',
+      typeCode: 'CHG_RENAME',
+      accountKind: 'lv_business',
+    });
+    await push(creds, [opFor(creds.deviceId, p)]);
+    const adv = await post('/admin/advance', { applicationId: p.applicationId });
+    expect(await adv.json()).toMatchObject({ stage: 'CONTRACT_BILLING', final: false });
+    const survey = await post('/admin/advance', {
+      applicationId: p.applicationId,
+      stage: 'SURVEY',
+    });
+    expect(survey.status).toBe(422);
   });
 
   it('demo mode advances open applications on a timer', async () => {
@@ -281,7 +299,7 @@ describe('stages and the change feed', () => {
     const stage = central.db.prepare('SELECT stage_index FROM applications').get() as {
       stage_index: number;
     };
-    expect(stage.stage_index).toBe(2); // household: accepted → metering → archived, then stops
+    expect(stage.stage_index).toBe(2); // household: ACCEPT → METER_ENERGIZE → ARCHIVE, then stops
   });
 });
 

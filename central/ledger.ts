@@ -15,6 +15,7 @@ import {
 } from '../shared/sync/protocol';
 import type { ApplicationSubmitPayload } from '../shared/sync/application-payload';
 import type { AccountKind } from '../shared/catalogue/types';
+import { FIRST_STAGE } from '../shared/catalogue/stages';
 
 /** Which stages an application goes through, from its type and account kind. */
 export type StageResolver = (typeCode: string, accountKind: AccountKind) => readonly string[];
@@ -252,7 +253,7 @@ export class Ledger {
       status,
       centralNo: app.central_no,
       centralVersion: app.version,
-      stage: stages[app.stage_index] ?? 'accepted',
+      stage: stages[app.stage_index] ?? FIRST_STAGE,
     };
   }
 
@@ -263,7 +264,7 @@ export class Ledger {
       centralNo: app.central_no,
       version: app.version,
       payloadHash: app.payload_hash,
-      stage: stages[app.stage_index] ?? 'accepted',
+      stage: stages[app.stage_index] ?? FIRST_STAGE,
       ...(app.hall_code === device.hallCode
         ? { payload: JSON.parse(app.payload) as Record<string, unknown> }
         : {}),
@@ -279,7 +280,7 @@ export class Ledger {
       app.application_id,
       app.hall_code,
       app.central_no,
-      stages[app.stage_index] ?? 'accepted',
+      stages[app.stage_index] ?? FIRST_STAGE,
       app.stage_index,
       stages.length,
       at,

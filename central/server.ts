@@ -14,7 +14,7 @@ import {
   type FaultPlan,
 } from './faults';
 import { Ledger, type StageResolver } from './ledger';
-import { defaultStages } from '../shared/sync/stages';
+import { CATALOGUE, defaultStages } from '../shared/catalogue';
 import type { Catalogue } from '../shared/catalogue/types';
 
 export interface CentralOptions {
@@ -29,7 +29,10 @@ export interface CentralOptions {
   faults?: string | FaultPlan;
   /** Demo mode: advance a few open applications one stage every interval. */
   demo?: boolean | { intervalMs?: number; perTick?: number };
-  /** Business types' own stage lists, when known; otherwise stages follow family and kind. */
+  /**
+   * Business types' own stage lists (the catalogue in force by default); a type it does not
+   * know follows its family and account kind.
+   */
   catalogue?: Catalogue;
   adminToken?: string;
   random?: () => number;
@@ -104,7 +107,7 @@ export function createCentralCore(
     opts.tokenTtlMs ?? 3600_000,
     now,
   );
-  const ledger = new Ledger(db, stageResolver(opts.catalogue), now);
+  const ledger = new Ledger(db, stageResolver(opts.catalogue ?? CATALOGUE), now);
   const app = createCentralApp({
     auth,
     ledger,

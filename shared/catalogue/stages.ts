@@ -1,9 +1,12 @@
 import type { LocalizedText } from '../text';
 import { t } from '../text';
+import type { AccountKind, BusinessFamily } from './types';
 
 /**
- * Central lifecycle stages (domain.md "Lifecycle"). Only the central system moves an
- * application through them; the console mirrors them read-only.
+ * Central lifecycle stages (domain.md "Lifecycle"): the one stage vocabulary of the product.
+ * The catalogue lists each type's stages with these codes, the central system moves an
+ * application through them and reports them in its change feed (they are protocol values),
+ * and the console mirrors the current one read-only and shows its label.
  */
 export const STAGE_LABELS = {
   ACCEPT: t('受理', 'Accepted'),
@@ -70,3 +73,26 @@ export const CHANGE_PAPER_STAGES: StageCode[] = ['ACCEPT', 'CONTRACT_BILLING', '
 
 export const isStageCode = (s: string): s is StageCode =>
   Object.prototype.hasOwnProperty.call(STAGE_LABELS, s);
+
+export const STAGE_CODES = Object.keys(STAGE_LABELS) as StageCode[];
+
+/** Every application starts here at the central system. */
+export const FIRST_STAGE: StageCode = 'ACCEPT';
+
+/**
+ * The stage list for a family and account kind, for a type the catalogue does not know (a type
+ * the catalogue knows lists its own `stages`).
+ */
+export function defaultStages(
+  family: BusinessFamily | undefined,
+  accountKind: AccountKind,
+): readonly StageCode[] {
+  if (family === 'change') return CHANGE_STAGES;
+  if (accountKind === 'hv') return HV_STAGES;
+  if (accountKind === 'lv_business') return LV_BUSINESS_STAGES;
+  return LV_RESIDENT_STAGES;
+}
+
+/** The label of a stage code; an unknown code (a newer central system) shows as itself. */
+export const stageLabel = (code: string): LocalizedText =>
+  isStageCode(code) ? STAGE_LABELS[code] : t(code, code);

@@ -9,7 +9,7 @@ import {
   SYNC_OP_KINDS,
   httpStatusOfResult,
 } from './protocol';
-import { CENTRAL_STAGE_CODES, CHANGE_STAGES, HV_STAGES, defaultStages } from './stages';
+import { CHANGE_STAGES, HV_STAGES, STAGE_CODES, defaultStages } from '../catalogue/stages';
 
 describe('sync protocol schemas', () => {
   it('coerces and bounds the change-feed query', () => {
@@ -44,9 +44,9 @@ describe('sync protocol schemas', () => {
     expect(defaultStages('change', 'hv')).toBe(CHANGE_STAGES);
     expect(defaultStages('new', 'hv')).toBe(HV_STAGES);
     expect(defaultStages(undefined, 'lv_resident')).toEqual([
-      'accepted',
-      'metering_energising',
-      'archived',
+      'ACCEPT',
+      'METER_ENERGIZE',
+      'ARCHIVE',
     ]);
   });
 });
@@ -60,7 +60,7 @@ describe('docs/sync-openapi.yaml', () => {
       ...SYNC_ERROR_CODES,
       ...OP_STATUSES,
       ...SYNC_OP_KINDS,
-      ...CENTRAL_STAGE_CODES,
+      ...STAGE_CODES,
     ].filter((word) => !new RegExp(`\\b${word.replace('.', '\\.')}\\b`).test(doc));
     expect(missing).toEqual([]);
   });

@@ -82,13 +82,13 @@ describe('sync engine against the reference central system', () => {
     const first = appRow(applicationIds[0]!);
     expect(first.state).toBe('acknowledged');
     expect(first.central_no).toMatch(/^H01-\d{8}-\d{6}$/);
-    expect(first.central_stage).toBe('accepted');
+    expect(first.central_stage).toBe('ACCEPT');
     expect(central.stats().applications).toBe(45);
 
     central.ledger.advance({ applicationId: applicationIds[0]! });
     const before = engine.status().pullCursor;
     await engine.runOnce();
-    expect(appRow(applicationIds[0]!).central_stage).not.toBe('accepted');
+    expect(appRow(applicationIds[0]!).central_stage).not.toBe('ACCEPT');
     expect(engine.status().pullCursor).toBeGreaterThan(before);
   });
 
@@ -265,13 +265,13 @@ describe('pulling central changes', () => {
     await expect(crashing.runOnce()).rejects.toThrow('simulated crash');
     expect(crashing.status().pullCursor).toBe(cursor);
     expect(applicationIds.map((id) => appRow(id).central_stage)).toEqual(
-      applicationIds.map(() => 'accepted'),
+      applicationIds.map(() => 'ACCEPT'),
     );
     await engine.runOnce();
     expect(engine.status().pullCursor).toBeGreaterThan(cursor);
-    // Households go accepted → metering_energising; high voltage accepted → survey_dispatch.
+    // Households go ACCEPT → METER_ENERGIZE; high voltage ACCEPT → SURVEY_DISPATCH.
     expect(new Set(applicationIds.map((id) => appRow(id).central_stage))).toEqual(
-      new Set(['metering_energising', 'survey_dispatch']),
+      new Set(['METER_ENERGIZE', 'SURVEY_DISPATCH']),
     );
   });
 
@@ -285,7 +285,7 @@ describe('pulling central changes', () => {
     // Make the replace pending again, as if its answer were lost, then move the stage centrally.
     db.prepare("UPDATE outbox SET state = 'pending' WHERE kind = 'application.replace'").run();
     db.prepare("UPDATE applications SET state = 'sent' WHERE id = ?").run(id);
-    expect(central.ledger.advance({ applicationId: id, stage: 'archived' }).ok).toBe(true);
+    expect(central.ledger.advance({ applicationId: id, stage: 'ARCHIVE' }).ok).toBe(true);
     const fields = appRow(id).fields_json;
     const puller = engineFor({
       fetch: async (input, init) => {
@@ -299,7 +299,7 @@ describe('pulling central changes', () => {
     await puller.runOnce();
     db.prepare("UPDATE outbox SET state = 'pending' WHERE kind = 'application.replace'").run();
     const row = appRow(id);
-    expect(row.central_stage).toBe('archived');
+    expect(row.central_stage).toBe('ARCHIVE');
     expect(row.state).toBe('sent');
     expect(row.fields_json).toBe(fields);
     // An old change replayed (a server bug or a proxy cache) does not move the mirror back.
@@ -317,7 +317,7 @@ describe('pulling central changes', () => {
           seq: 1,
           applicationId: id,
           centralNo: row.central_no!,
-          stage: 'accepted',
+          stage: 'ACCEPT',
           stageAt: new Date().toISOString(),
           stageIndex: 0,
           stageCount: 3,
@@ -329,7 +329,7 @@ describe('pulling central changes', () => {
       nextCursor: 1,
       more: false,
     });
-    expect(appRow(id).central_stage).toBe('archived');
+    expect(appRow(id).central_stage).toBe('ARCHIVE');
     expect(db.prepare('SELECT seq FROM sync_mirror WHERE application_id = ?').pluck().get(id)).toBe(
       mirrorSeq,
     );

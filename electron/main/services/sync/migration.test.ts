@@ -32,7 +32,7 @@ describe('migration 002 (sync)', () => {
   it('ties mirror rows to local applications and resolutions to outbox rows, with known actions only', () => {
     expect(() =>
       db
-        .prepare(`INSERT INTO sync_mirror VALUES ('nope', 'H01-1', 'accepted', 0, 3, 1, 1, 'h', 1)`)
+        .prepare(`INSERT INTO sync_mirror VALUES ('nope', 'H01-1', 'ACCEPT', 0, 3, 1, 1, 'h', 1)`)
         .run(),
     ).toThrow(/FOREIGN KEY/);
     seedQueued(db, 1, { hallCode: 'H01' });
