@@ -45,6 +45,19 @@ const SEEDS: Record<number, (db: Database) => void> = {
     // Only the key/value table: the sync tables' columns are still moving (sync helper's).
     db.exec(`INSERT INTO sync_state (key, value) VALUES ('cursor', '42');`);
   },
+  3: (db) => {
+    SEEDS[2]?.(db);
+    db.exec(`
+      INSERT INTO queue_offline_tickets (id, number, day, prefix, seq, service_code, priority,
+        channel, issued_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000b1', 'G01-A001', '2025-01-02', 'A', 1, 'NEW',
+        'normal', 'guide', 1735776000000);
+      INSERT INTO guide_checklists (id, customer, steps_json, guide, created_at, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000c1', 'A001', '{"register":true}', 'guide1',
+        1735776000000, 1735776000000);
+      INSERT INTO station_settings (key, value) VALUES ('role', '"guide"');
+    `);
+  },
 };
 
 let dir: string;

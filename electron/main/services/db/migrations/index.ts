@@ -1,5 +1,6 @@
 import { migration001Init } from './001_init';
 import { migration002Sync } from './002_sync';
+import { migration003Queue } from './003_queue';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -10,7 +11,11 @@ export type { Migration } from './types';
  * include it). The migration tests pick it up on their own; give it a seed in
  * migrations.test.ts so the upgrade path is tested with data.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Init, migration002Sync];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Init,
+  migration002Sync,
+  migration003Queue,
+];
 
 /** The schema version this code writes. */
 export const LATEST_VERSION = MIGRATIONS.length;
