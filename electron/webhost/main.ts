@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FAST_SYNC_TIMING } from '../main/services/createServices';
 import { startWebHost } from './server';
 
 // CLI: npx tsx electron/webhost/main.ts [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
+// Environment: CENTRAL_URL (the central system; none = offline, everything queues),
+// HALL_SYNC_FAST=1 (sync every second and retry within 2 s: for end-to-end tests and demos).
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '5174' },
@@ -22,6 +25,7 @@ const host = await startWebHost({
   rendererDir: resolve(values.renderer),
   stationCode: values.station,
   centralUrl: process.env.CENTRAL_URL || undefined,
+  ...(process.env.HALL_SYNC_FAST === '1' ? { syncTiming: FAST_SYNC_TIMING } : {}),
   log: (line) => console.log(line),
 });
 console.log(`营业厅服务台 web host: ${host.url}/`);

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createServices } from '../main/services/createServices';
+import { createServices, type SyncTiming } from '../main/services/createServices';
 import { createWebApp } from './app';
 
 export interface WebHostOptions {
@@ -14,6 +14,8 @@ export interface WebHostOptions {
   hallCode?: string;
   stationCode?: string;
   centralUrl?: string;
+  /** Sync engine timing; FAST_SYNC_TIMING for tests (HALL_SYNC_FAST=1 in main.ts). */
+  syncTiming?: SyncTiming;
   log?: (line: string) => void;
 }
 
@@ -32,6 +34,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     hallCode: options.hallCode,
     stationCode: options.stationCode,
     centralUrl: options.centralUrl,
+    ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
     transport: 'http',
     log: options.log,

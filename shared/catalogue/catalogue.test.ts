@@ -131,6 +131,8 @@ describe('catalogue completeness', () => {
           expect(FIELD_KINDS).toContain(f.kind);
           expect(f.label.zh && f.label.en).toBeTruthy();
           if (f.kind === 'select') expect(f.options?.length).toBeGreaterThan(1);
+          if (f.defaultValue !== undefined)
+            expect(f.options?.map((o) => o.value)).toContain(f.defaultValue);
           if (['idNumber', 'mobile', 'address', 'creditCode'].includes(f.kind))
             expect(f.personal).toBe(true);
           if (f.when) expect(keys).toContain(f.when.field);

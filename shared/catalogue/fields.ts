@@ -106,6 +106,8 @@ export const agentFields: FieldDef[] = [
     label: t('办理方式', 'Who applies'),
     kind: 'select',
     required: true,
+    // Most customers come in person; the agent block opens only when the clerk says so.
+    defaultValue: NO,
     options: [
       { value: NO, label: t('本人办理', 'The applicant in person') },
       { value: YES, label: t('委托代办', 'An authorised agent') },

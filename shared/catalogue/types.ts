@@ -46,6 +46,8 @@ export interface FieldDef {
   required: boolean;
   /** For select fields. */
   options?: FieldOption[];
+  /** Preselected on a new form (one of `options`); the clerk may change it. */
+  defaultValue?: string;
   /** For integer / capacity fields. */
   min?: number;
   max?: number;

@@ -27,6 +27,8 @@ export const SyncAlertSchema = z.object({
 });
 
 export const SyncStatusSchema = z.object({
+  /** A central system is configured; false = the console works offline and only queues. */
+  configured: z.boolean(),
   online: z.boolean(),
   halted: z.enum(['forbidden', 'registration_refused', 'stalled']).nullable(),
   registered: z.boolean(),

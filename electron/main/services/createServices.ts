@@ -5,7 +5,7 @@ import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
 import { createHandlers } from './handlers';
 import { checkCentralUrl } from './sync/central-url';
-import { createSyncService, type SyncService } from './sync';
+import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
 
 export interface ServicesOptions {
@@ -22,6 +22,8 @@ export interface ServicesOptions {
   registrationSecret?: string;
   /** Start the sync engine's loop (default true when a central URL is given). */
   startSync?: boolean;
+  /** Sync engine timing (idle poll, backoff, timeouts): short for tests, see FAST_SYNC_TIMING. */
+  syncTiming?: SyncTiming;
   /** Check every answer against the contract's output schema (tests). */
   validateOutput?: boolean;
 }
@@ -32,6 +34,22 @@ export interface Services {
   sync: SyncService;
   close(): Promise<void>;
 }
+
+export type SyncTiming = Pick<
+  SyncEngineOptions,
+  'idlePollMs' | 'backoff' | 'requestTimeoutMs' | 'watchdog'
+>;
+
+/**
+ * Sync timing for end-to-end tests and demos (the web host's HALL_SYNC_FAST=1): stages are
+ * pulled every second and a failed request is retried within two seconds, instead of the
+ * production idle poll of 15 s and backoff of up to minutes.
+ */
+export const FAST_SYNC_TIMING: SyncTiming = {
+  idlePollMs: 1000,
+  backoff: { baseMs: 200, capMs: 2000 },
+  requestTimeoutMs: 5000,
+};
 
 export const DEFAULT_HALL_NAME = '示范供电营业厅';
 export const DEFAULT_HALL_CODE = 'HALL01';
@@ -79,11 +97,14 @@ export function createServices(opts: ServicesOptions): Services {
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
       centralUrl: centralUrl ?? 'http://127.0.0.1:9',
+      configured: centralUrl !== undefined,
+      ...opts.syncTiming,
       hallCode,
       stationCode,
       registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
       now: () => now().getTime(),
       log,
+      applyCorrection: applications.applyCorrection,
     });
     const core = createHandlers({
       applications,

@@ -98,6 +98,12 @@ export const useApplicationFormStore = defineStore('applicationForm', () => {
     // Values of fields the new type also has are kept: picking the wrong type costs nothing.
     const keep = new Set(t.fields.map((f) => f.key));
     for (const key of Object.keys(fields)) if (!keep.has(key)) delete fields[key];
+    // Catalogue defaults (本人办理) fill only what the clerk has not chosen yet.
+    for (const def of t.fields) {
+      if (def.defaultValue !== undefined && fields[def.key] === undefined) {
+        fields[def.key] = def.defaultValue;
+      }
+    }
     initPapers();
     submitTried.value = false;
     serverErrors.value = {};

@@ -101,6 +101,21 @@ describe('the catalogue-driven intake form', () => {
     expect(byTestId(wrapper, 'submit').text()).toBe('Submit');
   });
 
+  it("preselects the catalogue default 本人办理 on a new form, and keeps the clerk's choice", async () => {
+    ({ wrapper } = await mountAt('/new'));
+    await byTestId(wrapper, 'type-card-NEW_LV_RES').trigger('click');
+    await flushPromises();
+    const form = useApplicationFormStore();
+    expect(form.fields.agent).toBe('no');
+    expect(form.input().fields.agent).toBe('no');
+    form.setField('agent', 'yes');
+    // Another type with the same field keeps what the clerk chose.
+    form.selectType('INC_LV_RES');
+    await flushPromises();
+    expect(form.typeCode).toBe('INC_LV_RES');
+    expect(form.fields.agent).toBe('yes');
+  });
+
   it('an agent adds the agent fields and papers', async () => {
     ({ wrapper } = await mountAt('/new'));
     await byTestId(wrapper, 'type-card-NEW_LV_RES').trigger('click');
@@ -185,11 +200,13 @@ describe('the catalogue-driven intake form', () => {
         applicantName: '林小梅',
         idNumber: VALID_ID,
         address,
+        agent: 'no',
       },
       papers: [{ code: 'ID_CARD', status: 'received' }],
     });
-    // Blank inputs are not sent at all; the optional property proof is "not needed".
-    expect(Object.keys((call?.input as { fields: object }).fields)).toHaveLength(3);
+    // Blank inputs are not sent at all (agent is the catalogue's preselected default); the
+    // optional property proof is "not needed".
+    expect(Object.keys((call?.input as { fields: object }).fields)).toHaveLength(4);
     const [draft] = [...service.saved.values()];
     expect(router.currentRoute.value.path).toBe(`/drafts/${draft!.id}`);
 

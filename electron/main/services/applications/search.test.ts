@@ -148,7 +148,7 @@ describe('listApplications', () => {
       const f: ListFilter = {
         ...(q !== undefined ? { q } : {}),
         ...(r() < 0.3 ? { state: states[Math.floor(r() * states.length)] } : {}),
-        ...(r() < 0.3 ? { typeCode: 'TRANSFER' } : {}),
+        ...(r() < 0.3 ? { typeCode: 'CHG_TRANSFER' } : {}),
         ...(r() < 0.3 ? { from, to: from } : {}),
         offset: r() < 0.2 ? 10 : 0,
         limit: 1 + Math.floor(r() * 40),

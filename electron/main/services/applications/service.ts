@@ -78,6 +78,14 @@ const staleVersion = () =>
     { field: 'baseVersion' },
   );
 
+const notSubmitted = () =>
+  apiError('CONFLICT', '该申请尚未提交，无需修正', 'This application was not submitted yet', {
+    field: 'id',
+  });
+
+/** Where corrected values come from: a supervisor fixing a dead letter, or the central record. */
+export type CorrectionOrigin = 'supervisor' | 'central';
+
 const unknownType = () =>
   apiError('VALIDATION', '业务类型不存在', 'Unknown business type', { field: 'typeCode' });
 
@@ -277,6 +285,93 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     return detail(id, false);
   }
 
+  /** The submit payload of a submitted row, as the outbox carries it to the central system. */
+  function payloadOf(row: ApplicationRow, fields: FieldValues): ApplicationSubmitPayload {
+    if (row.app_no === null || row.accepted_at === null || row.deadline_at === null) {
+      throw notSubmitted();
+    }
+    return ApplicationSubmitPayloadSchema.parse({
+      applicationId: row.id,
+      appNo: row.app_no,
+      typeCode: row.type_code,
+      accountKind: row.account_kind,
+      fields,
+      papers: JSON.parse(row.papers_json) as PaperEntry[],
+      acceptedAt: toHallIso(row.accepted_at),
+      deadlineAt: toHallIso(row.deadline_at),
+      catalogueVersion: row.catalogue_version,
+      // The clerk who accepted it stays on record; the corrector is in the history.
+      clerk: row.clerk,
+      hallCode: deps.hallCode,
+      stationCode: deps.stationCode,
+    });
+  }
+
+  /**
+   * Applies corrected field values to a submitted application, for the sync actions (a
+   * supervisor fixing a dead letter, or a clerk keeping the central record in a conflict):
+   * checks them in submit mode as of the acceptance time (the rules applied then), rewrites the
+   * fields and search columns, appends a masked history row and bumps the version. Returns the
+   * submit payload rebuilt from the corrected record. The acceptance time, the legal start of
+   * the clock, never moves; the deadline follows the values (dual supply has its own figure).
+   * The central record is adopted as it is: the central system is authoritative, and refusing
+   * its values would leave the conflict with no way out.
+   */
+  function applyCorrection(
+    applicationId: string,
+    fields: FieldValues,
+    actor: string,
+    origin: CorrectionOrigin = 'supervisor',
+  ): ApplicationSubmitPayload {
+    const row = repo.findById(applicationId);
+    if (!row) throw notFound();
+    if (row.accepted_at === null) throw notSubmitted();
+    const acceptedDate = new Date(row.accepted_at);
+    const type = typeOf(row.type_code);
+    if (!type) throw unknownType();
+    const papers = JSON.parse(row.papers_json) as PaperEntry[];
+    let corrected = fields;
+    if (origin === 'supervisor') {
+      const result = validateApplication(
+        catalogue,
+        { typeCode: row.type_code, accountKind: row.account_kind as AccountKind, fields, papers },
+        'submit',
+        acceptedDate,
+      );
+      if (result.errors.length > 0) throw fieldErrorsToApiError(result.errors);
+      corrected = result.normalized;
+    }
+    const workingDays = deadlineFor(type, corrected).workingDays;
+    const next: ApplicationRow = {
+      ...row,
+      ...searchColumns(corrected),
+      fields_json: JSON.stringify(corrected),
+      version: row.version + 1,
+      updated_at: deps.now().getTime(),
+      deadline_at: computeDeadline(acceptedDate, workingDays).getTime(),
+    };
+    // A plain transaction: inside the sync action's own it becomes a savepoint.
+    db.transaction(() => {
+      const { central_no: _no, central_stage: _stage, ...write } = next;
+      if (!repo.update(write, row.version)) throw staleVersion();
+      const before = JSON.parse(row.fields_json) as FieldValues;
+      repo.appendHistory({
+        application_id: row.id,
+        at: next.updated_at,
+        actor,
+        action: origin === 'central' ? 'sync.adopt_central' : 'sync.correct',
+        changes_json: JSON.stringify(
+          diffForHistory(
+            { type, accountKind: row.account_kind },
+            { typeCode: row.type_code, accountKind: row.account_kind, fields: before, papers },
+            { typeCode: row.type_code, accountKind: row.account_kind, fields: corrected, papers },
+          ),
+        ),
+      });
+    })();
+    return payloadOf(next, corrected);
+  }
+
   function list(query: ListQueryParsed): ListResult {
     const page = listApplications(db, {
       ...(query.typeCode !== undefined ? { typeCode: query.typeCode } : {}),
@@ -355,6 +450,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     get: (id: string): ApplicationDetail => detail(id, false),
     openDraft,
     receipt,
+    applyCorrection,
   };
 }
 

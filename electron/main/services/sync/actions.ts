@@ -26,6 +26,8 @@ export type ApplyCorrection = (
   applicationId: string,
   fields: FieldValues,
   actor: string,
+  /** supervisor: checked like a submit; central: adopted as it is (the central record wins). */
+  origin?: 'supervisor' | 'central',
 ) => ApplicationSubmitPayload;
 
 export interface SyncActionsDeps {
@@ -206,7 +208,7 @@ export function createSyncActions(deps: SyncActionsDeps) {
             );
           }
           const merged = { ...(payload.fields as FieldValues), ...input.fields };
-          const rebuilt = deps.applyCorrection(r.application_id, merged, actor);
+          const rebuilt = deps.applyCorrection(r.application_id, merged, actor, 'supervisor');
           // A correction keeps what only the operation knows (a replace's base).
           payload = { ...rebuilt, ...(payload.baseHash ? { baseHash: payload.baseHash } : {}) };
         }
@@ -257,7 +259,12 @@ export function createSyncActions(deps: SyncActionsDeps) {
         }
         if (input.choice === 'keep_central') {
           if (central.payload && deps.applyCorrection) {
-            deps.applyCorrection(r.application_id, central.payload.fields as FieldValues, actor);
+            deps.applyCorrection(
+              r.application_id,
+              central.payload.fields as FieldValues,
+              actor,
+              'central',
+            );
           }
           adoptCentralNo.run(central.centralNo, central.stage, r.application_id);
           discardRow.run(r.seq);

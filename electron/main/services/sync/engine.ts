@@ -23,6 +23,8 @@ export interface SyncAlert {
 }
 
 export interface SyncStatus {
+  /** A central system is configured (false: everything waits in the outbox). */
+  configured: boolean;
   /** The last exchange reached the central system (any HTTP answer). */
   online: boolean;
   /** Set after a 403 (or a refused registration): nothing is sent until resume(). */
@@ -45,6 +47,8 @@ export type SyncEvent =
 export interface SyncEngineOptions {
   db: Database;
   centralUrl: string;
+  /** False when no central system is configured (the engine is then never started). */
+  configured?: boolean;
   hallCode: string;
   stationCode: string;
   registrationSecret: string;
@@ -198,6 +202,7 @@ export class SyncEngine {
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     const lastSuccess = this.state.read('last_success_at');
     return {
+      configured: this.opts.configured ?? true,
       online: this.linkUp,
       halted: this.halted,
       registered: this.state.credentials() !== undefined,

@@ -4,6 +4,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { LocalState } from '../../../../shared/api/schemas';
+import { CATALOGUE, findType } from '../../../../shared/catalogue';
 import type { Database } from '../db';
 import { hallDayCompact } from '../applications/hallTime';
 import { fakeAccountNo, fakeIdNumber, fakeMobile, fakeName, rng } from './fixtures';
@@ -42,7 +43,15 @@ export function seedApplications(
   onRow?: (row: SeededRow) => void,
 ): void {
   const r = rng(opts.seed ?? 1);
-  const types = opts.typeCodes ?? ['NEW_LV_RESIDENT', 'INCREASE_LV_BUSINESS', 'TRANSFER'];
+  // Real catalogue codes, so seeded rows open, filter and label like intake's own.
+  const types = opts.typeCodes ?? ['NEW_LV_RES', 'INC_LV_BIZ', 'CHG_TRANSFER'];
+  const typeInfo = new Map(
+    types.map((code) => {
+      const type = findType(CATALOGUE, code);
+      if (!type) throw new Error(`seedApplications: ${code} is not a catalogue type`);
+      return [code, { family: type.family, account_kind: type.accountKinds[0] ?? 'lv_resident' }];
+    }),
+  );
   const station = opts.stationCode ?? 'S99';
   const step = opts.stepMs ?? 60_000;
   const batch = opts.batch ?? 50_000;
@@ -52,7 +61,7 @@ export function seedApplications(
     INSERT INTO applications (id, app_no, type_code, family, account_kind, state, applicant_name,
       mobile, id_number, account_no, fields_json, papers_json, catalogue_version, clerk,
       version, created_at, updated_at, accepted_at, deadline_at)
-    VALUES (@id, @app_no, @type_code, 'new', 'lv_resident', @state, @applicant_name, @mobile,
+    VALUES (@id, @app_no, @type_code, @family, @account_kind, @state, @applicant_name, @mobile,
       @id_number, @account_no, '{}', '[]', 'seed', 'seed', 1, @created_at, @created_at,
       @accepted_at, @deadline_at)`);
   const writeBatch = db.transaction((n: number) => {
@@ -76,6 +85,7 @@ export function seedApplications(
       };
       insert.run({
         ...row,
+        ...typeInfo.get(row.type_code),
         accepted_at: submitted ? at : null,
         deadline_at: submitted ? at + 7 * 86_400_000 : null,
       });
