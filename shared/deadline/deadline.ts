@@ -1,4 +1,10 @@
-import { isWorkingDay, nextWorkingDay, addWorkingDays, workingDaysBetween } from './calendar';
+import {
+  addWorkingDays,
+  DEFAULT_CALENDAR,
+  nextWorkingDay,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from './calendar';
 import { hallDate, hallInstant, hallMinutes } from './hall-time';
 
 /** Counter opening hours, hall time 'HH:MM'. A setting: halls differ. */
@@ -22,11 +28,15 @@ function toMinutes(hhmm: string): number {
  * that day. Accepted after closing time or on a non-working day: the next working day, as if
  * the customer had come then (domain.md: such acceptances start the next working day).
  */
-export function effectiveAcceptanceDay(acceptedAt: Date, hours = DEFAULT_WORKING_HOURS): string {
+export function effectiveAcceptanceDay(
+  acceptedAt: Date,
+  hours = DEFAULT_WORKING_HOURS,
+  cal: WorkingCalendar = DEFAULT_CALENDAR,
+): string {
   const day = hallDate(acceptedAt);
   const end = toMinutes(hours.end);
-  if (isWorkingDay(day) && hallMinutes(acceptedAt) < end) return day;
-  return nextWorkingDay(day);
+  if (cal.isWorkingDay(day) && hallMinutes(acceptedAt) < end) return day;
+  return nextWorkingDay(day, cal);
 }
 
 /**
@@ -42,13 +52,14 @@ export function computeDeadline(
   acceptedAt: Date,
   workingDays: number,
   hours: WorkingHours = DEFAULT_WORKING_HOURS,
+  cal: WorkingCalendar = DEFAULT_CALENDAR,
 ): Date {
   if (!Number.isInteger(workingDays) || workingDays < 0)
     throw new RangeError('workingDays must be a non-negative integer');
   if (toMinutes(hours.start) >= toMinutes(hours.end))
     throw new RangeError('working hours must start before they end');
-  const start = effectiveAcceptanceDay(acceptedAt, hours);
-  return hallInstant(addWorkingDays(start, workingDays), toMinutes(hours.end));
+  const start = effectiveAcceptanceDay(acceptedAt, hours, cal);
+  return hallInstant(addWorkingDays(start, workingDays, cal), toMinutes(hours.end));
 }
 
 export type Locale = 'zh' | 'en' | 'zh-CN' | 'en-US' | string;
@@ -80,11 +91,81 @@ export function formatRemaining(deadline: Date, now: Date, locale: Locale): stri
 
 /** domain.md warnings: yellow = one working day left, orange = due today, red = overdue. */
 export type DeadlineWarning = 'none' | 'yellow' | 'orange' | 'red';
+export const DEADLINE_WARNINGS: readonly DeadlineWarning[] = ['none', 'yellow', 'orange', 'red'];
 
-export function deadlineWarning(deadline: Date, now: Date): DeadlineWarning {
+/**
+ * When a deadline turns orange and yellow, in working days still to pass before the due day
+ * (0 = due today). A setting: domain.md's defaults are orange 0, yellow 1.
+ */
+export interface WarningThresholds {
+  orangeWorkingDays: number;
+  yellowWorkingDays: number;
+}
+
+export const DEFAULT_WARNING_THRESHOLDS: WarningThresholds = {
+  orangeWorkingDays: 0,
+  yellowWorkingDays: 1,
+};
+
+export interface WarningOptions {
+  thresholds?: WarningThresholds;
+  calendar?: WorkingCalendar;
+}
+
+export function deadlineWarning(
+  deadline: Date,
+  now: Date,
+  opts: WarningOptions = {},
+): DeadlineWarning {
+  const t = opts.thresholds ?? DEFAULT_WARNING_THRESHOLDS;
+  const cal = opts.calendar ?? DEFAULT_CALENDAR;
   if (now.getTime() > deadline.getTime()) return 'red';
   const today = hallDate(now);
   const due = hallDate(deadline);
   if (due === today) return 'orange';
-  return workingDaysBetween(today, due) <= 1 ? 'yellow' : 'none';
+  const left = workingDaysBetween(today, due, cal);
+  if (left <= t.orangeWorkingDays) return 'orange';
+  return left <= t.yellowWorkingDays ? 'yellow' : 'none';
+}
+
+/**
+ * The same warnings as instants, for a database range query on deadline_at:
+ * red < `now` <= orange < `orangeBefore` <= yellow < `yellowBefore` <= none.
+ * (Working days left is monotonic in the due day, so each level is one range: a due day has at
+ * most N working days left exactly when it falls before the (N+1)th working day after today.)
+ */
+export interface WarningBounds {
+  now: number;
+  orangeBefore: number;
+  yellowBefore: number;
+}
+
+export function warningBounds(now: Date, opts: WarningOptions = {}): WarningBounds {
+  const t = opts.thresholds ?? DEFAULT_WARNING_THRESHOLDS;
+  const cal = opts.calendar ?? DEFAULT_CALENDAR;
+  const today = hallDate(now);
+  const orange = Math.max(t.orangeWorkingDays, 0);
+  const yellow = Math.max(t.yellowWorkingDays, orange);
+  return {
+    now: now.getTime(),
+    orangeBefore: hallInstant(addWorkingDays(today, orange + 1, cal), 0).getTime(),
+    yellowBefore: hallInstant(addWorkingDays(today, yellow + 1, cal), 0).getTime(),
+  };
+}
+
+/** The deadline_at range [from, to) of one warning level. */
+export function warningRange(
+  level: DeadlineWarning,
+  b: WarningBounds,
+): { from?: number; to?: number } {
+  switch (level) {
+    case 'red':
+      return { to: b.now };
+    case 'orange':
+      return { from: b.now, to: b.orangeBefore };
+    case 'yellow':
+      return { from: b.orangeBefore, to: b.yellowBefore };
+    default:
+      return { from: b.yellowBefore };
+  }
 }

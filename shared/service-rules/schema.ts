@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { ServiceRuleSet } from './types';
+
+const Text = z.object({ zh: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+const Days = z.number().int().min(0).max(400);
+const StageLimit = z.object({ stage: z.string().min(1).max(40), workingDays: Days });
+const Condition = z.object({ field: z.string().max(64), oneOf: z.array(z.string().max(64)) });
+
+const DeadlineRuleSchema = z.object({
+  workingDays: Days,
+  scope: z.enum(['whole', 'utility']),
+  basis: Text,
+  stages: z.array(StageLimit).max(30).optional(),
+  variants: z
+    .array(
+      z.object({
+        when: Condition,
+        workingDays: Days,
+        basis: Text,
+        stages: z.array(StageLimit).max(30).optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
+});
+
+/** A rule set as loaded from settings or the central system: checked before it is used. */
+export const ServiceRuleSetSchema = z.object({
+  version: z.string().min(1).max(40),
+  effectiveFrom: z.iso.date(),
+  basis: Text,
+  types: z.record(z.string().max(64), DeadlineRuleSchema),
+  complaints: z.object({
+    contactHours: z.number().int().min(1).max(240),
+    answerWorkingDays: Days,
+    visitWorkingDays: Days,
+  }),
+  repeat: z
+    .object({
+      windowDays: z.number().int().min(1).max(3660),
+      orangeAt: z.number().int().min(2).max(20),
+      redAt: z.number().int().min(2).max(20),
+    })
+    .refine((r) => r.redAt >= r.orangeAt, { message: 'redAt must not be below orangeAt' }),
+}) satisfies z.ZodType<ServiceRuleSet>;
