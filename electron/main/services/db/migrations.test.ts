@@ -58,6 +58,25 @@ const SEEDS: Record<number, (db: Database) => void> = {
       INSERT INTO station_settings (key, value) VALUES ('role', '"guide"');
     `);
   },
+  4: (db) => {
+    SEEDS[3]?.(db);
+    db.exec(`
+      INSERT INTO service_settings (key, value, updated_at, updated_by)
+      VALUES ('warnings', '{"orangeWorkingDays":0,"yellowWorkingDays":1}', 1735776000000, 'sup1');
+      INSERT INTO service_settings_log (key, value, at, actor)
+      VALUES ('warnings', '{"orangeWorkingDays":0,"yellowWorkingDays":1}', 1735776000000, 'sup1');
+      INSERT INTO complaints (id, complaint_no, kind, subject, channel, customer_name, mobile,
+        content, state, rule_version, taken_at, taken_by, contact_due_at, answer_due_at,
+        next_due_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000d1', 'TS202501020001', 'complaint', 'billing',
+        'counter', '李四', '13900139000', '电费异常', 'taken', '2026.1', 1735776000000, 'clerk1',
+        1735862400000, 1736380800000, 1735862400000);
+      INSERT INTO complaint_events (complaint_id, at, actor, action)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000d1', 1735776000000, 'clerk1', 'take');
+      INSERT INTO report_exports (at, actor, report, format, row_count, filters_json, filename)
+      VALUES (1735776000000, 'sup1', 'overdue', 'csv', 0, '{}', 'overdue.csv');
+    `);
+  },
 };
 
 let dir: string;

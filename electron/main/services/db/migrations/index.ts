@@ -1,6 +1,7 @@
 import { migration001Init } from './001_init';
 import { migration002Sync } from './002_sync';
 import { migration003Queue } from './003_queue';
+import { migration004Service } from './004_service';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration001Init,
   migration002Sync,
   migration003Queue,
+  migration004Service,
 ];
 
 /** The schema version this code writes. */
