@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { coreMethods } from './methods/core';
 import { syncMethods } from './methods/sync';
+import { authMethods } from './methods/auth';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -11,6 +12,7 @@ import { syncMethods } from './methods/sync';
 export const contract = {
   ...coreMethods,
   ...syncMethods,
+  ...authMethods,
 } as const;
 
 export type Contract = typeof contract;

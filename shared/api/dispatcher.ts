@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Role } from './permissions';
 import { ApiError, type ApiErrorBody, type ApiResult } from './errors';
 import {
   contract,
@@ -11,7 +12,12 @@ import {
 /** Who is calling: filled by the binding (IPC or HTTP), never by the caller's payload. */
 export interface CallContext {
   transport: 'ipc' | 'http';
+  /** The acting staff number once signed in (the station role for kiosk/display callers). */
   actor: string;
+  /** Resolved by the dispatcher's `authorize`; absent for an unsigned caller. */
+  role?: Role;
+  /** The raw session token the binding received (header / IPC argument); never logged. */
+  session?: string;
 }
 
 export type Handlers = {
@@ -29,7 +35,14 @@ export interface DispatcherOptions {
   validateOutput?: boolean;
   /** Called with unexpected errors; must not log personal data (only the error's name and stack). */
   onInternalError?: (method: string, err: unknown) => void;
+  /**
+   * Resolves the caller (session → actor and role) and enforces the permission table before
+   * the input is even parsed; throws an ApiError (UNAUTHENTICATED / FORBIDDEN) to refuse.
+   */
+  authorize?: Authorize;
 }
+
+export type Authorize = (method: MethodName, ctx: CallContext) => CallContext;
 
 const FIELD_MESSAGES: Record<string, [string, string]> = {
   invalid_type: ['类型不正确', 'has the wrong type'],
@@ -61,6 +74,12 @@ export function invalidInput(issues: z.core.$ZodIssue[]): ApiErrorBody {
   };
 }
 
+const INTERNAL: ApiErrorBody = {
+  code: 'INTERNAL',
+  message: '系统内部错误，请重试或联系管理员',
+  messageEn: 'Internal error; please retry or call support',
+};
+
 export type Dispatch = (
   method: string,
   input: unknown,
@@ -84,12 +103,20 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         },
       };
     }
+    let caller = ctx;
+    try {
+      if (options.authorize) caller = options.authorize(method, ctx);
+    } catch (err) {
+      if (err instanceof ApiError) return { ok: false, error: err.body };
+      options.onInternalError?.(method, err);
+      return { ok: false, error: INTERNAL };
+    }
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
     try {
       const handler = handlers[method] as (i: unknown, c: CallContext) => unknown;
-      const value = await handler(parsed.data, ctx);
+      const value = await handler(parsed.data, caller);
       if (options.validateOutput) {
         const out = spec.output.safeParse(value);
         if (!out.success) throw new Error(`output of ${method} does not match the contract`);
@@ -98,14 +125,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     } catch (err) {
       if (err instanceof ApiError) return { ok: false, error: err.body };
       options.onInternalError?.(method, err);
-      return {
-        ok: false,
-        error: {
-          code: 'INTERNAL',
-          message: '系统内部错误，请重试或联系管理员',
-          messageEn: 'Internal error; please retry or call support',
-        },
-      };
+      return { ok: false, error: INTERNAL };
     }
   };
 }

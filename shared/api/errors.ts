@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
   'CONFLICT',
+  /** No valid staff session: sign in (again). */
+  'UNAUTHENTICATED',
   'FORBIDDEN',
   'UNAVAILABLE',
   'INTERNAL',

@@ -28,6 +28,18 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'sync.resolveConflict': ['counter', 'supervisor'],
   'sync.now': STAFF,
   'sync.resume': ['supervisor'],
+  // Sign-in: any staff station caller (the gate lets unsigned callers reach the public ones).
+  'auth.status': ROLES,
+  'auth.setup': STAFF,
+  'auth.signIn': STAFF,
+  'auth.signOut': STAFF,
+  'auth.accounts': ['supervisor'],
+  'auth.createAccount': ['supervisor'],
+  'auth.unlockAccount': ['supervisor'],
+  'auth.resetSecret': ['supervisor'],
+  'applications.reveal': ['counter', 'supervisor'],
+  'audit.list': ['supervisor'],
+  'audit.verify': ['supervisor'],
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -4,6 +4,8 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
 import { createHandlers } from './handlers';
+import { createAuthArea, type AuthArea } from './auth/compose';
+import type { AuthOptions } from './auth/service';
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
@@ -26,12 +28,16 @@ export interface ServicesOptions {
   syncTiming?: SyncTiming;
   /** Check every answer against the contract's output schema (tests). */
   validateOutput?: boolean;
+  /** Staff sign-in and role enforcement (both hosts enforce; in-process tests may not). */
+  auth?: AuthOptions;
 }
 
 export interface Services {
   dispatch: Dispatch;
   db: Database;
   sync: SyncService;
+  /** Accounts, sessions and the audit trail (tests and the hosts' first-run checks). */
+  authArea: AuthArea;
   close(): Promise<void>;
 }
 
@@ -111,9 +117,17 @@ export function createServices(opts: ServicesOptions): Services {
       catalogue: CATALOGUE,
       info: { appVersion: packageJson.version, hallName, stationCode, transport: opts.transport },
     });
+    const authArea = createAuthArea(db, now, opts.auth ?? {});
     const handlers: Handlers = {
       ...core,
       ...sync.handlers,
+      ...authArea.handlers,
+      // Every printed receipt leaves an audit row (who printed which application).
+      'applications.receipt': (input, ctx) => {
+        const receipt = core['applications.receipt'](input, ctx);
+        authArea.record(ctx, { action: 'print', target: input.id });
+        return receipt;
+      },
       // New work goes out at once instead of waiting for the idle poll.
       'applications.submit': async (input, ctx) => {
         const detail = await core['applications.submit'](input, ctx);
@@ -124,12 +138,14 @@ export function createServices(opts: ServicesOptions): Services {
     if (centralUrl && opts.startSync !== false) sync.start();
     const dispatch = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,
+      ...(authArea.authorize ? { authorize: authArea.authorize } : {}),
       onInternalError: (method, err) => log(`api: ${method} failed: ${describeInternalError(err)}`),
     });
     return {
       dispatch,
       db,
       sync,
+      authArea,
       close: async () => {
         await sync.stop();
         if (db.open) db.close();

@@ -77,6 +77,19 @@ const SEEDS: Record<number, (db: Database) => void> = {
       VALUES (1735776000000, 'sup1', 'overdue', 'csv', 0, '{}', 'overdue.csv');
     `);
   },
+  5: (db) => {
+    SEEDS[4]?.(db);
+    db.exec(`
+      INSERT INTO staff_accounts (staff_no, name, role, secret_hash, created_at, updated_at)
+      VALUES ('S001', '主管甲', 'supervisor', 'scrypt$10$8$1$AAAA$AAAA', 1735776000000,
+        1735776000000);
+      INSERT INTO staff_sessions (token_hash, staff_no, created_at, last_seen_at)
+      VALUES ('${'0'.repeat(64)}', 'S001', 1735776000000, 1735776000000);
+      INSERT INTO audit_log (id, at, actor, role, action, target, detail, prev_hash, hash)
+      VALUES (1, 1735776000000, 'S001', 'supervisor', 'setup', 'S001', '{}', '${'0'.repeat(64)}',
+        '${'1'.repeat(64)}');
+    `);
+  },
 };
 
 let dir: string;

@@ -2,6 +2,7 @@ import { migration001Init } from './001_init';
 import { migration002Sync } from './002_sync';
 import { migration003Queue } from './003_queue';
 import { migration004Service } from './004_service';
+import { migration005Auth } from './005_auth';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002Sync,
   migration003Queue,
   migration004Service,
+  migration005Auth,
 ];
 
 /** The schema version this code writes. */

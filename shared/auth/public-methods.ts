@@ -1,0 +1,16 @@
+import type { MethodName } from '../api/contract';
+
+/**
+ * What an unsigned caller on a staff station may call: enough to show the sign-in or first-run
+ * screen. Everything else needs a session whose role the permission table allows.
+ */
+export const PUBLIC_METHODS: readonly MethodName[] = [
+  'system.info',
+  'catalogue.get',
+  'auth.status',
+  'auth.setup',
+  'auth.signIn',
+  'auth.signOut',
+];
+
+export const isPublicMethod = (method: MethodName): boolean => PUBLIC_METHODS.includes(method);

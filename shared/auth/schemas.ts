@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { UuidSchema } from '../api/schemas';
+
+/** Staff roles that sign in; kiosk and display are station roles without accounts. */
+export const STAFF_ROLES = ['counter', 'guide', 'supervisor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** What a station is: a staff station needs sign-in, a kiosk or display station never does. */
+export const STATION_ROLES = ['staff', 'kiosk', 'display'] as const;
+export type StationRole = (typeof STATION_ROLES)[number];
+
+/** Staff numbers are short codes printed on badges: letters, digits and dashes. */
+export const StaffNoSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{2,16}$/);
+
+/** A password (8+ characters) or a PIN (6+ digits); the length cap keeps scrypt's input sane. */
+export const SecretSchema = z
+  .string()
+  .max(128)
+  .refine((s) => /^\d{6,}$/.test(s) || s.length >= 8);
+
+export const StaffNameSchema = z.string().trim().min(1).max(40);
+
+export const SignInInputSchema = z
+  .object({ staffNo: StaffNoSchema, secret: SecretSchema })
+  .strict();
+
+export const SetupInputSchema = z
+  .object({ staffNo: StaffNoSchema, name: StaffNameSchema, secret: SecretSchema })
+  .strict();
+
+export const CreateAccountInputSchema = z
+  .object({
+    staffNo: StaffNoSchema,
+    name: StaffNameSchema,
+    role: z.enum(STAFF_ROLES),
+    secret: SecretSchema,
+  })
+  .strict();
+
+export const StaffNoInputSchema = z.object({ staffNo: StaffNoSchema }).strict();
+
+export const ResetSecretInputSchema = z
+  .object({ staffNo: StaffNoSchema, secret: SecretSchema })
+  .strict();
+
+/** A signed-in session as the renderer holds it; the token is shown to nobody. */
+export const SessionSchema = z.object({
+  token: z.string(),
+  staffNo: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  /** Minutes without input before the renderer locks the screen. */
+  idleLockMinutes: z.number(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const AuthStatusSchema = z.object({
+  stationRole: z.enum(STATION_ROLES),
+  /** No staff account yet: the first run creates the supervisor. */
+  needsSetup: z.boolean(),
+  /** The caller's session, if the token it sent is valid (without the token itself). */
+  staff: z.object({ staffNo: z.string(), name: z.string(), role: z.enum(STAFF_ROLES) }).nullable(),
+  idleLockMinutes: z.number(),
+});
+export type AuthStatus = z.infer<typeof AuthStatusSchema>;
+
+export const AccountSchema = z.object({
+  staffNo: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  locked: z.boolean(),
+  failedAttempts: z.number(),
+  createdAt: z.string(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+/** Fields whose full value a permitted role may reveal (each reveal is audited). */
+export const REVEALABLE_FIELDS = ['idNumber', 'mobile', 'creditCode', 'address'] as const;
+
+export const RevealInputSchema = z
+  .object({ id: UuidSchema, field: z.enum(REVEALABLE_FIELDS) })
+  .strict();
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  action: z.string(),
+  target: z.string(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditListInputSchema = z
+  .object({
+    limit: z.number().int().min(1).max(500).default(100),
+    beforeId: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const AuditVerifySchema = z.object({
+  ok: z.boolean(),
+  rows: z.number(),
+  /** The first row whose hash or link does not match, if any. */
+  firstBadId: z.number().nullable(),
+});
+export type AuditVerify = z.infer<typeof AuditVerifySchema>;
