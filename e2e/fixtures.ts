@@ -1,5 +1,7 @@
 import { test as base, expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProcess, type HostProcess } from './host-process';
@@ -11,17 +13,85 @@ export interface WebHostFixture {
   restart(): Promise<void>;
 }
 
+/**
+ * The reference central system as its own process, for `test.use({ withCentral: true })`. Its
+ * port is fixed before the web host starts (CENTRAL_URL), but nothing listens there until
+ * start(): the console begins offline, as in a hall whose link is down.
+ */
+export interface CentralFixture {
+  url: string;
+  dbFile: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** POST to the admin API (/admin/advance, /admin/faults…) with the admin token. */
+  admin(path: string, body: unknown): Promise<Response>;
+}
+
 const HOST_URL = /web host: (http:\/\/127\.0\.0\.1:\d+)\//;
+const CENTRAL_URL = /central listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+/** A port nothing listens on right now (the OS picks it; we let it go at once). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Every test gets its own web host process on a fresh SQLite file, serving the built renderer. */
-export const test = base.extend<{ host: WebHostFixture }>({
-  // Playwright requires an object pattern here even when no other fixture is used.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+export const test = base.extend<{
+  host: WebHostFixture;
+  withCentral: boolean;
+  central: CentralFixture;
+}>({
+  withCentral: [false, { option: true }],
+  central: async ({ withCentral }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-central-'));
+    const dbFile = join(dir, 'central.db');
+    const port = withCentral ? await freePort() : 0;
+    const url = `http://127.0.0.1:${port}`;
+    const adminToken = randomBytes(16).toString('hex');
+    let proc: HostProcess | undefined;
+    const fixture: CentralFixture = {
+      url,
+      dbFile,
+      start: async () => {
+        if (!withCentral)
+          throw new Error('test.use({ withCentral: true }) to get a central system');
+        if (proc) return;
+        proc = await startProcess(
+          'central/main.ts',
+          ['--port', String(port), '--db', dbFile],
+          CENTRAL_URL,
+          { CENTRAL_ADMIN_TOKEN: adminToken },
+        );
+      },
+      stop: async () => {
+        await proc?.stop();
+        proc = undefined;
+      },
+      admin: (path, body) =>
+        fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+          body: JSON.stringify(body),
+        }),
+    };
+    await use(fixture);
+    await proc?.stop();
+  },
+  host: async ({ withCentral, central }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-'));
     const dbFile = join(dir, 'hall.db');
+    // With a central system: sync quickly (HALL_SYNC_FAST), so tests wait seconds, not minutes.
+    const env = withCentral ? { CENTRAL_URL: central.url, HALL_SYNC_FAST: '1' } : {};
     const start = (port: string) =>
-      startProcess('electron/webhost/main.ts', ['--port', port, '--db', dbFile], HOST_URL);
+      startProcess('electron/webhost/main.ts', ['--port', port, '--db', dbFile], HOST_URL, env);
     let proc: HostProcess = await start('0');
     const fixture: WebHostFixture = {
       url: proc.url,

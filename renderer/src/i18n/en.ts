@@ -1,6 +1,8 @@
+import syncEn from './sync.en';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
+  ...syncEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',
@@ -127,6 +129,8 @@ const en: MessageSchema = {
       rejected: 'Rejected by central',
       conflict: 'Conflict',
       stage_changed: 'Central stage changed',
+      sync_correct: 'Corrected by a supervisor and resent',
+      sync_adopt_central: 'Central record adopted',
     },
   },
   receipt: {

@@ -1,5 +1,8 @@
+import syncZhCN from './sync.zh-CN';
+
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
+  ...syncZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',
@@ -125,6 +128,8 @@ const zhCN = {
       rejected: '中心退回',
       conflict: '出现冲突',
       stage_changed: '中心环节变更',
+      sync_correct: '主管修正后重发',
+      sync_adopt_central: '采用中心记录',
     },
   },
   receipt: {

@@ -1,0 +1,154 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { FieldValues } from '../../../shared/api/schemas';
+import type { ConflictView, DeadLetter, SyncStatusView } from '../../../shared/sync/sync-api';
+import { ClientError, call } from '../api/client';
+
+/** How often the header asks the services for the sync status. */
+export const SYNC_POLL_MS = 3000;
+
+/** What the indicator says, most serious first. */
+export type LinkState =
+  'unreachable' | 'unconfigured' | 'halted' | 'offline' | 'connecting' | 'online';
+
+export function linkStateOf(status: SyncStatusView | null, reachable: boolean): LinkState {
+  if (!reachable) return 'unreachable';
+  if (!status) return 'connecting';
+  if (!status.configured) return 'unconfigured';
+  if (status.halted) return 'halted';
+  if (status.online) return 'online';
+  // Configured but never answered yet (just started) vs. tried and failed.
+  return status.lastAttemptAt === null && status.consecutiveFailures === 0
+    ? 'connecting'
+    : 'offline';
+}
+
+/**
+ * Sync status for the always-visible indicator (polled every few seconds and on window focus)
+ * and the sync page's dead letters and conflicts with the actions on them. Pollers are counted,
+ * so the header and the page share one timer.
+ */
+export const useSyncStore = defineStore('sync', () => {
+  const status = ref<SyncStatusView | null>(null);
+  /** The console's own service answered the last poll. */
+  const reachable = ref(true);
+  /** The caller may read the sync status (signed in, with a role that may). */
+  const allowed = ref(true);
+  const deadLetters = shallowRef<DeadLetter[]>([]);
+  const conflicts = shallowRef<ConflictView[]>([]);
+  /** Dead letters are for supervisors: the service may refuse to list them for others. */
+  const deadLettersForbidden = ref(false);
+  const listError = ref<unknown>(null);
+  const busy = ref<string | null>(null);
+
+  const link = computed<LinkState>(() => linkStateOf(status.value, reachable.value));
+  /** Needs a person: dead letters, conflicts, a halt or any alert. */
+  const problems = computed(() => {
+    const s = status.value;
+    if (!s) return 0;
+    return s.counts.dead + s.counts.conflict + (s.halted ? 1 : 0) + (s.alerts.length > 0 ? 1 : 0);
+  });
+
+  async function refresh(): Promise<void> {
+    try {
+      status.value = await call('sync.status', {});
+      reachable.value = true;
+      allowed.value = true;
+    } catch (err) {
+      const code = err instanceof ClientError ? err.code : 'UNAVAILABLE';
+      if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+        // Signed out (or a station that may not see sync): nothing to show, nothing is wrong.
+        allowed.value = false;
+        status.value = null;
+      } else {
+        reachable.value = false;
+      }
+    }
+  }
+
+  async function loadLists(): Promise<void> {
+    const [dead, conf] = await Promise.allSettled([
+      call('sync.deadLetters', {}),
+      call('sync.conflicts', {}),
+    ]);
+    listError.value = null;
+    if (dead.status === 'fulfilled') {
+      deadLetters.value = dead.value;
+      deadLettersForbidden.value = false;
+    } else {
+      const forbidden = dead.reason instanceof ClientError && dead.reason.code === 'FORBIDDEN';
+      deadLettersForbidden.value = forbidden;
+      deadLetters.value = [];
+      if (!forbidden) listError.value = dead.reason;
+    }
+    if (conf.status === 'fulfilled') conflicts.value = conf.value;
+    else listError.value = conf.reason;
+  }
+
+  let pollers = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const onFocus = () => void refresh();
+
+  /** Starts polling (once for all callers); returns the function that stops this caller's. */
+  function startPolling(): () => void {
+    pollers++;
+    if (pollers === 1) {
+      void refresh();
+      timer = setInterval(() => void refresh(), SYNC_POLL_MS);
+      window.addEventListener('focus', onFocus);
+    }
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      pollers--;
+      if (pollers === 0) {
+        clearInterval(timer);
+        timer = undefined;
+        window.removeEventListener('focus', onFocus);
+      }
+    };
+  }
+
+  /** Runs one action; the answer is the new status, and the lists are read again. */
+  async function act(name: string, run: () => Promise<SyncStatusView>): Promise<void> {
+    busy.value = name;
+    try {
+      status.value = await run();
+      reachable.value = true;
+      await loadLists();
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  const syncNow = () => act('now', () => call('sync.now', {}));
+  const resume = () => act('resume', () => call('sync.resume', {}));
+  const resend = (seq: number, fields?: FieldValues) =>
+    act(`resend-${seq}`, () => call('sync.resendDeadLetter', fields ? { seq, fields } : { seq }));
+  const discard = (seq: number, reason: string) =>
+    act(`discard-${seq}`, () => call('sync.discardDeadLetter', { seq, reason }));
+  const resolve = (seq: number, choice: 'keep_central' | 'send_local') =>
+    act(`resolve-${seq}`, () => call('sync.resolveConflict', { seq, choice }));
+
+  return {
+    status,
+    reachable,
+    allowed,
+    link,
+    problems,
+    deadLetters,
+    conflicts,
+    deadLettersForbidden,
+    listError,
+    busy,
+    refresh,
+    loadLists,
+    startPolling,
+    syncNow,
+    resume,
+    resend,
+    discard,
+    resolve,
+  };
+});
