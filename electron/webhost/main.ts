@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAST_SYNC_TIMING } from '../main/services/createServices';
+import { clockFromEnv } from './clock';
 import { startWebHost } from './server';
 
 // CLI: npx tsx electron/webhost/main.ts [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
@@ -16,6 +17,9 @@ const { values } = parseArgs({
   },
 });
 
+// HALL_NOW=2026-09-30T10:00:00+08:00 starts the services' clock there (demos, e2e).
+const hallClock = clockFromEnv(process.env.HALL_NOW);
+
 const dbFile = resolve(values.db);
 mkdirSync(dirname(dbFile), { recursive: true });
 const host = await startWebHost({
@@ -27,6 +31,7 @@ const host = await startWebHost({
   centralUrl: process.env.CENTRAL_URL || undefined,
   ...(process.env.HALL_SYNC_FAST === '1' ? { syncTiming: FAST_SYNC_TIMING } : {}),
   log: (line) => console.log(line),
+  ...(hallClock ? { now: hallClock } : {}),
 });
 console.log(`营业厅服务台 web host: ${host.url}/`);
 

@@ -17,6 +17,8 @@ export interface WebHostOptions {
   /** Sync engine timing; FAST_SYNC_TIMING for tests (HALL_SYNC_FAST=1 in main.ts). */
   syncTiming?: SyncTiming;
   log?: (line: string) => void;
+  /** The services' clock (HALL_NOW in main.ts); default the real one. */
+  now?: () => Date;
 }
 
 export interface WebHost {
@@ -37,6 +39,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
     transport: 'http',
+    ...(options.now ? { now: options.now } : {}),
     log: options.log,
   });
   let port = options.port ?? 0;

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { coreMethods } from './methods/core';
 import { syncMethods } from './methods/sync';
 import { authMethods } from './methods/auth';
+import { complaintMethods } from './methods/complaints';
+import { dashboardMethods } from './methods/dashboard';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -13,6 +15,8 @@ export const contract = {
   ...coreMethods,
   ...syncMethods,
   ...authMethods,
+  ...complaintMethods,
+  ...dashboardMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -107,6 +107,10 @@ export const ListQuerySchema = z.object({
   to: z.iso.date().optional(),
   /** Name, phone, ID number, 户号 or application number (prefix match). */
   q: z.string().trim().max(64).optional(),
+  /** 红橙黄: open applications at this warning level now; any = yellow, orange or red. */
+  warning: z.enum(['none', 'yellow', 'orange', 'red', 'any']).optional(),
+  /** created: newest first (default); deadline: soonest due first (submitted ones only). */
+  sort: z.enum(['created', 'deadline']).default('created'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });

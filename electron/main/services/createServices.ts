@@ -4,6 +4,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
 import { createHandlers } from './handlers';
+import { createServiceCommitments } from './dashboard';
 import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
 import { checkCentralUrl } from './sync/central-url';
@@ -89,9 +90,12 @@ export function createServices(opts: ServicesOptions): Services {
     log,
   });
   try {
+    // Deadlines, complaints, the supervisor's figures (issue 5).
+    const commitments = createServiceCommitments({ db, catalogue: CATALOGUE, now });
     const applications = createApplicationService({
       db,
       catalogue: CATALOGUE,
+      deadlines: commitments.settings,
       now,
       hallName,
       hallCode: opts.hallCode ?? DEFAULT_HALL_CODE,
@@ -122,6 +126,17 @@ export function createServices(opts: ServicesOptions): Services {
       ...core,
       ...sync.handlers,
       ...authArea.handlers,
+      ...commitments.handlers,
+      // Every export leaves an audit row too (PIPL: who exported what).
+      'reports.export': async (input, ctx) => {
+        const file = await commitments.handlers['reports.export'](input, ctx);
+        authArea.record(ctx, {
+          action: 'export',
+          target: input.report,
+          detail: { format: input.format, rows: file.rows },
+        });
+        return file;
+      },
       // Every printed receipt leaves an audit row (who printed which application).
       'applications.receipt': (input, ctx) => {
         const receipt = core['applications.receipt'](input, ctx);

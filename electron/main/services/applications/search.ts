@@ -12,6 +12,13 @@ export interface ListFilter {
   from?: string;
   to?: string;
   q?: string;
+  /** deadline_at range [from, to), epoch ms: a warning level (see warningRange). */
+  deadlineFrom?: number;
+  deadlineTo?: number;
+  /** Leave out applications the central system has archived (they carry no warning). */
+  openOnly?: boolean;
+  /** created: newest first (default); deadline: soonest due first, drafts left out. */
+  sort?: 'created' | 'deadline';
   offset: number;
   limit: number;
   /** Tests only: a smaller cap, to exercise the dense path on small tables. */
@@ -155,6 +162,18 @@ function filterWhere(f: ListFilter): Where {
     parts.push('created_at < @toMs');
     params.toMs = hallDayEnd(f.to);
   }
+  if (f.deadlineFrom !== undefined) {
+    parts.push('deadline_at >= @deadlineFrom');
+    params.deadlineFrom = f.deadlineFrom;
+  }
+  if (f.deadlineTo !== undefined) {
+    parts.push('deadline_at < @deadlineTo');
+    params.deadlineTo = f.deadlineTo;
+  }
+  if (f.sort === 'deadline' && f.deadlineFrom === undefined && f.deadlineTo === undefined) {
+    parts.push('deadline_at IS NOT NULL');
+  }
+  if (f.openOnly) parts.push("(central_stage IS NULL OR central_stage <> 'ARCHIVE')");
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 
@@ -175,6 +194,7 @@ export interface ListPage {
  * index. With one: count each branch's index range up to the cap; small match sets are
  * collected through their indexes and sorted, large ones are found by walking created_at
  * backwards (they are dense, so a page fills quickly). Never a leading-wildcard LIKE.
+ * Sorted by deadline (soonest first) the same shapes walk applications_deadline instead.
  */
 export function listApplications(db: Database, f: ListFilter): ListPage {
   const where = filterWhere(f);
@@ -183,12 +203,14 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
   const cap = limitCount + 1;
   const q = f.q?.trim() ?? '';
   const branches = searchBranches(q);
+  const byDeadline = f.sort === 'deadline';
+  const order = byDeadline ? 'deadline_at ASC, rowid ASC' : 'created_at DESC, rowid DESC';
 
   if (q === '') {
     const rows = prepared<SummaryRow>(
       db,
       `SELECT ${SUMMARY_COLUMNS} FROM applications WHERE ${where.sql}
-       ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     ).all({ ...where.params, ...page });
     const n = prepared<{ n: number }>(
       db,
@@ -221,7 +243,7 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
     const rows = prepared<SummaryRow>(
       db,
       `SELECT ${SUMMARY_COLUMNS} FROM applications WHERE ${where.sql} AND (${match})
-       ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     ).all({ ...params, ...page });
     return { rows, total: limitCount, more: true };
   }
@@ -230,7 +252,8 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
   const rows = prepared<SummaryRow>(
     db,
     `SELECT ${SUMMARY_COLUMNS_A} FROM (${union}) m JOIN applications a ON a.rowid = m.r
-     ORDER BY m.c DESC, m.r DESC LIMIT @limit OFFSET @offset`,
+     ORDER BY ${byDeadline ? 'a.deadline_at ASC, a.rowid ASC' : 'm.c DESC, m.r DESC'}
+     LIMIT @limit OFFSET @offset`,
   ).all({ ...params, ...page });
   const n = prepared<{ n: number }>(db, `SELECT count(*) AS n FROM (${union})`).get(params);
   return capped(rows, n?.n ?? 0, limitCount);

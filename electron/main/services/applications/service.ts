@@ -21,7 +21,12 @@ import {
   type BusinessType,
   type Catalogue,
 } from '../../../../shared/catalogue';
-import { computeDeadline } from '../../../../shared/deadline';
+import {
+  computeDeadline,
+  warningBounds,
+  warningRange,
+  type WarningBounds,
+} from '../../../../shared/deadline';
 import { maskAddress } from '../../../../shared/domain/mask';
 import type { ApplicationSubmitPayload } from '../../../../shared/sync/application-payload';
 import { ApplicationSubmitPayloadSchema } from '../../../../shared/sync/application-payload';
@@ -41,6 +46,20 @@ export interface ApplicationServiceDeps {
   hallName: string;
   hallCode: string;
   stationCode: string;
+  /**
+   * Deadline policy (service rules in force at acceptance, holiday calendar and warning
+   * thresholds from settings); absent = the catalogue figures and the bundled calendar.
+   */
+  deadlines?: DeadlinePolicy;
+}
+
+export interface DeadlinePolicy {
+  processDeadline(
+    type: BusinessType,
+    fields: FieldValues,
+    acceptedAt: Date,
+  ): { workingDays: number; deadlineAt: Date };
+  warningBounds(now: Date): WarningBounds;
 }
 
 export type ListQueryParsed = z.output<typeof ListQuerySchema>;
@@ -97,6 +116,15 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   const { db, catalogue } = deps;
   const repo = createApplicationRepository(db);
   const typeOf = (code: string): BusinessType | undefined => findType(catalogue, code);
+  /** The deadline fixed at acceptance (the counter's clock, never the sync time). */
+  const deadlineOf = (type: BusinessType, fields: FieldValues, acceptedAt: Date) => {
+    if (deps.deadlines) {
+      const d = deps.deadlines.processDeadline(type, fields, acceptedAt);
+      return { workingDays: d.workingDays, deadlineAt: d.deadlineAt.getTime() };
+    }
+    const workingDays = deadlineFor(type, fields).workingDays;
+    return { workingDays, deadlineAt: computeDeadline(acceptedAt, workingDays).getTime() };
+  };
 
   const checked = (input: ApplicationInput, mode: 'draft' | 'submit', now: Date) =>
     validateApplication(
@@ -206,8 +234,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     if (!type) throw unknownType();
     const fields = result.normalized;
     // Dual-supply 高压 and other variants pick their own figure from the values.
-    const workingDays = deadlineFor(type, fields).workingDays;
-    const deadlineAt = computeDeadline(acceptedDate, workingDays).getTime();
+    const { deadlineAt } = deadlineOf(type, fields, acceptedDate);
 
     const id = repo.transaction(() => {
       const existing = editableRow(input);
@@ -341,14 +368,13 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       if (result.errors.length > 0) throw fieldErrorsToApiError(result.errors);
       corrected = result.normalized;
     }
-    const workingDays = deadlineFor(type, corrected).workingDays;
     const next: ApplicationRow = {
       ...row,
       ...searchColumns(corrected),
       fields_json: JSON.stringify(corrected),
       version: row.version + 1,
       updated_at: deps.now().getTime(),
-      deadline_at: computeDeadline(acceptedDate, workingDays).getTime(),
+      deadline_at: deadlineOf(type, corrected, acceptedDate).deadlineAt,
     };
     // A plain transaction: inside the sync action's own it becomes a savepoint.
     db.transaction(() => {
@@ -372,6 +398,19 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     return payloadOf(next, corrected);
   }
 
+  /** 红橙黄 as a deadline_at range over open applications, by the thresholds in force now. */
+  function warningFilter(level: ListQueryParsed['warning']) {
+    if (level === undefined) return {};
+    const now = deps.now();
+    const bounds = deps.deadlines?.warningBounds(now) ?? warningBounds(now);
+    const range = level === 'any' ? { to: bounds.yellowBefore } : warningRange(level, bounds);
+    return {
+      openOnly: true,
+      ...(range.from !== undefined ? { deadlineFrom: range.from } : {}),
+      ...(range.to !== undefined ? { deadlineTo: range.to } : {}),
+    };
+  }
+
   function list(query: ListQueryParsed): ListResult {
     const page = listApplications(db, {
       ...(query.typeCode !== undefined ? { typeCode: query.typeCode } : {}),
@@ -379,6 +418,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       ...(query.from !== undefined ? { from: query.from } : {}),
       ...(query.to !== undefined ? { to: query.to } : {}),
       ...(query.q !== undefined ? { q: query.q } : {}),
+      ...warningFilter(query.warning),
+      sort: query.sort,
       offset: query.offset,
       limit: query.limit,
     });
@@ -435,7 +476,9 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           : '',
       acceptedAt: toHallIso(row.accepted_at),
       deadlineAt: toHallIso(row.deadline_at),
-      deadlineWorkingDays: type ? deadlineFor(type, fields).workingDays : 0,
+      deadlineWorkingDays: type
+        ? deadlineOf(type, fields, new Date(row.accepted_at)).workingDays
+        : 0,
       papersReceived,
       papersMissing,
       hallName: deps.hallName,

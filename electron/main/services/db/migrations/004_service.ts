@@ -100,5 +100,7 @@ export const migration004Service: Migration = {
 
     -- Sorting and filtering the applications list by warning is a range on deadline_at.
     CREATE INDEX applications_deadline ON applications(deadline_at);
+    -- The supervisor's figures are by acceptance day (the legal start), not creation day.
+    CREATE INDEX applications_accepted ON applications(accepted_at);
   `,
 };

@@ -1,0 +1,3 @@
+export { createComplaintService, type ComplaintService } from './service';
+export { createComplaintHandlers } from './handlers';
+export { createRepeatFinder } from './repeats';

@@ -1,0 +1,310 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { apiError } from '../../../../shared/api/errors';
+import type {
+  ComplaintDetail,
+  ComplaintListQuerySchema,
+  ComplaintSummary,
+  ComplaintTakeInputSchema,
+  RepeatInfo,
+  RepeatRow,
+} from '../../../../shared/api/methods/complaints';
+import { warningRange, type DeadlineWarning } from '../../../../shared/deadline';
+import {
+  complaintDeadlines,
+  ruleSetAt,
+  STEP_RULES,
+  visitDeadline,
+  type ComplaintStep,
+  type ServiceRuleSet,
+  type VisitResult,
+} from '../../../../shared/service-rules';
+import { checkIdNumber, checkMobile } from '../../../../shared/validators';
+import { hallDayCompact } from '../applications/hallTime';
+import type { Database } from '../db';
+import type { SettingsService } from '../settings/service';
+import { toComplaintDetail, toComplaintSummary } from './present';
+import { createRepeatFinder } from './repeats';
+import type { ComplaintEventRow, ComplaintRow } from './rows';
+
+export type ComplaintTake = z.output<typeof ComplaintTakeInputSchema>;
+export type ComplaintListQueryParsed = z.output<typeof ComplaintListQuerySchema>;
+
+export interface ComplaintServiceDeps {
+  db: Database;
+  settings: SettingsService;
+  now: () => Date;
+}
+
+const notFound = () =>
+  apiError('NOT_FOUND', '找不到该工单', 'Complaint not found', { field: 'id' });
+const stale = () =>
+  apiError(
+    'CONFLICT',
+    '该工单已被他人处理，请刷新后再操作',
+    'This case was changed elsewhere; refresh and try again',
+    { field: 'version' },
+  );
+const wrongStep = () =>
+  apiError(
+    'CONFLICT',
+    '工单当前环节不能执行此操作',
+    'This step is not possible at the case’s current stage',
+    { field: 'id' },
+  );
+const invalidField = (field: string, zh: string, en: string) =>
+  apiError('VALIDATION', zh, en, { field, fieldErrors: [{ field, message: zh, messageEn: en }] });
+
+/**
+ * Complaints, opinions and requests as a closed loop: take → dispatch → contact (24 h) →
+ * answer (5 working days) → follow-up visit → archive. Each step checks the state it needs and
+ * the version the caller saw, updates the case and appends who/when/note to complaint_events
+ * in one transaction. Deadlines come from the rule set in force when the case was taken.
+ */
+export function createComplaintService(deps: ComplaintServiceDeps) {
+  const { db, settings } = deps;
+  const repeats = createRepeatFinder(db);
+
+  const byId = db.prepare('SELECT * FROM complaints WHERE id = ?');
+  const eventsOf = db.prepare('SELECT * FROM complaint_events WHERE complaint_id = ? ORDER BY id');
+  const insertEvent = db.prepare(
+    `INSERT INTO complaint_events (complaint_id, at, actor, action, note)
+     VALUES (@complaint_id, @at, @actor, @action, @note)`,
+  );
+  const lastNo = db
+    .prepare(
+      `SELECT complaint_no FROM complaints INDEXED BY complaints_no
+       WHERE complaint_no >= @lo AND complaint_no < @hi ORDER BY complaint_no DESC LIMIT 1`,
+    )
+    .pluck();
+
+  const find = (id: string): ComplaintRow | undefined => byId.get(id) as ComplaintRow | undefined;
+  const setOf = (row: ComplaintRow): ServiceRuleSet =>
+    settings.ruleSets().find((s) => s.version === row.rule_version) ??
+    ruleSetAt(settings.ruleSets(), new Date(row.taken_at));
+
+  function detail(id: string): ComplaintDetail {
+    const row = find(id);
+    if (!row) throw notFound();
+    return toComplaintDetail(row, eventsOf.all(id) as ComplaintEventRow[], setOf(row));
+  }
+
+  function nextNo(at: number): string {
+    const prefix = `TS${hallDayCompact(at)}`;
+    const last = lastNo.get({ lo: prefix, hi: `${prefix}~` }) as string | undefined;
+    const seq = last ? Number(last.slice(prefix.length)) + 1 : 1;
+    return `${prefix}${String(seq).padStart(4, '0')}`;
+  }
+
+  function normalisedKeys(input: ComplaintTake, now: Date) {
+    const mobile = checkMobile(input.mobile);
+    if (!mobile.ok) throw invalidField('mobile', mobile.reason.zh, mobile.reason.en);
+    let idNumber = '';
+    if (input.idNumber) {
+      const id = checkIdNumber(input.idNumber, now);
+      if (!id.ok) throw invalidField('idNumber', id.reason.zh, id.reason.en);
+      idNumber = id.value;
+    }
+    return { mobile: mobile.value, idNumber };
+  }
+
+  function take(input: ComplaintTake, actor: string): ComplaintDetail {
+    const now = deps.now();
+    const at = now.getTime();
+    const keys = normalisedKeys(input, now);
+    const sets = settings.ruleSets();
+    const set = ruleSetAt(sets, now);
+    const due = complaintDeadlines(sets, now, settings.context());
+    const id = uuidv7();
+    db.transaction(() => {
+      const repeat = repeats.info(
+        'complaint',
+        null,
+        { idNumber: keys.idNumber, creditCode: '', mobile: keys.mobile },
+        input.subject,
+        at,
+        set,
+      );
+      db.prepare(
+        `INSERT INTO complaints (id, complaint_no, kind, subject, channel, customer_name, id_number,
+           mobile, account_no, application_id, content, state, rule_version, taken_at, taken_by,
+           contact_due_at, answer_due_at, next_due_at, repeat_count)
+         VALUES (@id, @no, @kind, @subject, @channel, @name, @idNumber, @mobile, @accountNo,
+           @applicationId, @content, 'taken', @ruleVersion, @at, @actor, @contactDue, @answerDue,
+           @contactDue, @repeatCount)`,
+      ).run({
+        id,
+        no: nextNo(at),
+        kind: input.kind,
+        subject: input.subject,
+        channel: input.channel,
+        name: input.customerName,
+        idNumber: keys.idNumber,
+        mobile: keys.mobile,
+        accountNo: input.accountNo ?? '',
+        applicationId: input.applicationId ?? null,
+        content: input.content,
+        ruleVersion: due.ruleVersion,
+        at,
+        actor,
+        contactDue: due.contactDueAt.getTime(),
+        answerDue: due.answerDueAt.getTime(),
+        repeatCount: repeat.count,
+      });
+      insertEvent.run({ complaint_id: id, at, actor, action: 'take', note: '' });
+    })();
+    return detail(id);
+  }
+
+  /** One step of the loop: checks state and version, updates, logs; all in one transaction. */
+  function step(
+    id: string,
+    version: number,
+    name: ComplaintStep,
+    actor: string,
+    note: string,
+    patch: (row: ComplaintRow, at: number) => Record<string, string | number | null>,
+  ): ComplaintDetail {
+    const at = deps.now().getTime();
+    db.transaction(() => {
+      const row = find(id);
+      if (!row) throw notFound();
+      if (row.version !== version) throw stale();
+      const rule = STEP_RULES[name];
+      if (!rule.from.includes(row.state)) throw wrongStep();
+      const changes = { ...patch(row, at), state: rule.to };
+      const sets = Object.keys(changes)
+        .map((k) => `${k} = @${k}`)
+        .join(', ');
+      const result = db
+        .prepare(
+          `UPDATE complaints SET ${sets}, version = version + 1 WHERE id = @id AND version = @version`,
+        )
+        .run({ ...changes, id, version });
+      if (result.changes !== 1) throw stale();
+      insertEvent.run({ complaint_id: id, at, actor, action: name, note });
+    })();
+    return detail(id);
+  }
+
+  function list(q: ComplaintListQueryParsed): { rows: ComplaintSummary[]; total: number } {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (q.state) {
+      where.push('state = @state');
+      params.state = q.state;
+    }
+    if (q.open) where.push("state <> 'archived'");
+    if (q.warning) {
+      const bounds = settings.warningBounds(deps.now());
+      const level = q.warning === 'any' ? null : (q.warning as DeadlineWarning);
+      const range = level ? warningRange(level, bounds) : { to: bounds.yellowBefore };
+      where.push('next_due_at IS NOT NULL');
+      if (range.from !== undefined) {
+        where.push('next_due_at >= @dueFrom');
+        params.dueFrom = range.from;
+      }
+      if (range.to !== undefined) {
+        where.push('next_due_at < @dueTo');
+        params.dueTo = range.to;
+      }
+    }
+    const current = ruleSetAt(settings.ruleSets(), deps.now());
+    if (q.repeat) {
+      where.push('repeat_count >= @repeatMin');
+      params.repeatMin = q.repeat === 'red' ? current.repeat.redAt : current.repeat.orangeAt;
+    }
+    const sql = where.length ? where.join(' AND ') : '1';
+    const order =
+      q.sort === 'due'
+        ? 'next_due_at IS NULL, next_due_at ASC, taken_at DESC'
+        : 'taken_at DESC, id DESC';
+    const rows = db
+      .prepare(
+        `SELECT * FROM complaints WHERE ${sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: q.limit, offset: q.offset }) as ComplaintRow[];
+    const total = db
+      .prepare(`SELECT count(*) FROM complaints WHERE ${sql}`)
+      .pluck()
+      .get(params) as number;
+    return { rows: rows.map((r) => toComplaintSummary(r, setOf(r))), total };
+  }
+
+  function repeatForApplication(applicationId: string): RepeatInfo {
+    const app = db
+      .prepare(
+        'SELECT id, family, id_number, credit_code, mobile, accepted_at, created_at FROM applications WHERE id = ?',
+      )
+      .get(applicationId) as
+      | {
+          id: string;
+          family: string;
+          id_number: string;
+          credit_code: string;
+          mobile: string;
+          accepted_at: number | null;
+          created_at: number;
+        }
+      | undefined;
+    if (!app) throw apiError('NOT_FOUND', '找不到该申请', 'Application not found', { field: 'id' });
+    const at = app.accepted_at ?? deps.now().getTime();
+    const set = ruleSetAt(settings.ruleSets(), new Date(at));
+    return repeats.info(
+      'application',
+      app.id,
+      { idNumber: app.id_number, creditCode: app.credit_code, mobile: app.mobile },
+      app.family,
+      at,
+      set,
+    );
+  }
+
+  function repeatList(level: 'orange' | 'red'): RepeatRow[] {
+    const now = deps.now();
+    const set = ruleSetAt(settings.ruleSets(), now);
+    return repeats.list(
+      now.getTime(),
+      set,
+      level === 'red' ? set.repeat.redAt : set.repeat.orangeAt,
+    );
+  }
+
+  return {
+    take,
+    list,
+    get: detail,
+    dispatch: (id: string, version: number, assignee: string, actor: string, note = '') =>
+      step(id, version, 'dispatch', actor, note, (_row, at) => ({ assignee, dispatched_at: at })),
+    contact: (id: string, version: number, actor: string, note = '') =>
+      step(id, version, 'contact', actor, note, (row, at) => ({
+        contacted_at: at,
+        next_due_at: row.answer_due_at,
+      })),
+    answer: (id: string, version: number, answer: string, actor: string, note = '') =>
+      step(id, version, 'answer', actor, note, (row, at) => {
+        const due = visitDeadline(
+          settings.ruleSets(),
+          new Date(row.taken_at),
+          new Date(at),
+          settings.context(),
+        ).getTime();
+        return { answered_at: at, answer, visit_due_at: due, next_due_at: due };
+      }),
+    visit: (id: string, version: number, result: VisitResult, actor: string, note = '') =>
+      step(id, version, 'visit', actor, note, (_row, at) => ({
+        visited_at: at,
+        visit_result: result,
+        next_due_at: null,
+      })),
+    archive: (id: string, version: number, actor: string, note = '') =>
+      step(id, version, 'archive', actor, note, (_row, at) => ({
+        archived_at: at,
+        next_due_at: null,
+      })),
+    repeatForApplication,
+    repeatList,
+  };
+}
+
+export type ComplaintService = ReturnType<typeof createComplaintService>;

@@ -1,0 +1,91 @@
+import { apiError } from '../../../../shared/api/errors';
+import type { ApplicationServiceInfo } from '../../../../shared/api/methods/dashboard';
+import type { FieldValues } from '../../../../shared/api/schemas';
+import { findType, type Catalogue } from '../../../../shared/catalogue';
+import { deadlineWarning } from '../../../../shared/deadline';
+import { limitsFor, ruleSetAt, stageDeadline } from '../../../../shared/service-rules';
+import { toHallIso } from '../applications/hallTime';
+import type { ComplaintService } from '../complaints/service';
+import type { Database } from '../db';
+import type { SettingsService } from '../settings/service';
+
+interface Row {
+  id: string;
+  type_code: string;
+  fields_json: string;
+  accepted_at: number | null;
+  deadline_at: number | null;
+  central_stage: string | null;
+  stage: string | null;
+  stage_at: number | null;
+}
+
+/**
+ * One application's commitments: the process deadline fixed at acceptance, the limit of the
+ * central stage it is in (counted from when it entered it), the earlier of the two as its
+ * current deadline, the warning now, and repeat contacts of its customer.
+ */
+export function createServiceInfo(deps: {
+  db: Database;
+  catalogue: Catalogue;
+  settings: SettingsService;
+  complaints: ComplaintService;
+  now: () => Date;
+}) {
+  const stmt = deps.db.prepare(
+    `SELECT a.id, a.type_code, a.fields_json, a.accepted_at, a.deadline_at, a.central_stage,
+       m.stage, m.stage_at
+     FROM applications a LEFT JOIN sync_mirror m ON m.application_id = a.id WHERE a.id = ?`,
+  );
+  return (id: string): ApplicationServiceInfo => {
+    const row = stmt.get(id) as Row | undefined;
+    if (!row) throw apiError('NOT_FOUND', '找不到该申请', 'Application not found', { field: 'id' });
+    const { settings } = deps;
+    const now = deps.now();
+    const acceptedAt = new Date(row.accepted_at ?? now.getTime());
+    const type = findType(deps.catalogue, row.type_code);
+    const fields = JSON.parse(row.fields_json) as FieldValues;
+    const set = ruleSetAt(settings.ruleSets(), acceptedAt);
+    const stageCode = row.stage ?? row.central_stage;
+    const stageDue =
+      type && row.accepted_at !== null && stageCode && row.stage_at !== null
+        ? stageDeadline(
+            settings.ruleSets(),
+            type,
+            fields,
+            acceptedAt,
+            stageCode,
+            new Date(row.stage_at),
+            settings.context(),
+          )
+        : null;
+    const candidates = [row.deadline_at, stageDue?.getTime() ?? null].filter(
+      (x): x is number => x !== null,
+    );
+    const current = candidates.length ? Math.min(...candidates) : null;
+    const closed = row.central_stage === 'ARCHIVE';
+    return {
+      ruleVersion: set.version,
+      workingDays: type ? limitsFor(set, type, fields).workingDays : 0,
+      deadlineAt: row.deadline_at === null ? null : toHallIso(row.deadline_at),
+      stage:
+        stageCode && row.stage_at !== null
+          ? {
+              code: stageCode,
+              startedAt: toHallIso(row.stage_at),
+              deadlineAt: stageDue ? toHallIso(stageDue.getTime()) : null,
+            }
+          : null,
+      currentDeadlineAt: current === null ? null : toHallIso(current),
+      closed,
+      warning:
+        closed || current === null
+          ? 'none'
+          : deadlineWarning(new Date(current), now, {
+              thresholds: settings.warnings(),
+              calendar: settings.calendar(),
+            }),
+      repeat: deps.complaints.repeatForApplication(id),
+    };
+  };
+}

@@ -1,0 +1,160 @@
+import type { z } from 'zod';
+import type { ServiceSettings } from '../../../../shared/api/methods/dashboard';
+import { WarningThresholdsSchema } from '../../../../shared/api/methods/dashboard';
+import {
+  CALENDAR_DATA_LAST_YEAR,
+  CalendarYearSchema,
+  createCalendar,
+  DEFAULT_WARNING_THRESHOLDS,
+  DEFAULT_WORKING_HOURS,
+  hallDate,
+  warningBounds,
+  type CalendarYear,
+  type WarningBounds,
+  type WarningThresholds,
+  type WorkingCalendar,
+} from '../../../../shared/deadline';
+import {
+  DEFAULT_RULE_SETS,
+  processDeadline,
+  ServiceRuleSetSchema,
+  type DeadlineContext,
+  type ServiceRuleSet,
+} from '../../../../shared/service-rules';
+import type { BusinessType } from '../../../../shared/catalogue/types';
+import type { FieldValues } from '../../../../shared/api/schemas';
+import { apiError } from '../../../../shared/api/errors';
+import type { Database } from '../db';
+
+const KEY_WARNINGS = 'warnings';
+const KEY_CALENDAR = 'calendarYears';
+const KEY_RULE_SETS = 'ruleSets';
+
+/**
+ * Supervisor settings for the service commitments, in the local database: warning thresholds,
+ * holiday notices loaded for years the bundled calendar does not cover (or corrections), and
+ * rule sets added after this build. Every change is also appended to service_settings_log.
+ * A stored value that no longer parses is ignored (defaults apply), never half-used.
+ */
+export function createSettingsService(deps: { db: Database; now: () => Date }) {
+  const { db } = deps;
+  const getStmt = db.prepare('SELECT value FROM service_settings WHERE key = ?').pluck();
+  const putStmt = db.prepare(
+    `INSERT INTO service_settings (key, value, updated_at, updated_by) VALUES (@key, @value, @at, @actor)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  );
+  const logStmt = db.prepare(
+    'INSERT INTO service_settings_log (key, value, at, actor) VALUES (@key, @value, @at, @actor)',
+  );
+
+  function read<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
+    const raw = getStmt.get(key) as string | undefined;
+    if (raw === undefined) return fallback;
+    try {
+      const parsed = schema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : fallback;
+    } catch {
+      return fallback;
+    }
+  }
+
+  const write = db.transaction((key: string, value: unknown, actor: string) => {
+    const row = { key, value: JSON.stringify(value), at: deps.now().getTime(), actor };
+    putStmt.run(row);
+    logStmt.run(row);
+  });
+
+  // Rebuilt only when a setting changes: building a calendar is cheap, but not per row.
+  let cached: {
+    calendar: WorkingCalendar;
+    ruleSets: ServiceRuleSet[];
+    warnings: WarningThresholds;
+  } | null = null;
+  function state() {
+    if (cached) return cached;
+    const years = read<CalendarYear[]>(KEY_CALENDAR, CalendarYearSchema.array(), []);
+    const extraSets = read<ServiceRuleSet[]>(KEY_RULE_SETS, ServiceRuleSetSchema.array(), []);
+    const known = new Set(extraSets.map((s) => s.version));
+    const ruleSets = [...DEFAULT_RULE_SETS.filter((s) => !known.has(s.version)), ...extraSets].sort(
+      (a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom),
+    );
+    cached = {
+      calendar: createCalendar(years),
+      ruleSets,
+      warnings: read(KEY_WARNINGS, WarningThresholdsSchema, DEFAULT_WARNING_THRESHOLDS),
+    };
+    return cached;
+  }
+
+  const calendarYears = () => read<CalendarYear[]>(KEY_CALENDAR, CalendarYearSchema.array(), []);
+
+  function view(): ServiceSettings {
+    const s = state();
+    return {
+      warnings: s.warnings,
+      workingHours: DEFAULT_WORKING_HOURS,
+      calendarYears: calendarYears(),
+      bundledCalendarLastYear: CALENDAR_DATA_LAST_YEAR,
+      ruleSets: s.ruleSets,
+    };
+  }
+
+  function change(key: string, value: unknown, actor: string): ServiceSettings {
+    write(key, value, actor);
+    cached = null;
+    return view();
+  }
+
+  const context = (): DeadlineContext => ({
+    calendar: state().calendar,
+    hours: DEFAULT_WORKING_HOURS,
+  });
+
+  return {
+    view,
+    calendar: () => state().calendar,
+    ruleSets: () => state().ruleSets,
+    warnings: () => state().warnings,
+    context,
+    warningBounds: (now: Date): WarningBounds =>
+      warningBounds(now, { thresholds: state().warnings, calendar: state().calendar }),
+    /** The deadline policy the application service uses at acceptance. */
+    processDeadline: (type: BusinessType, fields: FieldValues, acceptedAt: Date) =>
+      processDeadline(state().ruleSets, type, fields, acceptedAt, context()),
+    setWarnings: (t: WarningThresholds, actor: string) => change(KEY_WARNINGS, t, actor),
+    loadCalendarYear(year: CalendarYear, actor: string): ServiceSettings {
+      const others = calendarYears().filter((y) => y.year !== year.year);
+      const next = [...others, year].sort((a, b) => a.year - b.year);
+      return change(KEY_CALENDAR, next, actor);
+    },
+    /**
+     * A new version only, in force from today or later: work already accepted keeps the
+     * figures it was accepted under, so a set may never change them after the fact.
+     */
+    saveRuleSet(set: ServiceRuleSet, actor: string): ServiceSettings {
+      if (state().ruleSets.some((s) => s.version === set.version))
+        throw apiError(
+          'CONFLICT',
+          '该规则版本已存在，不能修改',
+          'This rule version exists already and cannot change',
+          {
+            field: 'version',
+          },
+        );
+      if (set.effectiveFrom < hallDate(deps.now()))
+        throw apiError(
+          'VALIDATION',
+          '生效日期不能早于今天',
+          'The effective date cannot be in the past',
+          {
+            field: 'effectiveFrom',
+          },
+        );
+      const current = read<ServiceRuleSet[]>(KEY_RULE_SETS, ServiceRuleSetSchema.array(), []);
+      return change(KEY_RULE_SETS, [...current, set], actor);
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
