@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DeviceAuth, DeviceIdentity } from './auth';
 import type { Ledger } from './ledger';
+import { mountQueueRoutes } from './queue-app';
+import type { QueueStore } from './queue-store';
 import {
   AdvanceRequestSchema,
   ChangesQuerySchema,
@@ -28,6 +30,8 @@ export interface CentralAppDeps {
   auth: DeviceAuth;
   ledger: Ledger;
   admin: CentralAdmin;
+  /** The hall ticket queue (POST /v1/queue/<op>), when the central system keeps one. */
+  queue?: QueueStore;
   /** When set, /admin/* requires `Authorization: Bearer <adminToken>`. */
   adminToken?: string;
 }
@@ -141,6 +145,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
   app.use('/v1/ops', requireDevice);
   app.use('/v1/ops/*', requireDevice);
   app.use('/v1/changes', requireDevice);
+  if (deps.queue) mountQueueRoutes(app, auth, deps.queue);
 
   app.post('/v1/ops', async (c) => {
     const body = await readJson(c);

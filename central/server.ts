@@ -14,6 +14,7 @@ import {
   type FaultPlan,
 } from './faults';
 import { Ledger, type StageResolver } from './ledger';
+import { QueueStore } from './queue-store';
 import { CATALOGUE, defaultStages } from '../shared/catalogue';
 import type { Catalogue } from '../shared/catalogue/types';
 
@@ -86,6 +87,7 @@ export interface CentralCore {
   db: CentralDb;
   ledger: Ledger;
   auth: DeviceAuth;
+  queue: QueueStore;
   /** Fetch straight into the app, without a socket (and without faults): for fake-timer tests. */
   fetch: (input: string, init?: RequestInit) => Promise<Response>;
 }
@@ -108,10 +110,12 @@ export function createCentralCore(
     now,
   );
   const ledger = new Ledger(db, stageResolver(opts.catalogue ?? CATALOGUE), now);
+  const queue = new QueueStore(db, { now });
   const app = createCentralApp({
     auth,
     ledger,
     admin,
+    queue,
     ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
   });
   return {
@@ -119,6 +123,7 @@ export function createCentralCore(
     db,
     ledger,
     auth,
+    queue,
     fetch: async (input, init) => app.fetch(new Request(input, init)),
   };
 }

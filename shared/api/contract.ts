@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { coreMethods } from './methods/core';
 import { syncMethods } from './methods/sync';
-import { authMethods } from './methods/auth';
 import { complaintMethods } from './methods/complaints';
 import { dashboardMethods } from './methods/dashboard';
+import { queueMethods } from './methods/queue';
+import { authMethods } from './methods/auth';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -14,9 +15,10 @@ import { dashboardMethods } from './methods/dashboard';
 export const contract = {
   ...coreMethods,
   ...syncMethods,
-  ...authMethods,
   ...complaintMethods,
   ...dashboardMethods,
+  ...queueMethods,
+  ...authMethods,
 } as const;
 
 export type Contract = typeof contract;

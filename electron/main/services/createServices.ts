@@ -7,6 +7,7 @@ import { createHandlers } from './handlers';
 import { createServiceCommitments } from './dashboard';
 import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
+import { createQueueHandlers, createQueueService, type QueueService } from './queue';
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
@@ -37,6 +38,8 @@ export interface Services {
   dispatch: Dispatch;
   db: Database;
   sync: SyncService;
+  /** The station's side of the hall queue (offline tickets, merge, counter state). */
+  queue: QueueService;
   /** Accounts, sessions and the audit trail (tests and the hosts' first-run checks). */
   authArea: AuthArea;
   close(): Promise<void>;
@@ -90,8 +93,14 @@ export function createServices(opts: ServicesOptions): Services {
     log,
   });
   try {
-    // Deadlines, complaints, the supervisor's figures (issue 5).
-    const commitments = createServiceCommitments({ db, catalogue: CATALOGUE, now });
+    // Deadlines, complaints, the supervisor's figures (issue 5). Queue measures come from the
+    // queue service, built below: looked up when an export asks for them.
+    const commitments = createServiceCommitments({
+      db,
+      catalogue: CATALOGUE,
+      now,
+      queueMeasures: (from, to) => queue.measures({ from, to }),
+    });
     const applications = createApplicationService({
       db,
       catalogue: CATALOGUE,
@@ -122,10 +131,28 @@ export function createServices(opts: ServicesOptions): Services {
       info: { appVersion: packageJson.version, hallName, stationCode, transport: opts.transport },
     });
     const authArea = createAuthArea(db, now, opts.auth ?? {});
+    const queue = createQueueService({
+      db,
+      ...(centralUrl ? { centralUrl } : {}),
+      hallCode,
+      stationCode,
+      registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+      kind: opts.auth?.stationRole ?? 'staff',
+      catalogue: CATALOGUE,
+      saveDraft: applications.saveDraft,
+      now: () => now().getTime(),
+      log,
+    });
+    // Applications taken while this counter serves a ticket are linked to it.
+    const withTicket = <T extends { ticketId?: string | undefined }>(input: T): T => {
+      const ticketId = input.ticketId ?? queue.currentTicketId();
+      return ticketId ? { ...input, ticketId } : input;
+    };
     const handlers: Handlers = {
       ...core,
       ...sync.handlers,
       ...authArea.handlers,
+      ...createQueueHandlers(queue),
       ...commitments.handlers,
       // Every export leaves an audit row too (PIPL: who exported what).
       'reports.export': async (input, ctx) => {
@@ -137,6 +164,8 @@ export function createServices(opts: ServicesOptions): Services {
         });
         return file;
       },
+      'applications.saveDraft': (input, ctx) =>
+        core['applications.saveDraft'](withTicket(input), ctx),
       // Every printed receipt leaves an audit row (who printed which application).
       'applications.receipt': (input, ctx) => {
         const receipt = core['applications.receipt'](input, ctx);
@@ -145,12 +174,13 @@ export function createServices(opts: ServicesOptions): Services {
       },
       // New work goes out at once instead of waiting for the idle poll.
       'applications.submit': async (input, ctx) => {
-        const detail = await core['applications.submit'](input, ctx);
+        const detail = await core['applications.submit'](withTicket(input), ctx);
         sync.engine.kick();
         return detail;
       },
     };
     if (centralUrl && opts.startSync !== false) sync.start();
+    if (centralUrl) queue.start();
     const dispatch = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,
       ...(authArea.authorize ? { authorize: authArea.authorize } : {}),
@@ -160,9 +190,11 @@ export function createServices(opts: ServicesOptions): Services {
       dispatch,
       db,
       sync,
+      queue,
       authArea,
       close: async () => {
         await sync.stop();
+        await queue.stop();
         if (db.open) db.close();
       },
     };

@@ -1,0 +1,74 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../db';
+import { apiError } from '../../../../shared/api/errors';
+import type { Checklist, ChecklistInput } from '../../../../shared/queue/checklist';
+import { ChecklistInputSchema } from '../../../../shared/queue/checklist';
+import { toHallIso } from '../applications/hallTime';
+
+interface Row {
+  id: string;
+  customer: string;
+  ticket_number: string | null;
+  steps_json: string;
+  note: string;
+  guide: string;
+  created_at: number;
+  updated_at: number;
+}
+
+const present = (r: Row): Checklist => ({
+  id: r.id,
+  customer: r.customer,
+  ticketNumber: r.ticket_number,
+  steps: JSON.parse(r.steps_json) as Record<string, boolean>,
+  note: r.note,
+  guide: r.guide,
+  createdAt: toHallIso(r.created_at),
+  updatedAt: toHallIso(r.updated_at),
+});
+
+/** The guide's self-service demo checklist, one record per customer shown the app. */
+export function createChecklists(db: Database, now: () => number) {
+  const byId = db.prepare<[string], Row>('SELECT * FROM guide_checklists WHERE id = ?');
+  const recent = db.prepare<[number], Row>(
+    'SELECT * FROM guide_checklists ORDER BY updated_at DESC, id DESC LIMIT ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO guide_checklists (id, customer, ticket_number, steps_json, note, guide,
+       created_at, updated_at) VALUES (@id, @customer, @ticket_number, @steps_json, @note,
+       @guide, @created_at, @updated_at)`,
+  );
+  const update = db.prepare(
+    `UPDATE guide_checklists SET customer = @customer, ticket_number = @ticket_number,
+       steps_json = @steps_json, note = @note, guide = @guide, updated_at = @updated_at
+     WHERE id = @id`,
+  );
+
+  return {
+    save(raw: ChecklistInput, guide: string): Checklist {
+      const input = ChecklistInputSchema.parse(raw);
+      const at = now();
+      const values = {
+        customer: input.customer,
+        ticket_number: input.ticketNumber || null,
+        steps_json: JSON.stringify(input.steps),
+        note: input.note,
+        guide,
+        updated_at: at,
+      };
+      return db.transaction(() => {
+        if (input.id) {
+          if (!byId.get(input.id)) {
+            throw apiError('NOT_FOUND', '没有该记录', 'No such checklist', { field: 'id' });
+          }
+          update.run({ ...values, id: input.id });
+          return present(byId.get(input.id) as Row);
+        }
+        const id = uuidv7();
+        insert.run({ ...values, id, created_at: at });
+        return present(byId.get(id) as Row);
+      })();
+    },
+    list: (limit: number): Checklist[] => recent.all(limit).map(present),
+  };
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { SYNC_ERROR_CODES } from '../sync/protocol';
+import { KioskDraftSchema, LookupInputSchema, LookupResultSchema } from './kiosk';
+import {
+  BoardSchema,
+  ChannelSchema,
+  IssuedTicketSchema,
+  MeasuresQuerySchema,
+  MeasuresSchema,
+  PrioritySchema,
+  QueueConfigSchema,
+  RateInputSchema,
+  ServiceCodeSchema,
+  TicketSchema,
+  TicketStateSchema,
+} from './schemas';
+
+/**
+ * The hall queue's side of the central link: `POST /v1/queue/<op>` with a device bearer token
+ * (the same device registration as sync). The calling counter is the device's station code,
+ * taken from the token, never from the body. Each op has one input and one output schema.
+ */
+const TicketRef = z.object({ ticketId: z.uuid() }).strict();
+const NullableTicket = z.object({ ticket: TicketSchema.nullable() });
+
+export const QUEUE_OPS = {
+  config: { input: z.object({}).strict(), output: QueueConfigSchema },
+  saveConfig: {
+    input: z.object({ config: QueueConfigSchema }).strict(),
+    output: QueueConfigSchema,
+  },
+  issue: {
+    input: z
+      .object({
+        /** Client-made UUIDv7: issuing again with the same id returns the same ticket. */
+        id: z.uuid(),
+        serviceCode: ServiceCodeSchema,
+        priority: PrioritySchema,
+        channel: ChannelSchema,
+        /** Set for a ticket issued offline at a station: its number and time are kept. */
+        offline: z
+          .object({ number: z.string().max(24), issuedAt: z.iso.datetime({ offset: true }) })
+          .optional(),
+        kioskDraft: KioskDraftSchema.optional(),
+      })
+      .strict(),
+    output: IssuedTicketSchema,
+  },
+  callNext: {
+    input: z
+      .object({
+        /** Retrying with the same id after a lost answer returns the ticket already called. */
+        requestId: z.uuid(),
+        services: z.array(ServiceCodeSchema).min(1).max(26),
+      })
+      .strict(),
+    output: NullableTicket,
+  },
+  recall: { input: TicketRef, output: TicketSchema },
+  serve: { input: TicketRef, output: TicketSchema },
+  noShow: { input: TicketRef, output: TicketSchema },
+  cancel: { input: TicketRef, output: TicketSchema },
+  transfer: {
+    input: z.object({ ticketId: z.uuid(), toService: ServiceCodeSchema, newId: z.uuid() }).strict(),
+    output: TicketSchema,
+  },
+  finish: {
+    input: z
+      .object({
+        ticketId: z.uuid(),
+        servicesDone: z.array(z.string().max(64)).max(30),
+        applicationIds: z.array(z.uuid()).max(50),
+      })
+      .strict(),
+    output: TicketSchema,
+  },
+  current: { input: z.object({}).strict(), output: NullableTicket },
+  ticket: { input: TicketRef, output: TicketSchema },
+  tickets: {
+    input: z
+      .object({
+        states: z.array(TicketStateSchema).max(7).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.array(TicketSchema),
+  },
+  board: {
+    input: z.object({ limit: z.number().int().min(1).max(50).default(8) }).strict(),
+    output: BoardSchema,
+  },
+  rate: { input: RateInputSchema, output: z.object({ ticketNumber: z.string() }) },
+  measures: { input: MeasuresQuerySchema, output: MeasuresSchema },
+  takeKioskDraft: {
+    input: z.object({ ticketId: z.uuid(), applicationId: z.uuid() }).strict(),
+    output: z.object({ draft: KioskDraftSchema }),
+  },
+  kioskDraft: { input: TicketRef, output: z.object({ draft: KioskDraftSchema.nullable() }) },
+  lookup: { input: LookupInputSchema, output: LookupResultSchema },
+} as const;
+
+export type QueueOps = typeof QUEUE_OPS;
+export type QueueOp = keyof QueueOps;
+export type QueueOpInput<O extends QueueOp> = z.input<QueueOps[O]['input']>;
+export type QueueOpParsed<O extends QueueOp> = z.output<QueueOps[O]['input']>;
+export type QueueOpOutput<O extends QueueOp> = z.output<QueueOps[O]['output']>;
+export const QUEUE_OP_NAMES = Object.keys(QUEUE_OPS) as QueueOp[];
+export const isQueueOp = (name: string): name is QueueOp =>
+  Object.prototype.hasOwnProperty.call(QUEUE_OPS, name);
+
+/** Why a queue operation was refused, beyond the HTTP status. */
+export const QUEUE_REASONS = [
+  'cap_reached',
+  'counter_busy',
+  'wrong_state',
+  'not_your_ticket',
+  'unknown_service',
+  'already_rated',
+  'not_served',
+  'stale_day',
+] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];
+
+export const QueueErrorBodySchema = z.object({
+  code: z.enum(SYNC_ERROR_CODES),
+  message: z.string(),
+  messageEn: z.string(),
+  field: z.string().optional(),
+  reason: z.enum(QUEUE_REASONS).optional(),
+});
+export type QueueErrorBody = z.infer<typeof QueueErrorBodySchema>;

@@ -1,0 +1,25 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { QueueStore } from '../../central/queue-store';
+
+// One counter in its own process with its own connection: call next and finish until the
+// line is empty, printing the id of every ticket it was handed.
+const [file, hall, counter] = process.argv.slice(2) as [string, string, string];
+const db = new BetterSqlite3(file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('busy_timeout = 60000');
+const store = new QueueStore(db, {});
+const services = ['NEW', 'CHANGE', 'GENERAL'];
+const out: string[] = [];
+// Start together: say ready, then wait for the parent's go, so the five really contend.
+process.stderr.write('ready\n');
+await new Promise<void>((go) => process.stdin.once('data', () => go()));
+for (;;) {
+  const { ticket } = store.callNext(hall, counter, { requestId: uuidv7(), services });
+  if (!ticket) break;
+  out.push(ticket.id);
+  store.finish(hall, counter, { ticketId: ticket.id, servicesDone: [], applicationIds: [] });
+}
+db.close();
+process.stdout.write(out.join('\n') + '\n');
