@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../electron/main/services/db';
 import { seedApplications } from '../electron/main/services/testing/seed';
 import { startProcess } from '../e2e/host-process';
+import { sessionInitScript, setupSupervisor } from '../e2e/staff-session';
 import { arg, ms, now, quantile } from './lib';
 
 const rows = Number(arg('rows') ?? 10_000);
@@ -29,6 +30,16 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 });
+// Staff stations need a sign-in: the supervisor is created once, before any timed run, and its
+// session (kept in the database) is placed where the renderer reads it.
+const first = await startProcess(
+  'electron/webhost/main.ts',
+  ['--port', '0', '--db', dbFile],
+  /web host: (http:\/\/127\.0\.0\.1:\d+)\//,
+);
+const session = sessionInitScript(await setupSupervisor(first.url));
+await first.stop();
+
 const ready: number[] = [];
 const firstList: number[] = [];
 for (let i = 0; i < runs; i++) {
@@ -40,6 +51,7 @@ for (let i = 0; i < runs; i++) {
   );
   ready.push(now() - t0);
   const page = await browser.newPage();
+  await page.addInitScript(({ key, value }) => sessionStorage.setItem(key, value), session);
   await page.goto(`${host.url}/#/applications`);
   await page.getByTestId('list-row').first().waitFor({ state: 'visible' });
   firstList.push(now() - t0);

@@ -5,12 +5,22 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProcess, type HostProcess } from './host-process';
+import type { Session, StationRole } from '../shared/auth/schemas';
+import {
+  roleArgs,
+  SESSION_HEADER,
+  sessionInitScript,
+  setupSupervisor,
+  type SignInAs,
+} from './staff-session';
 
 export interface WebHostFixture {
   url: string;
   dbFile: string;
   /** Stops the web host process and starts a new one on the same database file and port. */
   restart(): Promise<void>;
+  /** The signed-in staff session the page starts with (null: kiosk/display or `signIn: false`). */
+  session: Session | null;
 }
 
 /**
@@ -48,7 +58,13 @@ export const test = base.extend<{
   host: WebHostFixture;
   withCentral: boolean;
   central: CentralFixture;
+  /** `test.use({ station: 'kiosk' })`: a kiosk or display station (no sign-in). */
+  station: StationRole;
+  /** Who the page is signed in as; `false` leaves the station at its first-run screen. */
+  signIn: SignInAs;
 }>({
+  station: ['staff', { option: true }],
+  signIn: ['supervisor', { option: true }],
   withCentral: [false, { option: true }],
   central: async ({ withCentral }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-central-'));
@@ -85,17 +101,25 @@ export const test = base.extend<{
     await use(fixture);
     await proc?.stop();
   },
-  host: async ({ withCentral, central }, use) => {
+  host: async ({ withCentral, central, station, signIn }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-'));
     const dbFile = join(dir, 'hall.db');
     // With a central system: sync quickly (HALL_SYNC_FAST), so tests wait seconds, not minutes.
     const env = withCentral ? { CENTRAL_URL: central.url, HALL_SYNC_FAST: '1' } : {};
     const start = (port: string) =>
-      startProcess('electron/webhost/main.ts', ['--port', port, '--db', dbFile], HOST_URL, env);
+      startProcess(
+        'electron/webhost/main.ts',
+        ['--port', port, '--db', dbFile, ...roleArgs(station)],
+        HOST_URL,
+        env,
+      );
     let proc: HostProcess = await start('0');
+    // As a hall's first morning: the supervisor is created through the API and signs in.
+    const session = station === 'staff' && signIn ? await setupSupervisor(proc.url) : null;
     const fixture: WebHostFixture = {
       url: proc.url,
       dbFile,
+      session,
       restart: async () => {
         const port = new URL(proc.url).port;
         await proc.stop();
@@ -107,6 +131,22 @@ export const test = base.extend<{
   },
   baseURL: async ({ host }, use) => {
     await use(host.url);
+  },
+  // API calls made by a spec (page.request) carry the session like the renderer's do.
+  extraHTTPHeaders: async ({ host, extraHTTPHeaders }, use) => {
+    await use({
+      ...extraHTTPHeaders,
+      ...(host.session ? { [SESSION_HEADER]: host.session.token } : {}),
+    });
+  },
+  context: async ({ context, host }, use) => {
+    if (host.session) {
+      const entry = sessionInitScript(host.session);
+      await context.addInitScript(({ key, value }) => {
+        if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, value);
+      }, entry);
+    }
+    await use(context);
   },
 });
 

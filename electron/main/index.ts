@@ -8,7 +8,11 @@ import { APP_ORIGIN } from './shell/navigation-policy';
 import { createWindowOptions, type WindowKind } from './shell/window-options';
 
 // Thin shell: every behaviour lives in ./services, which also run in plain Node (web host, tests).
-const kind: WindowKind = process.argv.includes('--kiosk') ? 'kiosk' : 'console';
+const kind: WindowKind = process.argv.includes('--kiosk')
+  ? 'kiosk'
+  : process.argv.includes('--display')
+    ? 'display'
+    : 'console';
 
 registerAppScheme();
 hardenApp(app);
@@ -24,9 +28,11 @@ void app.whenReady().then(() => {
     transport: 'ipc',
     centralUrl: process.env.CENTRAL_URL || undefined,
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
+    // A kiosk or display window needs no sign-in but may call only its own actions.
+    auth: { enforce: true, stationRole: kind === 'console' ? 'staff' : kind },
   });
   bindIpc(ipcMain, services.dispatch);
-  if (kind === 'kiosk') Menu.setApplicationMenu(null);
+  if (kind !== 'console') Menu.setApplicationMenu(null);
 
   const window = new BrowserWindow(
     createWindowOptions(kind, join(import.meta.dirname, '../preload/index.cjs')),

@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { HTTP_STATUS } from './http-status';
+import { SESSION_HEADER } from '../../shared/auth/session-transport';
 
 /** Same policy as renderer/index.html, also sent as a header for every static answer. */
 export const CONTENT_SECURITY_POLICY = [
@@ -95,7 +96,13 @@ export function createWebApp(options: WebAppOptions): Hono {
         400,
       );
     }
-    const result = await options.dispatch(method, input, { transport: 'http', actor: 'web' });
+    // The session travels in a header, never in the method input; the dispatcher resolves it.
+    const session = c.req.header(SESSION_HEADER);
+    const result = await options.dispatch(method, input, {
+      transport: 'http',
+      actor: 'web',
+      ...(session ? { session } : {}),
+    });
     if (result.ok) return c.json(result, 200);
     return c.json(result, HTTP_STATUS[result.error.code]);
   });

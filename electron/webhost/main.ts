@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { FAST_SYNC_TIMING } from '../main/services/createServices';
 import { clockFromEnv } from './clock';
 import { startWebHost } from './server';
+import { STATION_ROLES } from '../../shared/auth/schemas';
 
 // CLI: npx tsx electron/webhost/main.ts [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
 // Environment: CENTRAL_URL (the central system; none = offline, everything queues),
@@ -14,8 +15,16 @@ const { values } = parseArgs({
     db: { type: 'string', default: process.env.HALL_DB ?? '.data/hall.db' },
     renderer: { type: 'string', default: 'out/renderer' },
     station: { type: 'string', default: process.env.HALL_STATION ?? 'C01' },
+    // staff (sign-in required), kiosk or display (no sign-in, only their own actions).
+    role: { type: 'string', default: process.env.HALL_ROLE ?? 'staff' },
   },
 });
+
+const stationRole = STATION_ROLES.find((r) => r === values.role);
+if (!stationRole) {
+  console.error(`--role must be one of ${STATION_ROLES.join(', ')}`);
+  process.exit(2);
+}
 
 // HALL_NOW=2026-09-30T10:00:00+08:00 starts the services' clock there (demos, e2e).
 const hallClock = clockFromEnv(process.env.HALL_NOW);
@@ -32,6 +41,9 @@ const host = await startWebHost({
   ...(process.env.HALL_SYNC_FAST === '1' ? { syncTiming: FAST_SYNC_TIMING } : {}),
   log: (line) => console.log(line),
   ...(hallClock ? { now: hallClock } : {}),
+  stationRole,
+  // HALL_AUTH=off only for the e2e specs written before sign-in existed.
+  enforceRoles: process.env.HALL_AUTH !== 'off',
 });
 console.log(`营业厅服务台 web host: ${host.url}/`);
 

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createServices, type SyncTiming } from '../main/services/createServices';
 import { createWebApp } from './app';
+import type { StationRole } from '../../shared/auth/schemas';
+import type { ScryptCost } from '../main/services/auth/password';
 
 export interface WebHostOptions {
   dbFile: string;
@@ -17,6 +19,12 @@ export interface WebHostOptions {
   /** Sync engine timing; FAST_SYNC_TIMING for tests (HALL_SYNC_FAST=1 in main.ts). */
   syncTiming?: SyncTiming;
   log?: (line: string) => void;
+  /** What this station is (HALL_ROLE / --role): staff stations require sign-in. */
+  stationRole?: StationRole;
+  /** Enforce sign-in and the role × method table (default on). */
+  enforceRoles?: boolean;
+  /** scrypt cost for staff secrets (OWASP's by default; fuzz tests lower it). */
+  scryptCost?: ScryptCost;
   /** The services' clock (HALL_NOW in main.ts); default the real one. */
   now?: () => Date;
 }
@@ -41,6 +49,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     transport: 'http',
     ...(options.now ? { now: options.now } : {}),
     log: options.log,
+    auth: {
+      enforce: options.enforceRoles ?? true,
+      stationRole: options.stationRole ?? 'staff',
+      ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+    },
   });
   let port = options.port ?? 0;
   const app = createWebApp({

@@ -3,6 +3,7 @@ import ApplicationDetailView from './views/ApplicationDetailView.vue';
 import ApplicationListView from './views/ApplicationListView.vue';
 import NewApplicationView from './views/NewApplicationView.vue';
 import ReceiptView from './views/ReceiptView.vue';
+import StaffAccountsView from './views/auth/StaffAccountsView.vue';
 import SyncView from './views/SyncView.vue';
 
 // Views are bundled eagerly: the app is served from local disk, and a lazy chunk per view only
@@ -15,6 +16,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/applications/:id', name: 'detail', component: ApplicationDetailView, props: true },
   { path: '/applications/:id/receipt', name: 'receipt', component: ReceiptView, props: true },
   { path: '/sync', name: 'sync', component: SyncView },
+  { path: '/staff', name: 'staff', component: StaffAccountsView },
   { path: '/:pathMatch(.*)*', redirect: '/new' },
 ];
 

@@ -71,7 +71,7 @@ describe('dispatcher', () => {
     const r = await dispatch('applications.list', { q: '  张三 ' }, ctx);
     expect(r).toEqual({ ok: true, value: { handled: 'applications.list' } });
     // Defaults and trimming come from the contract's schema.
-    expect(calls[0]?.input).toEqual({ q: '张三', offset: 0, limit: 100 });
+    expect(calls[0]?.input).toEqual({ q: '张三', sort: 'created', offset: 0, limit: 100 });
   });
 
   it('passes ApiErrors through and hides unexpected errors', async () => {

@@ -3,7 +3,8 @@ import { BRIDGE_KEY } from '../../../shared/api/channels';
 
 /** The one narrow object the Electron preload exposes; absent in a plain browser. */
 export interface HallBridge {
-  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** `session` is the staff session token; the main process resolves it, never the input. */
+  invoke(method: string, input: unknown, session?: string): Promise<ApiResult<unknown>>;
 }
 
 export function findBridge(): HallBridge | undefined {

@@ -1,6 +1,8 @@
 import type { ApiErrorBody, ApiResult } from '../../../shared/api/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { findBridge } from './bridge';
+import { SESSION_HEADER } from '../../../shared/auth/session-transport';
+import { notifySessionRejected, sessionToken } from './session-token';
 
 /** A failed call: carries the service's error body (Chinese and English messages, field). */
 export class ClientError extends Error {
@@ -37,9 +39,14 @@ function isEnvelope(value: unknown): value is ApiResult<unknown> {
 async function overHttp(method: string, input: unknown): Promise<unknown> {
   let response: Response;
   try {
+    const token = sessionToken();
     response = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The session rides in a header, never in the method input.
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { [SESSION_HEADER]: token } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -57,11 +64,13 @@ async function overBridge(method: string, input: unknown): Promise<unknown> {
   const bridge = findBridge();
   if (!bridge) throw new ClientError(NETWORK_ERROR);
   try {
-    return await bridge.invoke(method, input ?? {});
+    return await bridge.invoke(method, input ?? {}, sessionToken());
   } catch {
     throw new ClientError(NETWORK_ERROR);
   }
 }
+
+const SIGN_IN_METHODS = new Set<string>(['auth.signIn', 'auth.setup']);
 
 /**
  * Calls one method of the API contract: over the preload's IPC bridge inside Electron, over
@@ -73,7 +82,13 @@ export async function call<M extends MethodName>(
 ): Promise<MethodOutput<M>> {
   const reply = findBridge() ? await overBridge(method, input) : await overHttp(method, input);
   if (!isEnvelope(reply)) throw new ClientError(BAD_REPLY);
-  if (!reply.ok) throw new ClientError(reply.error);
+  if (!reply.ok) {
+    // A wrong password at sign-in is not a lost session.
+    if (reply.error.code === 'UNAUTHENTICATED' && !SIGN_IN_METHODS.has(method)) {
+      notifySessionRejected();
+    }
+    throw new ClientError(reply.error);
+  }
   return reply.value as MethodOutput<M>;
 }
 

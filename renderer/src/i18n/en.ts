@@ -1,7 +1,9 @@
+import authEn from './auth.en';
 import syncEn from './sync.en';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
+  ...authEn,
   ...syncEn,
   app: {
     title: 'Service Hall Console',

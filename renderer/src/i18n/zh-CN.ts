@@ -1,7 +1,9 @@
+import authZhCN from './auth.zh-CN';
 import syncZhCN from './sync.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
+  ...authZhCN,
   ...syncZhCN,
   app: {
     title: '营业厅服务台',

@@ -1,0 +1,152 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SESSION_HEADER } from './staff-session';
+import { VALID } from './workbench';
+import type { ApplicationInput } from '../shared/api/schemas';
+import { SESSION_STORAGE_KEY } from '../shared/auth/session-transport';
+
+// This spec drives first run itself: the fixture leaves the station without any account.
+test.use({ signIn: false });
+
+const SUP = { staffNo: 'S900', name: '林主管', secret: 'Supervisor-2026' };
+const CLERK = { staffNo: 'C901', name: '周柜员', secret: '482916' };
+const CUSTOMER = { name: '陈美华', mobile: '13812345678' };
+
+async function signIn(page: Page, staffNo: string, secret: string): Promise<void> {
+  await page.getByTestId('sign-in-staff-no').fill(staffNo);
+  await page.getByTestId('sign-in-secret').fill(secret);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+async function submitAsSignedIn(page: Page): Promise<void> {
+  const stored = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY);
+  const token = (JSON.parse(stored ?? '{}') as { token?: string }).token ?? '';
+  const input: ApplicationInput = {
+    typeCode: 'NEW_LV_RES',
+    accountKind: 'lv_resident',
+    fields: {
+      applicantName: CUSTOMER.name,
+      idNumber: VALID.idNumber,
+      mobile: CUSTOMER.mobile,
+      address: {
+        province: '福建省',
+        city: '福州市',
+        district: '鼓楼区',
+        street: '',
+        detail: '八一七北路1号',
+      },
+      requestedKva: 8,
+      phases: '1',
+      agent: 'no',
+    },
+    papers: [{ code: 'ID_CARD', status: 'received' }],
+  };
+  const res = await page.request.post('/api/applications.submit', {
+    data: input,
+    headers: { [SESSION_HEADER]: token },
+  });
+  expect(res.status()).toBe(200);
+}
+
+test('first run, sign-in, lockout after 5 failures, supervisor unlock, idle auto-lock', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await page.goto('/');
+
+  // First run: no account exists, the supervisor creates theirs.
+  await expect(page.getByTestId('auth-setup')).toBeVisible();
+  await expect(page.getByTestId('nav-new')).toHaveCount(0);
+  await page.getByTestId('setup-staff-no').fill(SUP.staffNo);
+  await page.getByTestId('setup-name').fill(SUP.name);
+  await page.getByTestId('setup-secret').fill(SUP.secret);
+  await page.getByTestId('setup-secret-again').fill(SUP.secret);
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('staff-name')).toContainText(SUP.name);
+
+  // The supervisor adds a counter clerk.
+  await page.getByTestId('nav-staff').click();
+  await page.getByTestId('account-add').click();
+  await page.getByTestId('account-staff-no').fill(CLERK.staffNo);
+  await page.getByTestId('account-name').fill(CLERK.name);
+  await page.getByTestId('account-role-counter').click();
+  await page.getByTestId('account-secret').fill(CLERK.secret);
+  await page.getByTestId('account-create').click();
+  await expect(page.getByTestId(`account-${CLERK.staffNo}`)).toBeVisible();
+  await page.getByTestId('sign-out').click();
+
+  // Five wrong PINs lock the clerk out; then even the right PIN is refused.
+  await expect(page.getByTestId('auth-signedOut')).toBeVisible();
+  for (let i = 1; i <= 5; i++) {
+    await signIn(page, CLERK.staffNo, `00000${i}`);
+    await expect(page.getByTestId('sign-in-error')).toContainText(
+      i < 5 ? '工号或密码错误' : '锁定',
+    );
+  }
+  await signIn(page, CLERK.staffNo, CLERK.secret);
+  await expect(page.getByTestId('sign-in-error')).toContainText('锁定');
+  await expect(page.getByTestId('nav-new')).toHaveCount(0);
+
+  // The supervisor unlocks the account.
+  await signIn(page, SUP.staffNo, SUP.secret);
+  await page.getByTestId('nav-staff').click();
+  await expect(page.getByTestId(`account-${CLERK.staffNo}`)).toContainText('已锁定');
+  await page.getByTestId(`account-unlock-${CLERK.staffNo}`).click();
+  await expect(page.getByTestId('account-notice')).toContainText(CLERK.staffNo);
+  await page.getByTestId('audit-verify').click();
+  await expect(page.getByTestId('audit-result')).toContainText('审计记录完整');
+  await page.getByTestId('sign-out').click();
+
+  // The clerk signs in and sees a customer's (masked) data in the list.
+  await signIn(page, CLERK.staffNo, CLERK.secret);
+  await expect(page.getByTestId('staff-name')).toContainText(CLERK.name);
+  await expect(page.getByTestId('nav-staff')).toHaveCount(0);
+  await submitAsSignedIn(page);
+  await page.getByTestId('nav-applications').click();
+  await expect(page.getByText(CUSTOMER.name).first()).toBeVisible();
+  await expect(page.getByText(VALID.mobileMasked).first()).toBeVisible();
+
+  // Idle for longer than the lock time: the lock screen shows no customer data at all.
+  await page.clock.fastForward('05:30');
+  await expect(page.getByTestId('auth-locked')).toBeVisible();
+  const body = await page.locator('body').innerText();
+  for (const secret of [CUSTOMER.name, VALID.mobileMasked, VALID.idMasked, '1381234', '八一七']) {
+    expect(body).not.toContain(secret);
+  }
+  expect(await page.content()).not.toContain(CUSTOMER.name);
+  await expect(page.getByTestId('lock-hint')).toContainText(CLERK.name);
+  // The old token no longer works for anything.
+  const stale = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY);
+  expect(stale).toBeNull();
+
+  // Unlock with the PIN: back to work.
+  await page.getByTestId('sign-in-secret').fill(CLERK.secret);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('staff-name')).toContainText(CLERK.name);
+  await expect(page.getByText(CUSTOMER.name).first()).toBeVisible();
+});
+
+test('a staff station answers nothing but sign-in before anyone signs in', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('auth-setup')).toBeVisible();
+  expect((await page.request.post('/api/applications.list', { data: {} })).status()).toBe(401);
+  expect((await page.request.post('/api/system.info', { data: {} })).status()).toBe(200);
+});
+
+test.describe('kiosk station', () => {
+  test.use({ station: 'kiosk' });
+
+  test('needs no sign-in but may not reach staff actions', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('auth-setup')).toHaveCount(0);
+    await expect(page.getByTestId('auth-signedOut')).toHaveCount(0);
+    const list = await page.request.post('/api/applications.list', { data: {} });
+    expect(list.status()).toBe(403);
+    const setup = await page.request.post('/api/auth.setup', {
+      data: { staffNo: 'X1', name: 'x', secret: '12345678' },
+    });
+    expect(setup.status()).toBe(403);
+    expect((await page.request.post('/api/catalogue.get', { data: {} })).status()).toBe(200);
+  });
+});

@@ -1,0 +1,130 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { Session, StaffRole, StationRole } from '../../../shared/auth/schemas';
+import { call } from '../api/client';
+import { onSessionRejected, readSession, writeSession } from '../api/session-token';
+
+/**
+ * loading → setup (no account yet) | signedOut | open; open → locked after idle input;
+ * kiosk and display stations are always open (no sign-in).
+ */
+export type SessionState = 'loading' | 'setup' | 'signedOut' | 'locked' | 'open';
+
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+const IDLE_CHECK_MS = 5_000;
+
+/** Staff sign-in for this tab: the state the auth gate in App.vue shows, and idle auto-lock. */
+export const useSessionStore = defineStore('session', () => {
+  const state = ref<SessionState>('loading');
+  const stationRole = ref<StationRole>('staff');
+  const staff = ref<{ staffNo: string; name: string; role: StaffRole } | null>(null);
+  const idleLockMinutes = ref(5);
+  let lastActivity = Date.now();
+  let idleTimer: ReturnType<typeof setInterval> | undefined;
+
+  const role = computed(() => (stationRole.value === 'staff' ? staff.value?.role : undefined));
+
+  const touch = () => {
+    lastActivity = Date.now();
+  };
+
+  function startIdleWatch(): void {
+    stopIdleWatch();
+    touch();
+    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, touch, { passive: true });
+    idleTimer = setInterval(() => {
+      if (state.value === 'open' && Date.now() - lastActivity >= idleLockMinutes.value * 60_000) {
+        void lock();
+      }
+    }, IDLE_CHECK_MS);
+  }
+
+  function stopIdleWatch(): void {
+    for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, touch);
+    if (idleTimer) clearInterval(idleTimer);
+    idleTimer = undefined;
+  }
+
+  function open(session: Session): void {
+    writeSession(session);
+    staff.value = { staffNo: session.staffNo, name: session.name, role: session.role };
+    idleLockMinutes.value = session.idleLockMinutes;
+    state.value = 'open';
+    startIdleWatch();
+  }
+
+  async function load(): Promise<void> {
+    let status;
+    try {
+      status = await call('auth.status', {});
+    } catch {
+      // The service is not up yet: the sign-in form shows the error when used.
+      state.value = 'signedOut';
+      return;
+    }
+    stationRole.value = status.stationRole;
+    idleLockMinutes.value = status.idleLockMinutes;
+    if (status.stationRole !== 'staff') {
+      state.value = 'open';
+      return;
+    }
+    const stored = readSession();
+    if (status.staff && stored) {
+      open({ ...stored, ...status.staff, idleLockMinutes: status.idleLockMinutes });
+      return;
+    }
+    writeSession(null);
+    staff.value = null;
+    state.value = status.needsSetup ? 'setup' : 'signedOut';
+  }
+
+  async function setup(staffNo: string, name: string, secret: string): Promise<void> {
+    open(await call('auth.setup', { staffNo, name, secret }));
+  }
+
+  async function signIn(staffNo: string, secret: string): Promise<void> {
+    open(await call('auth.signIn', { staffNo, secret }));
+  }
+
+  /** Ends the server session at once: a locked screen holds no usable token. */
+  async function lock(): Promise<void> {
+    if (state.value !== 'open' || stationRole.value !== 'staff') return;
+    state.value = 'locked';
+    stopIdleWatch();
+    const hadToken = readSession() !== null;
+    try {
+      if (hadToken) await call('auth.signOut', {});
+    } catch {
+      // Offline or already expired: the token is dropped below either way.
+    }
+    writeSession(null);
+  }
+
+  async function signOut(): Promise<void> {
+    await lock();
+    staff.value = null;
+    state.value = 'signedOut';
+  }
+
+  // The services refused the session (expired, reset, locked by a supervisor): ask again.
+  onSessionRejected(() => {
+    if (state.value === 'open' && stationRole.value === 'staff') {
+      stopIdleWatch();
+      writeSession(null);
+      state.value = staff.value ? 'locked' : 'signedOut';
+    }
+  });
+
+  return {
+    state,
+    stationRole,
+    staff,
+    role,
+    idleLockMinutes,
+    load,
+    setup,
+    signIn,
+    lock,
+    signOut,
+  };
+});
