@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCentral, type CentralHandle } from '../../central/server';
+import { CATALOGUE } from '../../shared/catalogue';
+import { createServices, type Services } from '../../electron/main/services/createServices';
+import {
+  fakeApplicationInput,
+  householdNewType,
+  rng,
+} from '../../electron/main/services/testing/fixtures';
+
+let dir: string;
+let central: CentralHandle;
+let services: Services | undefined;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hall-device-trust-'));
+  central = await startCentral({ dbFile: join(dir, 'central.db') });
+});
+afterEach(async () => {
+  await services?.close();
+  services = undefined;
+  await central.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ctx = { transport: 'http' as const, actor: 'C101' };
+
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function start(registrationSecret?: string): Services {
+  services = createServices({
+    dbFile: join(dir, 'hall.db'),
+    backupDir: join(dir, 'backups'),
+    transport: 'http',
+    centralUrl: central.url,
+    ...(registrationSecret ? { registrationSecret } : {}),
+    syncTiming: { idlePollMs: 100, backoff: { baseMs: 10, capMs: 50 }, requestTimeoutMs: 2000 },
+    log: () => undefined,
+  });
+  return services;
+}
+
+const submit = async (s: Services, seed: number) => {
+  const input = fakeApplicationInput(householdNewType(CATALOGUE), rng(seed), new Date());
+  const r = await s.dispatch('applications.submit', input, ctx);
+  expect(r.ok).toBe(true);
+};
+
+describe('device trust between the console and the central system', () => {
+  it('the central system refuses unknown devices and forged tokens', async () => {
+    for (const auth of [undefined, 'Bearer forged', `Bearer ${'a'.repeat(43)}`]) {
+      const res = await fetch(`${central.url}/v1/ops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify({ ops: [] }),
+      });
+      expect(res.status).toBe(401);
+    }
+    expect(central.stats().applied).toBe(0);
+  });
+
+  it('a console with the wrong registration secret is never registered and sends nothing', async () => {
+    const s = start('not-the-secret');
+    await submit(s, 1);
+    await until(() => s.sync.engine.status().halted !== null);
+    expect(s.sync.engine.status().halted).toBe('registration_refused');
+    expect(central.stats().applied).toBe(0);
+  });
+
+  it('a revoked device is stopped (403); nothing more it sends is applied', async () => {
+    const s = start();
+    await submit(s, 2);
+    await until(() => s.sync.engine.status().counts.acknowledged === 1);
+    const deviceId = s.db
+      .prepare("SELECT value FROM sync_state WHERE key = 'device_id'")
+      .pluck()
+      .get() as string;
+    const revoke = await fetch(`${central.url}/admin/devices/${deviceId}/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(revoke.status).toBe(200);
+    await submit(s, 3);
+    await until(() => s.sync.engine.status().halted === 'forbidden');
+    expect(central.stats().applications).toBe(1);
+    expect(s.sync.engine.status().counts.pending).toBe(1);
+  });
+
+  it('the console refuses a plain-HTTP central system that is not on this machine', () => {
+    for (const url of ['http://central.example.com', 'http://10.1.2.3:8787', 'ftp://x.example']) {
+      expect(() =>
+        createServices({
+          dbFile: join(dir, 'refused.db'),
+          transport: 'http',
+          centralUrl: url,
+          log: () => undefined,
+        }),
+      ).toThrow(/HTTPS|URL/);
+    }
+  });
+});
