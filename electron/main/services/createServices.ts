@@ -166,6 +166,12 @@ export function createServices(opts: ServicesOptions): Services {
       },
       'applications.saveDraft': (input, ctx) =>
         core['applications.saveDraft'](withTicket(input), ctx),
+      // A draft reopened for editing comes back unmasked: that is a reveal, and audited as one.
+      'applications.openDraft': (input, ctx) => {
+        const draft = core['applications.openDraft'](input, ctx);
+        authArea.record(ctx, { action: 'reveal', target: input.id, detail: { draft: true } });
+        return draft;
+      },
       // Every printed receipt leaves an audit row (who printed which application).
       'applications.receipt': (input, ctx) => {
         const receipt = core['applications.receipt'](input, ctx);

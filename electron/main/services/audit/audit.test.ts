@@ -79,6 +79,28 @@ describe('masking by role and the audit trail', () => {
     expect(await verify()).toEqual({ ok: true, rows: entries.length, firstBadId: null });
   });
 
+  it('reopening a draft (full values, for editing) is audited as a reveal', async () => {
+    const input = fakeApplicationInput(householdNewType(CATALOGUE), rng(8), new Date());
+    const draft = await callOk<{ id: string }>(
+      t.services,
+      'applications.saveDraft',
+      input,
+      tokens.counter,
+    );
+    await callOk(t.services, 'applications.openDraft', { id: draft.id }, tokens.counter);
+    const entries = await callOk<{ action: string; target: string; detail: object }[]>(
+      t.services,
+      'audit.list',
+      {},
+      tokens.supervisor,
+    );
+    expect(entries[0]).toMatchObject({
+      action: 'reveal',
+      target: draft.id,
+      detail: { draft: true },
+    });
+  });
+
   it('is append-only: the triggers refuse UPDATE and DELETE', () => {
     const db = t.services.db;
     expect(() => db.prepare("UPDATE audit_log SET actor = 'x' WHERE id = 1").run()).toThrow(
