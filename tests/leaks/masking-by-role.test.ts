@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../shared/api/contract';
-import { PERMISSIONS, type Role } from '../../shared/api/permissions';
+import { PERMISSIONS } from '../../shared/api/permissions';
 import { CATALOGUE } from '../../shared/catalogue';
 import { idCheckChar } from '../../shared/validators';
 import {
@@ -45,7 +45,7 @@ describe('masking by role in the services', () => {
   it('no answer but reveal and draft editing carries a full ID number or phone, to any staff role', async () => {
     let unmasked = 0;
     const seen: string[] = [];
-    const roles: Role[] = ['guide', 'counter', 'supervisor'];
+    const roles = ['guide', 'counter', 'supervisor'] as const;
     for (const role of roles) {
       for (const method of METHOD_NAMES) {
         if (!PERMISSIONS[method].includes(role) || method === 'auth.signOut') continue;
