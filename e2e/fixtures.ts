@@ -62,7 +62,10 @@ export const test = base.extend<{
   station: StationRole;
   /** Who the page is signed in as; `false` leaves the station at its first-run screen. */
   signIn: SignInAs;
+  /** `test.use({ hallNow: '2026-09-30T10:00:00+08:00' })`: the services' clock starts there. */
+  hallNow: string | undefined;
 }>({
+  hallNow: [undefined, { option: true }],
   station: ['staff', { option: true }],
   signIn: ['supervisor', { option: true }],
   withCentral: [false, { option: true }],
@@ -101,11 +104,14 @@ export const test = base.extend<{
     await use(fixture);
     await proc?.stop();
   },
-  host: async ({ withCentral, central, station, signIn }, use) => {
+  host: async ({ withCentral, central, station, signIn, hallNow }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-'));
     const dbFile = join(dir, 'hall.db');
     // With a central system: sync quickly (HALL_SYNC_FAST), so tests wait seconds, not minutes.
-    const env = withCentral ? { CENTRAL_URL: central.url, HALL_SYNC_FAST: '1' } : {};
+    const env = {
+      ...(withCentral ? { CENTRAL_URL: central.url, HALL_SYNC_FAST: '1' } : {}),
+      ...(hallNow ? { HALL_NOW: hallNow } : {}),
+    };
     const start = (port: string) =>
       startProcess(
         'electron/webhost/main.ts',

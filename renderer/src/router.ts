@@ -5,6 +5,9 @@ import NewApplicationView from './views/NewApplicationView.vue';
 import ReceiptView from './views/ReceiptView.vue';
 import StaffAccountsView from './views/auth/StaffAccountsView.vue';
 import SyncView from './views/SyncView.vue';
+import ComplaintDetailView from './views/supervisor/ComplaintDetailView.vue';
+import ComplaintListView from './views/supervisor/ComplaintListView.vue';
+import DashboardView from './views/supervisor/DashboardView.vue';
 
 // Views are bundled eagerly: the app is served from local disk, and a lazy chunk per view only
 // added a request waterfall before the first screen.
@@ -17,6 +20,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/applications/:id/receipt', name: 'receipt', component: ReceiptView, props: true },
   { path: '/sync', name: 'sync', component: SyncView },
   { path: '/staff', name: 'staff', component: StaffAccountsView },
+  { path: '/complaints', name: 'complaints', component: ComplaintListView },
+  { path: '/complaints/:id', name: 'complaint', component: ComplaintDetailView, props: true },
+  { path: '/supervisor', name: 'supervisor', component: DashboardView },
   { path: '/:pathMatch(.*)*', redirect: '/new' },
 ];
 

@@ -1,10 +1,12 @@
 import authEn from './auth.en';
 import syncEn from './sync.en';
 import type { MessageSchema } from './zh-CN';
+import serviceEn from './service.en';
 
 const en: MessageSchema = {
   ...authEn,
   ...syncEn,
+  ...serviceEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

@@ -1,10 +1,12 @@
 import authZhCN from './auth.zh-CN';
 import syncZhCN from './sync.zh-CN';
+import serviceZhCN from './service.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
   ...authZhCN,
   ...syncZhCN,
+  ...serviceZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

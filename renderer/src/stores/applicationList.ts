@@ -11,6 +11,10 @@ export interface ListFilters {
   /** [from, to] as YYYY-MM-DD, or null for any date. */
   dates: [string, string] | null;
   q: string;
+  /** 红橙黄: only open applications at this warning level ('' = any state of warning). */
+  warning: 'yellow' | 'orange' | 'red' | 'any' | '';
+  /** Soonest deadline first instead of newest first. */
+  byDeadline: boolean;
 }
 
 function toQuery(filters: ListFilters, offset: number): ListQuery {
@@ -20,6 +24,8 @@ function toQuery(filters: ListFilters, offset: number): ListQuery {
   if (filters.dates) [query.from, query.to] = filters.dates;
   const q = filters.q.trim();
   if (q) query.q = q;
+  if (filters.warning) query.warning = filters.warning;
+  if (filters.byDeadline) query.sort = 'deadline';
   return query;
 }
 
@@ -28,7 +34,14 @@ function toQuery(filters: ListFilters, offset: number): ListQuery {
  * Only the newest request may write the rows, so fast typing never shows stale results.
  */
 export const useApplicationListStore = defineStore('applicationList', () => {
-  const filters = reactive<ListFilters>({ typeCode: '', state: '', dates: null, q: '' });
+  const filters = reactive<ListFilters>({
+    typeCode: '',
+    state: '',
+    dates: null,
+    q: '',
+    warning: '',
+    byDeadline: false,
+  });
   const rows = shallowRef<ApplicationSummary[]>([]);
   const total = ref(0);
   /** `total` is a lower bound: the service stops counting at a cap to stay fast. */

@@ -1,0 +1,22 @@
+import { onScopeDispose, ref, type Ref } from 'vue';
+
+/** How often deadline texts and warnings re-read the clock. */
+export const NOW_TICK_MS = 30_000;
+
+/**
+ * The browser's clock as a reactive value, re-read every NOW_TICK_MS (and when the tab comes
+ * back into view), so "剩2小时" and the 红橙黄 warnings move on while a screen stays open.
+ */
+export function useNow(tickMs = NOW_TICK_MS): Ref<Date> {
+  const now = ref(new Date());
+  const refresh = () => {
+    now.value = new Date();
+  };
+  const timer = setInterval(refresh, tickMs);
+  document.addEventListener('visibilitychange', refresh);
+  onScopeDispose(() => {
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', refresh);
+  });
+  return now;
+}
