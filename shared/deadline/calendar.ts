@@ -1,6 +1,6 @@
 // The package's own isWorkday builds its date keys from UTC-parsed strings read back with local
 // getters, so west of UTC every day shifts by one. Its published data file has no such problem.
-import calendarData from 'chinese-days/dist/chinese-days.json';
+import calendarData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 /**
  * Working-day calendar of mainland China: weekends, public holidays and 调休 make-up working days.
