@@ -8,6 +8,11 @@ import SyncView from './views/SyncView.vue';
 import ComplaintDetailView from './views/supervisor/ComplaintDetailView.vue';
 import ComplaintListView from './views/supervisor/ComplaintListView.vue';
 import DashboardView from './views/supervisor/DashboardView.vue';
+import CallingPanelView from './views/counter/CallingPanelView.vue';
+import QueueMeasuresView from './views/counter/QueueMeasuresView.vue';
+import DisplayView from './views/display/DisplayView.vue';
+import GuideView from './views/guide/GuideView.vue';
+import { kioskRoutes } from './views/kiosk/routes';
 
 // Views are bundled eagerly: the app is served from local disk, and a lazy chunk per view only
 // added a request waterfall before the first screen.
@@ -20,6 +25,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/applications/:id/receipt', name: 'receipt', component: ReceiptView, props: true },
   { path: '/sync', name: 'sync', component: SyncView },
   { path: '/staff', name: 'staff', component: StaffAccountsView },
+  { path: '/guide', name: 'guide', component: GuideView },
+  { path: '/queue', name: 'queue', component: CallingPanelView },
+  { path: '/queue/measures', name: 'queueMeasures', component: QueueMeasuresView },
+  // Customer-facing screens: no workbench header (meta.bare, see App.vue).
+  { path: '/display', name: 'display', component: DisplayView, meta: { bare: true } },
+  kioskRoutes,
   { path: '/complaints', name: 'complaints', component: ComplaintListView },
   { path: '/complaints/:id', name: 'complaint', component: ComplaintDetailView, props: true },
   { path: '/supervisor', name: 'supervisor', component: DashboardView },

@@ -1,9 +1,13 @@
+import queueEn from './queue.en';
+import kioskEn from './kiosk.en';
 import authEn from './auth.en';
 import syncEn from './sync.en';
 import type { MessageSchema } from './zh-CN';
 import serviceEn from './service.en';
 
 const en: MessageSchema = {
+  ...queueEn,
+  ...kioskEn,
   ...authEn,
   ...syncEn,
   ...serviceEn,

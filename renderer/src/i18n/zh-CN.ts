@@ -1,9 +1,13 @@
+import queueZhCN from './queue.zh-CN';
+import kioskZhCN from './kiosk.zh-CN';
 import authZhCN from './auth.zh-CN';
 import syncZhCN from './sync.zh-CN';
 import serviceZhCN from './service.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
+  ...queueZhCN,
+  ...kioskZhCN,
   ...authZhCN,
   ...syncZhCN,
   ...serviceZhCN,

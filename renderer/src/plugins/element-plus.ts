@@ -4,7 +4,6 @@ import {
   ElAutoResizer,
   ElButton,
   ElCard,
-  ElCheckbox,
   ElCol,
   ElConfigProvider,
   ElContainer,
@@ -35,6 +34,10 @@ import {
   ElTag,
   ElTimeline,
   ElTimelineItem,
+  ElCheckbox,
+  ElCheckboxGroup,
+  ElTabPane,
+  ElTabs,
 } from 'element-plus';
 
 /**
@@ -47,7 +50,6 @@ const COMPONENTS: Component[] = [
   ElAutoResizer,
   ElButton,
   ElCard,
-  ElCheckbox,
   ElCol,
   ElConfigProvider,
   ElContainer,
@@ -78,6 +80,10 @@ const COMPONENTS: Component[] = [
   ElTag,
   ElTimeline,
   ElTimelineItem,
+  ElCheckbox,
+  ElCheckboxGroup,
+  ElTabPane,
+  ElTabs,
 ];
 
 export function installElementPlus(app: App): void {

@@ -1,0 +1,68 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { MethodOutput } from '../../../shared/api/contract';
+import { DEFAULT_QUEUE_CONFIG } from '../../../shared/queue/defaults';
+import type { Board, QueueConfig } from '../../../shared/queue/schemas';
+import { call } from '../api/client';
+
+export type QueueStatus = MethodOutput<'queue.status'>;
+
+/**
+ * The hall queue as every screen sees it: its configuration (services, prefixes), the link's
+ * health, and the board (last calls, waiting per service). The board is polled by the screens
+ * that show it; an error keeps the last board and says the shared queue is unreachable.
+ */
+export const useQueueStore = defineStore('queue', () => {
+  const config = ref<QueueConfig>(DEFAULT_QUEUE_CONFIG);
+  const configFresh = ref(false);
+  const status = ref<QueueStatus | null>(null);
+  const board = ref<Board | null>(null);
+  const boardError = ref<unknown>(null);
+
+  const services = computed(() => config.value.services);
+  const serviceName = (code: string) => config.value.services.find((s) => s.code === code)?.name;
+
+  async function loadConfig(): Promise<void> {
+    try {
+      const out = await call('queue.config', {});
+      config.value = out.config;
+      configFresh.value = out.fresh;
+    } catch {
+      configFresh.value = false;
+    }
+  }
+
+  async function loadStatus(): Promise<void> {
+    try {
+      status.value = await call('queue.status', {});
+    } catch {
+      status.value = null;
+    }
+  }
+
+  async function loadBoard(limit = 8): Promise<void> {
+    try {
+      board.value = await call('queue.board', { limit });
+      boardError.value = null;
+    } catch (err) {
+      boardError.value = err;
+    }
+  }
+
+  /** Offline means: configured but the last call failed, or no central system at all. */
+  const offline = computed(() => status.value !== null && !status.value.online);
+
+  return {
+    config,
+    configFresh,
+    status,
+    board,
+    boardError,
+    services,
+    serviceName,
+    offline,
+    loadConfig,
+    loadStatus,
+    loadBoard,
+  };
+});
