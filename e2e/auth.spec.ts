@@ -107,11 +107,24 @@ test('first run, sign-in, lockout after 5 failures, supervisor unlock, idle auto
   await expect(page.getByText(CUSTOMER.name).first()).toBeVisible();
   await expect(page.getByText(VALID.mobileMasked).first()).toBeVisible();
 
+  // The clerk may see the full ID number on request (the services audit it).
+  await page.getByTestId('list-row').first().click();
+  await expect(page.getByTestId('detail-field-idNumber')).toHaveText(VALID.idMasked);
+  await page.getByTestId('reveal-idNumber').click();
+  await expect(page.getByTestId('detail-field-idNumber')).toHaveText(VALID.idNumber);
+
   // Idle for longer than the lock time: the lock screen shows no customer data at all.
   await page.clock.fastForward('05:30');
   await expect(page.getByTestId('auth-locked')).toBeVisible();
   const body = await page.locator('body').innerText();
-  for (const secret of [CUSTOMER.name, VALID.mobileMasked, VALID.idMasked, '1381234', '八一七']) {
+  for (const secret of [
+    CUSTOMER.name,
+    VALID.idNumber,
+    VALID.mobileMasked,
+    VALID.idMasked,
+    '1381234',
+    '八一七',
+  ]) {
     expect(body).not.toContain(secret);
   }
   expect(await page.content()).not.toContain(CUSTOMER.name);
@@ -124,7 +137,7 @@ test('first run, sign-in, lockout after 5 failures, supervisor unlock, idle auto
   await page.getByTestId('sign-in-secret').fill(CLERK.secret);
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('staff-name')).toContainText(CLERK.name);
-  await expect(page.getByText(CUSTOMER.name).first()).toBeVisible();
+  await expect(page.getByTestId('detail-field-idNumber')).toHaveText(VALID.idMasked);
 });
 
 test('a staff station answers nothing but sign-in before anyone signs in', async ({ page }) => {

@@ -41,6 +41,11 @@ const authEn: AuthMessages = {
       status: 'Status',
       actions: 'Actions',
     },
+    reveal: {
+      show: 'Show in full',
+      hide: 'Hide',
+      audited: 'Viewing the full value is recorded in the audit trail',
+    },
     audit: {
       verify: 'Verify the audit chain',
       ok: 'Audit trail intact ({rows} rows)',

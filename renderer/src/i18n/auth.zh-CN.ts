@@ -39,6 +39,11 @@ const authZhCN = {
       status: '状态',
       actions: '操作',
     },
+    reveal: {
+      show: '显示完整',
+      hide: '隐藏',
+      audited: '查看完整信息将记入审计日志',
+    },
     audit: {
       verify: '校验审计链',
       ok: '审计记录完整（{rows} 条）',
