@@ -6,13 +6,10 @@ import { hardenApp, hardenSession } from './shell/harden';
 import { bindIpc } from './shell/ipc';
 import { APP_ORIGIN } from './shell/navigation-policy';
 import { createWindowOptions, type WindowKind } from './shell/window-options';
+import { lockDownKioskContents, startRoute, windowKindFrom } from './shell/kiosk-lockdown';
 
 // Thin shell: every behaviour lives in ./services, which also run in plain Node (web host, tests).
-const kind: WindowKind = process.argv.includes('--kiosk')
-  ? 'kiosk'
-  : process.argv.includes('--display')
-    ? 'display'
-    : 'console';
+const kind: WindowKind = windowKindFrom(process.argv, process.env);
 
 registerAppScheme();
 hardenApp(app);
@@ -37,8 +34,9 @@ void app.whenReady().then(() => {
   const window = new BrowserWindow(
     createWindowOptions(kind, join(import.meta.dirname, '../preload/index.cjs')),
   );
+  if (kind !== 'console') lockDownKioskContents(window.webContents);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  void window.loadURL(`${APP_ORIGIN}/index.html${startRoute(kind)}`);
 
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit());

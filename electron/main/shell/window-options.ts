@@ -25,6 +25,8 @@ export function createWindowOptions(
     navigateOnDragDrop: false,
     spellcheck: false,
     devTools: kind === 'console',
+    // The hall display speaks each call; nobody is there to tap the screen first.
+    ...(kind === 'display' ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
   };
   const base: BrowserWindowConstructorOptions = {
     show: false,
