@@ -1,7 +1,7 @@
 /** The browser's speech synthesis, when this screen has it (Electron and Chromium do). */
 export const speechAvailable = (): boolean =>
   typeof window !== 'undefined' &&
-  'speechSynthesis' in window &&
+  typeof (window.speechSynthesis as SpeechSynthesis | undefined)?.speak === 'function' &&
   typeof window.SpeechSynthesisUtterance === 'function';
 
 /** Speaks `text` in Mandarin; does nothing where speech is not available. */
