@@ -47,7 +47,9 @@ function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unkn
     case 'measures':
       return queue.measures(hall, input as QueueOpParsed<'measures'>);
     case 'kioskDraft':
-      return { draft: queue.kioskDraft(hall, (input as QueueOpParsed<'kioskDraft'>).ticketId) };
+      return {
+        draft: queue.kioskDraft(hall, station, (input as QueueOpParsed<'kioskDraft'>).ticketId),
+      };
     case 'takeKioskDraft':
       return {
         draft: queue.takeKioskDraft(hall, station, input as QueueOpParsed<'takeKioskDraft'>),

@@ -678,9 +678,9 @@ export class QueueStore {
     });
   }
 
-  kioskDraft(hall: string, id: string): KioskDraft | null {
-    const row = this.row(hall, id);
-    if (!row) throw notFound();
+  /** The customer's own data: only for the counter that holds the ticket right now. */
+  kioskDraft(hall: string, counter: string, id: string): KioskDraft | null {
+    const row = this.held(hall, counter, id, ['called', 'serving']);
     return row.kiosk_draft ? (JSON.parse(row.kiosk_draft) as KioskDraft) : null;
   }
 

@@ -202,7 +202,12 @@ describe('the station queue service', () => {
     expect(t.hasKioskDraft).toBe(true);
     expect(t.channel).toBe('kiosk');
     expect(t.serviceCode).toBe('NEW');
+    // Only the counter holding the ticket may read what the customer typed.
+    const early = await refusal(counter.verifyKioskDraft(t.id, 'clerk1'));
+    expect(early.body.code).toBe('CONFLICT');
     await counter.callNext(['NEW']);
+    const other = station('C02').q;
+    expect((await refusal(other.verifyKioskDraft(t.id, 'clerk2'))).body.code).toBe('CONFLICT');
     const { applicationId } = await counter.verifyKioskDraft(t.id, 'clerk1');
     const row = db
       .prepare('SELECT state, ticket_id, applicant_name FROM applications WHERE id = ?')
