@@ -165,6 +165,64 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     return toDetail(row, typeOf(row.type_code), repo.history(id), reveal);
   }
 
+  /**
+   * Writes the application row (insert, or update under the optimistic lock) and its history
+   * entry with the masked diff: the one write path of drafts and submits.
+   */
+  function writeRow(w: {
+    id: string;
+    input: ApplicationInput;
+    type: BusinessType;
+    fields: FieldValues;
+    actor: string;
+    existing: ApplicationRow | undefined;
+    at: number;
+    state: 'draft' | 'ready' | 'queued';
+    appNo: string | null;
+    acceptedAt: number | null;
+    deadlineAt: number | null;
+    action: string;
+  }): void {
+    const { input, type, fields, existing } = w;
+    const row = {
+      id: w.id,
+      app_no: w.appNo,
+      type_code: type.code,
+      family: type.family,
+      account_kind: input.accountKind,
+      state: w.state,
+      ...searchColumns(fields),
+      fields_json: JSON.stringify(fields),
+      papers_json: JSON.stringify(input.papers),
+      catalogue_version: catalogue.version,
+      clerk: w.actor,
+      ticket_id: input.ticketId ?? existing?.ticket_id ?? null,
+      version: existing ? existing.version + 1 : 1,
+      created_at: existing?.created_at ?? w.at,
+      updated_at: w.at,
+      accepted_at: w.acceptedAt,
+      deadline_at: w.deadlineAt,
+    } as const;
+    if (existing) {
+      if (!repo.update(row, existing.version)) throw staleVersion();
+    } else {
+      repo.insert(row);
+    }
+    repo.appendHistory({
+      application_id: w.id,
+      at: w.at,
+      actor: w.actor,
+      action: w.action,
+      changes_json: JSON.stringify(
+        diffForHistory(
+          { type, accountKind: input.accountKind },
+          existing ? snapshot(existing) : null,
+          { typeCode: type.code, accountKind: input.accountKind, fields, papers: input.papers },
+        ),
+      ),
+    });
+  }
+
   function saveDraft(input: ApplicationInput, actor: string): ApplicationDetail {
     const nowDate = deps.now();
     const now = nowDate.getTime();
@@ -178,47 +236,19 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     const id = repo.transaction(() => {
       const existing = editableRow(input);
       const id = existing?.id ?? input.id ?? uuidv7();
-      const row = {
-        id,
-        app_no: null,
-        type_code: type.code,
-        family: type.family,
-        account_kind: input.accountKind,
-        state,
-        ...searchColumns(fields),
-        fields_json: JSON.stringify(fields),
-        papers_json: JSON.stringify(input.papers),
-        catalogue_version: catalogue.version,
-        clerk: actor,
-        ticket_id: input.ticketId ?? existing?.ticket_id ?? null,
-        version: existing ? existing.version + 1 : 1,
-        created_at: existing?.created_at ?? now,
-        updated_at: now,
-        accepted_at: null,
-        deadline_at: null,
-      } as const;
-      if (existing) {
-        if (!repo.update(row, existing.version)) throw staleVersion();
-      } else {
-        repo.insert(row);
-      }
-      repo.appendHistory({
-        application_id: id,
-        at: now,
+      writeRow({
+        input,
+        type,
+        fields,
         actor,
+        existing,
+        at: now,
+        state,
+        appNo: null,
+        acceptedAt: null,
+        deadlineAt: null,
         action: existing ? 'draft.update' : 'draft.create',
-        changes_json: JSON.stringify(
-          diffForHistory(
-            { type, accountKind: input.accountKind },
-            existing ? snapshot(existing) : null,
-            {
-              typeCode: type.code,
-              accountKind: input.accountKind,
-              fields,
-              papers: input.papers,
-            },
-          ),
-        ),
+        id,
       });
       return id;
     });
@@ -241,47 +271,19 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       const id = existing?.id ?? input.id ?? uuidv7();
       const seq = repo.nextAppSeq(deps.stationCode, hallDayCompact(acceptedAt));
       const appNo = `${deps.stationCode}${hallDayCompact(acceptedAt)}${String(seq).padStart(4, '0')}`;
-      const row = {
-        id,
-        app_no: appNo,
-        type_code: type.code,
-        family: type.family,
-        account_kind: input.accountKind,
-        state: 'queued',
-        ...searchColumns(fields),
-        fields_json: JSON.stringify(fields),
-        papers_json: JSON.stringify(input.papers),
-        catalogue_version: catalogue.version,
-        clerk: actor,
-        ticket_id: input.ticketId ?? existing?.ticket_id ?? null,
-        version: existing ? existing.version + 1 : 1,
-        created_at: existing?.created_at ?? acceptedAt,
-        updated_at: acceptedAt,
-        accepted_at: acceptedAt,
-        deadline_at: deadlineAt,
-      } as const;
-      if (existing) {
-        if (!repo.update(row, existing.version)) throw staleVersion();
-      } else {
-        repo.insert(row);
-      }
-      repo.appendHistory({
-        application_id: id,
-        at: acceptedAt,
+      writeRow({
+        input,
+        type,
+        fields,
         actor,
+        existing,
+        at: acceptedAt,
+        state: 'queued',
+        appNo,
+        acceptedAt,
+        deadlineAt,
         action: 'submit',
-        changes_json: JSON.stringify(
-          diffForHistory(
-            { type, accountKind: input.accountKind },
-            existing ? snapshot(existing) : null,
-            {
-              typeCode: type.code,
-              accountKind: input.accountKind,
-              fields,
-              papers: input.papers,
-            },
-          ),
-        ),
+        id,
       });
       const payload: ApplicationSubmitPayload = ApplicationSubmitPayloadSchema.parse({
         applicationId: id,
