@@ -7,7 +7,6 @@ import StaffAccountsView from './views/auth/StaffAccountsView.vue';
 import SyncView from './views/SyncView.vue';
 import ComplaintDetailView from './views/supervisor/ComplaintDetailView.vue';
 import ComplaintListView from './views/supervisor/ComplaintListView.vue';
-import DashboardView from './views/supervisor/DashboardView.vue';
 import CallingPanelView from './views/counter/CallingPanelView.vue';
 import QueueMeasuresView from './views/counter/QueueMeasuresView.vue';
 import DisplayView from './views/display/DisplayView.vue';
@@ -33,7 +32,12 @@ export const routes: RouteRecordRaw[] = [
   kioskRoutes,
   { path: '/complaints', name: 'complaints', component: ComplaintListView },
   { path: '/complaints/:id', name: 'complaint', component: ComplaintDetailView, props: true },
-  { path: '/supervisor', name: 'supervisor', component: DashboardView },
+  {
+    path: '/supervisor',
+    name: 'supervisor',
+    // ECharts is most of the bundle and only the supervisor's dashboard needs it: load on demand.
+    component: () => import('./views/supervisor/DashboardView.vue'),
+  },
   { path: '/:pathMatch(.*)*', redirect: '/new' },
 ];
 
