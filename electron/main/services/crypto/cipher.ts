@@ -1,0 +1,92 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import type { HallKeys } from './keys';
+
+/**
+ * Sealed values look like `e1.<keyId>.<base64url(iv | tag | ciphertext)>`: the prefix lets a
+ * migration tell sealed from plain rows and a rotation find values under an old key.
+ */
+const PREFIX = 'e1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export class SealedValueError extends Error {
+  constructor(reason: string) {
+    super(`sealed value cannot be opened: ${reason}`);
+    this.name = 'SealedValueError';
+  }
+}
+
+/** What a blind index is computed over: the kinds of whole values searched exactly. */
+export type IndexKind = 'id_number' | 'mobile' | 'credit_code' | 'account_no';
+
+export interface FieldCipher {
+  /**
+   * AES-256-GCM under the current data key. `context` (e.g. `applications.id_number`) is bound
+   * as associated data, so a sealed value moved to another column does not open.
+   */
+  seal(plain: string, context: string): string;
+  open(sealed: string, context: string): string;
+  isSealed(value: string): boolean;
+  /** The id of the key a value was sealed with (for rotation), or null for plain text. */
+  keyIdOf(value: string): string | null;
+  currentKeyId(): string;
+  /** HMAC-SHA256 of the normalised whole value: equal values give equal indexes, nothing else. */
+  blindIndex(kind: IndexKind, value: string): string;
+}
+
+/** Whole-value normalisation before indexing: what a clerk may type differently. */
+export function normaliseForIndex(kind: IndexKind, value: string): string {
+  const compact = value.normalize('NFKC').replace(/[\s-]/g, '');
+  return kind === 'mobile' ? compact.replace(/^\+?86(?=1\d{10}$)/, '') : compact.toUpperCase();
+}
+
+export function createFieldCipher(keys: HallKeys): FieldCipher {
+  const keyOf = (id: string): Buffer => {
+    const key = keys.dataKeys.get(id);
+    if (!key) throw new SealedValueError(`unknown key ${id}`);
+    return key;
+  };
+  const parts = (value: string): [string, string, string] | null => {
+    const [prefix, keyId, body, ...rest] = value.split('.');
+    if (prefix !== PREFIX || !keyId || !body || rest.length > 0) return null;
+    return [prefix, keyId, body];
+  };
+  return {
+    seal(plain, context) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', keyOf(keys.currentKeyId), iv);
+      cipher.setAAD(Buffer.from(context, 'utf8'));
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      const sealed = Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+      return `${PREFIX}.${keys.currentKeyId}.${sealed}`;
+    },
+    open(sealed, context) {
+      const p = parts(sealed);
+      if (!p) throw new SealedValueError('not a sealed value');
+      const raw = Buffer.from(p[2], 'base64url');
+      if (raw.length < IV_BYTES + TAG_BYTES) throw new SealedValueError('truncated');
+      const decipher = createDecipheriv('aes-256-gcm', keyOf(p[1]), raw.subarray(0, IV_BYTES));
+      decipher.setAAD(Buffer.from(context, 'utf8'));
+      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      try {
+        const plain = Buffer.concat([
+          decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+          decipher.final(),
+        ]);
+        return plain.toString('utf8');
+      } catch {
+        // Never echo the value: the reason is enough to find the row.
+        throw new SealedValueError('authentication failed');
+      }
+    },
+    isSealed: (value) => parts(value) !== null,
+    keyIdOf: (value) => parts(value)?.[1] ?? null,
+    currentKeyId: () => keys.currentKeyId,
+    blindIndex(kind, value) {
+      return createHmac('sha256', keys.indexKey)
+        .update(`${kind}\u0000${normaliseForIndex(kind, value)}`, 'utf8')
+        .digest('base64url')
+        .slice(0, 32);
+    },
+  };
+}
