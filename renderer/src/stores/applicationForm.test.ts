@@ -42,6 +42,7 @@ async function filledForm() {
     province: '广东省',
     city: '深圳市',
     district: '南山区',
+    street: '粤海街道',
     detail: '东街1号',
   });
   for (const paper of form.visiblePapers) form.setPaper(paper.code, 'received');
