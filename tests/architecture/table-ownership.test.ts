@@ -59,4 +59,13 @@ describe('one owner per table (electron/main/services)', () => {
       { file: 'queue/x.ts', table: 'outbox', kind: 'read' },
     ]);
   });
+
+  it('statements are prepared one way: through prepared() (db/statements.ts)', () => {
+    // The backup's VACUUM INTO and the migration runner's one-off checks are not worth caching.
+    const allowed = ['db/statements.ts', 'db/backup.ts', 'db/migrate.ts'];
+    const direct = serviceSources(ROOT)
+      .map((f) => toKey(ROOT, f))
+      .filter((f) => !allowed.includes(f) && /\.prepare\s*[<(]/.test(readSource(join(ROOT, f))));
+    expect(direct).toEqual([]);
+  });
 });
