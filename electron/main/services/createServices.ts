@@ -149,6 +149,8 @@ export function createServices(opts: ServicesOptions): Services {
       now: () => now().getTime(),
       log,
     });
+    // Each method from exactly one area (combine refuses a second), and the work around them
+    // (ticket checks and links, audit rows, the sync kick) as the hook list in hooks.ts.
     const handlers = withHooks(
       combine(
         core,
