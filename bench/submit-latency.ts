@@ -21,6 +21,8 @@ const count = Number(arg('count') ?? 10_000);
 const warmup = 200;
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-submit-'));
 const services = createServices({
+  // A trusted in-process caller: no sign-in, no role gate.
+  auth: { enforce: false },
   dbFile: join(dir, 'hall.db'),
   transport: 'ipc',
   log: () => undefined,

@@ -57,6 +57,8 @@ const random = rng(9);
 
 function consoleFor(name: string) {
   const services = createServices({
+    // A trusted in-process caller: no sign-in, no role gate.
+    auth: { enforce: false },
     dbFile: join(dir, `${name}.db`),
     transport: 'ipc',
     log: () => undefined,

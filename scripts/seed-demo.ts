@@ -15,7 +15,13 @@ const { values } = parseArgs({
 });
 
 mkdirSync(dirname(values.db), { recursive: true });
-const services = createServices({ dbFile: values.db, transport: 'http', log: () => {} });
+const services = createServices({
+  // A trusted in-process caller: no sign-in, no role gate.
+  auth: { enforce: false },
+  dbFile: values.db,
+  transport: 'http',
+  log: () => {},
+});
 const ctx = { transport: 'http' as const, actor: 'demo' };
 const DEMO_TYPES = [
   'NEW_LV_RES',

@@ -15,7 +15,13 @@ import {
 const [dbFile, seedArg] = process.argv.slice(2);
 if (!dbFile) throw new Error('usage: child.ts <dbFile> <seed>');
 
-const services = createServices({ dbFile, transport: 'ipc', log: () => undefined });
+const services = createServices({
+  // A trusted in-process caller: no sign-in, no role gate.
+  auth: { enforce: false },
+  dbFile,
+  transport: 'ipc',
+  log: () => undefined,
+});
 const type = householdNewType(CATALOGUE);
 const random = rng(Number(seedArg ?? 1));
 const ctx = { transport: 'ipc' as const, actor: 'crash-test' };

@@ -38,6 +38,8 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
 
 function start(registrationSecret?: string): Services {
   services = createServices({
+    // A trusted in-process caller: no sign-in, no role gate.
+    auth: { enforce: false },
     dbFile: join(dir, 'hall.db'),
     backupDir: join(dir, 'backups'),
     transport: 'http',
@@ -100,6 +102,8 @@ describe('device trust between the console and the central system', () => {
     for (const url of ['http://central.example.com', 'http://10.1.2.3:8787', 'ftp://x.example']) {
       expect(() =>
         createServices({
+          // A trusted in-process caller: no sign-in, no role gate.
+          auth: { enforce: false },
           dbFile: join(dir, 'refused.db'),
           transport: 'http',
           centralUrl: url,

@@ -1,13 +1,16 @@
-import { createDispatcher, type Dispatch, type Handlers } from '../../../shared/api/dispatcher';
+import { createDispatcher, type Dispatch } from '../../../shared/api/dispatcher';
 import { CATALOGUE } from '../../../shared/catalogue';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
+import { combine, withHooks } from './compose';
+import { crossCuttingHooks } from './hooks';
 import { createHandlers } from './handlers';
 import { createServiceCommitments } from './dashboard';
 import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
+import { createOfflineTickets } from './queue/offline-tickets';
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
@@ -30,7 +33,10 @@ export interface ServicesOptions {
   syncTiming?: SyncTiming;
   /** Check every answer against the contract's output schema (tests). */
   validateOutput?: boolean;
-  /** Staff sign-in and role enforcement (both hosts enforce; in-process tests may not). */
+  /**
+   * Staff sign-in and role enforcement: on unless `enforce: false` is said (in-process tests
+   * that play a trusted caller).
+   */
   auth?: AuthOptions;
 }
 
@@ -143,48 +149,24 @@ export function createServices(opts: ServicesOptions): Services {
       now: () => now().getTime(),
       log,
     });
-    // Applications taken while this counter serves a ticket are linked to it.
-    const withTicket = <T extends { ticketId?: string | undefined }>(input: T): T => {
-      const ticketId = input.ticketId ?? queue.currentTicketId();
-      return ticketId ? { ...input, ticketId } : input;
-    };
-    const handlers: Handlers = {
-      ...core,
-      ...sync.handlers,
-      ...authArea.handlers,
-      ...createQueueHandlers(queue),
-      ...commitments.handlers,
-      // Every export leaves an audit row too (PIPL: who exported what).
-      'reports.export': async (input, ctx) => {
-        const file = await commitments.handlers['reports.export'](input, ctx);
-        authArea.record(ctx, {
-          action: 'export',
-          target: input.report,
-          detail: { format: input.format, rows: file.rows },
-        });
-        return file;
-      },
-      'applications.saveDraft': (input, ctx) =>
-        core['applications.saveDraft'](withTicket(input), ctx),
-      // A draft reopened for editing comes back unmasked: that is a reveal, and audited as one.
-      'applications.openDraft': (input, ctx) => {
-        const draft = core['applications.openDraft'](input, ctx);
-        authArea.record(ctx, { action: 'reveal', target: input.id, detail: { draft: true } });
-        return draft;
-      },
-      // Every printed receipt leaves an audit row (who printed which application).
-      'applications.receipt': (input, ctx) => {
-        const receipt = core['applications.receipt'](input, ctx);
-        authArea.record(ctx, { action: 'print', target: input.id });
-        return receipt;
-      },
-      // New work goes out at once instead of waiting for the idle poll.
-      'applications.submit': async (input, ctx) => {
-        const detail = await core['applications.submit'](withTicket(input), ctx);
-        sync.engine.kick();
-        return detail;
-      },
-    };
+    // Each method from exactly one area (combine refuses a second), and the work around them
+    // (ticket checks and links, audit rows, the sync kick) as the hook list in hooks.ts.
+    const handlers = withHooks(
+      combine(
+        core,
+        sync.handlers,
+        authArea.handlers,
+        createQueueHandlers(queue),
+        commitments.handlers,
+      ),
+      crossCuttingHooks({
+        applications,
+        queue,
+        offlineTickets: createOfflineTickets(db, stationCode),
+        record: authArea.record,
+        kickSync: () => sync.engine.kick(),
+      }),
+    );
     if (centralUrl && opts.startSync !== false) sync.start();
     if (centralUrl) queue.start();
     const dispatch = createDispatcher(handlers, {

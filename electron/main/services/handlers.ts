@@ -27,7 +27,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<typeof coreMethod
     'applications.submit': (input, ctx) => applications.submit(input, ctx.actor),
     'applications.list': (input) => applications.list(input),
     'applications.get': (input) => applications.get(input.id),
-    'applications.openDraft': (input) => applications.openDraft(input.id),
+    'applications.openDraft': (input, ctx) => applications.openDraft(input.id, ctx),
     'applications.receipt': (input) => applications.receipt(input.id),
   };
 }

@@ -32,6 +32,8 @@ beforeEach(() => {
   clock = MONDAY_10;
   logLines = [];
   services = createServices({
+    // A trusted in-process caller: no sign-in, no role gate.
+    auth: { enforce: false },
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => clock,
@@ -201,12 +203,15 @@ describe('submit', () => {
     expect(submitted.acceptedAt).toBe('2026-03-02T11:00:00.000+08:00');
     expect(submitted.version).toBe(2);
     expect(submitted.history.map((h) => h.action)).toEqual(['draft.create', 'submit']);
+    // Other content under a submitted id is refused (the same content is a retry: see below).
     const again = await fails('applications.submit', {
       ...input,
+      fields: { ...input.fields, applicantName: '李四' },
       id: draft.id,
       baseVersion: submitted.version,
     });
     expect(again.code).toBe('CONFLICT');
+    expect(again.field).toBe('id');
     expect((await fails('applications.saveDraft', { ...input, id: draft.id })).code).toBe(
       'CONFLICT',
     );
@@ -236,10 +241,23 @@ describe('saveDraft', () => {
     const input = newInput();
     const v1 = await call<ApplicationDetail>('applications.saveDraft', input);
     await call('applications.saveDraft', { ...input, id: v1.id, baseVersion: 1 });
-    const stale = await fails('applications.saveDraft', { ...input, id: v1.id, baseVersion: 1 });
+    const other = { ...input.fields, applicantName: '李四' };
+    const stale = await fails('applications.saveDraft', {
+      ...input,
+      fields: other,
+      id: v1.id,
+      baseVersion: 1,
+    });
     expect(stale.code).toBe('CONFLICT');
     expect(stale.field).toBe('baseVersion');
-    const missing = await fails('applications.saveDraft', { ...input, id: v1.id });
+    // The same save again (a retry after a lost answer) gets the stored version, not a third.
+    const retried = await call<ApplicationDetail>('applications.saveDraft', {
+      ...input,
+      id: v1.id,
+      baseVersion: 1,
+    });
+    expect(retried.version).toBe(2);
+    const missing = await fails('applications.saveDraft', { ...input, fields: other, id: v1.id });
     expect(missing.code).toBe('CONFLICT');
     const reopened = await call<ApplicationDetail>('applications.openDraft', { id: v1.id });
     expect(reopened.version).toBe(2);

@@ -23,6 +23,8 @@ afterEach(async () => {
 
 const open = (centralUrl?: string) =>
   createServices({
+    // A trusted in-process caller: no sign-in, no role gate.
+    auth: { enforce: false },
     dbFile: join(dir, 'hall.db'),
     transport: 'http',
     now: () => MONDAY_10,

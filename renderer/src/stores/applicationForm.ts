@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { v7 as uuidv7 } from 'uuid';
 import { computed, reactive, ref } from 'vue';
 import type {
   ApplicationDetail,
@@ -21,7 +22,14 @@ import { useCatalogueStore } from './catalogue';
 export const useApplicationFormStore = defineStore('applicationForm', () => {
   const catalogue = useCatalogueStore();
 
+  /** The stored application's id once saved; undefined while the form is new. */
   const id = ref<string | undefined>();
+  /**
+   * Made when the form opens and sent with every save and submit until the form is reset: a
+   * request retried after a lost answer carries the same id, so the service answers it with
+   * the first result instead of filing the application twice.
+   */
+  const clientId = ref(uuidv7());
   const appNo = ref('');
   const baseVersion = ref<number | undefined>();
   const typeCode = ref('');
@@ -54,7 +62,7 @@ export const useApplicationFormStore = defineStore('applicationForm', () => {
 
   function input(): ApplicationInput {
     return {
-      ...(id.value ? { id: id.value } : {}),
+      id: id.value ?? clientId.value,
       ...(baseVersion.value !== undefined ? { baseVersion: baseVersion.value } : {}),
       typeCode: typeCode.value,
       accountKind: (kind.value ?? accountKind.value) as AccountKind,
@@ -134,6 +142,7 @@ export const useApplicationFormStore = defineStore('applicationForm', () => {
 
   function reset() {
     id.value = undefined;
+    clientId.value = uuidv7();
     appNo.value = '';
     baseVersion.value = undefined;
     typeCode.value = '';
@@ -210,6 +219,7 @@ export const useApplicationFormStore = defineStore('applicationForm', () => {
 
   return {
     id,
+    clientId,
     appNo,
     typeCode,
     accountKind,

@@ -27,6 +27,8 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hall-correction-'));
   central = await startCentral({ dbFile: join(dir, 'central.db') });
   services = createServices({
+    // A trusted in-process caller: no sign-in, no role gate.
+    auth: { enforce: false },
     dbFile: join(dir, 'hall.db'),
     transport: 'http',
     now: () => MONDAY_10,

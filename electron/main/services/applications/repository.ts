@@ -1,5 +1,5 @@
-import type { Database } from '../db';
-import type { ApplicationRow, HistoryRow, OutboxInsert } from './rows';
+import { prepared, type Database } from '../db';
+import type { ApplicationRow, HistoryRow } from './rows';
 
 /** The search columns copied out of the fields on every write. */
 export interface SearchColumns {
@@ -12,22 +12,82 @@ export interface SearchColumns {
 
 export type ApplicationWrite = Omit<ApplicationRow, 'central_no' | 'central_stage'>;
 
+/** What the sync screens show of an application next to its operation. */
+export interface ApplicationSyncInfo {
+  app_no: string | null;
+  type_code: string;
+  central_no: string | null;
+  central_stage: string | null;
+}
+
+/** An application taken while a queue ticket was served. */
+export interface TicketApplication {
+  id: string;
+  app_no: string | null;
+  type_code: string;
+  state: string;
+}
+
+/** The customer keys repeat-contact checks look at. */
+export interface ApplicationContactKeys {
+  id: string;
+  family: string;
+  id_number: string;
+  credit_code: string;
+  mobile: string;
+  accepted_at: number | null;
+  created_at: number;
+}
+
+/** A submitted application with its mirrored central stage (public look-up, service info). */
+export interface ApplicationWithStage {
+  id: string;
+  app_no: string | null;
+  central_no: string | null;
+  type_code: string;
+  applicant_name: string;
+  mobile: string;
+  fields_json: string;
+  accepted_at: number | null;
+  deadline_at: number | null;
+  central_stage: string | null;
+  stage: string | null;
+  stage_index: number | null;
+  stage_count: number | null;
+  stage_at: number | null;
+}
+
+/** States the outbox derives; a draft or ready row is the clerk's and never touched by sync. */
+export type SyncedState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'conflict';
+
+const WITH_STAGE = `
+  SELECT a.id, a.app_no, a.central_no, a.type_code, a.applicant_name, a.mobile, a.fields_json,
+    a.accepted_at, a.deadline_at, a.central_stage, m.stage, m.stage_index, m.stage_count,
+    m.stage_at
+  FROM applications a LEFT JOIN sync_mirror m ON m.application_id = a.id`;
+
 /**
- * Statements over applications, their history, the app-number counter and the outbox.
- * Prepared once; callers compose them inside their own transactions.
+ * The owner of `applications`, `application_history` and `app_no_counter`: every write to them
+ * and every read another area needs is a function here. Callers compose them inside their own
+ * transactions.
  */
 export function createApplicationRepository(db: Database) {
-  const byId = db.prepare<[string], ApplicationRow>('SELECT * FROM applications WHERE id = ?');
-  const insert = db.prepare<[ApplicationWrite]>(`
+  const byId = prepared<[string], ApplicationRow>(db, 'SELECT * FROM applications WHERE id = ?');
+  const insert = prepared<[ApplicationWrite]>(
+    db,
+    `
     INSERT INTO applications (id, app_no, type_code, family, account_kind, state, applicant_name,
       mobile, id_number, credit_code, account_no, fields_json, papers_json, catalogue_version,
       clerk, ticket_id, version, created_at, updated_at, accepted_at, deadline_at)
     VALUES (@id, @app_no, @type_code, @family, @account_kind, @state, @applicant_name,
       @mobile, @id_number, @credit_code, @account_no, @fields_json, @papers_json,
       @catalogue_version, @clerk, @ticket_id, @version, @created_at, @updated_at, @accepted_at,
-      @deadline_at)`);
+      @deadline_at)`,
+  );
   // Guarded by the version read inside the same transaction: 0 changes means someone else won.
-  const update = db.prepare<[ApplicationWrite & { base_version: number }]>(`
+  const update = prepared<[ApplicationWrite & { base_version: number }]>(
+    db,
+    `
     UPDATE applications SET app_no = @app_no, type_code = @type_code, family = @family,
       account_kind = @account_kind, state = @state, applicant_name = @applicant_name,
       mobile = @mobile, id_number = @id_number, credit_code = @credit_code,
@@ -35,20 +95,61 @@ export function createApplicationRepository(db: Database) {
       catalogue_version = @catalogue_version, clerk = @clerk, ticket_id = @ticket_id,
       version = @version, updated_at = @updated_at, accepted_at = @accepted_at,
       deadline_at = @deadline_at
-    WHERE id = @id AND version = @base_version`);
-  const history = db.prepare<[string], HistoryRow>(
+    WHERE id = @id AND version = @base_version`,
+  );
+  const history = prepared<[string], HistoryRow>(
+    db,
     'SELECT * FROM application_history WHERE application_id = ? ORDER BY id',
   );
-  const appendHistory = db.prepare<[Omit<HistoryRow, 'id'>]>(`
+  const appendHistory = prepared<[Omit<HistoryRow, 'id'>]>(
+    db,
+    `
     INSERT INTO application_history (application_id, at, actor, action, changes_json)
-    VALUES (@application_id, @at, @actor, @action, @changes_json)`);
-  const nextSeq = db.prepare<[string, string], { last_seq: number }>(`
+    VALUES (@application_id, @at, @actor, @action, @changes_json)`,
+  );
+  const nextSeq = prepared<[string, string], { last_seq: number }>(
+    db,
+    `
     INSERT INTO app_no_counter (station_code, day, last_seq) VALUES (?, ?, 1)
     ON CONFLICT (station_code, day) DO UPDATE SET last_seq = last_seq + 1
-    RETURNING last_seq`);
-  const insertOutbox = db.prepare<[OutboxInsert]>(`
-    INSERT INTO outbox (op_id, application_id, kind, payload, payload_hash, created_at)
-    VALUES (@op_id, @application_id, @kind, @payload, @payload_hash, @created_at)`);
+    RETURNING last_seq`,
+  );
+  // The central number as an answer to our own operation: a stage already mirrored stays.
+  const adoptCentralNo = prepared<[string, string | null, string]>(
+    db,
+    'UPDATE applications SET central_no = ?, central_stage = COALESCE(central_stage, ?) WHERE id = ?',
+  );
+  // The change feed is newer than any answer: it sets both.
+  const mirrorCentral = prepared<[string, string, string]>(
+    db,
+    'UPDATE applications SET central_no = ?, central_stage = ? WHERE id = ?',
+  );
+  const setSyncedState = prepared<[string, string]>(
+    db,
+    `
+    UPDATE applications SET state = ?
+     WHERE id = ? AND state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`,
+  );
+  const syncInfo = prepared<[string], ApplicationSyncInfo>(
+    db,
+    'SELECT app_no, type_code, central_no, central_stage FROM applications WHERE id = ?',
+  );
+  const byTicket = prepared<[string], TicketApplication>(
+    db,
+    'SELECT id, app_no, type_code, state FROM applications WHERE ticket_id = ? ORDER BY created_at',
+  );
+  const contactKeys = prepared<[string], ApplicationContactKeys>(
+    db,
+    'SELECT id, family, id_number, credit_code, mobile, accepted_at, created_at FROM applications WHERE id = ?',
+  );
+  const withStageById = prepared<[string], ApplicationWithStage>(
+    db,
+    `${WITH_STAGE} WHERE a.id = ?`,
+  );
+  const withStageByNo = prepared<[string, string], ApplicationWithStage>(
+    db,
+    `${WITH_STAGE} WHERE a.app_no = ? OR a.central_no = ? LIMIT 1`,
+  );
 
   return {
     findById: (id: string): ApplicationRow | undefined => byId.get(id),
@@ -64,7 +165,22 @@ export function createApplicationRepository(db: Database) {
       if (!row) throw new Error('app_no counter returned no row');
       return row.last_seq;
     },
-    insertOutbox: (row: OutboxInsert): void => void insertOutbox.run(row),
+    exists: (id: string): boolean => byId.get(id) !== undefined,
+    /** The central number from an acknowledgement or a kept central record. */
+    adoptCentralNo: (id: string, centralNo: string, stage: string | null): void =>
+      void adoptCentralNo.run(centralNo, stage, id),
+    /** Number and stage from the central change feed. */
+    mirrorCentral: (id: string, centralNo: string, stage: string): void =>
+      void mirrorCentral.run(centralNo, stage, id),
+    /** The state the outbox derived; only rows already handed to sync change. */
+    setSyncedState: (id: string, state: SyncedState): void => void setSyncedState.run(state, id),
+    centralNo: (id: string): string | null => syncInfo.get(id)?.central_no ?? null,
+    syncInfo: (id: string): ApplicationSyncInfo | undefined => syncInfo.get(id),
+    byTicket: (ticketId: string): TicketApplication[] => byTicket.all(ticketId),
+    contactKeys: (id: string): ApplicationContactKeys | undefined => contactKeys.get(id),
+    withStage: (id: string): ApplicationWithStage | undefined => withStageById.get(id),
+    /** By the station's number or the central number. */
+    withStageByNumber: (no: string): ApplicationWithStage | undefined => withStageByNo.get(no, no),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

@@ -36,14 +36,5 @@ export interface HistoryRow {
   changes_json: string;
 }
 
-export interface OutboxInsert {
-  op_id: string;
-  application_id: string;
-  kind: string;
-  payload: string;
-  payload_hash: string;
-  created_at: number;
-}
-
 /** States in which the clerk may still edit; everything after is the sync engine's. */
 export const EDITABLE_STATES: readonly LocalState[] = ['draft', 'ready'];

@@ -1,5 +1,5 @@
 import type { LocalState } from '../../../../shared/api/schemas';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import { hallDayEnd, hallDayStart } from './hallTime';
 
 /** Totals above this are reported as "this many or more": counting further costs time. */
@@ -68,18 +68,9 @@ const SUMMARY_COLUMNS_A = SUMMARY_NAMES.map((c) => `a.${c}`).join(', ');
 
 type Params = Record<string, string | number>;
 
-// The SQL text depends only on which filters and branches are present: a handful of shapes.
-const statements = new WeakMap<Database, Map<string, ReturnType<Database['prepare']>>>();
-function prepared<R>(
-  db: Database,
-  sql: string,
-): { all(p: Params): R[]; get(p: Params): R | undefined } {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt as unknown as { all(p: Params): R[]; get(p: Params): R | undefined };
-}
+// The SQL text depends only on which filters and branches are present: a handful of shapes,
+// each prepared once (the shared statement cache).
+const query = <R>(db: Database, sql: string) => prepared<Params, R>(db, sql);
 
 /** A search column with the index whose leading column it is. */
 export interface Branch {
@@ -207,12 +198,12 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
   const order = byDeadline ? 'deadline_at ASC, rowid ASC' : 'created_at DESC, rowid DESC';
 
   if (q === '') {
-    const rows = prepared<SummaryRow>(
+    const rows = query<SummaryRow>(
       db,
       `SELECT ${SUMMARY_COLUMNS} FROM applications WHERE ${where.sql}
        ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     ).all({ ...where.params, ...page });
-    const n = prepared<{ n: number }>(
+    const n = query<{ n: number }>(
       db,
       `SELECT count(*) AS n FROM (SELECT 1 FROM applications WHERE ${where.sql} LIMIT @cap)`,
     ).get({ ...where.params, cap });
@@ -229,7 +220,7 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
   // Any single branch past the cap means the union is too: dense mode.
   const dense = branchSql.some(
     (sql) =>
-      (prepared<{ n: number }>(db, `SELECT count(*) AS n FROM (${sql} LIMIT @cap)`).get({
+      (query<{ n: number }>(db, `SELECT count(*) AS n FROM (${sql} LIMIT @cap)`).get({
         ...params,
         cap,
       })?.n ?? 0) > limitCount,
@@ -240,7 +231,7 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
     const match = branches
       .map((b, i) => `(+${b.column} >= @lo${i} AND +${b.column} < @hi${i})`)
       .join(' OR ');
-    const rows = prepared<SummaryRow>(
+    const rows = query<SummaryRow>(
       db,
       `SELECT ${SUMMARY_COLUMNS} FROM applications WHERE ${where.sql} AND (${match})
        ORDER BY ${order} LIMIT @limit OFFSET @offset`,
@@ -249,13 +240,13 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
   }
 
   const union = branchSql.join(' UNION ');
-  const rows = prepared<SummaryRow>(
+  const rows = query<SummaryRow>(
     db,
     `SELECT ${SUMMARY_COLUMNS_A} FROM (${union}) m JOIN applications a ON a.rowid = m.r
      ORDER BY ${byDeadline ? 'a.deadline_at ASC, a.rowid ASC' : 'm.c DESC, m.r DESC'}
      LIMIT @limit OFFSET @offset`,
   ).all({ ...params, ...page });
-  const n = prepared<{ n: number }>(db, `SELECT count(*) AS n FROM (${union})`).get(params);
+  const n = query<{ n: number }>(db, `SELECT count(*) AS n FROM (${union})`).get(params);
   return capped(rows, n?.n ?? 0, limitCount);
 }
 

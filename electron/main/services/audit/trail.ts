@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import type { AuditEntry, AuditVerify } from '../../../../shared/auth/schemas';
 import { canonicalJson } from '../../../../shared/sync/canonical-json';
 import { toHallIso } from '../applications/hallTime';
@@ -43,16 +43,21 @@ export interface AuditTrailDeps {
  * are chained by hash so an edit made behind the triggers' back shows up in `verify`.
  */
 export function createAuditTrail({ db, now }: AuditTrailDeps) {
-  const last = db.prepare<[], { id: number; hash: string }>(
+  const last = prepared<[], { id: number; hash: string }>(
+    db,
     'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
   );
-  const insert = db.prepare<[StoredRow]>(`
+  const insert = prepared<[StoredRow]>(
+    db,
+    `
     INSERT INTO audit_log (id, at, actor, role, action, target, detail, prev_hash, hash)
-    VALUES (@id, @at, @actor, @role, @action, @target, @detail, @prev_hash, @hash)`);
-  const page = db.prepare<[number, number], StoredRow>(
+    VALUES (@id, @at, @actor, @role, @action, @target, @detail, @prev_hash, @hash)`,
+  );
+  const page = prepared<[number, number], StoredRow>(
+    db,
     'SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?',
   );
-  const all = db.prepare<[], StoredRow>('SELECT * FROM audit_log ORDER BY id');
+  const all = prepared<[], StoredRow>(db, 'SELECT * FROM audit_log ORDER BY id');
 
   // Read the tail and insert in one transaction: one writer, so the chain never forks.
   const append = db.transaction((record: AuditRecord): number => {

@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import type { Account, StaffRole } from '../../../../shared/auth/schemas';
 import { toHallIso } from '../applications/hallTime';
 
@@ -26,29 +26,45 @@ export const toAccount = (row: AccountRow): Account => ({
 
 /** Statements over staff_accounts; the lockout counter is bumped atomically in SQL. */
 export function createAccountStore(db: Database) {
-  const byNo = db.prepare<[string], AccountRow>('SELECT * FROM staff_accounts WHERE staff_no = ?');
-  const all = db.prepare<[], AccountRow>('SELECT * FROM staff_accounts ORDER BY staff_no');
-  const count = db.prepare<[], number>('SELECT count(*) FROM staff_accounts').pluck();
-  const insert = db.prepare<[AccountRow]>(`
+  const byNo = prepared<[string], AccountRow>(
+    db,
+    'SELECT * FROM staff_accounts WHERE staff_no = ?',
+  );
+  const all = prepared<[], AccountRow>(db, 'SELECT * FROM staff_accounts ORDER BY staff_no');
+  const count = prepared<[], number>(db, 'SELECT count(*) FROM staff_accounts').pluck();
+  const insert = prepared<[AccountRow]>(
+    db,
+    `
     INSERT INTO staff_accounts (staff_no, name, role, secret_hash, failed_attempts, locked_at,
       created_at, updated_at)
     VALUES (@staff_no, @name, @role, @secret_hash, @failed_attempts, @locked_at, @created_at,
-      @updated_at)`);
+      @updated_at)`,
+  );
   // The 5th failure locks in the same statement, so concurrent attempts cannot slip past it.
-  const fail = db.prepare<[number, number, number, string], AccountRow>(`
+  const fail = prepared<[number, number, number, string], AccountRow>(
+    db,
+    `
     UPDATE staff_accounts SET failed_attempts = failed_attempts + 1,
       locked_at = CASE WHEN failed_attempts + 1 >= ? THEN coalesce(locked_at, ?) ELSE locked_at END,
       updated_at = ?
-    WHERE staff_no = ? RETURNING *`);
-  const succeed = db.prepare<[number, string]>(
+    WHERE staff_no = ? RETURNING *`,
+  );
+  const succeed = prepared<[number, string]>(
+    db,
     'UPDATE staff_accounts SET failed_attempts = 0, updated_at = ? WHERE staff_no = ?',
   );
-  const unlock = db.prepare<[number, string], AccountRow>(`
+  const unlock = prepared<[number, string], AccountRow>(
+    db,
+    `
     UPDATE staff_accounts SET failed_attempts = 0, locked_at = NULL, updated_at = ?
-    WHERE staff_no = ? RETURNING *`);
-  const setSecret = db.prepare<[string, number, string], AccountRow>(`
+    WHERE staff_no = ? RETURNING *`,
+  );
+  const setSecret = prepared<[string, number, string], AccountRow>(
+    db,
+    `
     UPDATE staff_accounts SET secret_hash = ?, failed_attempts = 0, locked_at = NULL,
-      updated_at = ? WHERE staff_no = ? RETURNING *`);
+      updated_at = ? WHERE staff_no = ? RETURNING *`,
+  );
 
   return {
     find: (staffNo: string): AccountRow | undefined => byNo.get(staffNo),

@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { createApplicationRepository } from '../applications/repository';
 import type { Address, FieldValues } from '../../../../shared/api/schemas';
 import { apiError } from '../../../../shared/api/errors';
 import { formatAddress } from '../../../../shared/domain/address-text';
@@ -14,12 +15,10 @@ const nothingToReveal = () =>
  * row is written in the same transaction as the read: no reveal without its trace.
  */
 export function createRevealer(db: Database, audit: AuditTrail) {
-  const fieldsOf = db.prepare<[string], { fields_json: string }>(
-    'SELECT fields_json FROM applications WHERE id = ?',
-  );
+  const applications = createApplicationRepository(db);
   return db.transaction(
     (by: { actor: string; role: string }, id: string, field: string): { value: string } => {
-      const row = fieldsOf.get(id);
+      const row = applications.findById(id);
       if (!row)
         throw apiError('NOT_FOUND', '找不到该申请', 'Application not found', { field: 'id' });
       const value = (JSON.parse(row.fields_json) as FieldValues)[field];

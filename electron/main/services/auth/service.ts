@@ -9,7 +9,7 @@ import { createSessionStore } from './sessions';
 export interface AuthOptions {
   /** What this station is; kiosk and display stations have no sign-in. Default 'staff'. */
   stationRole?: StationRole;
-  /** Enforce sign-in and the permission table in the dispatcher (both hosts turn this on). */
+  /** Enforce sign-in and the permission table in the dispatcher (default true). */
   enforce?: boolean;
   /** Server-side idle expiry of a session (default 30 minutes). */
   sessionIdleMinutes?: number;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import type { StaffRole } from '../../../../shared/auth/schemas';
 
 export interface SessionStaff {
@@ -23,10 +23,13 @@ export interface SessionStoreDeps {
 
 /** Random bearer tokens with idle expiry; a locked account's sessions stop resolving at once. */
 export function createSessionStore({ db, now, idleMs }: SessionStoreDeps) {
-  const insert = db.prepare<[string, string, number, number]>(`
+  const insert = prepared<[string, string, number, number]>(
+    db,
+    `
     INSERT INTO staff_sessions (token_hash, staff_no, created_at, last_seen_at)
-    VALUES (?, ?, ?, ?)`);
-  const lookup = db.prepare<
+    VALUES (?, ?, ?, ?)`,
+  );
+  const lookup = prepared<
     [string],
     {
       staff_no: string;
@@ -35,17 +38,23 @@ export function createSessionStore({ db, now, idleMs }: SessionStoreDeps) {
       last_seen_at: number;
       locked_at: number | null;
     }
-  >(`
+  >(
+    db,
+    `
     SELECT s.staff_no, a.name, a.role, s.last_seen_at, a.locked_at
     FROM staff_sessions s JOIN staff_accounts a ON a.staff_no = s.staff_no
-    WHERE s.token_hash = ? AND s.ended_at IS NULL`);
-  const touch = db.prepare<[number, string]>(
+    WHERE s.token_hash = ? AND s.ended_at IS NULL`,
+  );
+  const touch = prepared<[number, string]>(
+    db,
     'UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?',
   );
-  const end = db.prepare<[number, string]>(
+  const end = prepared<[number, string]>(
+    db,
     'UPDATE staff_sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL',
   );
-  const endAll = db.prepare<[number, string]>(
+  const endAll = prepared<[number, string]>(
+    db,
     'UPDATE staff_sessions SET ended_at = ? WHERE staff_no = ? AND ended_at IS NULL',
   );
 

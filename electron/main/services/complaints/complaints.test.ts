@@ -32,6 +32,8 @@ beforeEach(() => {
   clock = TUE;
   logLines = [];
   services = createServices({
+    // A trusted in-process caller: no sign-in, no role gate.
+    auth: { enforce: false },
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => clock,

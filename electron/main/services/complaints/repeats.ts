@@ -2,7 +2,7 @@ import type { RepeatInfo, RepeatRow } from '../../../../shared/api/methods/compl
 import { maskCreditCode, maskIdNumber, maskMobile } from '../../../../shared/domain/mask';
 import { repeatLevel, type ServiceRuleSet } from '../../../../shared/service-rules';
 import { toHallIso } from '../applications/hallTime';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 
 const DAY_MS = 86_400_000;
 /** Identifiers compared with `=`: an empty one must match nothing, so it becomes NULL. */
@@ -21,14 +21,16 @@ export interface CustomerKeys {
  * complaint about a connection is not a second application.
  */
 export function createRepeatFinder(db: Database) {
-  const appContacts = db.prepare(
+  const appContacts = prepared(
+    db,
     `SELECT id, app_no AS no, accepted_at AS at FROM applications
      WHERE (id_number = @id OR credit_code = @cc OR mobile = @mobile)
        AND family = @matter AND accepted_at IS NOT NULL
        AND accepted_at >= @from AND accepted_at <= @to
      ORDER BY accepted_at DESC, id DESC`,
   );
-  const complaintContacts = db.prepare(
+  const complaintContacts = prepared(
+    db,
     `SELECT id, complaint_no AS no, taken_at AS at FROM complaints
      WHERE (id_number = @id OR mobile = @mobile) AND subject = @matter
        AND taken_at >= @from AND taken_at <= @to
@@ -111,31 +113,31 @@ export function createRepeatFinder(db: Database) {
       kind: 'application',
       by: 'id',
       mask: maskIdNumber,
-      stmt: db.prepare(groupSql('applications', 'id_number')),
+      stmt: prepared(db, groupSql('applications', 'id_number')),
     },
     {
       kind: 'application',
       by: 'id',
       mask: maskCreditCode,
-      stmt: db.prepare(groupSql('applications', 'credit_code')),
+      stmt: prepared(db, groupSql('applications', 'credit_code')),
     },
     {
       kind: 'application',
       by: 'phone',
       mask: maskMobile,
-      stmt: db.prepare(groupSql('applications', 'mobile')),
+      stmt: prepared(db, groupSql('applications', 'mobile')),
     },
     {
       kind: 'complaint',
       by: 'id',
       mask: maskIdNumber,
-      stmt: db.prepare(groupSql('complaints', 'id_number')),
+      stmt: prepared(db, groupSql('complaints', 'id_number')),
     },
     {
       kind: 'complaint',
       by: 'phone',
       mask: maskMobile,
-      stmt: db.prepare(groupSql('complaints', 'mobile')),
+      stmt: prepared(db, groupSql('complaints', 'mobile')),
     },
   ] as const;
 

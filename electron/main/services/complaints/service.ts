@@ -21,7 +21,8 @@ import {
 } from '../../../../shared/service-rules';
 import { checkIdNumber, checkMobile } from '../../../../shared/validators';
 import { hallDayCompact } from '../applications/hallTime';
-import type { Database } from '../db';
+import { createApplicationRepository } from '../applications/repository';
+import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
 import { toComplaintDetail, toComplaintSummary } from './present';
 import { createRepeatFinder } from './repeats';
@@ -65,18 +66,22 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
   const { db, settings } = deps;
   const repeats = createRepeatFinder(db);
 
-  const byId = db.prepare('SELECT * FROM complaints WHERE id = ?');
-  const eventsOf = db.prepare('SELECT * FROM complaint_events WHERE complaint_id = ? ORDER BY id');
-  const insertEvent = db.prepare(
+  const applications = createApplicationRepository(db);
+  const byId = prepared(db, 'SELECT * FROM complaints WHERE id = ?');
+  const eventsOf = prepared(
+    db,
+    'SELECT * FROM complaint_events WHERE complaint_id = ? ORDER BY id',
+  );
+  const insertEvent = prepared(
+    db,
     `INSERT INTO complaint_events (complaint_id, at, actor, action, note)
      VALUES (@complaint_id, @at, @actor, @action, @note)`,
   );
-  const lastNo = db
-    .prepare(
-      `SELECT complaint_no FROM complaints INDEXED BY complaints_no
+  const lastNo = prepared(
+    db,
+    `SELECT complaint_no FROM complaints INDEXED BY complaints_no
        WHERE complaint_no >= @lo AND complaint_no < @hi ORDER BY complaint_no DESC LIMIT 1`,
-    )
-    .pluck();
+  ).pluck();
 
   const find = (id: string): ComplaintRow | undefined => byId.get(id) as ComplaintRow | undefined;
   const setOf = (row: ComplaintRow): ServiceRuleSet =>
@@ -125,7 +130,8 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
         at,
         set,
       );
-      db.prepare(
+      prepared(
+        db,
         `INSERT INTO complaints (id, complaint_no, kind, subject, channel, customer_name, id_number,
            mobile, account_no, application_id, content, state, rule_version, taken_at, taken_by,
            contact_due_at, answer_due_at, next_due_at, repeat_count)
@@ -176,11 +182,10 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
       const sets = Object.keys(changes)
         .map((k) => `${k} = @${k}`)
         .join(', ');
-      const result = db
-        .prepare(
-          `UPDATE complaints SET ${sets}, version = version + 1 WHERE id = @id AND version = @version`,
-        )
-        .run({ ...changes, id, version });
+      const result = prepared(
+        db,
+        `UPDATE complaints SET ${sets}, version = version + 1 WHERE id = @id AND version = @version`,
+      ).run({ ...changes, id, version });
       if (result.changes !== 1) throw stale();
       insertEvent.run({ complaint_id: id, at, actor, action: name, note });
     })();
@@ -219,34 +224,18 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
       q.sort === 'due'
         ? 'next_due_at IS NULL, next_due_at ASC, taken_at DESC'
         : 'taken_at DESC, id DESC';
-    const rows = db
-      .prepare(
-        `SELECT * FROM complaints WHERE ${sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: q.limit, offset: q.offset }) as ComplaintRow[];
-    const total = db
-      .prepare(`SELECT count(*) FROM complaints WHERE ${sql}`)
+    const rows = prepared(
+      db,
+      `SELECT * FROM complaints WHERE ${sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit: q.limit, offset: q.offset }) as ComplaintRow[];
+    const total = prepared(db, `SELECT count(*) FROM complaints WHERE ${sql}`)
       .pluck()
       .get(params) as number;
     return { rows: rows.map((r) => toComplaintSummary(r, setOf(r))), total };
   }
 
   function repeatForApplication(applicationId: string): RepeatInfo {
-    const app = db
-      .prepare(
-        'SELECT id, family, id_number, credit_code, mobile, accepted_at, created_at FROM applications WHERE id = ?',
-      )
-      .get(applicationId) as
-      | {
-          id: string;
-          family: string;
-          id_number: string;
-          credit_code: string;
-          mobile: string;
-          accepted_at: number | null;
-          created_at: number;
-        }
-      | undefined;
+    const app = applications.contactKeys(applicationId);
     if (!app) throw apiError('NOT_FOUND', '找不到该申请', 'Application not found', { field: 'id' });
     const at = app.accepted_at ?? deps.now().getTime();
     const set = ruleSetAt(settings.ruleSets(), new Date(at));

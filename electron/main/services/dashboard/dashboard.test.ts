@@ -22,6 +22,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hall-dashboard-'));
   clock = new Date('2026-09-01T09:00:00+08:00');
   services = createServices({
+    // A trusted in-process caller: no sign-in, no role gate.
+    auth: { enforce: false },
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => clock,

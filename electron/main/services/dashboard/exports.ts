@@ -27,7 +27,7 @@ import { hallDate } from '../../../../shared/deadline';
 import { toHallIso } from '../applications/hallTime';
 import type { ComplaintService } from '../complaints/service';
 import type { ComplaintRow } from '../complaints/rows';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import type { DashboardFigures, Range } from './figures';
 import { toCsv, toXlsx, type ReportTable } from './table-file';
 
@@ -90,7 +90,8 @@ const h = (lang: Lang, cols: [string, string][]): string[] =>
  */
 export function createExporter(deps: ExportDeps) {
   const { db, catalogue, figures } = deps;
-  const logStmt = db.prepare(
+  const logStmt = prepared(
+    db,
     `INSERT INTO report_exports (at, actor, report, format, row_count, filters_json, filename)
      VALUES (@at, @actor, @report, @format, @rows, @filters, @filename)`,
   );
@@ -107,14 +108,13 @@ export function createExporter(deps: ExportDeps) {
   }
 
   function applications(lang: Lang, r: Range): ReportTable {
-    const rows = db
-      .prepare(
-        `SELECT app_no, type_code, account_kind, applicant_name, mobile, id_number, credit_code,
+    const rows = prepared(
+      db,
+      `SELECT app_no, type_code, account_kind, applicant_name, mobile, id_number, credit_code,
            account_no, accepted_at, deadline_at, state, central_no, central_stage
          FROM applications INDEXED BY applications_accepted
          WHERE accepted_at >= @fromMs AND accepted_at < @toMs ORDER BY accepted_at`,
-      )
-      .all(r) as Record<string, string | number | null>[];
+    ).all(r) as Record<string, string | number | null>[];
     return {
       name: TITLES.applications[lang],
       headings: h(lang, [
@@ -159,12 +159,11 @@ export function createExporter(deps: ExportDeps) {
   }
 
   function complaints(lang: Lang, r: Range): ReportTable {
-    const rows = db
-      .prepare(
-        `SELECT * FROM complaints INDEXED BY complaints_taken
+    const rows = prepared(
+      db,
+      `SELECT * FROM complaints INDEXED BY complaints_taken
          WHERE taken_at >= @fromMs AND taken_at < @toMs ORDER BY taken_at`,
-      )
-      .all(r) as ComplaintRow[];
+    ).all(r) as ComplaintRow[];
     const iso = (ms: number | null) => (ms === null ? '' : toHallIso(ms));
     return {
       name: TITLES.complaints[lang],

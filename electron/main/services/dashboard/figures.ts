@@ -3,7 +3,7 @@ import type { Dashboard, OverdueRow } from '../../../../shared/api/methods/dashb
 import { maskMobile } from '../../../../shared/domain/mask';
 import { ruleSetAt } from '../../../../shared/service-rules';
 import { hallDayEnd, hallDayStart, toHallIso } from '../applications/hallTime';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
 
 const DAY_MS = 86_400_000;
@@ -73,16 +73,19 @@ export function createDashboardFigures(deps: {
 }) {
   const { db, settings } = deps;
 
-  const byTypeStmt = db.prepare(
+  const byTypeStmt = prepared(
+    db,
     `SELECT type_code AS typeCode, count(*) AS count FROM applications
      WHERE accepted_at >= @fromMs AND accepted_at < @toMs
      GROUP BY type_code ORDER BY count DESC, type_code`,
   );
-  const byDayStmt = db.prepare(
+  const byDayStmt = prepared(
+    db,
     `SELECT (accepted_at + ${HALL_OFFSET_MS}) / ${DAY_MS} AS d, count(*) AS n FROM applications
      WHERE accepted_at >= @fromMs AND accepted_at < @toMs GROUP BY d`,
   );
-  const attainmentStmt = db.prepare(
+  const attainmentStmt = prepared(
+    db,
     `SELECT
        sum(closed AND closed_at <= deadline_at) AS onTime,
        sum(closed AND closed_at > deadline_at) AS late,
@@ -95,7 +98,8 @@ export function createDashboardFigures(deps: {
        FROM applications a LEFT JOIN sync_mirror m ON m.application_id = a.id
        WHERE a.accepted_at >= @fromMs AND a.accepted_at < @toMs AND a.deadline_at IS NOT NULL)`,
   );
-  const warningStmt = db.prepare(
+  const warningStmt = prepared(
+    db,
     `SELECT
        sum(deadline_at < @now) AS red,
        sum(deadline_at >= @now AND deadline_at < @orangeBefore) AS orange,
@@ -103,16 +107,19 @@ export function createDashboardFigures(deps: {
        sum(deadline_at >= @yellowBefore) AS none
      FROM applications WHERE deadline_at IS NOT NULL AND ${OPEN_SQL}`,
   );
-  const overdueStmt = db.prepare(
+  const overdueStmt = prepared(
+    db,
     `SELECT id, app_no, type_code, applicant_name, mobile, accepted_at, deadline_at, central_stage
      FROM applications INDEXED BY applications_deadline
      WHERE deadline_at < @now AND ${OPEN_SQL}
      ORDER BY deadline_at ASC, id LIMIT @limit`,
   );
-  const overdueCountStmt = db
-    .prepare(`SELECT count(*) FROM applications WHERE deadline_at < @now AND ${OPEN_SQL}`)
-    .pluck();
-  const complaintStmt = db.prepare(
+  const overdueCountStmt = prepared(
+    db,
+    `SELECT count(*) FROM applications WHERE deadline_at < @now AND ${OPEN_SQL}`,
+  ).pluck();
+  const complaintStmt = prepared(
+    db,
     `SELECT count(*) AS taken,
        coalesce(sum(state <> 'archived'), 0) AS open,
        coalesce(sum(state <> 'archived' AND next_due_at < @now), 0) AS overdueOpen,

@@ -6,19 +6,9 @@ import { deadlineWarning } from '../../../../shared/deadline';
 import { limitsFor, ruleSetAt, stageDeadline } from '../../../../shared/service-rules';
 import { toHallIso } from '../applications/hallTime';
 import type { ComplaintService } from '../complaints/service';
+import { createApplicationRepository } from '../applications/repository';
 import type { Database } from '../db';
 import type { SettingsService } from '../settings/service';
-
-interface Row {
-  id: string;
-  type_code: string;
-  fields_json: string;
-  accepted_at: number | null;
-  deadline_at: number | null;
-  central_stage: string | null;
-  stage: string | null;
-  stage_at: number | null;
-}
 
 /**
  * One application's commitments: the process deadline fixed at acceptance, the limit of the
@@ -32,13 +22,9 @@ export function createServiceInfo(deps: {
   complaints: ComplaintService;
   now: () => Date;
 }) {
-  const stmt = deps.db.prepare(
-    `SELECT a.id, a.type_code, a.fields_json, a.accepted_at, a.deadline_at, a.central_stage,
-       m.stage, m.stage_at
-     FROM applications a LEFT JOIN sync_mirror m ON m.application_id = a.id WHERE a.id = ?`,
-  );
+  const applications = createApplicationRepository(deps.db);
   return (id: string): ApplicationServiceInfo => {
-    const row = stmt.get(id) as Row | undefined;
+    const row = applications.withStage(id);
     if (!row) throw apiError('NOT_FOUND', '找不到该申请', 'Application not found', { field: 'id' });
     const { settings } = deps;
     const now = deps.now();

@@ -7,3 +7,4 @@ export {
 } from './errors';
 export { migrate, type MigrateResult } from './migrate';
 export { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
+export { prepared } from './statements';

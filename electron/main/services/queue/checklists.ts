@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import { apiError } from '../../../../shared/api/errors';
 import type { Checklist, ChecklistInput } from '../../../../shared/queue/checklist';
 import { ChecklistInputSchema } from '../../../../shared/queue/checklist';
@@ -29,16 +29,19 @@ const present = (r: Row): Checklist => ({
 
 /** The guide's self-service demo checklist, one record per customer shown the app. */
 export function createChecklists(db: Database, now: () => number) {
-  const byId = db.prepare<[string], Row>('SELECT * FROM guide_checklists WHERE id = ?');
-  const recent = db.prepare<[number], Row>(
+  const byId = prepared<[string], Row>(db, 'SELECT * FROM guide_checklists WHERE id = ?');
+  const recent = prepared<[number], Row>(
+    db,
     'SELECT * FROM guide_checklists ORDER BY updated_at DESC, id DESC LIMIT ?',
   );
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO guide_checklists (id, customer, ticket_number, steps_json, note, guide,
        created_at, updated_at) VALUES (@id, @customer, @ticket_number, @steps_json, @note,
        @guide, @created_at, @updated_at)`,
   );
-  const update = db.prepare(
+  const update = prepared(
+    db,
     `UPDATE guide_checklists SET customer = @customer, ticket_number = @ticket_number,
        steps_json = @steps_json, note = @note, guide = @guide, updated_at = @updated_at
      WHERE id = @id`,

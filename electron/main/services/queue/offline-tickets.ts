@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 import { hallDayOf, offlineTicketNumber } from '../../../../shared/queue/numbering';
 import type { Channel, Priority } from '../../../../shared/queue/schemas';
 
@@ -21,28 +21,40 @@ export interface OfflineTicketRow {
  * merged into the shared queue with their original time once it answers again.
  */
 export function createOfflineTickets(db: Database, stationCode: string) {
-  const lastSeq = db.prepare<[string, string], { seq: number | null }>(
+  const lastSeq = prepared<[string, string], { seq: number | null }>(
+    db,
     'SELECT max(seq) AS seq FROM queue_offline_tickets WHERE day = ? AND prefix = ?',
   );
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO queue_offline_tickets (id, number, day, prefix, seq, service_code, priority,
        channel, issued_at) VALUES (@id, @number, @day, @prefix, @seq, @service_code, @priority,
        @channel, @issued_at)`,
   );
-  const pending = db.prepare<[number], OfflineTicketRow>(
+  const pending = prepared<[number], OfflineTicketRow>(
+    db,
     "SELECT * FROM queue_offline_tickets WHERE state = 'pending' ORDER BY issued_at LIMIT ?",
   );
-  const mark = db.prepare<[string, number | null, string | null, string]>(
+  const mark = prepared<[string, number | null, string | null, string]>(
+    db,
     'UPDATE queue_offline_tickets SET state = ?, merged_at = ?, last_error = ? WHERE id = ?',
   );
-  const noteError = db.prepare<[string, string]>(
+  const noteError = prepared<[string, string]>(
+    db,
     'UPDATE queue_offline_tickets SET last_error = ? WHERE id = ?',
   );
-  const counts = db.prepare<[], { state: string; n: number }>(
+  const byId = prepared<[string], { id: string }>(
+    db,
+    'SELECT id FROM queue_offline_tickets WHERE id = ?',
+  );
+  const counts = prepared<[], { state: string; n: number }>(
+    db,
     'SELECT state, count(*) AS n FROM queue_offline_tickets GROUP BY state',
   );
 
   return {
+    /** Whether this station issued the ticket while offline (merged or not). */
+    exists: (id: string): boolean => byId.get(id) !== undefined,
     issue(t: {
       id: string;
       prefix: string;

@@ -32,6 +32,7 @@ import {
 } from '../../../../shared/queue/schemas';
 import { checkMobile } from '../../../../shared/validators/mobile';
 import { toHallIso } from '../applications/hallTime';
+import { createApplicationRepository } from '../applications/repository';
 import { createChecklists } from './checklists';
 import { createCentralLink, QueueRefused, QueueUnreachable, type FetchLike } from './central-link';
 import { createOfflineTickets, type OfflineTicketRow } from './offline-tickets';
@@ -299,12 +300,8 @@ export function createQueueService(opts: QueueServiceOptions) {
   const currentTicketId = (): string | undefined =>
     settings.read(SETTINGS.current, CurrentSchema, null)?.id;
 
-  const linkedApplications = opts.db.prepare<
-    [string],
-    { id: string; app_no: string | null; type_code: string; state: string }
-  >(
-    'SELECT id, app_no, type_code, state FROM applications WHERE ticket_id = ? ORDER BY created_at',
-  );
+  // Applications are read through their owner (applications/repository.ts).
+  const linkedApplications = { all: createApplicationRepository(opts.db).byTicket };
 
   async function callNext(services: string[]): Promise<{ ticket: Ticket | null }> {
     const requestId = uuidv7();
@@ -400,25 +397,7 @@ export function createQueueService(opts: QueueServiceOptions) {
     return misses.length >= MAX_MISSES;
   }
 
-  const localApp = opts.db.prepare<
-    [string, string],
-    {
-      app_no: string;
-      central_no: string | null;
-      type_code: string;
-      applicant_name: string;
-      mobile: string;
-      accepted_at: number | null;
-      stage: string | null;
-      stage_index: number | null;
-      stage_count: number | null;
-    }
-  >(
-    `SELECT a.app_no, a.central_no, a.type_code, a.applicant_name, a.mobile, a.accepted_at,
-       m.stage, m.stage_index, m.stage_count
-     FROM applications a LEFT JOIN sync_mirror m ON m.application_id = a.id
-     WHERE a.app_no = ? OR a.central_no = ? LIMIT 1`,
-  );
+  const localApp = { get: createApplicationRepository(opts.db).withStageByNumber };
 
   /**
    * Number plus phone. Looks in this station's own store first, then the hall's; every
@@ -433,12 +412,12 @@ export function createQueueService(opts: QueueServiceOptions) {
     };
     const mobile = checkMobile(input.mobile);
     if (!mobile.ok) return miss();
-    const local = localApp.get(input.appNo, input.appNo);
+    const local = localApp.get(input.appNo);
     if (local) {
       const stored = checkMobile(local.mobile);
       if (!stored.ok || stored.value !== mobile.value) return miss();
       return {
-        appNo: local.app_no,
+        appNo: local.app_no ?? input.appNo,
         centralNo: local.central_no,
         typeCode: local.type_code,
         applicantMasked: maskName(local.applicant_name),

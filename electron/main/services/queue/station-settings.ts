@@ -1,16 +1,18 @@
 import type { z } from 'zod';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 
 /** Typed access to station_settings: one JSON value per key, checked on the way out. */
 export function createStationSettings(db: Database) {
-  const get = db.prepare<[string], { value: string }>(
+  const get = prepared<[string], { value: string }>(
+    db,
     'SELECT value FROM station_settings WHERE key = ?',
   );
-  const put = db.prepare<[string, string]>(
+  const put = prepared<[string, string]>(
+    db,
     `INSERT INTO station_settings (key, value) VALUES (?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   );
-  const del = db.prepare<[string]>('DELETE FROM station_settings WHERE key = ?');
+  const del = prepared<[string]>(db, 'DELETE FROM station_settings WHERE key = ?');
   return {
     /** The stored value if it still matches the schema, else the fallback. */
     read<T>(key: string, schema: z.ZodType<T>, fallback: T): T {

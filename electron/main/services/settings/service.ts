@@ -24,7 +24,7 @@ import {
 import type { BusinessType } from '../../../../shared/catalogue/types';
 import type { FieldValues } from '../../../../shared/api/schemas';
 import { apiError } from '../../../../shared/api/errors';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 
 const KEY_WARNINGS = 'warnings';
 const KEY_CALENDAR = 'calendarYears';
@@ -38,13 +38,15 @@ const KEY_RULE_SETS = 'ruleSets';
  */
 export function createSettingsService(deps: { db: Database; now: () => Date }) {
   const { db } = deps;
-  const getStmt = db.prepare('SELECT value FROM service_settings WHERE key = ?').pluck();
-  const putStmt = db.prepare(
+  const getStmt = prepared(db, 'SELECT value FROM service_settings WHERE key = ?').pluck();
+  const putStmt = prepared(
+    db,
     `INSERT INTO service_settings (key, value, updated_at, updated_by) VALUES (@key, @value, @at, @actor)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
        updated_by = excluded.updated_by`,
   );
-  const logStmt = db.prepare(
+  const logStmt = prepared(
+    db,
     'INSERT INTO service_settings_log (key, value, at, actor) VALUES (@key, @value, @at, @actor)',
   );
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
+import { createApplicationRepository } from '../applications/repository';
 import { apiError } from '../../../../shared/api/errors';
 import type { FieldValue, FieldValues } from '../../../../shared/api/schemas';
 import type { FieldKind } from '../../../../shared/catalogue/types';
@@ -16,6 +17,7 @@ import type {
   ResolveConflictInput,
 } from '../../../../shared/sync/sync-api';
 import { createOutbox, type OutboxRow } from './outbox';
+import { createOutboxStore } from './outbox-store';
 
 /**
  * Applies corrected (or central) field values to the local application: search columns,
@@ -102,38 +104,20 @@ export function createSyncActions(deps: SyncActionsDeps) {
   const newOpId = deps.newOpId ?? uuidv7;
   const outbox = createOutbox(db);
 
-  const row = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE seq = ?');
-  const appInfo = db.prepare<
-    [string],
-    {
-      app_no: string | null;
-      type_code: string;
-      central_no: string | null;
-      central_stage: string | null;
-    }
-  >('SELECT app_no, type_code, central_no, central_stage FROM applications WHERE id = ?');
-  const byState = db.prepare<[string], OutboxRow>(
-    'SELECT * FROM outbox WHERE state = ? ORDER BY seq',
-  );
-  const requeue = db.prepare<[string, string, string, string, number]>(`
-    UPDATE outbox SET state = 'pending', op_id = ?, kind = ?, payload = ?, payload_hash = ?,
-      attempts = 0, next_attempt_at = 0, last_error = NULL, response = NULL WHERE seq = ?`);
-  const discardRow = db.prepare<[number]>("UPDATE outbox SET state = 'discarded' WHERE seq = ?");
-  const discardLater = db.prepare<[string, number]>(`
-    UPDATE outbox SET state = 'discarded', last_error = 'discarded with an earlier operation'
-     WHERE application_id = ? AND seq > ? AND state = 'pending'`);
-  const resolution = db.prepare(`
+  const store = createOutboxStore(db);
+  const applications = createApplicationRepository(db);
+  // This module owns sync_resolutions: who did what about a refused operation.
+  const resolution = prepared(
+    db,
+    `
     INSERT INTO sync_resolutions (outbox_seq, action, actor, reason, old_op_id, new_op_id, at)
-    VALUES (@seq, @action, @actor, @reason, @oldOpId, @newOpId, @at)`);
-  const adoptCentralNo = db.prepare<[string, string | null, string]>(
-    'UPDATE applications SET central_no = ?, central_stage = COALESCE(central_stage, ?) WHERE id = ?',
+    VALUES (@seq, @action, @actor, @reason, @oldOpId, @newOpId, @at)`,
   );
-
   const answerOf = (r: OutboxRow): Partial<OpResult> & { detail?: string } =>
     r.response ? (JSON.parse(r.response) as Partial<OpResult>) : {};
 
   const mustBe = (seq: number, state: OutboxRow['state']): OutboxRow => {
-    const r = row.get(seq);
+    const r = store.bySeq(seq);
     if (!r) throw notFound();
     if (r.state !== state) throw wrongState();
     return r;
@@ -142,16 +126,16 @@ export function createSyncActions(deps: SyncActionsDeps) {
   const requeueAs = (r: OutboxRow, kind: string, payload: Record<string, unknown>): string => {
     const text = canonicalJson(payload);
     const opId = newOpId();
-    requeue.run(opId, kind, text, sha256(text), r.seq);
+    store.requeue(r.seq, opId, kind, text, sha256(text));
     outbox.refreshStates([r]);
     return opId;
   };
 
   return {
     deadLetters(): DeadLetter[] {
-      return byState.all('dead').map((r) => {
+      return store.byState('dead').map((r) => {
         const answer = answerOf(r);
-        const app = appInfo.get(r.application_id);
+        const app = applications.syncInfo(r.application_id);
         return {
           seq: r.seq,
           opId: r.op_id,
@@ -169,9 +153,9 @@ export function createSyncActions(deps: SyncActionsDeps) {
     },
 
     conflicts(): ConflictView[] {
-      return byState.all('conflict').map((r) => {
+      return store.byState('conflict').map((r) => {
         const answer = answerOf(r);
-        const app = appInfo.get(r.application_id);
+        const app = applications.syncInfo(r.application_id);
         const local = JSON.parse(r.payload) as Record<string, unknown>;
         return {
           seq: r.seq,
@@ -232,8 +216,8 @@ export function createSyncActions(deps: SyncActionsDeps) {
     discardDeadLetter(input: DiscardDeadLetterInput, actor: string): void {
       db.transaction(() => {
         const r = mustBe(input.seq, 'dead');
-        discardRow.run(r.seq);
-        if (r.kind === 'application.submit') discardLater.run(r.application_id, r.seq);
+        store.discard(r.seq);
+        if (r.kind === 'application.submit') store.discardLater(r.application_id, r.seq);
         resolution.run({
           seq: r.seq,
           action: 'discard',
@@ -266,8 +250,8 @@ export function createSyncActions(deps: SyncActionsDeps) {
               'central',
             );
           }
-          adoptCentralNo.run(central.centralNo, central.stage, r.application_id);
-          discardRow.run(r.seq);
+          applications.adoptCentralNo(r.application_id, central.centralNo, central.stage);
+          store.discard(r.seq);
           resolution.run({
             seq: r.seq,
             action: 'keep_central',

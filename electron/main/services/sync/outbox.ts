@@ -1,21 +1,9 @@
 import type { Database } from '../db';
+import { createApplicationRepository } from '../applications/repository';
+import { createOutboxStore, type OutboxRow } from './outbox-store';
 import type { OpResult } from '../../../../shared/sync/protocol';
 
-export interface OutboxRow {
-  seq: number;
-  op_id: string;
-  application_id: string;
-  kind: string;
-  payload: string;
-  payload_hash: string;
-  created_at: number;
-  state: 'pending' | 'acked' | 'dead' | 'conflict' | 'discarded';
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  acked_at: number | null;
-  response: string | null;
-}
+export type { OutboxRow } from './outbox-store';
 
 export interface OutboxCounts {
   created: number;
@@ -35,44 +23,15 @@ export interface LocalVerdict {
 }
 
 /**
- * The engine's statements over the outbox and the application states it derives from it.
- * Operations of one application go strictly in seq order: an operation is eligible only when
- * every earlier operation of its application is acknowledged or discarded.
+ * The engine's side of the outbox: batches in order, answers recorded, and the application
+ * states derived from them (written through the application repository).
  */
 export function createOutbox(db: Database) {
-  const next = db.prepare<[number], OutboxRow>(`
-    SELECT o.* FROM outbox o
-     WHERE o.state = 'pending'
-       AND NOT EXISTS (SELECT 1 FROM outbox p
-                        WHERE p.application_id = o.application_id AND p.seq < o.seq
-                          AND p.state IN ('pending', 'dead', 'conflict'))
-     ORDER BY o.seq LIMIT ?`);
-  const attempt = db.prepare<[number, number]>(
-    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE seq = ? AND state = 'pending'",
-  );
-  const failNote = db.prepare<[string, number]>(
-    "UPDATE outbox SET last_error = ? WHERE seq = ? AND state = 'pending'",
-  );
-  const ack = db.prepare<[number, string, number]>(`
-    UPDATE outbox SET state = 'acked', acked_at = ?, response = ?, last_error = NULL
-     WHERE seq = ? AND state = 'pending'`);
-  const settle = db.prepare<[string, string, string, number]>(`
-    UPDATE outbox SET state = ?, last_error = ?, response = ? WHERE seq = ? AND state = 'pending'`);
-  const setCentral = db.prepare<[string, string | null, string]>(`
-    UPDATE applications SET central_no = ?, central_stage = COALESCE(central_stage, ?) WHERE id = ?`);
-  // Derived, so it is right after a crash at any point: the outbox is the truth. Read through
-  // the per-application index (a state filter would make the planner scan every pending row).
-  const opsOfApp = db.prepare<[string], { state: OutboxRow['state']; attempts: number }>(
-    'SELECT state, attempts FROM outbox INDEXED BY outbox_app WHERE application_id = ?',
-  );
-  const setState = db.prepare<[string, string]>(`
-    UPDATE applications SET state = ?
-     WHERE id = ? AND state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`);
-  const centralNoOf = db.prepare<[string], { central_no: string | null }>(
-    'SELECT central_no FROM applications WHERE id = ?',
-  );
+  const store = createOutboxStore(db);
+  const applications = createApplicationRepository(db);
+  // Derived, so it is right after a crash at any point: the outbox is the truth.
   const deriveState = (id: string): void => {
-    const ops = opsOfApp.all(id);
+    const ops = store.opsOf(id);
     const has = (state: OutboxRow['state'], sent = false) =>
       ops.some((o) => o.state === state && (!sent || o.attempts > 0));
     const state = has('conflict')
@@ -83,37 +42,29 @@ export function createOutbox(db: Database) {
           ? 'sent'
           : has('pending')
             ? 'queued'
-            : centralNoOf.get(id)?.central_no
+            : applications.centralNo(id)
               ? 'acknowledged'
               : 'rejected';
-    setState.run(state, id);
+    applications.setSyncedState(id, state);
   };
-  const countStates = db.prepare<[], { state: string; n: number }>(
-    'SELECT state, count(*) AS n FROM outbox GROUP BY state',
-  );
-  const countBlocked = db.prepare<[], { n: number }>(`
-    SELECT count(*) AS n FROM outbox o WHERE o.state = 'pending'
-       AND EXISTS (SELECT 1 FROM outbox p WHERE p.application_id = o.application_id
-                      AND p.seq < o.seq AND p.state IN ('dead', 'conflict'))`);
-
   const refreshStates = (rows: readonly OutboxRow[]) => {
     for (const id of new Set(rows.map((r) => r.application_id))) deriveState(id);
   };
 
   return {
-    nextBatch: (limit: number): OutboxRow[] => next.all(limit),
+    nextBatch: (limit: number): OutboxRow[] => store.nextBatch(limit),
 
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempt(rows: readonly OutboxRow[], now: number): void {
       db.transaction(() => {
-        for (const r of rows) attempt.run(now, r.seq);
+        for (const r of rows) store.markAttempt(r.seq, now);
         refreshStates(rows);
       })();
     },
 
     noteFailure(rows: readonly OutboxRow[], detail: string): void {
       db.transaction(() => {
-        for (const r of rows) failNote.run(detail, r.seq);
+        for (const r of rows) store.noteFailure(r.seq, detail);
       })();
     },
 
@@ -130,12 +81,14 @@ export function createOutbox(db: Database) {
           if (!r) return;
           const response = JSON.stringify(r);
           if (r.status === 'applied' || r.status === 'duplicate') {
-            if (ack.run(now, response, row.seq).changes === 1) tally.acked++;
-            if (r.centralNo) setCentral.run(r.centralNo, r.stage ?? null, row.application_id);
+            if (store.ack(row.seq, now, response)) tally.acked++;
+            if (r.centralNo) {
+              applications.adoptCentralNo(row.application_id, r.centralNo, r.stage ?? null);
+            }
           } else {
             const detail = [r.reasonCode, r.field].filter(Boolean).join(' ') || r.status;
             const state = r.status === 'rejected' ? 'dead' : 'conflict';
-            if (settle.run(state, detail, response, row.seq).changes === 1) {
+            if (store.settle(row.seq, state, detail, response)) {
               if (state === 'dead') tally.dead++;
               else tally.conflict++;
             }
@@ -149,11 +102,11 @@ export function createOutbox(db: Database) {
     /** A verdict the engine reached from an HTTP status on a batch of one. */
     recordVerdict(row: OutboxRow, verdict: LocalVerdict): void {
       db.transaction(() => {
-        settle.run(
+        store.settle(
+          row.seq,
           verdict.status === 'rejected' ? 'dead' : 'conflict',
           verdict.detail,
           JSON.stringify({ opId: row.op_id, status: verdict.status, detail: verdict.detail }),
-          row.seq,
         );
         refreshStates([row]);
       })();
@@ -167,9 +120,9 @@ export function createOutbox(db: Database) {
         conflict: 0,
         pending: 0,
         discarded: 0,
-        blocked: countBlocked.get()?.n ?? 0,
+        blocked: store.countBlocked(),
       };
-      for (const { state, n } of countStates.all()) {
+      for (const { state, n } of store.countByState()) {
         c.created += n;
         if (state === 'acked') c.acknowledged = n;
         else if (

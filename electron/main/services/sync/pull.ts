@@ -1,4 +1,5 @@
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
+import { createApplicationRepository } from '../applications/repository';
 import type { ChangesPage } from '../../../../shared/sync/protocol';
 import type { SyncState } from './sync-state';
 
@@ -9,9 +10,12 @@ import type { SyncState } from './sync-state';
  * content stay as the clerk and the outbox left them, so a local change still pending is never
  * overwritten.
  */
+/** The owner of sync_mirror's writes: the central change feed, one page at a time. */
 export function createPuller(db: Database, state: SyncState) {
-  const exists = db.prepare<[string], { id: string }>('SELECT id FROM applications WHERE id = ?');
-  const upsert = db.prepare(`
+  const applications = createApplicationRepository(db);
+  const upsert = prepared(
+    db,
+    `
     INSERT INTO sync_mirror (application_id, central_no, stage, stage_index, stage_count, stage_at,
       version, payload_hash, seq)
     VALUES (@applicationId, @centralNo, @stage, @stageIndex, @stageCount, @stageAt, @version,
@@ -20,9 +24,7 @@ export function createPuller(db: Database, state: SyncState) {
       stage = excluded.stage, stage_index = excluded.stage_index,
       stage_count = excluded.stage_count, stage_at = excluded.stage_at,
       version = excluded.version, payload_hash = excluded.payload_hash, seq = excluded.seq
-    WHERE excluded.seq > sync_mirror.seq`);
-  const mirrorToApp = db.prepare<[string, string, string]>(
-    'UPDATE applications SET central_no = ?, central_stage = ? WHERE id = ?',
+    WHERE excluded.seq > sync_mirror.seq`,
   );
 
   return {
@@ -33,10 +35,10 @@ export function createPuller(db: Database, state: SyncState) {
         for (const c of page.changes) {
           if (c.seq <= cursor) continue; // already applied: never go back
           // The feed is per hall: other stations' applications are not ours to mirror.
-          if (!exists.get(c.applicationId)) continue;
+          if (!applications.exists(c.applicationId)) continue;
           const changed = upsert.run({ ...c, stageAt: Date.parse(c.stageAt) }).changes;
           if (changed === 1) {
-            mirrorToApp.run(c.centralNo, c.stage, c.applicationId);
+            applications.mirrorCentral(c.applicationId, c.centralNo, c.stage);
             applied++;
           }
         }

@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
 
 /** Keys of the sync_state table. */
 type Key =
@@ -20,11 +20,15 @@ export interface StoredCredentials {
 
 /** Small typed access to sync_state; each setter is its own statement (callers add transactions). */
 export function createSyncState(db: Database) {
-  const get = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
-  const put = db.prepare<[string, string]>(
+  const get = prepared<[string], { value: string }>(
+    db,
+    'SELECT value FROM sync_state WHERE key = ?',
+  );
+  const put = prepared<[string, string]>(
+    db,
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
-  const del = db.prepare<[string]>('DELETE FROM sync_state WHERE key = ?');
+  const del = prepared<[string]>(db, 'DELETE FROM sync_state WHERE key = ?');
   const read = (key: Key): string | undefined => get.get(key)?.value;
   const write = (key: Key, value: string): void => void put.run(key, value);
 

@@ -1,0 +1,33 @@
+import type { FieldValues } from '../../../../shared/api/schemas';
+import { deadlineFor, type BusinessType } from '../../../../shared/catalogue';
+import { computeDeadline, type WarningBounds } from '../../../../shared/deadline';
+
+export interface DeadlinePolicy {
+  processDeadline(
+    type: BusinessType,
+    fields: FieldValues,
+    acceptedAt: Date,
+  ): { workingDays: number; deadlineAt: Date };
+  warningBounds(now: Date): WarningBounds;
+}
+
+export type DeadlineOf = (
+  type: BusinessType,
+  fields: FieldValues,
+  acceptedAt: Date,
+) => { workingDays: number; deadlineAt: number };
+
+/**
+ * The deadline fixed at acceptance (the counter's clock, never the sync time): the policy in
+ * settings when there is one, else the catalogue figures and the bundled calendar.
+ */
+export function deadlineOfPolicy(policy: DeadlinePolicy | undefined): DeadlineOf {
+  return (type, fields, acceptedAt) => {
+    if (policy) {
+      const d = policy.processDeadline(type, fields, acceptedAt);
+      return { workingDays: d.workingDays, deadlineAt: d.deadlineAt.getTime() };
+    }
+    const workingDays = deadlineFor(type, fields).workingDays;
+    return { workingDays, deadlineAt: computeDeadline(acceptedAt, workingDays).getTime() };
+  };
+}

@@ -1,0 +1,26 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from './openDatabase';
+
+type Statement<P, R> = P extends unknown[]
+  ? BetterSqlite3.Statement<P, R>
+  : BetterSqlite3.Statement<[P], R>;
+
+const caches = new WeakMap<Database, Map<string, unknown>>();
+
+/**
+ * The one way the console prepares SQL: each statement is prepared once per open database and
+ * cached by its text, so repositories built more than once (every area that needs an owner's
+ * functions builds its own) and queries assembled from filters share one prepared statement.
+ * `pluck()`/`raw()` change the shared statement: use them only on SQL that every caller reads
+ * the same way.
+ */
+export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
+  db: Database,
+  sql: string,
+): Statement<P, R> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt as Statement<P, R>;
+}

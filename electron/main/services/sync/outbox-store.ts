@@ -1,0 +1,134 @@
+import { prepared, type Database } from '../db';
+
+export interface OutboxRow {
+  seq: number;
+  op_id: string;
+  application_id: string;
+  kind: string;
+  payload: string;
+  payload_hash: string;
+  created_at: number;
+  state: 'pending' | 'acked' | 'dead' | 'conflict' | 'discarded';
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  acked_at: number | null;
+  response: string | null;
+}
+
+export interface OutboxInsert {
+  op_id: string;
+  application_id: string;
+  kind: string;
+  payload: string;
+  payload_hash: string;
+  created_at: number;
+}
+
+/**
+ * The owner of the `outbox` table: the application service enqueues, the sync engine and the
+ * sync actions read and settle, all through these functions. Callers add the transactions.
+ * Operations of one application go strictly in seq order: an operation is eligible only when
+ * every earlier operation of its application is acknowledged or discarded.
+ */
+export function createOutboxStore(db: Database) {
+  const insert = prepared<[OutboxInsert]>(
+    db,
+    `
+    INSERT INTO outbox (op_id, application_id, kind, payload, payload_hash, created_at)
+    VALUES (@op_id, @application_id, @kind, @payload, @payload_hash, @created_at)`,
+  );
+  const next = prepared<[number], OutboxRow>(
+    db,
+    `
+    SELECT o.* FROM outbox o
+     WHERE o.state = 'pending'
+       AND NOT EXISTS (SELECT 1 FROM outbox p
+                        WHERE p.application_id = o.application_id AND p.seq < o.seq
+                          AND p.state IN ('pending', 'dead', 'conflict'))
+     ORDER BY o.seq LIMIT ?`,
+  );
+  const attempt = prepared<[number, number]>(
+    db,
+    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE seq = ? AND state = 'pending'",
+  );
+  const failNote = prepared<[string, number]>(
+    db,
+    "UPDATE outbox SET last_error = ? WHERE seq = ? AND state = 'pending'",
+  );
+  const ack = prepared<[number, string, number]>(
+    db,
+    `
+    UPDATE outbox SET state = 'acked', acked_at = ?, response = ?, last_error = NULL
+     WHERE seq = ? AND state = 'pending'`,
+  );
+  const settle = prepared<[string, string, string, number]>(
+    db,
+    `
+    UPDATE outbox SET state = ?, last_error = ?, response = ? WHERE seq = ? AND state = 'pending'`,
+  );
+  // Read through the per-application index (a state filter would make the planner scan every
+  // pending row).
+  const opsOfApp = prepared<[string], { state: OutboxRow['state']; attempts: number }>(
+    db,
+    'SELECT state, attempts FROM outbox INDEXED BY outbox_app WHERE application_id = ?',
+  );
+  const countStates = prepared<[], { state: string; n: number }>(
+    db,
+    'SELECT state, count(*) AS n FROM outbox GROUP BY state',
+  );
+  const countBlocked = prepared<[], { n: number }>(
+    db,
+    `
+    SELECT count(*) AS n FROM outbox o WHERE o.state = 'pending'
+       AND EXISTS (SELECT 1 FROM outbox p WHERE p.application_id = o.application_id
+                      AND p.seq < o.seq AND p.state IN ('dead', 'conflict'))`,
+  );
+  const bySeq = prepared<[number], OutboxRow>(db, 'SELECT * FROM outbox WHERE seq = ?');
+  const byState = prepared<[string], OutboxRow>(
+    db,
+    'SELECT * FROM outbox WHERE state = ? ORDER BY seq',
+  );
+  const requeue = prepared<[string, string, string, string, number]>(
+    db,
+    `
+    UPDATE outbox SET state = 'pending', op_id = ?, kind = ?, payload = ?, payload_hash = ?,
+      attempts = 0, next_attempt_at = 0, last_error = NULL, response = NULL WHERE seq = ?`,
+  );
+  const discard = prepared<[number]>(db, "UPDATE outbox SET state = 'discarded' WHERE seq = ?");
+  const discardLater = prepared<[string, number]>(
+    db,
+    `
+    UPDATE outbox SET state = 'discarded', last_error = 'discarded with an earlier operation'
+     WHERE application_id = ? AND seq > ? AND state = 'pending'`,
+  );
+
+  return {
+    /** Queues an operation behind the earlier ones of its application. */
+    enqueue: (row: OutboxInsert): void => void insert.run(row),
+    nextBatch: (limit: number): OutboxRow[] => next.all(limit),
+    /** Counted before sending, so attempts survive a crash mid-request. */
+    markAttempt: (seq: number, nextAttemptAt: number): void => void attempt.run(nextAttemptAt, seq),
+    noteFailure: (seq: number, detail: string): void => void failNote.run(detail, seq),
+    /** True when the pending row took the acknowledgement. */
+    ack: (seq: number, at: number, response: string): boolean =>
+      ack.run(at, response, seq).changes === 1,
+    /** True when the pending row took the verdict (dead or conflict). */
+    settle: (seq: number, state: 'dead' | 'conflict', detail: string, response: string): boolean =>
+      settle.run(state, detail, response, seq).changes === 1,
+    opsOf: (applicationId: string) => opsOfApp.all(applicationId),
+    countByState: () => countStates.all(),
+    countBlocked: (): number => countBlocked.get()?.n ?? 0,
+    bySeq: (seq: number): OutboxRow | undefined => bySeq.get(seq),
+    byState: (state: OutboxRow['state']): OutboxRow[] => byState.all(state),
+    /** The same place in the order under a new operation id, as a fresh attempt. */
+    requeue: (seq: number, opId: string, kind: string, payload: string, hash: string): void =>
+      void requeue.run(opId, kind, payload, hash, seq),
+    discard: (seq: number): void => void discard.run(seq),
+    /** A dropped submit takes the later pending operations of its application along. */
+    discardLater: (applicationId: string, seq: number): void =>
+      void discardLater.run(applicationId, seq),
+  };
+}
+
+export type OutboxStore = ReturnType<typeof createOutboxStore>;
