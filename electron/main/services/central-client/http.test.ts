@@ -101,7 +101,7 @@ describe('central http client', () => {
   ];
   it.each(TABLE)('HTTP %i is %s (answered %s, transient %s)', async (status, kind, up, again) => {
     expect(kindForStatus(status)).toBe(kind);
-    const body = { code: 'VALIDATION', message: '不行', messageEn: 'No' };
+    const body = { code: 'BAD_REQUEST', message: '不行', messageEn: 'No' };
     const err = await failure(async () => Response.json(body, { status }));
     expect(err.kind).toBe(kind);
     expect(answered(err)).toBe(up);
