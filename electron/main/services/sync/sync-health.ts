@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../../../shared/text';
-import { CentralError, answered } from '../central-client';
+import type { CentralError } from '../central-client';
+import { answered } from '../central-client';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { Outbox, OutboxRow } from './outbox';
 import type { SyncState } from './sync-state';
