@@ -1,5 +1,5 @@
-import { apiError } from '../../../../shared/api/errors';
-import { CentralError, isBusinessRefusal } from '../central-client';
+import { apiError, type ErrorCode } from '../../../../shared/api/errors';
+import { CentralError, isBusinessRefusal, type CentralErrorKind } from '../central-client';
 
 export const UNREACHABLE = apiError(
   'UNAVAILABLE',
@@ -34,20 +34,19 @@ export const LOOKUP_NOT_FOUND = apiError(
 export const isUnavailable = (err: unknown): err is CentralError =>
   err instanceof CentralError && !isBusinessRefusal(err);
 
+/** A refusal's kind as the contract's error code (any other refusal is a validation error). */
+const CONTRACT_CODE: Partial<Record<CentralErrorKind, ErrorCode>> = {
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  unauthorized: 'FORBIDDEN',
+  forbidden: 'FORBIDDEN',
+  enrolment_refused: 'FORBIDDEN',
+};
+
 /** A refusal or an outage of the shared queue, as the contract's typed error. */
 export function queueError(err: unknown): unknown {
   if (isBusinessRefusal(err)) {
-    const code =
-      err.kind === 'not_found'
-        ? 'NOT_FOUND'
-        : err.kind === 'conflict'
-          ? 'CONFLICT'
-          : err.kind === 'unauthorized' ||
-              err.kind === 'forbidden' ||
-              err.kind === 'enrolment_refused'
-            ? 'FORBIDDEN'
-            : 'VALIDATION';
-    return apiError(code, err.body.message, err.body.messageEn, {
+    return apiError(CONTRACT_CODE[err.kind] ?? 'VALIDATION', err.body.message, err.body.messageEn, {
       ...(err.body.field ? { field: err.body.field } : {}),
     });
   }
