@@ -11,6 +11,7 @@ import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
 import { createOfflineTickets } from './queue/offline-tickets';
+import { createCentralConnection } from './central-client';
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
@@ -118,11 +119,24 @@ export function createServices(opts: ServicesOptions): Services {
     });
     const hallCode = opts.hallCode ?? DEFAULT_HALL_CODE;
     const centralUrl = opts.centralUrl ? checkCentralUrl(opts.centralUrl) : undefined;
+    // One connection for sync and the queue: one device, one token, one refresh at a time.
+    const central = centralUrl
+      ? createCentralConnection({
+          db,
+          baseUrl: centralUrl,
+          hallCode,
+          stationCode,
+          registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+          timeoutMs: opts.syncTiming?.requestTimeoutMs,
+          now: () => now().getTime(),
+        })
+      : undefined;
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
       centralUrl: centralUrl ?? 'http://127.0.0.1:9',
       configured: centralUrl !== undefined,
+      ...(central ? { central } : {}),
       ...opts.syncTiming,
       hallCode,
       stationCode,
@@ -140,6 +154,7 @@ export function createServices(opts: ServicesOptions): Services {
     const queue = createQueueService({
       db,
       ...(centralUrl ? { centralUrl } : {}),
+      ...(central ? { central } : {}),
       hallCode,
       stationCode,
       registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,

@@ -5,4 +5,3 @@ export {
   type QueueServiceOptions,
 } from './service';
 export { createQueueHandlers } from './handlers';
-export { QueueRefused, QueueUnreachable } from './central-link';

@@ -11,7 +11,7 @@ import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
 import { createApplicationService } from '../applications/service';
 import { openDatabase, type Database } from '../db';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
-import type { FetchLike } from './central-link';
+import type { FetchLike } from '../central-client';
 import { createQueueService, type QueueService } from './service';
 
 /**

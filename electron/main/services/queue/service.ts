@@ -1,47 +1,31 @@
-import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import type { Database } from '../db';
-import { ApiError, apiError } from '../../../../shared/api/errors';
-import type {
-  ApplicationDetail,
-  ApplicationInput,
-  FieldValues,
-} from '../../../../shared/api/schemas';
+import type { ApplicationDetail, ApplicationInput } from '../../../../shared/api/schemas';
 import type { StationKind } from '../../../../shared/api/methods/queue';
-import { findType } from '../../../../shared/catalogue/applicability';
 import type { Catalogue } from '../../../../shared/catalogue/types';
-import { maskMobile, maskName } from '../../../../shared/domain/mask';
-import { DEFAULT_QUEUE_CONFIG } from '../../../../shared/queue/defaults';
-import {
-  DEFAULT_KIOSK_CONTENT,
-  KioskContentSchema,
-  type KioskContent,
-  type KioskDraft,
-  type LookupInput,
-  type LookupResult,
-} from '../../../../shared/queue/kiosk';
-import type { QueueOp, QueueOpInput, QueueOpOutput } from '../../../../shared/queue/protocol';
-import {
-  QueueConfigSchema,
-  type Channel,
-  type IssuedTicket,
-  type Priority,
-  type QueueConfig,
-  type RateInput,
-  type Ticket,
-} from '../../../../shared/queue/schemas';
-import { checkMobile } from '../../../../shared/validators/mobile';
+import type { QueueOpInput } from '../../../../shared/queue/protocol';
+import type { Channel, RateInput } from '../../../../shared/queue/schemas';
 import { toHallIso } from '../applications/hallTime';
-import { createApplicationRepository } from '../applications/repository';
+import { createCentralConnection, type CentralConnection, type FetchLike } from '../central-client';
+import type { Database } from '../db';
 import { createChecklists } from './checklists';
-import { createCentralLink, QueueRefused, QueueUnreachable, type FetchLike } from './central-link';
-import { createOfflineTickets, type OfflineTicketRow } from './offline-tickets';
+import { createRemote, type QueueContext } from './context';
+import { createCounter } from './counter';
+import { createKiosk } from './kiosk';
+import { createQueueLink } from './link';
+import { createIssuing } from './offline-merge';
+import { createOfflineTickets } from './offline-tickets';
 import { createStationSettings } from './station-settings';
+
+export { queueError } from './errors';
 
 export interface QueueServiceOptions {
   db: Database;
   /** The hall's shared store (the central system); absent = no shared queue at this station. */
   centralUrl?: string;
+  /**
+   * The connection (HTTP client and device session) shared with sync, so the station is one
+   * device with one token; when absent (and centralUrl is set) the service opens its own.
+   */
+  central?: CentralConnection;
   hallCode: string;
   stationCode: string;
   registrationSecret: string;
@@ -51,6 +35,7 @@ export interface QueueServiceOptions {
   saveDraft: (input: ApplicationInput, actor: string) => ApplicationDetail;
   now?: () => number;
   fetch?: FetchLike;
+  /** Counters wait on shared-queue calls: keep them short (default 4 s). */
   timeoutMs?: number;
   log?: (line: string) => void;
   /** How often offline tickets are offered to the shared queue again (default 10 s). */
@@ -59,428 +44,49 @@ export interface QueueServiceOptions {
   kioskCountdownSeconds?: number;
 }
 
-const SETTINGS = {
-  config: 'queue.config',
-  current: 'queue.current',
-  kioskContent: 'kiosk.content',
-  kioskIdle: 'kiosk.idleSeconds',
-} as const;
-
-const CurrentSchema = z.object({ id: z.uuid(), number: z.string() }).nullable();
-
-const UNREACHABLE = apiError(
-  'UNAVAILABLE',
-  '暂时无法连接叫号系统（中心系统），请稍后重试；受理业务不受影响',
-  'The shared queue (central system) cannot be reached; retry shortly. Taking applications still works',
-);
-const NOT_CONFIGURED = apiError(
-  'UNAVAILABLE',
-  '本台未连接中心系统，共享叫号不可用；受理业务不受影响',
-  'This station has no central system configured, so the shared queue is not available. Taking applications still works',
-);
-const KIOSK_DRAFT_OFFLINE = apiError(
-  'UNAVAILABLE',
-  '暂时无法提交预填申请，请到服务台办理',
-  'The pre-filled application cannot be sent just now; please go to the service desk',
-);
-const LOOKUP_THROTTLED = apiError(
-  'UNAVAILABLE',
-  '查询次数过多，请稍后再试',
-  'Too many look-ups; please try again in a minute',
-);
-const LOOKUP_NOT_FOUND = apiError(
-  'NOT_FOUND',
-  '未找到匹配的申请，请核对申请编号和手机号',
-  'No matching application; check the application number and the phone number',
-);
-
-/** A refusal or an outage of the shared queue, as the contract's typed error. */
-export function queueError(err: unknown): unknown {
-  if (err instanceof QueueUnreachable) return UNREACHABLE;
-  if (err instanceof QueueRefused) {
-    const code =
-      err.status === 404
-        ? 'NOT_FOUND'
-        : err.status === 409
-          ? 'CONFLICT'
-          : err.status === 401 || err.status === 403
-            ? 'FORBIDDEN'
-            : 'VALIDATION';
-    return apiError(code, err.body.message, err.body.messageEn, {
-      ...(err.body.field ? { field: err.body.field } : {}),
-    });
-  }
-  return err;
-}
-
 /**
  * The station's queue service: the shared queue through the central link, offline tickets and
- * their merge, the guide's checklists, the kiosk's content, look-up, drafts and ratings.
+ * their merge, the counter, the guide's checklists and the kiosk.
  */
 export function createQueueService(opts: QueueServiceOptions) {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => undefined);
-  const settings = createStationSettings(opts.db);
-  const offline = createOfflineTickets(opts.db, opts.stationCode);
-  const checklists = createChecklists(opts.db, now);
-  const link = opts.centralUrl
-    ? createCentralLink({
-        db: opts.db,
-        baseUrl: opts.centralUrl,
-        hallCode: opts.hallCode,
-        stationCode: opts.stationCode,
-        registrationSecret: opts.registrationSecret,
-        now,
-        ...(opts.fetch ? { fetch: opts.fetch } : {}),
-        ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-      })
-    : undefined;
+  const central =
+    opts.central ??
+    (opts.centralUrl
+      ? createCentralConnection({
+          db: opts.db,
+          baseUrl: opts.centralUrl,
+          hallCode: opts.hallCode,
+          stationCode: opts.stationCode,
+          registrationSecret: opts.registrationSecret,
+          fetch: opts.fetch,
+          timeoutMs: opts.timeoutMs ?? 4000,
+          now,
+        })
+      : undefined);
+  const link = central ? createQueueLink({ central, timeoutMs: opts.timeoutMs, now }) : undefined;
   const channel: Channel =
     opts.kind === 'kiosk' ? 'kiosk' : opts.kind === 'staff' ? 'guide' : 'counter';
-
-  /** One shared-queue call, errors turned into the contract's. */
-  async function remote<O extends QueueOp>(
-    op: O,
-    input: QueueOpInput<O>,
-  ): Promise<QueueOpOutput<O>> {
-    if (!link) throw NOT_CONFIGURED;
-    try {
-      return await link.call(op, input);
-    } catch (err) {
-      if (err instanceof QueueUnreachable) log(`queue: ${op} unreachable: ${err.detail}`);
-      throw queueError(err);
-    }
-  }
-
-  // ---------------------------------------------------------------- configuration
-
-  function cachedConfig(): QueueConfig {
-    return settings.read(SETTINGS.config, QueueConfigSchema, DEFAULT_QUEUE_CONFIG);
-  }
-
-  async function config(): Promise<{ config: QueueConfig; fresh: boolean }> {
-    if (!link) return { config: cachedConfig(), fresh: false };
-    try {
-      const cfg = await link.call('config', {});
-      settings.write(SETTINGS.config, cfg);
-      return { config: cfg, fresh: true };
-    } catch (err) {
-      if (err instanceof QueueUnreachable) return { config: cachedConfig(), fresh: false };
-      throw queueError(err);
-    }
-  }
-
-  // ---------------------------------------------------------------- issuing
-
-  function offlineTicket(row: OfflineTicketRow, cfg: QueueConfig): IssuedTicket {
-    const service = cfg.services.find((s) => s.code === row.service_code);
-    return {
-      id: row.id,
-      number: row.number,
-      serviceCode: row.service_code,
-      serviceName: service?.name ?? { zh: row.service_code, en: row.service_code },
-      priority: row.priority,
-      state: 'issued',
-      channel: row.channel,
-      day: row.day,
-      issuedAt: toHallIso(row.issued_at),
-      calledAt: null,
-      servingAt: null,
-      finishedAt: null,
-      counter: null,
-      counterName: null,
-      callCount: 0,
-      transferredFrom: null,
-      servicesDone: [],
-      applicationIds: [],
-      offline: true,
-      hasKioskDraft: false,
-      rated: false,
-      ahead: null,
-      warn: false,
-    };
-  }
-
-  /**
-   * A ticket from the shared queue; when it cannot be reached (or none is configured), an
-   * offline ticket numbered by this station, merged into the shared queue later.
-   */
-  async function issue(input: { serviceCode: string; priority: Priority }): Promise<IssuedTicket> {
-    const id = uuidv7();
-    if (link) {
-      try {
-        const ticket = await link.call('issue', { id, ...input, channel });
-        void mergeOffline();
-        return ticket;
-      } catch (err) {
-        if (!(err instanceof QueueUnreachable)) throw queueError(err);
-        log(`queue: issue unreachable, offline ticket: ${err.detail}`);
-      }
-    }
-    const cfg = cachedConfig();
-    const service = cfg.services.find((s) => s.code === input.serviceCode);
-    if (!service) {
-      throw apiError('VALIDATION', '没有该业务队列', 'No such queue service', {
-        field: 'serviceCode',
-      });
-    }
-    const row = offline.issue({
-      id,
-      prefix: service.prefix,
-      serviceCode: service.code,
-      priority: input.priority,
-      channel,
-      at: now(),
-    });
-    return offlineTicket(row, cfg);
-  }
-
-  let merging: Promise<void> | undefined;
-  /** Offers offline tickets to the shared queue, oldest first; stops at the first outage. */
-  function mergeOffline(): Promise<void> {
-    if (!link) return Promise.resolve();
-    merging ??= (async () => {
-      try {
-        for (const row of offline.pending()) {
-          try {
-            await link.call('issue', {
-              id: row.id,
-              serviceCode: row.service_code,
-              priority: row.priority,
-              channel: row.channel,
-              offline: { number: row.number, issuedAt: toHallIso(row.issued_at) },
-            });
-            offline.merged(row.id, now());
-          } catch (err) {
-            if (err instanceof QueueUnreachable) return;
-            if (err instanceof QueueRefused) {
-              if (err.body.reason === 'stale_day' || err.body.reason === 'unknown_service') {
-                offline.void(row.id, `${err.status} ${err.body.reason}`);
-              } else {
-                offline.noteError(row.id, `${err.status} ${err.body.code}`);
-              }
-              continue;
-            }
-            throw err;
-          }
-        }
-      } finally {
-        merging = undefined;
-      }
-    })();
-    return merging;
-  }
-
-  let timer: NodeJS.Timeout | undefined;
-  function start(): void {
-    if (!link || timer) return;
-    timer = setInterval(() => {
-      if (offline.counts().pending > 0) {
-        mergeOffline().catch((err: unknown) =>
-          log(`queue: merge failed: ${err instanceof Error ? err.name : typeof err}`),
-        );
-      }
-    }, opts.mergeEveryMs ?? 10_000);
-    timer.unref?.();
-  }
-  async function stop(): Promise<void> {
-    if (timer) clearInterval(timer);
-    timer = undefined;
-    await merging;
-  }
-
-  // ---------------------------------------------------------------- the counter
-
-  function remember(ticket: Ticket | null): void {
-    const active = ticket && (ticket.state === 'called' || ticket.state === 'serving');
-    settings.write(SETTINGS.current, active ? { id: ticket.id, number: ticket.number } : null);
-  }
-
-  /** The ticket this counter is serving, as last seen: applications taken now are linked to it. */
-  const currentTicketId = (): string | undefined =>
-    settings.read(SETTINGS.current, CurrentSchema, null)?.id;
-
-  // Applications are read through their owner (applications/repository.ts).
-  const linkedApplications = { all: createApplicationRepository(opts.db).byTicket };
-
-  async function callNext(services: string[]): Promise<{ ticket: Ticket | null }> {
-    const requestId = uuidv7();
-    let out: { ticket: Ticket | null };
-    try {
-      out = await remote('callNext', { requestId, services });
-    } catch (err) {
-      // A lost answer: asking again with the same request id returns the ticket already called.
-      if (err !== UNREACHABLE) throw err;
-      out = await remote('callNext', { requestId, services });
-    }
-    remember(out.ticket);
-    return out;
-  }
-
-  async function current() {
-    const { ticket } = await remote('current', {});
-    remember(ticket);
-    const applications = ticket
-      ? linkedApplications.all(ticket.id).map((a) => ({
-          id: a.id,
-          appNo: a.app_no,
-          typeCode: a.type_code,
-          state: a.state,
-        }))
-      : [];
-    return { ticket, applications };
-  }
-
-  async function step(op: 'recall' | 'serve' | 'noShow', ticketId: string): Promise<Ticket> {
-    const ticket = await remote(op, { ticketId });
-    remember(ticket);
-    return ticket;
-  }
-
-  async function transfer(ticketId: string, toService: string): Promise<Ticket> {
-    const ticket = await remote('transfer', { ticketId, toService, newId: uuidv7() });
-    remember(null);
-    return ticket;
-  }
-
-  async function finish(ticketId: string, servicesDone: string[]): Promise<Ticket> {
-    const applicationIds = linkedApplications
-      .all(ticketId)
-      .filter((a) => a.state !== 'draft')
-      .map((a) => a.id);
-    const ticket = await remote('finish', { ticketId, servicesDone, applicationIds });
-    remember(null);
-    return ticket;
-  }
-
-  /**
-   * The clerk takes over a kiosk draft: it becomes a local draft linked to the ticket. Fields
-   * the customer typed that do not pass the draft checks are left out for the clerk to ask again.
-   */
-  async function verifyKioskDraft(
-    ticketId: string,
-    actor: string,
-  ): Promise<{ applicationId: string }> {
-    const { draft } = await remote('kioskDraft', { ticketId });
-    if (!draft)
-      throw apiError('NOT_FOUND', '该号没有自助预填申请', 'This ticket has no kiosk draft');
-    const fields: FieldValues = { ...draft.fields };
-    const input = (): ApplicationInput => ({
-      typeCode: draft.typeCode,
-      accountKind: draft.accountKind,
-      fields,
-      papers: [],
-      ticketId,
-    });
-    let detail: ApplicationDetail;
-    try {
-      detail = opts.saveDraft(input(), actor);
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.body.code !== 'VALIDATION') throw err;
-      const bad = (err.body.fieldErrors ?? [{ field: err.body.field ?? '' }]).map((e) => e.field);
-      for (const path of bad) delete fields[path.replace(/^fields\./, '').split('.')[0] ?? ''];
-      detail = opts.saveDraft(input(), actor);
-    }
-    await remote('takeKioskDraft', { ticketId, applicationId: detail.id });
-    return { applicationId: detail.id };
-  }
-
-  // ---------------------------------------------------------------- kiosk
-
-  const misses: number[] = [];
-  const MISS_WINDOW_MS = 60_000;
-  const MAX_MISSES = 5;
-
-  function throttled(): boolean {
-    const cutoff = now() - MISS_WINDOW_MS;
-    while (misses.length && (misses[0] as number) < cutoff) misses.shift();
-    return misses.length >= MAX_MISSES;
-  }
-
-  const localApp = { get: createApplicationRepository(opts.db).withStageByNumber };
-
-  /**
-   * Number plus phone. Looks in this station's own store first, then the hall's; every
-   * mismatch, absence or malformed phone answers the same NOT_FOUND, and repeated misses are
-   * slowed down so the look-up cannot be used to guess phone numbers.
-   */
-  async function lookup(input: LookupInput): Promise<LookupResult> {
-    if (throttled()) throw LOOKUP_THROTTLED;
-    const miss = (): never => {
-      misses.push(now());
-      throw LOOKUP_NOT_FOUND;
-    };
-    const mobile = checkMobile(input.mobile);
-    if (!mobile.ok) return miss();
-    const local = localApp.get(input.appNo);
-    if (local) {
-      const stored = checkMobile(local.mobile);
-      if (!stored.ok || stored.value !== mobile.value) return miss();
-      return {
-        appNo: local.app_no ?? input.appNo,
-        centralNo: local.central_no,
-        typeCode: local.type_code,
-        applicantMasked: maskName(local.applicant_name),
-        phoneMasked: maskMobile(mobile.value),
-        acceptedAt: local.accepted_at === null ? null : toHallIso(local.accepted_at),
-        stage: local.stage,
-        stageIndex: local.stage_index,
-        stageCount: local.stage_count,
-      };
-    }
-    if (!link) return miss();
-    try {
-      return await link.call('lookup', { appNo: input.appNo, mobile: mobile.value });
-    } catch (err) {
-      if (err instanceof QueueRefused && err.status === 404) return miss();
-      throw queueError(err);
-    }
-  }
-
-  /** A kiosk draft travels with a new ticket of the service that takes its business type. */
-  async function startApplication(draft: KioskDraft, priority: Priority): Promise<IssuedTicket> {
-    const type = findType(opts.catalogue, draft.typeCode);
-    if (!type || !type.accountKinds.includes(draft.accountKind)) {
-      throw apiError('VALIDATION', '请选择业务类型', 'Choose a business type', {
-        field: 'draft.typeCode',
-      });
-    }
-    if (!link) throw KIOSK_DRAFT_OFFLINE;
-    const cfg = (await config()).config;
-    const service =
-      cfg.services.find((s) => s.typeCodes.includes(type.code)) ??
-      cfg.services.find((s) => s.families.includes(type.family)) ??
-      cfg.services[0];
-    if (!service) throw KIOSK_DRAFT_OFFLINE;
-    try {
-      return await link.call('issue', {
-        id: uuidv7(),
-        serviceCode: service.code,
-        priority,
-        channel,
-        kioskDraft: draft,
-      });
-    } catch (err) {
-      if (err instanceof QueueUnreachable) throw KIOSK_DRAFT_OFFLINE;
-      throw queueError(err);
-    }
-  }
-
-  const kioskContent = (): KioskContent =>
-    settings.read(SETTINGS.kioskContent, KioskContentSchema, DEFAULT_KIOSK_CONTENT);
+  const ctx: QueueContext = {
+    db: opts.db,
+    link,
+    settings: createStationSettings(opts.db),
+    channel,
+    now,
+    log,
+    remote: createRemote(link, log),
+  };
+  const offline = createOfflineTickets(opts.db, opts.stationCode);
+  const issuing = createIssuing(ctx, offline, { mergeEveryMs: opts.mergeEveryMs });
+  const counter = createCounter(ctx, opts.saveDraft);
+  const kiosk = createKiosk(ctx, issuing, opts);
+  const { remote } = ctx;
 
   return {
-    stationInfo: () => ({
-      kind: opts.kind,
-      stationCode: opts.stationCode,
-      kioskIdleSeconds: settings.read(
-        SETTINGS.kioskIdle,
-        z.number().int().min(10).max(3600),
-        opts.kioskIdleSeconds ?? 90,
-      ),
-      kioskCountdownSeconds: opts.kioskCountdownSeconds ?? 15,
-      queueConfigured: link !== undefined,
-    }),
+    ...kiosk,
+    ...counter,
+    ...issuing,
     status: () => {
       const h = link?.health();
       const c = offline.counts();
@@ -494,42 +100,12 @@ export function createQueueService(opts: QueueServiceOptions) {
         offlineVoid: c.void,
       };
     },
-    config,
-    saveConfig: async (cfg: QueueConfig) => {
-      const saved = await remote('saveConfig', { config: cfg });
-      settings.write(SETTINGS.config, saved);
-      return saved;
-    },
-    issue,
-    mergeOffline,
     cancel: (ticketId: string) => remote('cancel', { ticketId }),
-    callNext,
-    current,
-    recall: (id: string) => step('recall', id),
-    serve: (id: string) => step('serve', id),
-    noShow: async (id: string) => {
-      const t = await remote('noShow', { ticketId: id });
-      remember(null);
-      return t;
-    },
-    transfer,
-    finish,
-    verifyKioskDraft,
-    currentTicketId,
     tickets: (input: QueueOpInput<'tickets'>) => remote('tickets', input),
     board: (limit: number) => remote('board', { limit }),
     measures: (input: QueueOpInput<'measures'>) => remote('measures', input),
     rate: (input: RateInput) => remote('rate', input),
-    lookup,
-    startApplication,
-    kioskContent,
-    saveKioskContent: (content: KioskContent): KioskContent => {
-      settings.write(SETTINGS.kioskContent, content);
-      return kioskContent();
-    },
-    checklists,
-    start,
-    stop,
+    checklists: createChecklists(opts.db, now),
   };
 }
 

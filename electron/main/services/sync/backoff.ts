@@ -1,3 +1,5 @@
+export { parseRetryAfter } from '../central-client/http';
+
 export interface BackoffPolicy {
   /** First retry window. */
   baseMs: number;
@@ -27,13 +29,4 @@ export function backoffDelay(
 ): number {
   const jittered = Math.max(policy.floorMs, Math.floor(random() * backoffWindow(policy, failures)));
   return retryAfterMs !== undefined ? Math.max(jittered, retryAfterMs) : jittered;
-}
-
-/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now: number): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

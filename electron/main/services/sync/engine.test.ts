@@ -11,7 +11,7 @@ import { opFor } from '../../../../central/testing/fixtures';
 import type { Database } from '../db';
 import { SyncEngine, type SyncEngineOptions, type SyncEvent } from './engine';
 import { openSyncDb, seedQueued, testPayload } from './testing/seed';
-import type { FetchLike } from './transport';
+import type { FetchLike } from '../central-client';
 
 let dir: string;
 let central: CentralHandle;

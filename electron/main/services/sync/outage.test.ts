@@ -12,7 +12,7 @@ import { backoffWindow, type BackoffPolicy } from './backoff';
 import { SyncEngine, type SyncEvent } from './engine';
 import { openSyncDb, seedQueued } from './testing/seed';
 import { seededRandom } from './testing/random';
-import type { FetchLike } from './transport';
+import type { FetchLike } from '../central-client';
 
 let dir: string;
 let core: CentralCore;

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { CentralError, CentralErrorBodySchema, kindForStatus } from './errors';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface CentralHttpOptions {
+  /** The central system, or (later) a hall hub on the LAN: same protocol, same client. */
+  baseUrl: string;
+  fetch?: FetchLike;
+  /** Default per request; a caller that cannot wait long passes its own. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+export interface CentralRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+  token?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * One HTTP client for the central system: one request, a parsed answer or one `CentralError`
+ * (never another exception for anything the network or the server does). No retries here: the
+ * callers decide (sync backs off, a counter is told at once).
+ */
+export function createCentralHttp(opts: CentralHttpOptions) {
+  const baseUrl = opts.baseUrl.replace(/\/$/, '');
+  const fetchFn: FetchLike = opts.fetch ?? ((input, init) => fetch(input, init));
+  const defaultTimeoutMs = opts.timeoutMs ?? 30_000;
+  const now = opts.now ?? Date.now;
+
+  async function request<T>(req: CentralRequest, schema: z.ZodType<T>): Promise<T> {
+    const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const fail = (kind: CentralError['kind'], detail: string, status?: number) =>
+      new CentralError({ kind, detail, status });
+    try {
+      let res: Response;
+      try {
+        res = await fetchFn(`${baseUrl}${req.path}`, {
+          method: req.method,
+          headers: {
+            accept: 'application/json',
+            ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(req.token ? { authorization: `Bearer ${req.token}` } : {}),
+          },
+          ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+          signal: controller.signal,
+        });
+      } catch (err) {
+        throw controller.signal.aborted
+          ? fail('timeout', `no answer within ${timeoutMs} ms`)
+          : fail('network', errorName(err));
+      }
+      let text: string;
+      try {
+        text = await res.text();
+      } catch (err) {
+        throw controller.signal.aborted
+          ? fail('timeout', `body not complete within ${timeoutMs} ms`)
+          : fail('truncated', `HTTP ${res.status} body cut: ${errorName(err)}`, res.status);
+      }
+      let json: unknown;
+      try {
+        json = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        throw fail('truncated', `HTTP ${res.status} body is not JSON`, res.status);
+      }
+      if (!res.ok) {
+        const body = CentralErrorBodySchema.safeParse(json);
+        throw new CentralError({
+          kind: kindForStatus(res.status),
+          detail: `HTTP ${res.status}`,
+          status: res.status,
+          body: body.success ? body.data : undefined,
+          retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now()),
+        });
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        throw fail(
+          'unreadable',
+          `HTTP ${res.status} answer does not match the protocol`,
+          res.status,
+        );
+      }
+      return parsed.data;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return { baseUrl, request };
+}
+
+export type CentralHttp = ReturnType<typeof createCentralHttp>;
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The error's class and code, never its message (which could quote a URL or a value). */
+function errorName(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err;
+  const cause = (err as { cause?: unknown }).cause;
+  const code =
+    cause && typeof cause === 'object' && 'code' in cause
+      ? String((cause as { code: unknown }).code)
+      : '';
+  return code ? `${err.name} (${code})` : err.name;
+}

@@ -1,0 +1,82 @@
+import type { Database } from '../db';
+import { createSyncState } from '../sync/sync-state';
+import { createCentralHttp, type CentralHttp, type FetchLike } from './http';
+import { createDeviceSession, type CredentialStore, type DeviceSession } from './session';
+
+export {
+  CentralError,
+  CentralErrorBodySchema,
+  answered,
+  isBusinessRefusal,
+  isTransient,
+  kindForStatus,
+  type CentralErrorBody,
+  type CentralErrorKind,
+} from './errors';
+export {
+  createCentralHttp,
+  parseRetryAfter,
+  type CentralHttp,
+  type CentralRequest,
+  type FetchLike,
+} from './http';
+export {
+  createDeviceSession,
+  type CredentialStore,
+  type DeviceSession,
+  type Enrolment,
+  type StoredCredentials,
+} from './session';
+
+/** One remote system as this station sees it: the HTTP client and the device session on it. */
+export interface CentralConnection {
+  http: CentralHttp;
+  session: DeviceSession;
+}
+
+export interface CentralConnectionOptions {
+  db: Database;
+  baseUrl: string;
+  hallCode: string;
+  stationCode: string;
+  registrationSecret: string;
+  deviceName?: string | undefined;
+  fetch?: FetchLike | undefined;
+  timeoutMs?: number | undefined;
+  now?: (() => number) | undefined;
+  newInstallationId?: (() => string) | undefined;
+}
+
+/** The central system's credentials live in sync_state (installation id, device id, tokens). */
+export function syncStateCredentials(db: Database): CredentialStore {
+  const state = createSyncState(db);
+  return {
+    installationId: (make) => state.installationId(make),
+    credentials: () => state.credentials(),
+    saveCredentials: (c) => state.saveCredentials(c),
+    saveToken: (token, expiresAt) => state.saveToken(token, expiresAt),
+    forgetToken: () => state.remove('token'),
+  };
+}
+
+/** The connection to the central system that sync and the queue share (one device, one token). */
+export function createCentralConnection(opts: CentralConnectionOptions): CentralConnection {
+  const http = createCentralHttp({
+    baseUrl: opts.baseUrl,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const session = createDeviceSession({
+    http,
+    store: syncStateCredentials(opts.db),
+    enrolment: {
+      hallCode: opts.hallCode,
+      stationCode: opts.stationCode,
+      registrationSecret: opts.registrationSecret,
+      deviceName: opts.deviceName,
+    },
+    ...(opts.newInstallationId ? { newInstallationId: opts.newInstallationId } : {}),
+  });
+  return { http, session };
+}

@@ -1,0 +1,115 @@
+import {
+  MAX_OPS_PER_BATCH,
+  PushResponseSchema,
+  type Op,
+  type SyncOpKind,
+} from '../../../../shared/sync/protocol';
+import { CentralError, type CentralConnection } from '../central-client';
+import type { Outbox, OutboxRow } from './outbox';
+import type { CycleOutcome, SyncHealth } from './sync-health';
+
+export interface PusherOptions {
+  outbox: Outbox;
+  central: CentralConnection;
+  health: SyncHealth;
+  now: () => number;
+  /** Operations per request (1 = one request per operation). */
+  batchSize?: number | undefined;
+  log?: ((line: string) => void) | undefined;
+  /** Crash-test seam: runs when the answer is in but not yet recorded. */
+  afterPushAnswer?: (() => void) | undefined;
+}
+
+/**
+ * Drains the outbox in batches. 2xx results (including duplicates) are recorded per operation;
+ * a 400/422 of a single operation sends it to the dead letters, a 409 marks a conflict; a
+ * batch refused as a whole is retried one operation at a time to find the bad one; a 413
+ * halves the batch size.
+ */
+export function createPusher(opts: PusherOptions) {
+  const { outbox, central, health, now } = opts;
+  let batchSize = Math.min(Math.max(opts.batchSize ?? 100, 1), MAX_OPS_PER_BATCH);
+  /** After a 400 on a batch, operations up to this seq go one at a time to find the bad one. */
+  let singleStepUntil = 0;
+
+  /** Everything pending; undefined when the outbox is drained, or how the cycle ends. */
+  async function pushAll(): Promise<CycleOutcome | undefined> {
+    for (;;) {
+      const first = outbox.nextBatch(1)[0];
+      if (!first) return undefined;
+      const size = first.seq <= singleStepUntil ? 1 : batchSize;
+      const batch = size === 1 ? [first] : outbox.nextBatch(size);
+      const outcome = await pushBatch(batch);
+      if (outcome) return outcome;
+    }
+  }
+
+  async function pushBatch(batch: OutboxRow[]): Promise<CycleOutcome | undefined> {
+    const deviceId = central.session.deviceId();
+    if (!deviceId) return { next: 'more' };
+    outbox.markAttempt(batch, now());
+    const ops: Op[] = batch.map((row) => ({
+      opId: row.op_id,
+      deviceId,
+      kind: row.kind as SyncOpKind,
+      applicationId: row.application_id,
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+      payloadHash: row.payload_hash,
+    }));
+    let results;
+    try {
+      ({ results } = await central.session.authed((token) =>
+        central.http.request(
+          { method: 'POST', path: '/v1/ops', body: { ops }, token },
+          PushResponseSchema,
+        ),
+      ));
+    } catch (err) {
+      if (!(err instanceof CentralError)) throw err;
+      return pushFailed(err, batch);
+    }
+    if (results.length !== batch.length || results.some((r, i) => r.opId !== batch[i]?.op_id)) {
+      const detail = 'results do not match the batch';
+      return health.failed(new CentralError({ kind: 'unreadable', detail }), batch);
+    }
+    opts.afterPushAnswer?.();
+    const tally = outbox.recordResults(batch, results, now());
+    if (tally.acked + tally.dead + tally.conflict > 0) health.progressed();
+    health.succeeded();
+    if (tally.dead || tally.conflict) {
+      opts.log?.(`sync: batch of ${batch.length}: ${tally.dead} dead, ${tally.conflict} conflict`);
+    }
+    return undefined;
+  }
+
+  function pushFailed(err: CentralError, batch: OutboxRow[]): CycleOutcome | undefined {
+    if (err.kind === 'invalid' || err.kind === 'conflict') {
+      const only = batch.length === 1 ? batch[0] : undefined;
+      if (!only) {
+        // Which operation is bad is unknown: go one at a time through this batch.
+        singleStepUntil = Math.max(...batch.map((r) => r.seq));
+        return undefined;
+      }
+      const detail = [`HTTP ${err.status}`, err.body?.code, err.body?.field]
+        .filter(Boolean)
+        .join(' ');
+      outbox.recordVerdict(only, {
+        status: err.kind === 'conflict' ? 'conflict' : 'rejected',
+        detail,
+      });
+      health.progressed();
+      health.linkUp = true;
+      return undefined;
+    }
+    if (err.kind === 'too_large' && batch.length > 1) {
+      batchSize = Math.max(1, Math.floor(batch.length / 2));
+      health.linkUp = true;
+      return undefined;
+    }
+    return health.failed(err, batch);
+  }
+
+  return { pushAll };
+}
+
+export type Pusher = ReturnType<typeof createPusher>;
