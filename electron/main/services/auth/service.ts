@@ -53,7 +53,7 @@ export function createAuthService({ db, audit, now, options }: AuthServiceDeps) 
   ): Promise<SessionWithRecovery> {
     if (accounts.count() > 0) throw setupDone();
     const hash = await hashSecret(secret, cost);
-    const recovery = await signIn.issueRecoveryCode(staffNo);
+    const recovery = await signIn.issueRecoveryCode();
     const created = db.transaction((): AccountRow => {
       // Checked again inside the write: two first-run screens cannot both win.
       if (accounts.count() > 0) throw setupDone();

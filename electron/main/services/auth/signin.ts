@@ -95,8 +95,8 @@ export function createSignIn({
     return openSession(fresh, 'sign_in');
   }
 
-  /** Hashes and stores a fresh recovery code for `staffNo`; returns it for showing once. */
-  async function issueRecoveryCode(staffNo: string): Promise<{ code: string; hash: string }> {
+  /** A fresh recovery code and its scrypt hash (the caller stores the hash and shows the code once). */
+  async function issueRecoveryCode(): Promise<{ code: string; hash: string }> {
     const code = newRecoveryCode();
     const hash = await hashSecret(recoveryCodeKey(code), cost);
     return { code, hash };
@@ -122,7 +122,7 @@ export function createSignIn({
       throw badRecovery();
     }
     const secretHash = await hashSecret(newSecret, cost);
-    const next = await issueRecoveryCode(row.staff_no);
+    const next = await issueRecoveryCode();
     write(() => {
       // Single use, also against a parallel recovery with the same code.
       if (accounts.find(row.staff_no)?.recovery_hash !== stored) throw badRecovery();
