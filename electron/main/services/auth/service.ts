@@ -52,8 +52,11 @@ export function createAuthService({ db, audit, now, options }: AuthServiceDeps) 
     secret: string,
   ): Promise<SessionWithRecovery> {
     if (accounts.count() > 0) throw setupDone();
-    const hash = await hashSecret(secret, cost);
-    const recovery = await signIn.issueRecoveryCode();
+    // Two scrypts, side by side on libuv's pool rather than one after the other.
+    const [hash, recovery] = await Promise.all([
+      hashSecret(secret, cost),
+      signIn.issueRecoveryCode(),
+    ]);
     const created = db.transaction((): AccountRow => {
       // Checked again inside the write: two first-run screens cannot both win.
       if (accounts.count() > 0) throw setupDone();

@@ -121,8 +121,10 @@ export function createSignIn({
       });
       throw badRecovery();
     }
-    const secretHash = await hashSecret(newSecret, cost);
-    const next = await issueRecoveryCode();
+    const [secretHash, next] = await Promise.all([
+      hashSecret(newSecret, cost),
+      issueRecoveryCode(),
+    ]);
     write(() => {
       // Single use, also against a parallel recovery with the same code.
       if (accounts.find(row.staff_no)?.recovery_hash !== stored) throw badRecovery();
