@@ -10,6 +10,7 @@ export const PUBLIC_METHODS: readonly MethodName[] = [
   'auth.status',
   'auth.setup',
   'auth.signIn',
+  'auth.recover',
   'auth.signOut',
 ];
 

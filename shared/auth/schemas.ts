@@ -46,6 +46,36 @@ export const ResetSecretInputSchema = z
   .object({ staffNo: StaffNoSchema, secret: SecretSchema })
   .strict();
 
+/**
+ * The supervisor's one-time recovery code as printed: 20 Crockford base32 characters in groups
+ * of four. Typing is forgiving (case, spaces and dashes do not matter); see normalizeRecoveryCode.
+ */
+export const RecoveryCodeSchema = z
+  .string()
+  .max(64)
+  .refine((s) => /^[0-9A-Z]{20}$/.test(normalizeRecoveryCode(s)));
+
+/** Upper case without separators; O→0 and I/L→1 as Crockford base32 reads them. */
+export const normalizeRecoveryCode = (code: string): string =>
+  code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+
+export const RecoverInputSchema = z
+  .object({ staffNo: StaffNoSchema, recoveryCode: RecoveryCodeSchema, newSecret: SecretSchema })
+  .strict();
+
+export const ChangeSecretInputSchema = z
+  .object({ current: z.string().min(1).max(128), next: SecretSchema })
+  .strict()
+  .refine((v) => v.current !== v.next, { path: ['next'] });
+
+export const SetDisabledInputSchema = z
+  .object({ staffNo: StaffNoSchema, disabled: z.boolean() })
+  .strict();
+
+export const SetRoleInputSchema = z
+  .object({ staffNo: StaffNoSchema, role: z.enum(STAFF_ROLES) })
+  .strict();
+
 /** A signed-in session as the renderer holds it; the token is shown to nobody. */
 export const SessionSchema = z.object({
   token: z.string(),
@@ -56,6 +86,10 @@ export const SessionSchema = z.object({
   idleLockMinutes: z.number(),
 });
 export type Session = z.infer<typeof SessionSchema>;
+
+/** First run and recovery: a session plus the new one-time recovery code, shown once. */
+export const SessionWithRecoverySchema = SessionSchema.extend({ recoveryCode: z.string() });
+export type SessionWithRecovery = z.infer<typeof SessionWithRecoverySchema>;
 
 export const AuthStatusSchema = z.object({
   stationRole: z.enum(STATION_ROLES),
@@ -71,7 +105,10 @@ export const AccountSchema = z.object({
   staffNo: z.string(),
   name: z.string(),
   role: z.enum(STAFF_ROLES),
+  /** Temporarily locked after repeated failures (until `lockedUntil`). */
   locked: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  disabled: z.boolean(),
   failedAttempts: z.number(),
   createdAt: z.string(),
 });

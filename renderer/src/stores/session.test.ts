@@ -46,6 +46,20 @@ function fakeServices(opts: { needsSetup?: boolean; validToken?: string } = {}) 
           valid = SESSION.token;
           return { ok: true, value: SESSION };
         }
+        case 'auth.setup':
+        case 'auth.recover':
+          valid = SESSION.token;
+          return {
+            ok: true,
+            value: { ...SESSION, role: 'supervisor', recoveryCode: 'ABCD-EFGH-JKMN-PQRS-TVWX' },
+          };
+        case 'auth.changeSecret':
+          return session && session === valid
+            ? { ok: true, value: { changed: true } }
+            : {
+                ok: false,
+                error: { code: 'VALIDATION', message: '当前密码不正确', messageEn: 'Wrong' },
+              };
         case 'auth.signOut':
           valid = undefined;
           return { ok: true, value: { signedOut: true } };
@@ -123,6 +137,45 @@ describe('session store', () => {
     expect(services.calls.at(-1)).toEqual({ method: 'auth.signOut', session: SESSION.token });
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
     expect(store.staff?.name).toBe('柜员乙');
+  });
+
+  it('first run shows the recovery code once and opens only after it is acknowledged', async () => {
+    fakeServices({ needsSetup: true });
+    const store = useSessionStore();
+    await store.load();
+    await store.setup('S001', '主管甲', '20262026');
+    expect(store.state).toBe('recoveryCode');
+    expect(store.recoveryCode).toBe('ABCD-EFGH-JKMN-PQRS-TVWX');
+    // Nothing of the workbench yet: no token stored, no staff shown.
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+    expect(store.staff).toBeNull();
+    store.acknowledgeRecoveryCode();
+    expect(store.state).toBe('open');
+    expect(store.recoveryCode).toBeNull();
+    expect(store.role).toBe('supervisor');
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toContain(SESSION.token);
+  });
+
+  it('recovery sends the code and the new secret, then shows the new code', async () => {
+    const services = fakeServices();
+    const store = useSessionStore();
+    await store.load();
+    await store.recover('S001', 'zzzz zzzz zzzz zzzz zzzz', 'brand-new-pass');
+    expect(services.calls.at(-1)).toEqual({ method: 'auth.recover', session: undefined });
+    expect(store.state).toBe('recoveryCode');
+    store.acknowledgeRecoveryCode();
+    expect(store.state).toBe('open');
+  });
+
+  it('changes the own secret with the session, and surfaces a refusal', async () => {
+    const services = fakeServices();
+    const store = useSessionStore();
+    await store.load();
+    await expect(store.changeSecret('482916', '13579246')).rejects.toThrow();
+    await store.signIn('C101', '482916');
+    await store.changeSecret('482916', '13579246');
+    expect(services.calls.at(-1)).toEqual({ method: 'auth.changeSecret', session: SESSION.token });
+    expect(store.state).toBe('open');
   });
 
   it('a session the services refuse brings the lock screen back', async () => {

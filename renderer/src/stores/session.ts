@@ -1,14 +1,20 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Session, StaffRole, StationRole } from '../../../shared/auth/schemas';
+import type {
+  Session,
+  SessionWithRecovery,
+  StaffRole,
+  StationRole,
+} from '../../../shared/auth/schemas';
 import { call } from '../api/client';
 import { onSessionRejected, readSession, writeSession } from '../api/session-token';
 
 /**
  * loading → setup (no account yet) | signedOut | open; open → locked after idle input;
+ * setup and recovery → recoveryCode (the new one-time code, shown once) → open;
  * kiosk and display stations are always open (no sign-in).
  */
-export type SessionState = 'loading' | 'setup' | 'signedOut' | 'locked' | 'open';
+export type SessionState = 'loading' | 'setup' | 'signedOut' | 'locked' | 'recoveryCode' | 'open';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 const IDLE_CHECK_MS = 5_000;
@@ -19,6 +25,9 @@ export const useSessionStore = defineStore('session', () => {
   const stationRole = ref<StationRole>('staff');
   const staff = ref<{ staffNo: string; name: string; role: StaffRole } | null>(null);
   const idleLockMinutes = ref(5);
+  /** The one-time recovery code to show now; dropped as soon as it has been acknowledged. */
+  const recoveryCode = ref<string | null>(null);
+  let pending: Session | null = null;
   let lastActivity = Date.now();
   let idleTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -78,8 +87,32 @@ export const useSessionStore = defineStore('session', () => {
     state.value = status.needsSetup ? 'setup' : 'signedOut';
   }
 
+  /** Holds the session back until the supervisor has written the recovery code down. */
+  function showRecoveryCode({ recoveryCode: code, ...session }: SessionWithRecovery): void {
+    pending = session;
+    recoveryCode.value = code;
+    state.value = 'recoveryCode';
+  }
+
+  function acknowledgeRecoveryCode(): void {
+    recoveryCode.value = null;
+    const session = pending;
+    pending = null;
+    if (session) open(session);
+    else state.value = 'signedOut';
+  }
+
   async function setup(staffNo: string, name: string, secret: string): Promise<void> {
-    open(await call('auth.setup', { staffNo, name, secret }));
+    showRecoveryCode(await call('auth.setup', { staffNo, name, secret }));
+  }
+
+  /** Forgotten secret or locked out: the supervisor's recovery code sets a new secret. */
+  async function recover(staffNo: string, code: string, newSecret: string): Promise<void> {
+    showRecoveryCode(await call('auth.recover', { staffNo, recoveryCode: code, newSecret }));
+  }
+
+  async function changeSecret(current: string, next: string): Promise<void> {
+    await call('auth.changeSecret', { current, next });
   }
 
   async function signIn(staffNo: string, secret: string): Promise<void> {
@@ -121,8 +154,12 @@ export const useSessionStore = defineStore('session', () => {
     staff,
     role,
     idleLockMinutes,
+    recoveryCode,
     load,
     setup,
+    recover,
+    acknowledgeRecoveryCode,
+    changeSecret,
     signIn,
     lock,
     signOut,

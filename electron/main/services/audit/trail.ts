@@ -16,6 +16,15 @@ export type AuditAction =
   | 'account_create'
   | 'account_unlock'
   | 'secret_reset'
+  // Sign-in hardening (issue 10): refusals, recovery, own secret, disable and role changes.
+  | 'sign_in_refused'
+  | 'recover'
+  | 'recover_failed'
+  | 'secret_change'
+  | 'secret_change_failed'
+  | 'account_disable'
+  | 'account_enable'
+  | 'account_role'
   | 'reveal'
   | 'print'
   | 'export';

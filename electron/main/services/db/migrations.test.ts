@@ -90,6 +90,15 @@ const SEEDS: Record<number, (db: Database) => void> = {
         '${'1'.repeat(64)}');
     `);
   },
+  6: (db) => {
+    SEEDS[5]?.(db);
+    db.exec(`
+      INSERT INTO staff_accounts (staff_no, name, role, secret_hash, created_at, updated_at,
+        locked_until, lockouts, disabled_at, recovery_hash)
+      VALUES ('C101', '柜员乙', 'counter', 'scrypt$10$8$1$AAAA$AAAA', 1735776000000,
+        1735776000000, 1735776900000, 1, 1735776000000, NULL);
+    `);
+  },
 };
 
 let dir: string;

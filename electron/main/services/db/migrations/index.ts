@@ -3,6 +3,7 @@ import { migration002Sync } from './002_sync';
 import { migration003Queue } from './003_queue';
 import { migration004Service } from './004_service';
 import { migration005Auth } from './005_auth';
+import { migration006AuthHardening } from './006_auth_hardening';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003Queue,
   migration004Service,
   migration005Auth,
+  migration006AuthHardening,
 ];
 
 /** The schema version this code writes. */

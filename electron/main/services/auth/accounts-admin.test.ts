@@ -1,0 +1,229 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  callOk,
+  ctxFor,
+  seedStaff,
+  startTestServices,
+  type TestServices,
+} from './testing/services';
+
+let t: TestServices;
+let clock = Date.parse('2026-03-02T01:00:00Z');
+beforeEach(() => {
+  clock = Date.parse('2026-03-02T01:00:00Z');
+  t = startTestServices({ now: () => new Date(clock) });
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const HOUR = 3_600_000;
+const dispatch = (method: string, input: unknown, session?: string) =>
+  t.services.dispatch(method, input, ctxFor(session));
+const codeOf = (r: Awaited<ReturnType<typeof dispatch>>) => (r.ok ? 'ok' : r.error.code);
+const sessionRows = () =>
+  t.services.db.prepare('SELECT count(*) FROM staff_sessions').pluck().get() as number;
+const actions = () =>
+  t.services.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all() as string[];
+
+describe('staff numbers without regard to case', () => {
+  it('refuse c101 next to C101, and sign in with either spelling as the stored one', async () => {
+    const tokens = await seedStaff(t.services);
+    const twin = await dispatch(
+      'auth.createAccount',
+      { staffNo: 'c101', name: '冒名', role: 'supervisor', secret: 'twin-pass-1' },
+      tokens.supervisor,
+    );
+    expect(codeOf(twin)).toBe('CONFLICT');
+    const session = await callOk<{ staffNo: string }>(t.services, 'auth.signIn', {
+      staffNo: 'c101',
+      secret: 'counter-pass1',
+    });
+    expect(session.staffNo).toBe('C101');
+    expect(
+      t.services.db
+        .prepare("SELECT count(*) FROM staff_accounts WHERE lower(staff_no) = 'c101'")
+        .pluck()
+        .get(),
+    ).toBe(1);
+    // The database refuses it too, whoever writes.
+    expect(() =>
+      t.services.db
+        .prepare(
+          "INSERT INTO staff_accounts (staff_no, name, role, secret_hash, created_at, updated_at) VALUES ('g201', 'x', 'guide', 'h', 0, 0)",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+  });
+});
+
+describe('session lifetime', () => {
+  it('ends a busy session 12 hours after sign-in and removes expired rows', async () => {
+    const tokens = await seedStaff(t.services);
+    const rowsAfterSeed = sessionRows();
+    expect(rowsAfterSeed).toBe(3);
+    // Busy all day: a call every 20 minutes keeps it from idling out...
+    for (let elapsed = 0; elapsed < 12 * HOUR - 20 * 60_000; elapsed += 20 * 60_000) {
+      clock += 20 * 60_000;
+      expect(codeOf(await dispatch('applications.list', {}, tokens.counter))).toBe('ok');
+    }
+    // ...but not past 12 hours.
+    clock += 20 * 60_000 + 1;
+    expect(codeOf(await dispatch('applications.list', {}, tokens.counter))).toBe('UNAUTHENTICATED');
+    // The idle supervisor and guide rows went in a periodic sweep; the counter's on its refusal.
+    expect(sessionRows()).toBe(0);
+    await callOk(t.services, 'auth.signIn', { staffNo: 'G201', secret: 'guide-pass1' });
+    expect(sessionRows()).toBe(1);
+  });
+
+  it('removes the row on sign-out and sweeps idle rows at the next sign-in', async () => {
+    const tokens = await seedStaff(t.services);
+    await callOk(t.services, 'auth.signOut', {}, tokens.guide);
+    expect(sessionRows()).toBe(2);
+    clock += 31 * 60_000;
+    await callOk(t.services, 'auth.signIn', { staffNo: 'G201', secret: 'guide-pass1' });
+    expect(sessionRows()).toBe(1);
+  });
+});
+
+describe('own secret', () => {
+  it('changes with the current one, ends the other sessions and keeps this one', async () => {
+    const tokens = await seedStaff(t.services);
+    const other = await callOk<{ token: string }>(t.services, 'auth.signIn', {
+      staffNo: 'C101',
+      secret: 'counter-pass1',
+    });
+    const wrong = await dispatch(
+      'auth.changeSecret',
+      { current: 'not-my-pass', next: 'counter-pass2' },
+      tokens.counter,
+    );
+    expect(wrong.ok ? 'ok' : [wrong.error.code, wrong.error.field]).toEqual([
+      'VALIDATION',
+      'current',
+    ]);
+    await callOk(
+      t.services,
+      'auth.changeSecret',
+      { current: 'counter-pass1', next: 'counter-pass2' },
+      tokens.counter,
+    );
+    expect(codeOf(await dispatch('applications.list', {}, tokens.counter))).toBe('ok');
+    expect(codeOf(await dispatch('applications.list', {}, other.token))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(await dispatch('auth.signIn', { staffNo: 'C101', secret: 'counter-pass1' })),
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(await dispatch('auth.signIn', { staffNo: 'C101', secret: 'counter-pass2' })),
+    ).toBe('ok');
+    expect(actions()).toEqual(expect.arrayContaining(['secret_change_failed', 'secret_change']));
+  });
+
+  it('refuses the same secret again and counts wrong current secrets toward the lockout', async () => {
+    const tokens = await seedStaff(t.services);
+    const same = await dispatch(
+      'auth.changeSecret',
+      { current: 'guide-pass1', next: 'guide-pass1' },
+      tokens.guide,
+    );
+    expect(same.ok ? 'ok' : same.error.field).toBe('next');
+    for (let i = 0; i < 5; i++) {
+      await dispatch(
+        'auth.changeSecret',
+        { current: `guess-${i}-xx`, next: 'guide-pass2' },
+        tokens.guide,
+      );
+    }
+    expect(codeOf(await dispatch('applications.list', {}, tokens.guide))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('disable and role change', () => {
+  it('disabling ends the sessions and refuses sign-in with the usual answer; enabling restores', async () => {
+    const tokens = await seedStaff(t.services);
+    const wrongAnswer = await dispatch('auth.signIn', { staffNo: 'C101', secret: 'wrong-pass-1' });
+    const disabled = await callOk<{ disabled: boolean }>(
+      t.services,
+      'auth.setDisabled',
+      { staffNo: 'c101', disabled: true },
+      tokens.supervisor,
+    );
+    expect(disabled.disabled).toBe(true);
+    expect(codeOf(await dispatch('applications.list', {}, tokens.counter))).toBe('UNAUTHENTICATED');
+    const refused = await dispatch('auth.signIn', { staffNo: 'C101', secret: 'counter-pass1' });
+    expect(refused.ok ? null : refused.error).toEqual(wrongAnswer.ok ? 'ok' : wrongAnswer.error);
+    await callOk(
+      t.services,
+      'auth.setDisabled',
+      { staffNo: 'C101', disabled: false },
+      tokens.supervisor,
+    );
+    expect(
+      codeOf(await dispatch('auth.signIn', { staffNo: 'C101', secret: 'counter-pass1' })),
+    ).toBe('ok');
+    // Only a supervisor may.
+    const byClerk = await dispatch(
+      'auth.setDisabled',
+      { staffNo: 'G201', disabled: true },
+      tokens.guide,
+    );
+    expect(codeOf(byClerk)).toBe('FORBIDDEN');
+    expect(actions()).toEqual(expect.arrayContaining(['account_disable', 'account_enable']));
+  });
+
+  it('a role change applies to the open session at once and is audited with from/to', async () => {
+    const tokens = await seedStaff(t.services);
+    expect(codeOf(await dispatch('audit.list', {}, tokens.guide))).toBe('FORBIDDEN');
+    await callOk(
+      t.services,
+      'auth.setRole',
+      { staffNo: 'G201', role: 'supervisor' },
+      tokens.supervisor,
+    );
+    expect(codeOf(await dispatch('audit.list', {}, tokens.guide))).toBe('ok');
+    const detail = t.services.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'account_role'")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(detail)).toEqual({ from: 'guide', to: 'supervisor' });
+  });
+
+  it('the last active supervisor can neither be disabled nor demoted, by itself or anyone', async () => {
+    const tokens = await seedStaff(t.services);
+    for (const [method, input] of [
+      ['auth.setDisabled', { staffNo: 'S001', disabled: true }],
+      ['auth.setRole', { staffNo: 's001', role: 'counter' }],
+    ] as const) {
+      const r = await dispatch(method, input, tokens.supervisor);
+      expect(r.ok ? 'ok' : [r.error.code, r.error.field]).toEqual(['CONFLICT', 'staffNo']);
+    }
+    // With a second supervisor, the first may step down; then the second is the last one.
+    await callOk(
+      t.services,
+      'auth.setRole',
+      { staffNo: 'G201', role: 'supervisor' },
+      tokens.supervisor,
+    );
+    await callOk(
+      t.services,
+      'auth.setRole',
+      { staffNo: 'S001', role: 'counter' },
+      tokens.supervisor,
+    );
+    const last = await dispatch(
+      'auth.setDisabled',
+      { staffNo: 'G201', disabled: true },
+      tokens.guide,
+    );
+    expect(codeOf(last)).toBe('CONFLICT');
+    // A disabled supervisor does not count as active.
+    await callOk(t.services, 'auth.setRole', { staffNo: 'S001', role: 'supervisor' }, tokens.guide);
+    await callOk(t.services, 'auth.setDisabled', { staffNo: 'S001', disabled: true }, tokens.guide);
+    const demoteLast = await dispatch(
+      'auth.setRole',
+      { staffNo: 'G201', role: 'guide' },
+      tokens.guide,
+    );
+    expect(codeOf(demoteLast)).toBe('CONFLICT');
+  });
+});
