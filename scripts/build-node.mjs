@@ -26,12 +26,15 @@ function gitCommit() {
   }
 }
 
-/** Builds the entries into `out/` of the current directory and says what it wrote. */
-export async function buildNodeEntries() {
+/**
+ * Builds the entries into `outdir` (out/ of the current directory by default) and says what it
+ * wrote. Tests build into a folder of their own so they never rewrite out/ under another test.
+ */
+export async function buildNodeEntries({ outdir = 'out', entries = NODE_ENTRIES } = {}) {
   const started = Date.now();
   await build({
-    entryPoints: NODE_ENTRIES,
-    outdir: 'out',
+    entryPoints: entries,
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -42,9 +45,9 @@ export async function buildNodeEntries() {
     logLevel: 'warning',
   });
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-  mkdirSync('out', { recursive: true });
+  mkdirSync(outdir, { recursive: true });
   writeFileSync(
-    'out/build-info.json',
+    `${outdir}/build-info.json`,
     JSON.stringify(
       { version: pkg.version, commit: gitCommit(), builtAt: new Date().toISOString() },
       null,
@@ -52,8 +55,8 @@ export async function buildNodeEntries() {
     ) + '\n',
   );
   console.log(
-    `node entries built: ${Object.keys(NODE_ENTRIES)
-      .map((k) => `out/${k}.js`)
+    `node entries built: ${Object.keys(entries)
+      .map((k) => `${outdir}/${k}.js`)
       .join(', ')} in ${Date.now() - started} ms`,
   );
 }
