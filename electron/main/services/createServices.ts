@@ -11,6 +11,7 @@ import { createQueueHandlers, createQueueService, type QueueService } from './qu
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
+import type { UpdateStatus } from '../../../shared/api/methods/core';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -32,6 +33,10 @@ export interface ServicesOptions {
   validateOutput?: boolean;
   /** Staff sign-in and role enforcement (both hosts enforce; in-process tests may not). */
   auth?: AuthOptions;
+  /** For the About dialog: the build label (see build-info.ts) and the station config file. */
+  about?: { build?: string; configPath?: string | null };
+  /** The Electron shell's software update state (absent: `off`). */
+  updateStatus?: () => UpdateStatus;
 }
 
 export interface Services {
@@ -128,7 +133,15 @@ export function createServices(opts: ServicesOptions): Services {
     const core = createHandlers({
       applications,
       catalogue: CATALOGUE,
-      info: { appVersion: packageJson.version, hallName, stationCode, transport: opts.transport },
+      info: {
+        appVersion: packageJson.version,
+        hallName,
+        stationCode,
+        transport: opts.transport,
+        build: opts.about?.build ?? 'development',
+        configPath: opts.about?.configPath ?? null,
+      },
+      updateStatus: opts.updateStatus ?? (() => ({ state: 'off' })),
     });
     const authArea = createAuthArea(db, now, opts.auth ?? {});
     const queue = createQueueService({
