@@ -2,6 +2,7 @@ import './require-node';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readBuildLabel } from '../main/services/build-info';
 import { FAST_SYNC_TIMING } from '../main/services/createServices';
 import { clockFromEnv } from './clock';
 import { startWebHost } from './server';
@@ -45,6 +46,7 @@ const host = await startWebHost({
   log: (line) => console.log(line),
   ...(hallClock ? { now: hallClock } : {}),
   stationRole,
+  about: { build: readBuildLabel(resolve(values.renderer, '../build-info.json')) },
 }).catch((err: unknown) => {
   const line = listenProblem(err, values.port, '--port (npm start: PORT)');
   if (!line) throw err;
