@@ -176,7 +176,9 @@ if (useElectron) {
   });
 } else {
   console.log(
-    '未找到 Electron 程序 (no Electron binary on this machine): serving the console from the web host instead.',
+    process.env.HALL_WEB
+      ? 'HALL_WEB 已设置 (HALL_WEB is set): serving the console from the web host.'
+      : '未找到 Electron 程序 (no Electron binary on this machine): serving the console from the web host instead.',
   );
   const url = await startChild(
     node,
