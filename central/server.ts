@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { DeviceAuth } from './auth';
+import { healthResponse } from './health';
 import { createCentralApp } from './app';
 import { openCentralDb, type CentralDb } from './db';
 import {
@@ -61,7 +62,13 @@ export interface CentralHandle {
   port: number;
   db: CentralDb;
   ledger: Ledger;
+  /** Hard stop: cuts every connection at once (tests). */
   close(): Promise<void>;
+  /**
+   * Graceful stop (SIGTERM): /readyz answers 503, no new connections, requests in flight finish
+   * (up to graceMs, then their connections are cut), then the database closes.
+   */
+  drain(graceMs?: number): Promise<{ finished: number; cut: number }>;
   setFaults(spec: string | FaultPlan): void;
   stats(): CentralStats;
   setDemo(enabled: boolean, intervalMs?: number): void;
@@ -197,8 +204,12 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     }, ms).unref();
   };
 
+  let draining = false;
   const withFaults = async (req: Request, env: HttpBindings): Promise<Response> => {
-    if (!new URL(req.url).pathname.startsWith('/v1/')) return app.fetch(req, env);
+    const path = new URL(req.url).pathname;
+    const probe = healthResponse(path, { db, draining: () => draining });
+    if (probe) return probe;
+    if (!path.startsWith('/v1/')) return app.fetch(req, env);
     counts.requests++;
     const fault = pickFault(plan, random());
     if (!fault) return app.fetch(req, env);
@@ -258,9 +269,16 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     }
   };
 
-  const listener = getRequestListener((req, env) => withFaults(req, env as HttpBindings), {
+  const handle = getRequestListener((req, env) => withFaults(req, env as HttpBindings), {
     hostname: host,
   });
+  // Requests whose answer is not yet sent, so a graceful stop knows when it may close.
+  let inFlight = 0;
+  const listener: typeof handle = (req, res) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+    return handle(req, res);
+  };
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -291,6 +309,23 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     setFaults,
     stats,
     setDemo: (on, ms) => setDemo(on, ms),
+    drain: async (graceMs = 10_000) => {
+      draining = true;
+      closed = true;
+      setDemo(false);
+      const busyAtStart = inFlight;
+      if (server.listening) server.close();
+      server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) {
+        await sleep(20);
+        server.closeIdleConnections();
+      }
+      const cut = inFlight;
+      for (const s of sockets) s.destroy();
+      db.close();
+      return { finished: busyAtStart - cut, cut };
+    },
     close: async () => {
       closed = true;
       setDemo(false);

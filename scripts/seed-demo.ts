@@ -1,5 +1,6 @@
 // Demo data for a fresh console: a mix of submitted applications and drafts across the families,
 // made through the same dispatcher the UI uses. Run by `npm start` when .data/hall.db is new.
+import '../electron/webhost/require-node';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';

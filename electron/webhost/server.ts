@@ -27,6 +27,8 @@ export interface WebHostOptions {
   scryptCost?: ScryptCost;
   /** The services' clock (HALL_NOW in main.ts); default the real one. */
   now?: () => Date;
+  /** For the About dialog: build label and station config file. */
+  about?: { build?: string; configPath?: string | null };
 }
 
 export interface WebHost {
@@ -49,6 +51,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     transport: 'http',
     ...(options.now ? { now: options.now } : {}),
     log: options.log,
+    ...(options.about ? { about: options.about } : {}),
     auth: {
       enforce: options.enforceRoles ?? true,
       stationRole: options.stationRole ?? 'staff',

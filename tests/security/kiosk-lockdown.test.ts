@@ -48,13 +48,15 @@ describe('kiosk lockdown', () => {
   });
 
   it('the kiosk window is full screen, frameless, unclosable, without devtools; the display may speak unprompted', () => {
-    const kiosk = createWindowOptions('kiosk', '/p.cjs');
+    const kiosk = createWindowOptions('kiosk', '/p.cjs', false);
     expect(kiosk).toMatchObject({ kiosk: true, fullscreen: true, frame: false, closable: false });
     expect(kiosk.webPreferences?.devTools).toBe(false);
-    expect(createWindowOptions('display', '/p.cjs').webPreferences?.autoplayPolicy).toBe(
+    expect(createWindowOptions('display', '/p.cjs', false).webPreferences?.autoplayPolicy).toBe(
       'no-user-gesture-required',
     );
-    expect(createWindowOptions('kiosk', '/p.cjs').webPreferences?.autoplayPolicy).toBeUndefined();
+    expect(
+      createWindowOptions('kiosk', '/p.cjs', false).webPreferences?.autoplayPolicy,
+    ).toBeUndefined();
   });
 
   it('refuses reload, history, print, save, devtools, zoom and window keys in the main process', () => {

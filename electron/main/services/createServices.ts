@@ -15,6 +15,7 @@ import { createCentralConnection } from './central-client';
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
+import type { UpdateStatus } from '../../../shared/api/methods/core';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -39,6 +40,10 @@ export interface ServicesOptions {
    * that play a trusted caller).
    */
   auth?: AuthOptions;
+  /** For the About dialog: the build label (see build-info.ts) and the station config file. */
+  about?: { build?: string; configPath?: string | null };
+  /** The Electron shell's software update state (absent: `off`). */
+  updateStatus?: () => UpdateStatus;
 }
 
 export interface Services {
@@ -148,7 +153,15 @@ export function createServices(opts: ServicesOptions): Services {
     const core = createHandlers({
       applications,
       catalogue: CATALOGUE,
-      info: { appVersion: packageJson.version, hallName, stationCode, transport: opts.transport },
+      info: {
+        appVersion: packageJson.version,
+        hallName,
+        stationCode,
+        transport: opts.transport,
+        build: opts.about?.build ?? 'development',
+        configPath: opts.about?.configPath ?? null,
+      },
+      updateStatus: opts.updateStatus ?? (() => ({ state: 'off' })),
     });
     const authArea = createAuthArea(db, now, opts.auth ?? {});
     const queue = createQueueService({

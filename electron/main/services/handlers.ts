@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../../../shared/api/dispatcher';
-import type { coreMethods } from '../../../shared/api/methods/core';
+import type { coreMethods, UpdateStatus } from '../../../shared/api/methods/core';
 import type { Catalogue } from '../../../shared/catalogue/types';
 import type { ApplicationService } from './applications/service';
 
@@ -11,7 +11,11 @@ export interface HandlerDeps {
     hallName: string;
     stationCode: string;
     transport: 'ipc' | 'http';
+    build: string;
+    configPath: string | null;
   };
+  /** Read on every call: the Electron shell's updater changes it while the app runs. */
+  updateStatus: () => UpdateStatus;
 }
 
 /**
@@ -21,7 +25,11 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): HandlersFor<typeof coreMethods> {
   const { applications } = deps;
   return {
-    'system.info': () => ({ ...deps.info, catalogueVersion: deps.catalogue.version }),
+    'system.info': () => ({
+      ...deps.info,
+      catalogueVersion: deps.catalogue.version,
+      update: deps.updateStatus(),
+    }),
     'catalogue.get': () => deps.catalogue,
     'applications.saveDraft': (input, ctx) => applications.saveDraft(input, ctx.actor),
     'applications.submit': (input, ctx) => applications.submit(input, ctx.actor),

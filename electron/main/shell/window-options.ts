@@ -10,6 +10,8 @@ export const WINDOW_KINDS: readonly WindowKind[] = ['console', 'kiosk', 'display
 export function createWindowOptions(
   kind: WindowKind,
   preloadPath: string,
+  /** `app.isPackaged`: an installed build never opens DevTools, whatever the window. */
+  packaged: boolean,
 ): BrowserWindowConstructorOptions {
   const webPreferences: BrowserWindowConstructorOptions['webPreferences'] = {
     preload: preloadPath,
@@ -24,7 +26,7 @@ export function createWindowOptions(
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: kind === 'console',
+    devTools: kind === 'console' && !packaged,
     // The hall display speaks each call; nobody is there to tap the screen first.
     ...(kind === 'display' ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
   };

@@ -1,3 +1,4 @@
+import aboutEn from './about.en';
 import queueEn from './queue.en';
 import kioskEn from './kiosk.en';
 import authEn from './auth.en';
@@ -11,6 +12,7 @@ const en: MessageSchema = {
   ...authEn,
   ...syncEn,
   ...serviceEn,
+  ...aboutEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

@@ -1,3 +1,4 @@
+import aboutZhCN from './about.zh-CN';
 import queueZhCN from './queue.zh-CN';
 import kioskZhCN from './kiosk.zh-CN';
 import authZhCN from './auth.zh-CN';
@@ -11,6 +12,7 @@ const zhCN = {
   ...authZhCN,
   ...syncZhCN,
   ...serviceZhCN,
+  ...aboutZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

@@ -11,6 +11,16 @@ import {
 
 export const Empty = z.object({}).strict();
 
+/**
+ * The station's software update (Electron's electron-updater; `off` in the web host or without an
+ * update address). `ready` = downloaded, installed when the app next quits: never mid-transaction.
+ */
+export const UpdateStatusSchema = z.object({
+  state: z.enum(['off', 'idle', 'checking', 'downloading', 'ready', 'error']),
+  version: z.string().optional(),
+});
+export type UpdateStatus = z.infer<typeof UpdateStatusSchema>;
+
 /** Station info, the business catalogue and counter intake (issue: counter intake). */
 export const coreMethods = {
   'system.info': {
@@ -21,6 +31,11 @@ export const coreMethods = {
       stationCode: z.string(),
       transport: z.enum(['ipc', 'http']),
       catalogueVersion: z.string(),
+      /** The build: git commit and build time, or `development` when run from sources. */
+      build: z.string(),
+      /** The station config file in force, null while the station runs on defaults. */
+      configPath: z.string().nullable(),
+      update: UpdateStatusSchema,
     }),
   },
   'catalogue.get': {

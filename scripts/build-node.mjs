@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Compiles the plain-Node entry points (web host, central system, demo seeding) to JavaScript in
+// out/, so nothing runs through tsx at run time. Dependencies stay in node_modules (external);
+// only the project's own TypeScript is bundled. Also writes out/build-info.json (version, git
+// commit, build time) for the About dialog. Electron's main, preload and renderer are built by
+// electron-vite (`npm run build` runs both).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const NODE_ENTRIES = {
+  'webhost/main': 'electron/webhost/main.ts',
+  'central/main': 'central/main.ts',
+  'tools/seed-demo': 'scripts/seed-demo.ts',
+};
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return null; // a source tarball without .git: the build time identifies the build
+  }
+}
+
+/**
+ * Builds the entries into `outdir` (out/ of the current directory by default) and says what it
+ * wrote. Tests build into a folder of their own so they never rewrite out/ under another test.
+ */
+export async function buildNodeEntries({ outdir = 'out', entries = NODE_ENTRIES } = {}) {
+  const started = Date.now();
+  await build({
+    entryPoints: entries,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    sourcemap: true,
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(
+    `${outdir}/build-info.json`,
+    JSON.stringify(
+      { version: pkg.version, commit: gitCommit(), builtAt: new Date().toISOString() },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(
+    `node entries built: ${Object.keys(entries)
+      .map((k) => `${outdir}/${k}.js`)
+      .join(', ')} in ${Date.now() - started} ms`,
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildNodeEntries();
