@@ -57,9 +57,17 @@ export function createRotatingFile(opts: RotatingFileOptions): RotatingFile {
 
   function rotate(): void {
     closeSync(fd);
-    const n = 1 + Math.max(0, ...rotated().filter((r) => r.day === day).map((r) => r.n));
+    const n =
+      1 +
+      Math.max(
+        0,
+        ...rotated()
+          .filter((r) => r.day === day)
+          .map((r) => r.n),
+      );
     renameSync(current, join(opts.dir, `${opts.baseName}.${day}.${n}.log`));
-    for (const old of rotated().slice(opts.maxFiles)) rmSync(join(opts.dir, old.name), { force: true });
+    for (const old of rotated().slice(opts.maxFiles))
+      rmSync(join(opts.dir, old.name), { force: true });
     fd = openSync(current, 'a');
     size = 0;
   }
