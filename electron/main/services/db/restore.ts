@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import type { HallLogger } from '../logging';
 import { stamp } from './backup';
+import { parseBackupName } from './backup-files';
 import { inspectBackup, RestoreRefusedError, type BackupInspection } from './restore-check';
 import { readIdentity, type StationIdentity } from './station-identity';
 
@@ -124,17 +125,18 @@ export function applyPendingRestore(
     return null; // no request
   }
   cancelPendingRestore(dbFile);
+  const backupAt = parseBackupName(basename(request.from))?.at.toISOString() ?? 'unknown';
   try {
     const result = restoreDatabase(dbFile, request.from, expected, at);
     logger.event('restore.done', {
-      file: basename(request.from),
+      backupAt,
       schemaVersion: result.schemaVersion,
-      replaced: result.replacedFile ? basename(result.replacedFile) : null,
+      keptReplaced: result.replacedFile !== null,
     });
     return result;
   } catch (err) {
     const reason = err instanceof RestoreRefusedError ? err.reason : 'failed';
-    logger.event('restore.refused', { file: basename(request.from), reason }, 'error');
+    logger.event('restore.refused', { backupAt, reason }, 'error');
     return null;
   }
 }

@@ -23,8 +23,9 @@ const ADDRESS =
 const HAS_CJK = /[\u4e00-\u9fff]/u;
 const MAX_STRING = 500;
 
-export function redactText(text: string): string {
-  const clipped = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
+/** Masks personal data in `text`, clipped to `max` characters (fields are short by design). */
+export function redactText(text: string, max: number = MAX_STRING): string {
+  const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
   return clipped
     .replace(ID_NUMBER, (m) => maskIdNumber(m))
     .replace(CREDIT_CODE, (m) => (/\d/.test(m) ? maskCreditCode(m) : m))
