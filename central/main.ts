@@ -1,5 +1,7 @@
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_REGISTRATION_SECRET, startCentral } from './server';
+import { createHallLogger } from '../electron/main/services/logging';
 
 /**
  * The reference central system on its own:
@@ -18,6 +20,12 @@ const { values } = parseArgs({
   },
 });
 
+// Masked, rotating log files beside the ledger (`logs/central.log`); none for a throwaway ledger.
+const logger = createHallLogger({
+  ...(values.db === ':memory:' ? {} : { dir: join(dirname(values.db), 'logs') }),
+  baseName: 'central',
+  echo: false,
+});
 const secret = process.env.CENTRAL_REGISTRATION_SECRET ?? DEV_REGISTRATION_SECRET;
 const central = await startCentral({
   dbFile: values.db,
@@ -34,9 +42,15 @@ console.log(
   }${secret === DEV_REGISTRATION_SECRET ? ', development registration secret' : ''})`,
 );
 
+logger.event('central.started', { url: central.url, demo: values.demo });
+
 const stop = () => {
   central.close().then(
-    () => process.exit(0),
+    () => {
+      logger.event('central.stopped');
+      logger.close();
+      process.exit(0);
+    },
     () => process.exit(1),
   );
 };

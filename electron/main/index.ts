@@ -1,6 +1,8 @@
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { createServices } from './services/createServices';
+import { createHallLogger } from './services/logging';
+import { backupConfigFromFlags } from './services/db/backup-config';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { hardenApp, hardenSession } from './shell/harden';
 import { bindIpc } from './shell/ipc';
@@ -19,9 +21,19 @@ void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   serveRenderer(join(import.meta.dirname, '../renderer'));
   const dataDir = app.getPath('userData');
+  // Masked, rotating log files in the app data folder; stderr keeps a copy in development.
+  const logger = createHallLogger({ dir: join(dataDir, 'logs'), echo: !app.isPackaged });
+  // Development overrides until the station config file carries them.
+  const backups = backupConfigFromFlags(
+    process.env.HALL_BACKUP_HOURS,
+    process.env.HALL_BACKUP_KEEP_DAYS,
+  );
+  if (typeof backups === 'string') logger.event('config.badBackupSchedule', {}, 'warn');
   const services = createServices({
     dbFile: join(dataDir, 'hall.db'),
     backupDir: join(dataDir, 'backups'),
+    logger,
+    backups: typeof backups === 'string' ? {} : backups,
     transport: 'ipc',
     centralUrl: process.env.CENTRAL_URL || undefined,
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
@@ -39,6 +51,9 @@ void app.whenReady().then(() => {
   void window.loadURL(`${APP_ORIGIN}/index.html${startRoute(kind)}`);
 
   app.on('window-all-closed', () => {
-    void services.close().finally(() => app.quit());
+    void services.close().finally(() => {
+      logger.close();
+      app.quit();
+    });
   });
 });
