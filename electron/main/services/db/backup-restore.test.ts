@@ -21,6 +21,7 @@ import { LATEST_VERSION } from './migrations';
 import { openDatabase, type Database } from './openDatabase';
 import { restoreDatabase, RestoreRefusedError, type RestoreRefusal } from './restore';
 import { stampDatabase } from './station-identity';
+import { runRestoreCli } from './restore-cli';
 
 const HERE = { hallCode: 'HALL01', stationCode: 'C01' };
 const dirs: string[] = [];
@@ -192,5 +193,46 @@ describe('backup schedule', () => {
     expect(schedule.runIfDue()).toBeNull();
     expect(s.events).toEqual(['backup.failed']);
     s.db.close();
+  });
+});
+
+describe('restore command', () => {
+  it('restores with the console stopped, refuses a newer file and a database still in use', () => {
+    const s = station();
+    seedApplications(s.db, 10, { seed: 7, stationCode: 'C01' });
+    const before = digest(s.db);
+    const schedule = createBackupSchedule({
+      db: s.db,
+      backupDir: s.backupDir,
+      now: s.now,
+      logger: s.logger,
+    });
+    const backup = join(s.backupDir, schedule.backupNow('auto'));
+    seedApplications(s.db, 5, { seed: 8, stationCode: 'C01', startMs: Date.parse('2026-05-01') });
+    s.db.close();
+
+    const listed = runRestoreCli(['--db', s.dbFile, '--list']);
+    expect(listed.code).toBe(0);
+    expect(listed.lines.join('\n')).toContain(backup);
+
+    const newer = join(s.dir, 'newer.bak');
+    copyFileSync(backup, newer);
+    const n = new BetterSqlite3(newer);
+    n.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    n.close();
+    const refused = runRestoreCli(['--db', s.dbFile, '--from', newer]);
+    expect(refused.code).toBe(1);
+    expect(refused.lines[0]).toContain('请先升级');
+    expect(refused.lines[1]).toContain('newer than this console supports');
+
+    writeFileSync(`${s.dbFile}-wal`, '');
+    expect(runRestoreCli(['--db', s.dbFile, '--from', backup]).code).toBe(1);
+    const done = runRestoreCli(['--db', s.dbFile, '--from', backup, '--force']);
+    expect(done.code).toBe(0);
+    expect(done.lines[1]).toContain('station HALL01/C01');
+    const db = s.open();
+    expect(digest(db)).toEqual(before);
+    db.close();
+    expect(runRestoreCli(['--db', s.dbFile]).code).toBe(2);
   });
 });
