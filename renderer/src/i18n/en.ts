@@ -4,6 +4,7 @@ import authEn from './auth.en';
 import syncEn from './sync.en';
 import type { MessageSchema } from './zh-CN';
 import serviceEn from './service.en';
+import operationsEn from './operations.en';
 
 const en: MessageSchema = {
   ...queueEn,
@@ -11,6 +12,7 @@ const en: MessageSchema = {
   ...authEn,
   ...syncEn,
   ...serviceEn,
+  ...operationsEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',
