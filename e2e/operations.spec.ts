@@ -40,7 +40,7 @@ async function submit(request: APIRequestContext, n: number): Promise<void> {
 async function applicationCount(request: APIRequestContext): Promise<number> {
   const res = await request.post('/api/applications.list', { data: {} });
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { total: number }).total;
+  return ((await res.json()) as { value: { total: number } }).value.total;
 }
 
 test('supervisor exports diagnostics without personal data, backs up and restores', async ({
