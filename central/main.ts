@@ -1,7 +1,9 @@
 import './require-node';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_REGISTRATION_SECRET, startCentral, type CentralHandle } from './server';
 import { listenProblem } from '../shared/runtime/startup';
+import { createHallLogger } from '../electron/main/services/logging';
 
 /**
  * The reference central system on its own (built: `npm run central -- --port 8787`):
@@ -22,6 +24,12 @@ const { values } = parseArgs({
   },
 });
 
+// Masked, rotating log files beside the ledger (`logs/central.log`); none for a throwaway ledger.
+const logger = createHallLogger({
+  ...(values.db === ':memory:' ? {} : { dir: join(dirname(values.db), 'logs') }),
+  baseName: 'central',
+  echo: false,
+});
 const secret = process.env.CENTRAL_REGISTRATION_SECRET ?? DEV_REGISTRATION_SECRET;
 let central: CentralHandle;
 try {
@@ -46,6 +54,8 @@ console.log(
   }${secret === DEV_REGISTRATION_SECRET ? ', development registration secret' : ''})`,
 );
 
+logger.event('central.started', { url: central.url, demo: values.demo });
+
 let stopping = false;
 const stop = (signal: string) => {
   if (stopping) return;
@@ -54,6 +64,8 @@ const stop = (signal: string) => {
   central.drain(Number(values['grace-ms'])).then(
     ({ finished, cut }) => {
       console.log(`central stopped (requests finished=${finished} cut=${cut})`);
+      logger.event('central.stopped', { finished, cut });
+      logger.close();
       process.exit(0);
     },
     () => process.exit(1),

@@ -3,6 +3,8 @@ import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
 import { readBuildLabel } from './services/build-info';
 import { createServices } from './services/createServices';
+import { createHallLogger } from './services/logging';
+import { backupConfigFromFlags } from './services/db/backup-config';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { EVENT_CHANNEL } from '../../shared/api/channels';
 import { hardenApp, hardenSession } from './shell/harden';
@@ -39,9 +41,19 @@ function startStation(): void {
     onReady: (status) => mainWindow?.webContents.send(EVENT_CHANNEL, { type: 'update', status }),
     log: (line) => console.log(line),
   });
+  // Masked, rotating log files in the app data folder; stderr keeps a copy in development.
+  const logger = createHallLogger({ dir: join(dataDir, 'logs'), echo: !app.isPackaged });
+  // Development overrides until the station config file carries them.
+  const backups = backupConfigFromFlags(
+    process.env.HALL_BACKUP_HOURS,
+    process.env.HALL_BACKUP_KEEP_DAYS,
+  );
+  if (typeof backups === 'string') logger.event('config.badBackupSchedule', {}, 'warn');
   const services = createServices({
     dbFile: join(dataDir, 'hall.db'),
     backupDir: join(dataDir, 'backups'),
+    logger,
+    backups: typeof backups === 'string' ? {} : backups,
     transport: 'ipc',
     centralUrl: process.env.CENTRAL_URL || undefined,
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
@@ -66,6 +78,9 @@ function startStation(): void {
 
   app.on('window-all-closed', () => {
     updater.stop();
-    void services.close().finally(() => app.quit());
+    void services.close().finally(() => {
+      logger.close();
+      app.quit();
+    });
   });
 }

@@ -8,9 +8,13 @@ import { clockFromEnv } from './clock';
 import { startWebHost } from './server';
 import { STATION_ROLES } from '../../shared/auth/schemas';
 import { listenProblem } from '../../shared/runtime/startup';
+import { createHallLogger } from '../main/services/logging';
+import { backupConfigFromFlags } from '../main/services/db/backup-config';
 
 // CLI (built by `npm run build`; `npm run webhost -- --port 5174` runs it):
 //   node out/webhost/main.js [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
+//   [--data-dir DIR (logs/ and backups/; default: the --db file's folder)]
+//   [--backup-hours 24] [--backup-keep-days 14]
 // Environment: CENTRAL_URL (the central system; none = offline, everything queues),
 // HALL_SYNC_FAST=1 (sync every second and retry within 2 s: for end-to-end tests and demos).
 const { values } = parseArgs({
@@ -21,8 +25,16 @@ const { values } = parseArgs({
     station: { type: 'string', default: process.env.HALL_STATION ?? 'C01' },
     // staff (sign-in required), kiosk or display (no sign-in, only their own actions).
     role: { type: 'string', default: process.env.HALL_ROLE ?? 'staff' },
+    'data-dir': { type: 'string' },
+    'backup-hours': { type: 'string' },
+    'backup-keep-days': { type: 'string' },
   },
 });
+const backups = backupConfigFromFlags(values['backup-hours'], values['backup-keep-days']);
+if (typeof backups === 'string') {
+  console.error(backups);
+  process.exit(2);
+}
 
 const stationRole = STATION_ROLES.find((r) => r === values.role);
 if (!stationRole) {
@@ -35,15 +47,19 @@ const hallClock = clockFromEnv(process.env.HALL_NOW);
 
 const dbFile = resolve(values.db);
 mkdirSync(dirname(dbFile), { recursive: true });
+const dataDir = resolve(values['data-dir'] ?? dirname(dbFile));
+// Structured, masked log files; stderr keeps a short copy for development.
+const logger = createHallLogger({ dir: resolve(dataDir, 'logs') });
 const host = await startWebHost({
   dbFile,
-  backupDir: resolve(dirname(dbFile), 'backups'),
+  backupDir: resolve(dataDir, 'backups'),
+  logger,
+  backups,
   port: Number(values.port),
   rendererDir: resolve(values.renderer),
   stationCode: values.station,
   centralUrl: process.env.CENTRAL_URL || undefined,
   ...(process.env.HALL_SYNC_FAST === '1' ? { syncTiming: FAST_SYNC_TIMING } : {}),
-  log: (line) => console.log(line),
   ...(hallClock ? { now: hallClock } : {}),
   stationRole,
   about: { build: readBuildLabel(resolve(values.renderer, '../build-info.json')) },
@@ -55,8 +71,14 @@ const host = await startWebHost({
 });
 console.log(`营业厅服务台 web host: ${host.url}/`);
 
+logger.event('webhost.started', { port: host.port, station: values.station, role: stationRole });
+
 const stop = () => {
-  void host.close().then(() => process.exit(0));
+  void host.close().then(() => {
+    logger.event('webhost.stopped');
+    logger.close();
+    process.exit(0);
+  });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -5,6 +5,8 @@ import { createServices, type SyncTiming } from '../main/services/createServices
 import { createWebApp } from './app';
 import type { StationRole } from '../../shared/auth/schemas';
 import type { ScryptCost } from '../main/services/auth/password';
+import type { HallLogger } from '../main/services/logging';
+import type { BackupScheduleConfig } from '../main/services/db/backup-schedule';
 
 export interface WebHostOptions {
   dbFile: string;
@@ -19,6 +21,10 @@ export interface WebHostOptions {
   /** Sync engine timing; FAST_SYNC_TIMING for tests (HALL_SYNC_FAST=1 in main.ts). */
   syncTiming?: SyncTiming;
   log?: (line: string) => void;
+  /** Log files (main.ts: `<data dir>/logs`). */
+  logger?: HallLogger;
+  /** Scheduled backups; absent = only on a supervisor's request. */
+  backups?: BackupScheduleConfig;
   /** What this station is (HALL_ROLE / --role): staff stations require sign-in. */
   stationRole?: StationRole;
   /** Enforce sign-in and the role × method table (default on). */
@@ -52,6 +58,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.now ? { now: options.now } : {}),
     log: options.log,
     ...(options.about ? { about: options.about } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.backups ? { backups: options.backups } : {}),
     auth: {
       enforce: options.enforceRoles ?? true,
       stationRole: options.stationRole ?? 'staff',

@@ -11,6 +11,7 @@ import CallingPanelView from './views/counter/CallingPanelView.vue';
 import QueueMeasuresView from './views/counter/QueueMeasuresView.vue';
 import DisplayView from './views/display/DisplayView.vue';
 import GuideView from './views/guide/GuideView.vue';
+import OperationsView from './views/supervisor/OperationsView.vue';
 import { kioskRoutes } from './views/kiosk/routes';
 
 // Views are bundled eagerly: the app is served from local disk, and a lazy chunk per view only
@@ -38,6 +39,7 @@ export const routes: RouteRecordRaw[] = [
     // ECharts is most of the bundle and only the supervisor's dashboard needs it: load on demand.
     component: () => import('./views/supervisor/DashboardView.vue'),
   },
+  { path: '/operations', name: 'operations', component: OperationsView },
   { path: '/:pathMatch(.*)*', redirect: '/new' },
 ];
 

@@ -5,6 +5,7 @@ import { complaintMethods } from './methods/complaints';
 import { dashboardMethods } from './methods/dashboard';
 import { queueMethods } from './methods/queue';
 import { authMethods } from './methods/auth';
+import { operationsMethods } from './methods/operations';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -19,6 +20,7 @@ export const contract = {
   ...dashboardMethods,
   ...queueMethods,
   ...authMethods,
+  ...operationsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -87,6 +87,12 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'kiosk.lookup': ['kiosk', 'guide', 'counter', 'supervisor'],
   'kiosk.startApplication': ['kiosk', 'guide'],
   'kiosk.rate': ['kiosk', 'guide', 'counter'],
+  // Logs, diagnostics and backups (issue 11): the supervisor's desk only.
+  'system.diagnostics': ['supervisor'],
+  'backups.list': ['supervisor'],
+  'backups.create': ['supervisor'],
+  'backups.restore': ['supervisor'],
+  'backups.cancelRestore': ['supervisor'],
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

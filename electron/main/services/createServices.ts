@@ -1,5 +1,6 @@
 import { createDispatcher, type Dispatch } from '../../../shared/api/dispatcher';
 import { CATALOGUE } from '../../../shared/catalogue';
+import { dirname, join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
@@ -16,6 +17,10 @@ import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
 import type { UpdateStatus } from '../../../shared/api/methods/core';
+import { createHallLogger, type HallLogger } from './logging';
+import { createOperations } from './operations';
+import { applyPendingRestore } from './db/restore';
+import type { BackupScheduleConfig } from './db/backup-schedule';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -26,6 +31,10 @@ export interface ServicesOptions {
   transport: 'ipc' | 'http';
   now?: () => Date;
   log?: (line: string) => void;
+  /** Structured, masked log files (the hosts: `<data dir>/logs`); `log` lines go there too. */
+  logger?: HallLogger;
+  /** Scheduled backups (the hosts); absent = backups only when a supervisor asks. */
+  backups?: BackupScheduleConfig;
   /** The utility's central system; absent = the console works offline and queues everything. */
   centralUrl?: string;
   registrationSecret?: string;
@@ -95,10 +104,14 @@ export function describeInternalError(err: unknown): string {
  * opens and migrates the database, builds the services and returns the one dispatcher.
  */
 export function createServices(opts: ServicesOptions): Services {
-  const log = opts.log ?? ((line: string) => console.error(line));
+  const logger = opts.logger ?? createHallLogger({ echo: opts.log === undefined });
+  const log = opts.log ?? logger.line;
   const now = opts.now ?? (() => new Date());
   const hallName = opts.hallName ?? DEFAULT_HALL_NAME;
   const stationCode = opts.stationCode ?? DEFAULT_STATION_CODE;
+  // A restore the supervisor asked for is applied before anything opens the file.
+  const identity = { hallCode: opts.hallCode ?? DEFAULT_HALL_CODE, stationCode };
+  if (opts.dbFile !== ':memory:') applyPendingRestore(opts.dbFile, identity, logger, now());
   const db = openDatabase(opts.dbFile, {
     ...(opts.backupDir !== undefined ? { backupDir: opts.backupDir } : {}),
     now,
@@ -177,6 +190,26 @@ export function createServices(opts: ServicesOptions): Services {
       now: () => now().getTime(),
       log,
     });
+    const operations = createOperations({
+      db,
+      dbFile: opts.dbFile,
+      backupDir: opts.backupDir ?? join(dirname(opts.dbFile), 'backups'),
+      logger,
+      ...(opts.backups ? { backups: opts.backups } : {}),
+      station: {
+        ...identity,
+        appVersion: packageJson.version,
+        catalogueVersion: CATALOGUE.version,
+        stationRole: opts.auth?.stationRole ?? 'staff',
+        transport: opts.transport,
+      },
+      centralUrl,
+      developmentSecret:
+        (opts.registrationSecret ?? DEV_REGISTRATION_SECRET) === DEV_REGISTRATION_SECRET,
+      syncStatus: () => sync.engine.status(),
+      queueStatus: () => queue.status(),
+      now,
+    });
     // Each method from exactly one area (combine refuses a second), and the work around them
     // (ticket checks and links, audit rows, the sync kick) as the hook list in hooks.ts.
     const handlers = withHooks(
@@ -186,6 +219,7 @@ export function createServices(opts: ServicesOptions): Services {
         authArea.handlers,
         createQueueHandlers(queue),
         commitments.handlers,
+        operations.handlers,
       ),
       crossCuttingHooks({
         applications,
@@ -197,6 +231,7 @@ export function createServices(opts: ServicesOptions): Services {
     );
     if (centralUrl && opts.startSync !== false) sync.start();
     if (centralUrl) queue.start();
+    operations.start();
     const dispatch = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,
       ...(authArea.authorize ? { authorize: authArea.authorize } : {}),
@@ -209,6 +244,7 @@ export function createServices(opts: ServicesOptions): Services {
       queue,
       authArea,
       close: async () => {
+        operations.stop();
         await sync.stop();
         await queue.stop();
         if (db.open) db.close();

@@ -5,6 +5,7 @@ import authEn from './auth.en';
 import syncEn from './sync.en';
 import type { MessageSchema } from './zh-CN';
 import serviceEn from './service.en';
+import operationsEn from './operations.en';
 
 const en: MessageSchema = {
   ...queueEn,
@@ -13,6 +14,7 @@ const en: MessageSchema = {
   ...syncEn,
   ...serviceEn,
   ...aboutEn,
+  ...operationsEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

@@ -4,6 +4,7 @@ import kioskZhCN from './kiosk.zh-CN';
 import authZhCN from './auth.zh-CN';
 import syncZhCN from './sync.zh-CN';
 import serviceZhCN from './service.zh-CN';
+import operationsZhCN from './operations.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
@@ -13,6 +14,7 @@ const zhCN = {
   ...syncZhCN,
   ...serviceZhCN,
   ...aboutZhCN,
+  ...operationsZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

@@ -4,17 +4,25 @@ import { basename, join } from 'node:path';
 import { BackupFailedError } from './errors';
 
 /** `20250301T093000123` in UTC: sortable, no characters a file system dislikes. */
-const stamp = (at: Date): string =>
+export const stamp = (at: Date): string =>
   at.toISOString().replace(/[-:]/g, '').replace('.', '').slice(0, 18);
 
 /**
  * Writes a consistent copy of `db` into `backupDir` with VACUUM INTO, then opens the copy and
  * checks it (integrity_check ok, same user_version) before anyone relies on it.
  * Returns the backup's path; throws BackupFailedError (and removes the bad copy) otherwise.
+ * `label` tells scheduled (`auto`) and supervisor-made (`manual`) copies from the unlabelled
+ * one taken before a migration (names parsed in backup-files.ts).
  */
-export function backupAndVerify(db: Database.Database, backupDir: string, at: Date): string {
+export function backupAndVerify(
+  db: Database.Database,
+  backupDir: string,
+  at: Date,
+  label?: 'auto' | 'manual',
+): string {
   const version = db.pragma('user_version', { simple: true }) as number;
-  const target = join(backupDir, `${basename(db.name)}.v${version}.${stamp(at)}.bak`);
+  const suffix = label ? `.${label}.bak` : '.bak';
+  const target = join(backupDir, `${basename(db.name)}.v${version}.${stamp(at)}${suffix}`);
   try {
     mkdirSync(backupDir, { recursive: true });
   } catch (err) {

@@ -44,6 +44,8 @@ export class DatabaseCorruptError extends DatabaseOpenError {
 
 /** The pre-migration backup could not be written or did not verify: nothing was migrated. */
 export class BackupFailedError extends DatabaseOpenError {
+  /** Which step failed (a code for logs: never data from inside the database). */
+  readonly detail: string;
   constructor(detail: string, options?: { cause?: unknown }) {
     super(
       {
@@ -53,5 +55,6 @@ export class BackupFailedError extends DatabaseOpenError {
       options,
     );
     this.name = 'BackupFailedError';
+    this.detail = detail;
   }
 }
