@@ -182,19 +182,27 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
   let closed = false;
   const sockets = new Set<Socket>();
 
-  // Refused connections: stop listening and cut every connection, then listen again.
+  let relistenTimer: NodeJS.Timeout | undefined;
+
+  // Refused connections: stop listening and cut every connection, then listen again. The timer
+  // is the only thing alive while nothing listens, so it stays ref'd (an unref'd one let the
+  // process exit quietly); a failed listen (the port taken meanwhile) tries again.
+  const relistenAfter = (ms: number) => {
+    relistenTimer = setTimeout(() => {
+      relistenTimer = undefined;
+      if (closed) return;
+      listen().then(
+        () => (refusing = false),
+        () => relistenAfter(ms),
+      );
+    }, ms);
+  };
   const refuseFor = (ms: number) => {
     if (refusing || closed) return;
     refusing = true;
     server.close();
     for (const s of sockets) s.destroy();
-    setTimeout(() => {
-      if (closed) return;
-      listen().then(
-        () => (refusing = false),
-        () => (refusing = false),
-      );
-    }, ms).unref();
+    relistenAfter(ms);
   };
 
   const withFaults = async (req: Request, env: HttpBindings): Promise<Response> => {
@@ -293,6 +301,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     setDemo: (on, ms) => setDemo(on, ms),
     close: async () => {
       closed = true;
+      clearTimeout(relistenTimer);
       setDemo(false);
       await new Promise<void>((resolve) => {
         if (!server.listening) return resolve();
