@@ -1,7 +1,9 @@
 // Flat config. The layer table of docs/architecture.md is enforced with no-restricted-imports:
 // shared imports nothing environment-specific, services never import electron, the preload
 // imports only electron and the contract's channel names, the renderer never imports electron,
-// Node built-ins or anything under electron/.
+// Node built-ins or anything under electron/. server-common holds what the console's main
+// process and the central system both run on Node (the migration runner, media types): Node and
+// better-sqlite3 are fine there, electron, the renderer, the console and central are not.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
@@ -84,6 +86,19 @@ export default tseslint.config(
       ],
       nodeBuiltins,
     ),
+  },
+  {
+    files: ['server-common/**/*.ts'],
+    ignores: ['server-common/**/*.test.ts'],
+    rules: restrict([
+      'electron',
+      'electron/*',
+      '**/electron/**',
+      '**/renderer/**',
+      '**/central/**',
+      'vue',
+      'pinia',
+    ]),
   },
   {
     files: ['electron/main/services/**/*.ts', 'electron/webhost/**/*.ts'],

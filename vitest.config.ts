@@ -8,6 +8,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'electron/**/*.test.ts',
       'central/**/*.test.ts',
+      'server-common/**/*.test.ts',
       'renderer/**/*.test.ts',
       'tests/**/*.test.ts',
     ],

@@ -1,10 +1,19 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { DeviceAuth, DeviceIdentity } from './auth';
+import type { DeviceAuth } from './auth';
+import { fail } from './errors';
+import {
+  badRequest,
+  firstPath,
+  jsonBodiesOnly,
+  readJson,
+  requireDevice,
+  type CentralEnv,
+} from './http';
 import type { Ledger } from './ledger';
-import { mountQueueRoutes } from './queue-app';
-import type { QueueStore } from './queue-store';
+import { mountQueueRoutes } from './queue/routes';
+import type { QueueStore } from './queue/store';
 import {
   AdvanceRequestSchema,
   ChangesQuerySchema,
@@ -14,11 +23,7 @@ import {
   httpStatusOfResult,
   type AdvanceResponse,
   type PushResponse,
-  type SyncErrorBody,
-  type SyncErrorCode,
 } from '../shared/sync/protocol';
-
-type Env = { Variables: { device: DeviceIdentity } };
 
 export interface CentralAdmin {
   setFaults(spec: string): void;
@@ -38,58 +43,25 @@ export interface CentralAppDeps {
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-function fail(
-  c: Context,
-  status: ContentfulStatusCode,
-  code: SyncErrorCode,
-  message: string,
-  messageEn: string,
-  extra: Partial<SyncErrorBody> = {},
-): Response {
-  const body: SyncErrorBody = { code, message, messageEn, ...extra };
-  return c.json(body, status);
-}
-
-const badRequest = (c: Context, field?: string): Response =>
-  fail(
-    c,
-    400,
-    'BAD_REQUEST',
-    field ? `请求字段 ${field} 不正确` : '请求格式不正确',
-    field ? `Request field ${field} is invalid` : 'The request is malformed',
-    field ? { field } : {},
-  );
-
-async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  try {
-    return { ok: true, value: await c.req.json() };
-  } catch {
-    return { ok: false };
-  }
-}
-
-const firstPath = (issues: { path: PropertyKey[] }[]): string | undefined =>
-  issues[0]?.path.map(String).join('.') || undefined;
-
 /** The HTTP face of the reference central system: the /v1 protocol and a small admin API. */
-export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
+export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
   const { auth, ledger, admin } = deps;
-  const app = new Hono<Env>();
+  const app = new Hono<CentralEnv>();
 
   app.use(
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        fail(c, 413, 'PAYLOAD_TOO_LARGE', '请求过大', 'The request body is too large'),
+      onError: (c) => fail(c, 'tooLarge', '请求过大', 'The request body is too large'),
     }),
   );
+  app.use('*', jsonBodiesOnly);
 
   app.onError((_err, c) =>
     // The error itself may hold request data; it is not echoed.
-    fail(c, 500, 'INTERNAL', '中心系统内部错误', 'Central system internal error'),
+    fail(c, 'internal', '中心系统内部错误', 'Central system internal error'),
   );
-  app.notFound((c) => fail(c, 404, 'NOT_FOUND', '没有该接口', 'No such endpoint'));
+  app.notFound((c) => fail(c, 'notFound', '没有该接口', 'No such endpoint'));
 
   app.get('/v1/health', (c) => c.json({ ok: true, time: new Date().toISOString() }));
 
@@ -101,8 +73,8 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
     const out = auth.register(req.data);
     if (!out.ok) {
       return out.reason === 'secret'
-        ? fail(c, 401, 'UNAUTHENTICATED', '注册口令不正确', 'The registration secret is wrong')
-        : fail(c, 403, 'FORBIDDEN', '该设备已被停用', 'This device has been disabled');
+        ? fail(c, 'unauthenticated', '注册口令不正确', 'The registration secret is wrong')
+        : fail(c, 'forbidden', '该设备已被停用', 'This device has been disabled');
     }
     return c.json(out.credentials, 201);
   });
@@ -115,36 +87,16 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
     const out = auth.refresh(req.data.deviceId, req.data.refreshToken);
     if (!out.ok) {
       return out.reason === 'forbidden'
-        ? fail(c, 403, 'FORBIDDEN', '该设备已被停用', 'This device has been disabled')
-        : fail(c, 401, 'UNAUTHENTICATED', '设备凭证无效', 'The device credentials are not valid');
+        ? fail(c, 'forbidden', '该设备已被停用', 'This device has been disabled')
+        : fail(c, 'unauthenticated', '设备凭证无效', 'The device credentials are not valid');
     }
     return c.json(out.value);
   });
 
-  // Bearer-token check for the data endpoints.
-  const requireDevice = async (c: Context<Env>, next: () => Promise<void>) => {
-    const outcome = auth.verify(c.req.header('authorization'));
-    if (!outcome.ok) {
-      if (outcome.reason === 'forbidden') {
-        return fail(c, 403, 'FORBIDDEN', '该设备已被停用', 'This device has been disabled');
-      }
-      c.header('WWW-Authenticate', 'Bearer');
-      return outcome.reason === 'expired'
-        ? fail(c, 401, 'TOKEN_EXPIRED', '访问令牌已过期', 'The access token has expired')
-        : fail(
-            c,
-            401,
-            'UNAUTHENTICATED',
-            '缺少或无效的访问令牌',
-            'Missing or invalid access token',
-          );
-    }
-    c.set('device', outcome.device);
-    await next();
-  };
-  app.use('/v1/ops', requireDevice);
-  app.use('/v1/ops/*', requireDevice);
-  app.use('/v1/changes', requireDevice);
+  const deviceOnly = requireDevice(auth);
+  app.use('/v1/ops', deviceOnly);
+  app.use('/v1/ops/*', deviceOnly);
+  app.use('/v1/changes', deviceOnly);
   if (deps.queue) mountQueueRoutes(app, auth, deps.queue);
 
   app.post('/v1/ops', async (c) => {
@@ -165,8 +117,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
       return badRequest(c, 'opId');
     }
     const [result] = ledger.applyBatch(c.get('device'), [op]);
-    if (!result)
-      return fail(c, 500, 'INTERNAL', '中心系统内部错误', 'Central system internal error');
+    if (!result) return fail(c, 'internal', '中心系统内部错误', 'Central system internal error');
     return c.json(result, httpStatusOfResult(result.status) as ContentfulStatusCode);
   });
 
@@ -179,7 +130,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
   // ---------------------------------------------------------------- admin
   app.use('/admin/*', async (c, next) => {
     if (deps.adminToken && c.req.header('authorization') !== `Bearer ${deps.adminToken}`) {
-      return fail(c, 401, 'UNAUTHENTICATED', '需要管理口令', 'Admin token required');
+      return fail(c, 'unauthenticated', '需要管理口令', 'Admin token required');
     }
     await next();
   });
@@ -192,12 +143,12 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
     const out = ledger.advance(req.data);
     if (!out.ok) {
       if (out.reason === 'not_found')
-        return fail(c, 404, 'NOT_FOUND', '没有该申请', 'No such application');
+        return fail(c, 'notFound', '没有该申请', 'No such application');
       return out.reason === 'unknown_stage'
-        ? fail(c, 422, 'BAD_REQUEST', '该申请没有此环节', 'The application has no such stage', {
+        ? fail(c, 'unprocessable', '该申请没有此环节', 'The application has no such stage', {
             field: 'stage',
           })
-        : fail(c, 409, 'CONFLICT', '环节只能前进', 'Stages only move forward', { field: 'stage' });
+        : fail(c, 'conflict', '环节只能前进', 'Stages only move forward', { field: 'stage' });
     }
     const { ok: _ok, ...rest } = out;
     const res: AdvanceResponse = rest;
@@ -211,7 +162,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
     try {
       admin.setFaults(spec);
     } catch (err) {
-      return fail(c, 422, 'BAD_REQUEST', '故障设置无法识别', (err as Error).message, {
+      return fail(c, 'unprocessable', '故障设置无法识别', (err as Error).message, {
         field: 'spec',
       });
     }
@@ -231,12 +182,12 @@ export function createCentralApp(deps: CentralAppDeps): Hono<Env> {
   app.post('/admin/devices/:deviceId/revoke', (c) =>
     auth.setRevoked(c.req.param('deviceId'), true)
       ? c.json({ ok: true })
-      : fail(c, 404, 'NOT_FOUND', '没有该设备', 'No such device'),
+      : fail(c, 'notFound', '没有该设备', 'No such device'),
   );
   app.post('/admin/devices/:deviceId/restore', (c) =>
     auth.setRevoked(c.req.param('deviceId'), false)
       ? c.json({ ok: true })
-      : fail(c, 404, 'NOT_FOUND', '没有该设备', 'No such device'),
+      : fail(c, 'notFound', '没有该设备', 'No such device'),
   );
   app.post('/admin/tokens/expire', async (c) => {
     const body = await readJson(c);

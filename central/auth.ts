@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CentralDb } from './db';
+import { sqlFor, type Sql } from './sql';
 import type { DeviceCredentials, RegisterRequest, RefreshResponse } from '../shared/sync/protocol';
 
 export interface DeviceIdentity {
@@ -23,12 +24,16 @@ function sameSecret(a: string, b: string): boolean {
 
 /** Devices, bearer tokens and refresh tokens. Only hashes of tokens are stored. */
 export class DeviceAuth {
+  private readonly sql: Sql;
+
   constructor(
     private readonly db: CentralDb,
     private readonly registrationSecret: string,
     private readonly tokenTtlMs: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sql = sqlFor(db);
+  }
 
   register(
     req: RegisterRequest,
@@ -38,33 +43,29 @@ export class DeviceAuth {
     }
     const refreshToken = newSecret();
     const result = this.db.transaction(() => {
-      const existing = this.db
-        .prepare(
-          'SELECT device_id, revoked FROM devices WHERE hall_code = ? AND station_code = ? AND installation_id = ?',
-        )
-        .get(req.hallCode, req.stationCode, req.installationId) as
-        { device_id: string; revoked: number } | undefined;
+      const existing = this.sql<[string, string, string], { device_id: string; revoked: number }>(
+        'SELECT device_id, revoked FROM devices WHERE hall_code = ? AND station_code = ? AND installation_id = ?',
+      ).get(req.hallCode, req.stationCode, req.installationId);
       if (existing?.revoked) return null;
       const deviceId = existing?.device_id ?? randomUUID();
       if (existing) {
-        this.db
-          .prepare('UPDATE devices SET refresh_hash = ? WHERE device_id = ?')
-          .run(sha256(refreshToken), deviceId);
+        this.sql('UPDATE devices SET refresh_hash = ? WHERE device_id = ?').run(
+          sha256(refreshToken),
+          deviceId,
+        );
       } else {
-        this.db
-          .prepare(
-            `INSERT INTO devices (device_id, hall_code, station_code, installation_id, device_name,
+        this.sql(
+          `INSERT INTO devices (device_id, hall_code, station_code, installation_id, device_name,
                refresh_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            deviceId,
-            req.hallCode,
-            req.stationCode,
-            req.installationId,
-            req.deviceName ?? null,
-            sha256(refreshToken),
-            this.now(),
-          );
+        ).run(
+          deviceId,
+          req.hallCode,
+          req.stationCode,
+          req.installationId,
+          req.deviceName ?? null,
+          sha256(refreshToken),
+          this.now(),
+        );
       }
       return { deviceId, ...this.issueToken(deviceId) };
     })();
@@ -84,9 +85,9 @@ export class DeviceAuth {
     deviceId: string,
     refreshToken: string,
   ): { ok: true; value: RefreshResponse } | { ok: false; reason: 'unauthenticated' | 'forbidden' } {
-    const row = this.db
-      .prepare('SELECT refresh_hash, revoked FROM devices WHERE device_id = ?')
-      .get(deviceId) as { refresh_hash: string; revoked: number } | undefined;
+    const row = this.sql<[string], { refresh_hash: string; revoked: number }>(
+      'SELECT refresh_hash, revoked FROM devices WHERE device_id = ?',
+    ).get(deviceId);
     if (!row || !sameSecret(sha256(refreshToken), row.refresh_hash)) {
       return { ok: false, reason: 'unauthenticated' };
     }
@@ -97,20 +98,19 @@ export class DeviceAuth {
   verify(authorization: string | undefined): AuthOutcome {
     const match = /^Bearer ([A-Za-z0-9_-]{20,512})$/.exec(authorization ?? '');
     if (!match?.[1]) return { ok: false, reason: 'unauthenticated' };
-    const row = this.db
-      .prepare(
-        `SELECT t.expires_at, d.device_id, d.hall_code, d.station_code, d.revoked
+    const row = this.sql<
+      [string],
+      {
+        expires_at: number;
+        device_id: string;
+        hall_code: string;
+        station_code: string;
+        revoked: number;
+      }
+    >(
+      `SELECT t.expires_at, d.device_id, d.hall_code, d.station_code, d.revoked
            FROM tokens t JOIN devices d ON d.device_id = t.device_id WHERE t.token_hash = ?`,
-      )
-      .get(sha256(match[1])) as
-      | {
-          expires_at: number;
-          device_id: string;
-          hall_code: string;
-          station_code: string;
-          revoked: number;
-        }
-      | undefined;
+    ).get(sha256(match[1]));
     if (!row) return { ok: false, reason: 'unauthenticated' };
     if (row.revoked) return { ok: false, reason: 'forbidden' };
     if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
@@ -122,19 +122,16 @@ export class DeviceAuth {
 
   /** Admin: make every bearer token of a device (or of all devices) expire now. */
   expireTokens(deviceId?: string): number {
-    const sql = deviceId
-      ? 'UPDATE tokens SET expires_at = 0 WHERE device_id = ?'
-      : 'UPDATE tokens SET expires_at = 0';
-    const stmt = this.db.prepare(sql);
-    return (deviceId ? stmt.run(deviceId) : stmt.run()).changes;
+    return deviceId
+      ? this.sql('UPDATE tokens SET expires_at = 0 WHERE device_id = ?').run(deviceId).changes
+      : this.sql('UPDATE tokens SET expires_at = 0').run().changes;
   }
 
   /** Admin: a revoked device gets 403 on everything until restored. */
   setRevoked(deviceId: string, revoked: boolean): boolean {
     return (
-      this.db
-        .prepare('UPDATE devices SET revoked = ? WHERE device_id = ?')
-        .run(revoked ? 1 : 0, deviceId).changes === 1
+      this.sql('UPDATE devices SET revoked = ? WHERE device_id = ?').run(revoked ? 1 : 0, deviceId)
+        .changes === 1
     );
   }
 
@@ -142,12 +139,15 @@ export class DeviceAuth {
     const token = newSecret();
     const expiresAt = this.now() + this.tokenTtlMs;
     // Old tokens stay valid until they expire: a console may have requests in flight.
-    this.db
-      .prepare('DELETE FROM tokens WHERE device_id = ? AND expires_at <= ?')
-      .run(deviceId, this.now());
-    this.db
-      .prepare('INSERT INTO tokens (token_hash, device_id, expires_at) VALUES (?, ?, ?)')
-      .run(sha256(token), deviceId, expiresAt);
+    this.sql('DELETE FROM tokens WHERE device_id = ? AND expires_at <= ?').run(
+      deviceId,
+      this.now(),
+    );
+    this.sql('INSERT INTO tokens (token_hash, device_id, expires_at) VALUES (?, ?, ?)').run(
+      sha256(token),
+      deviceId,
+      expiresAt,
+    );
     return { token, tokenExpiresAt: new Date(expiresAt).toISOString() };
   }
 }

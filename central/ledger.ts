@@ -1,68 +1,23 @@
-import { createHash } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
 import type { CentralDb } from './db';
 import type { DeviceIdentity } from './auth';
+import { appendChange, changesSince } from './change-feed';
+import { answer, payloadHashOf, record, refuse, type AppRow } from './op-answers';
+import { sqlFor, type Sql } from './sql';
 import { canonicalJson } from '../shared/sync/canonical-json';
 import {
   OpSchema,
   PAYLOAD_SCHEMAS,
-  type Change,
   type ChangesPage,
-  type CentralRecord,
   type Op,
   type OpResult,
-  type ReasonCode,
 } from '../shared/sync/protocol';
 import type { ApplicationSubmitPayload } from '../shared/sync/application-payload';
 import type { AccountKind } from '../shared/catalogue/types';
-import { FIRST_STAGE } from '../shared/catalogue/stages';
+
+export { payloadHashOf } from './op-answers';
 
 /** Which stages an application goes through, from its type and account kind. */
 export type StageResolver = (typeCode: string, accountKind: AccountKind) => readonly string[];
-
-export const payloadHashOf = (payload: unknown): string =>
-  createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
-
-/** Fixed reason texts: codes and field paths only, never a value from the payload. */
-const REASONS: Record<ReasonCode, { zh: string; en: string }> = {
-  INVALID_OP: { zh: '操作格式不正确', en: 'The operation is malformed' },
-  INVALID_PAYLOAD: { zh: '申请内容未通过校验', en: 'The application content failed validation' },
-  HASH_MISMATCH: { zh: '内容摘要与内容不符', en: 'The payload hash does not match the payload' },
-  OP_ID_REUSED: {
-    zh: '操作编号已用于其他内容',
-    en: 'The operation id was already used with another payload',
-  },
-  DEVICE_MISMATCH: { zh: '操作的设备与凭证不符', en: 'The operation names another device' },
-  HALL_MISMATCH: { zh: '申请所属营业厅与设备不符', en: 'The application belongs to another hall' },
-  UNKNOWN_APPLICATION: { zh: '中心没有该申请', en: 'The central system has no such application' },
-  APPLICATION_EXISTS: {
-    zh: '中心已有该申请且内容不同',
-    en: 'The central system already holds this application with other content',
-  },
-  BASE_MISMATCH: {
-    zh: '中心记录已被修改，请核对后再提交',
-    en: 'The central record changed since this edit was based on it',
-  },
-};
-
-const refuse = (
-  opId: string,
-  status: 'rejected' | 'conflict',
-  reasonCode: ReasonCode,
-  extra: Partial<OpResult> = {},
-): OpResult => ({ opId, status, reasonCode, reason: REASONS[reasonCode], ...extra });
-
-interface AppRow {
-  application_id: string;
-  central_no: string;
-  hall_code: string;
-  payload: string;
-  payload_hash: string;
-  version: number;
-  last_op_id: string;
-  stages: string;
-  stage_index: number;
-}
 
 /** China has one time zone and no daylight saving: the number's date is the hall's date. */
 const hallDay = (ms: number): string =>
@@ -79,22 +34,14 @@ export interface LedgerCounters {
 export class Ledger {
   readonly counters: LedgerCounters = { applied: 0, duplicates: 0, rejected: 0, conflicts: 0 };
 
-  private readonly statements = new Map<string, Statement<unknown[]>>();
+  private readonly sql: Sql;
 
   constructor(
     private readonly db: CentralDb,
     private readonly stagesFor: StageResolver,
     private readonly now: () => number,
-  ) {}
-
-  /** Prepared once per SQL text: preparing is a large share of a small statement's cost. */
-  private sql(text: string): Statement<unknown[]> {
-    let stmt = this.statements.get(text);
-    if (!stmt) {
-      stmt = this.db.prepare(text);
-      this.statements.set(text, stmt);
-    }
-    return stmt;
+  ) {
+    this.sql = sqlFor(db);
   }
 
   /** Applies a batch in one transaction (one fsync), answering each operation in order. */
@@ -127,9 +74,9 @@ export class Ledger {
       return refuse(op.opId, 'rejected', 'HASH_MISMATCH');
     }
 
-    const seen = this.sql(
+    const seen = this.sql<[string, string], { payload_hash: string; result: string }>(
       'SELECT payload_hash, result FROM ops WHERE device_id = ? AND op_id = ?',
-    ).get(device.deviceId, op.opId) as { payload_hash: string; result: string } | undefined;
+    ).get(device.deviceId, op.opId);
     if (seen) {
       if (seen.payload_hash !== op.payloadHash) return refuse(op.opId, 'rejected', 'OP_ID_REUSED');
       const first = JSON.parse(seen.result) as OpResult;
@@ -164,42 +111,42 @@ export class Ledger {
     }
     if (p.hallCode !== device.hallCode) return refuse(op.opId, 'rejected', 'HALL_MISMATCH');
 
-    const app = this.sql('SELECT * FROM applications WHERE application_id = ?').get(
-      op.applicationId,
-    ) as AppRow | undefined;
+    const app = this.sql<[string], AppRow>(
+      'SELECT * FROM applications WHERE application_id = ?',
+    ).get(op.applicationId);
     if (app) this.noteOrder(app, op.opId);
 
     if (op.kind === 'application.submit') {
       if (!app) return this.insert(device, op, p);
-      if (app.payload_hash === op.payloadHash) return this.answer(op.opId, 'duplicate', app);
+      if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
       return refuse(op.opId, 'conflict', 'APPLICATION_EXISTS', {
-        central: this.record(app, device),
+        central: record(app, device),
       });
     }
     // application.replace
     if (!app) return refuse(op.opId, 'rejected', 'UNKNOWN_APPLICATION');
     if (app.hall_code !== device.hallCode) return refuse(op.opId, 'rejected', 'HALL_MISMATCH');
-    if (app.payload_hash === op.payloadHash) return this.answer(op.opId, 'duplicate', app);
+    if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
     if (app.payload_hash !== p.baseHash) {
-      return refuse(op.opId, 'conflict', 'BASE_MISMATCH', { central: this.record(app, device) });
+      return refuse(op.opId, 'conflict', 'BASE_MISMATCH', { central: record(app, device) });
     }
     const version = app.version + 1;
     this.sql(
       'UPDATE applications SET payload = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
     ).run(canonicalJson(op.payload), op.payloadHash, version, op.opId, app.application_id);
     const updated = { ...app, payload_hash: op.payloadHash, version, last_op_id: op.opId };
-    this.appendChange(updated, this.now());
-    return this.answer(op.opId, 'applied', updated);
+    appendChange(this.sql, updated, this.now());
+    return answer(op.opId, 'applied', updated);
   }
 
   private insert(device: DeviceIdentity, op: Op, p: ApplicationSubmitPayload): OpResult {
     const now = this.now();
     const stages = this.stagesFor(p.typeCode, p.accountKind);
     const day = hallDay(now);
-    const counter = this.sql(
+    const counter = this.sql<[string, string], { last: number }>(
       `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)
          ON CONFLICT (hall_code, day) DO UPDATE SET last = last + 1 RETURNING last`,
-    ).get(device.hallCode, day) as { last: number };
+    ).get(device.hallCode, day) as { last: number }; // RETURNING always yields the row
     const centralNo = `${device.hallCode}-${day}-${String(counter.last).padStart(6, '0')}`;
     const row: AppRow = {
       application_id: op.applicationId,
@@ -233,8 +180,8 @@ export class Ledger {
       p.acceptedAt,
       now,
     );
-    this.appendChange(row, now);
-    return this.answer(op.opId, 'applied', row);
+    appendChange(this.sql, row, now);
+    return answer(op.opId, 'applied', row);
   }
 
   /** UUIDv7 ids sort by creation time: an older op arriving after a newer one is out of order. */
@@ -244,49 +191,6 @@ export class Ledger {
         'INSERT INTO order_violations (application_id, op_id, after_op_id) VALUES (?, ?, ?)',
       ).run(app.application_id, opId, app.last_op_id);
     }
-  }
-
-  private answer(opId: string, status: 'applied' | 'duplicate', app: AppRow): OpResult {
-    const stages = JSON.parse(app.stages) as string[];
-    return {
-      opId,
-      status,
-      centralNo: app.central_no,
-      centralVersion: app.version,
-      stage: stages[app.stage_index] ?? FIRST_STAGE,
-    };
-  }
-
-  private record(app: AppRow, device: DeviceIdentity): CentralRecord {
-    const stages = JSON.parse(app.stages) as string[];
-    return {
-      applicationId: app.application_id,
-      centralNo: app.central_no,
-      version: app.version,
-      payloadHash: app.payload_hash,
-      stage: stages[app.stage_index] ?? FIRST_STAGE,
-      ...(app.hall_code === device.hallCode
-        ? { payload: JSON.parse(app.payload) as Record<string, unknown> }
-        : {}),
-    };
-  }
-
-  private appendChange(app: AppRow, at: number): void {
-    const stages = JSON.parse(app.stages) as string[];
-    this.sql(
-      `INSERT INTO changes (application_id, hall_code, central_no, stage, stage_index, stage_count,
-           stage_at, version, payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      app.application_id,
-      app.hall_code,
-      app.central_no,
-      stages[app.stage_index] ?? FIRST_STAGE,
-      app.stage_index,
-      stages.length,
-      at,
-      app.version,
-      app.payload_hash,
-    );
   }
 
   /**
@@ -309,11 +213,13 @@ export class Ledger {
     | { ok: false; reason: 'not_found' | 'unknown_stage' | 'not_forward' } {
     const stage = key.stage;
     return this.db.transaction(() => {
-      const app = (
-        key.applicationId
-          ? this.sql('SELECT * FROM applications WHERE application_id = ?').get(key.applicationId)
-          : this.sql('SELECT * FROM applications WHERE central_no = ?').get(key.centralNo)
-      ) as AppRow | undefined;
+      const app = key.applicationId
+        ? this.sql<[string], AppRow>('SELECT * FROM applications WHERE application_id = ?').get(
+            key.applicationId,
+          )
+        : this.sql<[string | undefined], AppRow>(
+            'SELECT * FROM applications WHERE central_no = ?',
+          ).get(key.centralNo);
       if (!app) return { ok: false as const, reason: 'not_found' as const };
       const stages = JSON.parse(app.stages) as string[];
       const target = stage === undefined ? app.stage_index + 1 : stages.indexOf(stage);
@@ -326,8 +232,9 @@ export class Ledger {
       this.sql(
         'UPDATE applications SET stage_index = ?, stage_at = ? WHERE application_id = ?',
       ).run(target, now, app.application_id);
-      this.appendChange({ ...app, stage_index: target }, now);
-      const seq = (this.sql('SELECT last_insert_rowid() AS seq').get() as { seq: number }).seq;
+      appendChange(this.sql, { ...app, stage_index: target }, now);
+      const seq =
+        this.sql<[], { seq: number }>('SELECT last_insert_rowid() AS seq').get()?.seq ?? 0;
       return {
         ok: true as const,
         applicationId: app.application_id,
@@ -341,10 +248,10 @@ export class Ledger {
 
   /** Demo mode: moves up to `count` random open applications one stage on. */
   advanceSome(count: number): number {
-    const open = this.sql(
+    const open = this.sql<[number], { application_id: string }>(
       `SELECT application_id FROM applications
           WHERE stage_index < json_array_length(stages) - 1 ORDER BY random() LIMIT ?`,
-    ).all(count) as { application_id: string }[];
+    ).all(count);
     // One transaction (one fsync) for the whole tick; each advance nests as a savepoint.
     return this.db.transaction(() => {
       let moved = 0;
@@ -354,37 +261,7 @@ export class Ledger {
   }
 
   changesSince(hallCode: string, since: number, limit: number): ChangesPage {
-    const rows = this.sql(
-      `SELECT * FROM changes WHERE hall_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
-    ).all(hallCode, since, limit + 1) as {
-      seq: number;
-      application_id: string;
-      central_no: string;
-      stage: string;
-      stage_index: number;
-      stage_count: number;
-      stage_at: number;
-      version: number;
-      payload_hash: string;
-    }[];
-    const page = rows.slice(0, limit);
-    const changes: Change[] = page.map((r) => ({
-      seq: r.seq,
-      applicationId: r.application_id,
-      centralNo: r.central_no,
-      stage: r.stage,
-      stageAt: new Date(r.stage_at).toISOString(),
-      stageIndex: r.stage_index,
-      stageCount: r.stage_count,
-      version: r.version,
-      payloadHash: r.payload_hash,
-      final: r.stage_index === r.stage_count - 1,
-    }));
-    return {
-      changes,
-      nextCursor: changes.at(-1)?.seq ?? since,
-      more: rows.length > limit,
-    };
+    return changesSince(this.sql, hallCode, since, limit);
   }
 
   summary(): {
@@ -393,7 +270,7 @@ export class Ledger {
     ops: number;
     orderViolations: number;
   } {
-    const one = (sql: string): number => (this.sql(sql).get() as { n: number }).n;
+    const one = (text: string): number => this.sql<[], { n: number }>(text).get()?.n ?? 0;
     return {
       applications: one('SELECT count(*) AS n FROM applications'),
       distinctAppNos: one(

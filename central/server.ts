@@ -6,6 +6,7 @@ import { DeviceAuth } from './auth';
 import { healthResponse } from './health';
 import { createCentralApp } from './app';
 import { openCentralDb, type CentralDb } from './db';
+import { errorBody } from './errors';
 import {
   FAULT_KINDS,
   noFaults,
@@ -15,7 +16,7 @@ import {
   type FaultPlan,
 } from './faults';
 import { Ledger, type StageResolver } from './ledger';
-import { QueueStore } from './queue-store';
+import { QueueStore } from './queue/store';
 import { CATALOGUE, defaultStages } from '../shared/catalogue';
 import type { Catalogue } from '../shared/catalogue/types';
 
@@ -189,19 +190,27 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
   let closed = false;
   const sockets = new Set<Socket>();
 
-  // Refused connections: stop listening and cut every connection, then listen again.
+  let relistenTimer: NodeJS.Timeout | undefined;
+
+  // Refused connections: stop listening and cut every connection, then listen again. The timer
+  // is the only thing alive while nothing listens, so it stays ref'd (an unref'd one let the
+  // process exit quietly); a failed listen (the port taken meanwhile) tries again.
+  const relistenAfter = (ms: number) => {
+    relistenTimer = setTimeout(() => {
+      relistenTimer = undefined;
+      if (closed) return;
+      listen().then(
+        () => (refusing = false),
+        () => relistenAfter(ms),
+      );
+    }, ms);
+  };
   const refuseFor = (ms: number) => {
     if (refusing || closed) return;
     refusing = true;
     server.close();
     for (const s of sockets) s.destroy();
-    setTimeout(() => {
-      if (closed) return;
-      listen().then(
-        () => (refusing = false),
-        () => (refusing = false),
-      );
-    }, ms).unref();
+    relistenAfter(ms);
   };
 
   let draining = false;
@@ -224,28 +233,32 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
         socket.destroy();
         refuseFor(plan.refuseMs);
         return RESPONSE_ALREADY_SENT;
-      case 'e500':
-        return Response.json(
-          {
-            code: 'INTERNAL',
-            message: '中心系统内部错误',
-            messageEn: 'Central system internal error',
-          },
-          { status: 500 },
+      case 'e500': {
+        const { status, body } = errorBody(
+          'internal',
+          '中心系统内部错误',
+          'Central system internal error',
         );
+        return Response.json(body, { status });
+      }
       case 'e503':
       case 'e429': {
-        const status = fault === 'e503' ? 503 : 429;
-        return Response.json(
-          {
-            code: fault === 'e503' ? 'UNAVAILABLE' : 'RATE_LIMITED',
-            message: fault === 'e503' ? '中心系统暂时不可用' : '请求过于频繁',
-            messageEn:
-              fault === 'e503' ? 'Central system temporarily unavailable' : 'Too many requests',
-            retryAfterSeconds: plan.retryAfterSeconds,
-          },
-          { status, headers: { 'Retry-After': String(plan.retryAfterSeconds) } },
-        );
+        const retryAfterSeconds = plan.retryAfterSeconds;
+        const { status, body } =
+          fault === 'e503'
+            ? errorBody(
+                'unavailable',
+                '中心系统暂时不可用',
+                'Central system temporarily unavailable',
+                {
+                  retryAfterSeconds,
+                },
+              )
+            : errorBody('rateLimited', '请求过于频繁', 'Too many requests', { retryAfterSeconds });
+        return Response.json(body, {
+          status,
+          headers: { 'Retry-After': String(retryAfterSeconds) },
+        });
       }
       case 'slow':
         await sleep(plan.slowMs);
@@ -328,6 +341,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     },
     close: async () => {
       closed = true;
+      clearTimeout(relistenTimer);
       setDemo(false);
       await new Promise<void>((resolve) => {
         if (!server.listening) return resolve();

@@ -1,13 +1,12 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { QueueStore } from '../../central/queue-store';
+import { openCentralDb } from '../../central/db';
+import { QueueStore } from '../../central/queue/store';
 
 // One counter in its own process with its own connection: call next and finish until the
 // line is empty, printing the id of every ticket it was handed.
 const [file, hall, counter] = process.argv.slice(2) as [string, string, string];
-const db = new BetterSqlite3(file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
+// The parent migrated the file: this only opens it (WAL, synchronous FULL), then waits long.
+const db = openCentralDb(file);
 db.pragma('busy_timeout = 60000');
 const store = new QueueStore(db, {});
 const services = ['NEW', 'CHANGE', 'GENERAL'];

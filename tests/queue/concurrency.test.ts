@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCentral, type CentralHandle } from '../../central/server';
-import { QueueStore } from '../../central/queue-store';
+import { openCentralDb } from '../../central/db';
+import { QueueStore } from '../../central/queue/store';
 import { DEFAULT_QUEUE_CONFIG } from '../../shared/queue/defaults';
 import { registerStation } from './queue-client';
 
@@ -121,9 +122,7 @@ describe('queue concurrency', () => {
 
   it('5 processes with their own SQLite connections calling next on one file, 1,000 tickets: no ticket twice', async () => {
     const file = join(dir, 'shared.db');
-    const db = new BetterSqlite3(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    const db = openCentralDb(file);
     const store = new QueueStore(db, {});
     store.saveConfig(HALL, {
       config: {

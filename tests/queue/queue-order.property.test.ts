@@ -1,11 +1,11 @@
-import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it } from 'vitest';
-import { QueueRefusal, QueueStore } from '../../central/queue-store';
+import { openCentralDb } from '../../central/db';
+import { QueueRefusal, QueueStore } from '../../central/queue/store';
 import { DEFAULT_WEIGHTS } from '../../shared/queue/defaults';
 import { hallDayOf, ticketNumber } from '../../shared/queue/numbering';
 import { PRIORITIES, type Priority, type QueueConfig } from '../../shared/queue/schemas';
@@ -125,8 +125,7 @@ function refusalReason(fn: () => unknown): string | undefined {
 }
 
 function runScenario(start: number, cmds: Cmd[]): void {
-  const db = new BetterSqlite3(join(dir, `q${runNo++}.db`));
-  db.pragma('journal_mode = WAL');
+  const db = openCentralDb(join(dir, `q${runNo++}.db`));
   let clock = start;
   const store = new QueueStore(db, { now: () => clock });
   store.saveConfig(HALL, { config: CONFIG });
@@ -331,7 +330,7 @@ describe('the shared queue (model-based, real SQLite)', () => {
   });
 
   it('resets numbering at hall midnight (Asia/Shanghai), not at UTC midnight', () => {
-    const db = new BetterSqlite3(join(dir, 'midnight.db'));
+    const db = openCentralDb(join(dir, 'midnight.db'));
     // 23:59:59 hall time on 2026-03-01 is 15:59:59 UTC.
     let clock = Date.parse('2026-03-01T15:59:59.000Z');
     const store = new QueueStore(db, { now: () => clock });

@@ -2,9 +2,9 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { hallDate } from '../../../../shared/deadline/hall-time';
 import type { HallLogger } from '../logging';
-import { backupAndVerify } from './backup';
+import { backupAndVerify } from '../../../../server-common/db';
 import { listBackups, pruneBackups } from './backup-files';
-import { BackupFailedError } from './errors';
+import { BackupFailedError } from '../../../../server-common/db';
 
 export interface BackupScheduleConfig {
   /** Hours between scheduled backups (default 24); a new hall day also makes one. */

@@ -4,7 +4,9 @@ export {
   DatabaseTooNewError,
   DatabaseCorruptError,
   BackupFailedError,
-} from './errors';
-export { migrate, type MigrateResult } from './migrate';
-export { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
+  migrate,
+  type MigrateResult,
+  type Migration,
+} from '../../../../server-common/db';
+export { MIGRATIONS, LATEST_VERSION } from './migrations';
 export { prepared } from './statements';

@@ -13,7 +13,7 @@ import {
   type Database,
   type Migration,
 } from './index';
-import { assertMigrationsOrdered } from './migrate';
+import { assertMigrationsOrdered } from '../../../../server-common/db';
 
 /**
  * Data written at each schema version, so every upgrade path is tested with rows in it.

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSy
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { HallLogger } from '../logging';
-import { stamp } from './backup';
+import { stamp } from '../../../../server-common/db';
 import { parseBackupName } from './backup-files';
 import { inspectBackup, RestoreRefusedError, type BackupInspection } from './restore-check';
 import { readIdentity, type StationIdentity } from './station-identity';

@@ -8,7 +8,7 @@ import type {
 } from '../../../../shared/api/methods/operations';
 import { listBackups, type BackupFile } from '../db/backup-files';
 import { createBackupSchedule, type BackupScheduleConfig } from '../db/backup-schedule';
-import { BackupFailedError } from '../db/errors';
+import { BackupFailedError } from '../db';
 import {
   cancelPendingRestore,
   pendingRestore,

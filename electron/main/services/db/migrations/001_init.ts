@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../../../server-common/db';
 
 /**
  * Applications with their append-only history, the per-station daily application-number

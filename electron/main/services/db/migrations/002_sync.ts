@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../../../server-common/db';
 
 /**
  * Sync engine state: device credentials and the pull cursor (key/value), the local mirror of

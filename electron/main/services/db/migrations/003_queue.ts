@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../../../server-common/db';
 
 /**
  * The station's side of the hall queue (the queue itself lives in the hall's shared store, see

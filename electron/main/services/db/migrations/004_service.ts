@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../../../server-common/db';
 
 /**
  * Service commitments (issue 5): supervisor settings (warning thresholds, loaded holiday

@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../../../server-common/db';
 
 /**
  * Staff accounts (scrypt hashes, lockout counters), sessions (only the token's sha256 is stored)

@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../../../server-common/db';
 
 /**
  * Sign-in hardening (issue 10, item 6):

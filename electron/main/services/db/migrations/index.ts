@@ -4,9 +4,9 @@ import { migration003Queue } from './003_queue';
 import { migration004Service } from './004_service';
 import { migration005Auth } from './005_auth';
 import { migration006AuthHardening } from './006_auth_hardening';
-import type { Migration } from './types';
+import type { Migration } from '../../../../../server-common/db';
 
-export type { Migration } from './types';
+export type { Migration } from '../../../../../server-common/db';
 
 /**
  * Every schema step, oldest first. To add one: create NNN_name.ts exporting a Migration with

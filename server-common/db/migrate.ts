@@ -1,13 +1,16 @@
 import type Database from 'better-sqlite3';
 import { backupAndVerify } from './backup';
-import { DatabaseTooNewError } from './errors';
-import type { Migration } from './migrations';
+import { CONSOLE_PRODUCT, DatabaseTooNewError } from './errors';
+import type { Migration } from './migration';
+import type { LocalizedText } from '../../shared/text';
 
 export interface MigrateOptions {
   /** Where the verified backup goes before an existing, non-empty database is migrated. */
   backupDir: string;
   now: () => Date;
   log: (line: string) => void;
+  /** Names the program in the "newer than this code" refusal (the console by default). */
+  product?: LocalizedText;
 }
 
 export interface MigrateResult {
@@ -48,7 +51,8 @@ export function migrate(
   assertMigrationsOrdered(migrations);
   const latest = migrations.length;
   const from = userVersion(db);
-  if (from > latest) throw new DatabaseTooNewError(from, latest);
+  if (from > latest)
+    throw new DatabaseTooNewError(from, latest, options.product ?? CONSOLE_PRODUCT);
   if (from === latest) return { from, to: from };
 
   let backupFile: string | undefined;

@@ -1,13 +1,15 @@
-import type { Context, Hono } from 'hono';
-import type { DeviceAuth, DeviceIdentity } from './auth';
-import { QueueRefusal, type QueueStore } from './queue-store';
-import { QUEUE_OPS, isQueueOp, type QueueOp, type QueueOpParsed } from '../shared/queue/protocol';
-import type { QueueErrorBody } from '../shared/queue/protocol';
-
-type Env = { Variables: { device: DeviceIdentity } };
-
-const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 422, body: QueueErrorBody) =>
-  c.json(body, status);
+import type { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { DeviceAuth, DeviceIdentity } from '../auth';
+import { fail } from '../errors';
+import { badRequest, firstPath, readJson, requireDevice, type CentralEnv } from '../http';
+import { QueueRefusal, type QueueStore } from './store';
+import {
+  QUEUE_OPS,
+  isQueueOp,
+  type QueueOp,
+  type QueueOpParsed,
+} from '../../shared/queue/protocol';
 
 /** One op: the device's hall and station come from its token. */
 function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unknown): unknown {
@@ -63,56 +65,21 @@ function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unkn
  * `POST /v1/queue/<op>`: the hall queue for the stations of a hall (see docs/queue.md).
  * Authenticated with the same device tokens as sync.
  */
-export function mountQueueRoutes(app: Hono<Env>, auth: DeviceAuth, queue: QueueStore): void {
+export function mountQueueRoutes(app: Hono<CentralEnv>, auth: DeviceAuth, queue: QueueStore): void {
+  app.use('/v1/queue/*', requireDevice(auth));
   app.post('/v1/queue/:op', async (c) => {
-    const outcome = auth.verify(c.req.header('authorization'));
-    if (!outcome.ok) {
-      if (outcome.reason === 'forbidden') {
-        return fail(c, 403, {
-          code: 'FORBIDDEN',
-          message: '该设备已被停用',
-          messageEn: 'This device has been disabled',
-        });
-      }
-      c.header('WWW-Authenticate', 'Bearer');
-      return fail(c, 401, {
-        code: outcome.reason === 'expired' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED',
-        message: '缺少或无效的访问令牌',
-        messageEn: 'Missing or invalid access token',
-      });
-    }
     const op = c.req.param('op');
-    if (!isQueueOp(op)) {
-      return fail(c, 404, {
-        code: 'NOT_FOUND',
-        message: '没有该接口',
-        messageEn: 'No such endpoint',
-      });
-    }
-    let body: unknown;
+    if (!isQueueOp(op)) return fail(c, 'notFound', '没有该接口', 'No such endpoint');
+    const body = await readJson(c);
+    if (!body.ok) return badRequest(c);
+    const parsed = QUEUE_OPS[op].input.safeParse(body.value);
+    if (!parsed.success) return badRequest(c, firstPath(parsed.error.issues));
     try {
-      body = await c.req.json();
-    } catch {
-      return fail(c, 400, {
-        code: 'BAD_REQUEST',
-        message: '请求格式不正确',
-        messageEn: 'The request is malformed',
-      });
-    }
-    const parsed = QUEUE_OPS[op].input.safeParse(body);
-    if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path.map(String).join('.') || undefined;
-      return fail(c, 400, {
-        code: 'BAD_REQUEST',
-        message: field ? `请求字段 ${field} 不正确` : '请求格式不正确',
-        messageEn: field ? `Request field ${field} is invalid` : 'The request is malformed',
-        ...(field ? { field } : {}),
-      });
-    }
-    try {
-      return c.json(run(queue, outcome.device, op, parsed.data) as object);
+      return c.json(run(queue, c.get('device'), op, parsed.data) as object);
     } catch (err) {
-      if (err instanceof QueueRefusal) return fail(c, err.status, err.body);
+      if (err instanceof QueueRefusal) {
+        return c.json(err.body, err.status as ContentfulStatusCode);
+      }
       throw err;
     }
   });

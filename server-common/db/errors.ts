@@ -1,7 +1,7 @@
-import type { LocalizedText } from '../../../../shared/text';
+import type { LocalizedText } from '../../shared/text';
 
 /**
- * Why the local database could not be opened. The shell shows `text` to the supervisor; the
+ * Why a database could not be opened. The console's shell shows `text` to the supervisor; the
  * message names files and versions only, never data from inside the database.
  */
 export class DatabaseOpenError extends Error {
@@ -13,14 +13,17 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-/** The file was written by a newer version of the console: opening it could lose data. */
+/** Which program a database belongs to, as the error texts name it. */
+export const CONSOLE_PRODUCT: LocalizedText = { zh: '营业厅服务台', en: 'console' };
+
+/** The file was written by a newer version of the program: opening it could lose data. */
 export class DatabaseTooNewError extends DatabaseOpenError {
   readonly fileVersion: number;
   readonly codeVersion: number;
-  constructor(fileVersion: number, codeVersion: number) {
+  constructor(fileVersion: number, codeVersion: number, product: LocalizedText = CONSOLE_PRODUCT) {
     super({
-      zh: `本地数据库的版本（${fileVersion}）比本程序支持的版本（${codeVersion}）新，请升级营业厅服务台后再打开。`,
-      en: `The local database is at schema version ${fileVersion}, newer than this console supports (${codeVersion}). Upgrade the console before opening it.`,
+      zh: `本地数据库的版本（${fileVersion}）比本程序支持的版本（${codeVersion}）新，请升级${product.zh}后再打开。`,
+      en: `The local database is at schema version ${fileVersion}, newer than this ${product.en} supports (${codeVersion}). Upgrade the ${product.en} before opening it.`,
     });
     this.name = 'DatabaseTooNewError';
     this.fileVersion = fileVersion;

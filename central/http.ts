@@ -1,0 +1,66 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { DeviceAuth, DeviceIdentity } from './auth';
+import { fail } from './errors';
+import { isJsonMediaType } from '../server-common/http/media-type';
+
+/** What the central app keeps per request: the device a bearer token names. */
+export type CentralEnv = { Variables: { device: DeviceIdentity } };
+
+/** Whether the request carries a body at all (a length above 0, or a chunked one). */
+const hasBody = (c: Context): boolean => {
+  const length = c.req.header('content-length');
+  return (
+    (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined
+  );
+};
+
+/** A body must be `application/json` (any case, any parameters): anything else is 415. */
+export const jsonBodiesOnly: MiddlewareHandler = async (c, next) => {
+  if (hasBody(c) && !isJsonMediaType(c.req.header('content-type'))) {
+    return fail(
+      c,
+      'unsupportedMediaType',
+      '请求内容须为 JSON（Content-Type: application/json）',
+      'The request body must be JSON (Content-Type: application/json)',
+    );
+  }
+  await next();
+};
+
+export const badRequest = (c: Context, field?: string): Response =>
+  fail(
+    c,
+    'malformed',
+    field ? `请求字段 ${field} 不正确` : '请求格式不正确',
+    field ? `Request field ${field} is invalid` : 'The request is malformed',
+    field ? { field } : {},
+  );
+
+export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    return { ok: true, value: await c.req.json() };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export const firstPath = (issues: { path: PropertyKey[] }[]): string | undefined =>
+  issues[0]?.path.map(String).join('.') || undefined;
+
+/** Bearer-token check for the data endpoints (sync and queue): sets `device`. */
+export function requireDevice(auth: DeviceAuth): MiddlewareHandler<CentralEnv> {
+  return async (c, next) => {
+    const outcome = auth.verify(c.req.header('authorization'));
+    if (!outcome.ok) {
+      if (outcome.reason === 'forbidden') {
+        return fail(c, 'forbidden', '该设备已被停用', 'This device has been disabled');
+      }
+      c.header('WWW-Authenticate', 'Bearer');
+      return outcome.reason === 'expired'
+        ? fail(c, 'tokenExpired', '访问令牌已过期', 'The access token has expired')
+        : fail(c, 'unauthenticated', '缺少或无效的访问令牌', 'Missing or invalid access token');
+    }
+    c.set('device', outcome.device);
+    await next();
+  };
+}

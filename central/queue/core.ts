@@ -1,0 +1,211 @@
+import type Database from 'better-sqlite3';
+import { DEFAULT_QUEUE_CONFIG, counterName } from '../../shared/queue/defaults';
+import type { QueueErrorBody, QueueOpParsed, QueueReason } from '../../shared/queue/protocol';
+import {
+  QueueConfigSchema,
+  type QueueConfig,
+  type ServiceConfig,
+  type Ticket,
+  type TicketState,
+} from '../../shared/queue/schemas';
+import { errorBody } from '../errors';
+import { sqlFor, type Sql } from '../sql';
+
+/** A refusal with its row of the error table; the messages name no value. */
+export class QueueRefusal extends Error {
+  readonly status: number;
+  readonly body: QueueErrorBody;
+  constructor(kind: QueueRefusalKind, text: [string, string], extra: Partial<QueueErrorBody> = {}) {
+    const { status, body } = errorBody(kind, text[0], text[1]);
+    super(`${body.code}: ${body.messageEn}`);
+    this.name = 'QueueRefusal';
+    this.status = status;
+    this.body = { ...body, ...extra };
+  }
+}
+
+export type QueueRefusalKind = 'notFound' | 'conflict' | 'unprocessable';
+
+const REASON_TEXT: Record<QueueReason, [string, string]> = {
+  cap_reached: ['该业务今日号源已满', 'This service has issued all of today’s tickets'],
+  counter_busy: [
+    '本窗口还有未办结的号，请先办结或过号',
+    'This counter still holds a ticket: finish it or mark it absent first',
+  ],
+  wrong_state: ['该号当前状态不允许此操作', 'The ticket’s state does not allow this'],
+  not_your_ticket: ['该号由其他窗口叫号', 'Another counter called this ticket'],
+  unknown_service: ['没有该业务队列', 'No such queue service'],
+  already_rated: ['该号已评价过', 'This ticket has already been rated'],
+  not_served: ['该号尚未办结，暂不能评价', 'This ticket has not been served yet'],
+  stale_day: ['离线号不是今天的，已作废', 'The offline ticket is not from today; it is void'],
+};
+
+export const refuse = (kind: QueueRefusalKind, reason: QueueReason, field?: string): QueueRefusal =>
+  new QueueRefusal(kind, REASON_TEXT[reason], { reason, ...(field ? { field } : {}) });
+
+export const notFound = (): QueueRefusal =>
+  new QueueRefusal('notFound', ['没有该号', 'No such ticket']);
+
+export interface TicketRow {
+  rowid: number;
+  id: string;
+  hall_code: string;
+  day: string;
+  number: string;
+  seq: number | null;
+  service_code: string;
+  priority: Ticket['priority'];
+  weight: number;
+  channel: Ticket['channel'];
+  origin_station: string;
+  offline: number;
+  issued_at: number;
+  queued_at: number;
+  arrival_at: number;
+  state: TicketState;
+  counter: string | null;
+  called_at: number | null;
+  call_count: number;
+  call_request: string | null;
+  serving_at: number | null;
+  finished_at: number | null;
+  services_done: string;
+  application_ids: string;
+  transferred_from: string | null;
+  kiosk_draft: string | null;
+  rated: number;
+}
+
+export const SELECT_TICKET = `SELECT t.rowid, t.*, EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) AS rated
+  FROM queue_tickets t`;
+
+/** UTC+8 ISO text, what every API answer carries. */
+export const iso = (ms: number): string =>
+  new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+
+/**
+ * What every section of the queue store shares: the database and clock, the configuration, a
+ * ticket row and how it is presented, and the event log. The tables are created by central's
+ * migrations (002_queue).
+ */
+export class QueueCore {
+  readonly sql: Sql;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly now: () => number,
+  ) {
+    this.sql = sqlFor(db);
+  }
+
+  /** IMMEDIATE: the write lock is taken before anything is read. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  config(hall: string): QueueConfig {
+    const row = this.sql<[string], { config: string }>(
+      'SELECT config FROM queue_config WHERE hall_code = ?',
+    ).get(hall);
+    if (!row) return DEFAULT_QUEUE_CONFIG;
+    return QueueConfigSchema.parse(JSON.parse(row.config));
+  }
+
+  saveConfig(hall: string, input: QueueOpParsed<'saveConfig'>): QueueConfig {
+    return this.tx(() => {
+      const current = this.config(hall);
+      const next = QueueConfigSchema.parse({ ...input.config, version: current.version + 1 });
+      this.sql(
+        `INSERT INTO queue_config (hall_code, config, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (hall_code) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at`,
+      ).run(hall, JSON.stringify(next), this.now());
+      return next;
+    });
+  }
+
+  service(config: QueueConfig, code: string, field = 'serviceCode'): ServiceConfig {
+    const s = config.services.find((x) => x.code === code);
+    if (!s) throw refuse('unprocessable', 'unknown_service', field);
+    return s;
+  }
+
+  row(hall: string, id: string): TicketRow | undefined {
+    return this.sql<[string, string], TicketRow>(
+      `${SELECT_TICKET} WHERE t.id = ? AND t.hall_code = ?`,
+    ).get(id, hall);
+  }
+
+  present(row: TicketRow, config: QueueConfig): Ticket {
+    const service = config.services.find((s) => s.code === row.service_code);
+    return {
+      id: row.id,
+      number: row.number,
+      serviceCode: row.service_code,
+      serviceName: service?.name ?? { zh: row.service_code, en: row.service_code },
+      priority: row.priority,
+      state: row.state,
+      channel: row.channel,
+      day: row.day,
+      issuedAt: iso(row.issued_at),
+      calledAt: isoOrNull(row.called_at),
+      servingAt: isoOrNull(row.serving_at),
+      finishedAt: isoOrNull(row.finished_at),
+      counter: row.counter,
+      counterName: row.counter ? counterName(config, row.counter) : null,
+      callCount: row.call_count,
+      transferredFrom: row.transferred_from,
+      servicesDone: JSON.parse(row.services_done) as string[],
+      applicationIds: JSON.parse(row.application_ids) as string[],
+      offline: row.offline === 1,
+      hasKioskDraft: row.kiosk_draft !== null,
+      rated: row.rated === 1,
+    };
+  }
+
+  ticket(hall: string, id: string): Ticket {
+    const row = this.row(hall, id);
+    if (!row) throw notFound();
+    return this.present(row, this.config(hall));
+  }
+
+  /** The ticket this counter holds (called or being served), if any. */
+  active(hall: string, counter: string): TicketRow | undefined {
+    return this.sql<[string, string], TicketRow>(
+      `${SELECT_TICKET} WHERE t.hall_code = ? AND t.counter = ? AND t.state IN ('called','serving')`,
+    ).get(hall, counter);
+  }
+
+  /** Loads a ticket this counter holds in one of `states`, or refuses. */
+  held(hall: string, counter: string, id: string, states: TicketState[]): TicketRow {
+    const row = this.row(hall, id);
+    if (!row) throw notFound();
+    if (row.counter !== counter && row.state !== 'issued')
+      throw refuse('conflict', 'not_your_ticket');
+    if (!states.includes(row.state)) throw refuse('conflict', 'wrong_state');
+    return row;
+  }
+
+  waitingCount(hall: string, day: string, service: string): number {
+    return (
+      this.sql<[string, string, string], { n: number }>(
+        `SELECT count(*) AS n FROM queue_tickets
+         WHERE hall_code = ? AND day = ? AND state = 'issued' AND service_code = ?`,
+      ).get(hall, day, service)?.n ?? 0
+    );
+  }
+
+  issuedToday(hall: string, day: string, prefix: string): number {
+    return (
+      this.sql<[string, string, string], { last: number }>(
+        'SELECT last FROM queue_numbers WHERE hall_code = ? AND day = ? AND prefix = ?',
+      ).get(hall, day, prefix)?.last ?? 0
+    );
+  }
+
+  event(hall: string, ticketId: string, kind: string, counter: string | null, at: number): void {
+    this.sql(
+      'INSERT INTO queue_events (hall_code, ticket_id, kind, counter, at) VALUES (?, ?, ?, ?, ?)',
+    ).run(hall, ticketId, kind, counter, at);
+  }
+}

@@ -1,0 +1,97 @@
+import { hallDayOf, ticketNumber } from '../../shared/queue/numbering';
+import { weightOf } from '../../shared/queue/ordering';
+import type { QueueOpParsed } from '../../shared/queue/protocol';
+import type { IssuedTicket } from '../../shared/queue/schemas';
+import { refuse, type QueueCore, type TicketRow } from './core';
+
+/** Tickets waiting in the same service that will be called before `row`. */
+function waitingAhead(q: QueueCore, row: TicketRow): number {
+  return (
+    q
+      .sql<unknown[], { n: number }>(
+        `SELECT count(*) AS n FROM queue_tickets INDEXED BY queue_waiting
+         WHERE hall_code = ? AND day = ? AND state = 'issued' AND service_code = ?
+           AND (weight > ? OR (weight = ? AND (arrival_at < ? OR (arrival_at = ? AND rowid < ?))))`,
+      )
+      .get(
+        row.hall_code,
+        row.day,
+        row.service_code,
+        row.weight,
+        row.weight,
+        row.arrival_at,
+        row.arrival_at,
+        row.rowid,
+      )?.n ?? 0
+  );
+}
+
+/**
+ * A new ticket (the hall's next daily number for the service, or an offline ticket merged
+ * with its own number and issue time). Idempotent on the ticket id.
+ */
+export function issue(
+  q: QueueCore,
+  hall: string,
+  station: string,
+  input: QueueOpParsed<'issue'>,
+): IssuedTicket {
+  return q.tx(() => {
+    const config = q.config(hall);
+    let row = q.row(hall, input.id);
+    if (!row) {
+      const service = q.service(config, input.serviceCode);
+      const now = q.now();
+      const today = hallDayOf(now);
+      let number: string;
+      let seq: number | null = null;
+      let issuedAt = now;
+      if (input.offline) {
+        issuedAt = Math.min(Date.parse(input.offline.issuedAt), now);
+        if (hallDayOf(issuedAt) !== today)
+          throw refuse('conflict', 'stale_day', 'offline.issuedAt');
+        number = input.offline.number;
+      } else {
+        const last = q.issuedToday(hall, today, service.prefix);
+        if (last >= service.dailyCap) throw refuse('conflict', 'cap_reached', 'serviceCode');
+        seq = last + 1;
+        q.sql(
+          `INSERT INTO queue_numbers (hall_code, day, prefix, last) VALUES (?, ?, ?, ?)
+           ON CONFLICT (hall_code, day, prefix) DO UPDATE SET last = excluded.last`,
+        ).run(hall, today, service.prefix, seq);
+        number = ticketNumber(service.prefix, seq);
+      }
+      q.sql(
+        `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
+           weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
+           kiosk_draft)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?)`,
+      ).run(
+        input.id,
+        hall,
+        today,
+        number,
+        seq,
+        service.code,
+        input.priority,
+        weightOf(config.weights, input.priority),
+        input.channel,
+        station,
+        input.offline ? 1 : 0,
+        issuedAt,
+        issuedAt,
+        issuedAt,
+        input.kioskDraft ? JSON.stringify(input.kioskDraft) : null,
+      );
+      q.event(hall, input.id, 'issue', null, now);
+      row = q.row(hall, input.id) as TicketRow;
+    }
+    const service = config.services.find((s) => s.code === row.service_code);
+    const waiting = q.waitingCount(hall, row.day, row.service_code);
+    return {
+      ...q.present(row, config),
+      ahead: row.state === 'issued' ? waitingAhead(q, row) : 0,
+      warn: service ? waiting >= service.warnAt : false,
+    };
+  });
+}

@@ -1,0 +1,129 @@
+import { maskMobile, maskName } from '../../shared/domain/mask';
+import type { KioskDraft, LookupInput, LookupResult } from '../../shared/queue/kiosk';
+import { hallDayOf } from '../../shared/queue/numbering';
+import type { QueueOpParsed } from '../../shared/queue/protocol';
+import { checkMobile } from '../../shared/validators/mobile';
+import {
+  notFound,
+  QueueRefusal,
+  refuse,
+  SELECT_TICKET,
+  type QueueCore,
+  type TicketRow,
+} from './core';
+
+/** What the self-service kiosk does: rate a visit, hand over a pre-filled draft, look up. */
+
+export function rate(
+  q: QueueCore,
+  hall: string,
+  input: QueueOpParsed<'rate'>,
+): { ticketNumber: string } {
+  return q.tx(() => {
+    const today = hallDayOf(q.now());
+    const rows = q
+      .sql<[string, string, string], TicketRow>(
+        `${SELECT_TICKET} WHERE t.hall_code = ? AND t.day = ? AND t.number = ? ORDER BY t.rowid DESC`,
+      )
+      .all(hall, today, input.ticketNumber);
+    if (rows.length === 0) throw notFound();
+    if (rows.some((r) => r.rated === 1)) throw refuse('conflict', 'already_rated');
+    const done = rows.find((r) => r.state === 'done');
+    if (!done) throw refuse('conflict', 'not_served');
+    q.sql(
+      `INSERT INTO queue_ratings (ticket_id, hall_code, day, rating, attitude, quality, efficiency, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      done.id,
+      hall,
+      done.day,
+      input.rating,
+      input.attitude ?? null,
+      input.quality ?? null,
+      input.efficiency ?? null,
+      q.now(),
+    );
+    return { ticketNumber: done.number };
+  });
+}
+
+/** The customer's own data: only for the counter that holds the ticket right now. */
+export function kioskDraft(
+  q: QueueCore,
+  hall: string,
+  counter: string,
+  id: string,
+): KioskDraft | null {
+  const row = q.held(hall, counter, id, ['called', 'serving']);
+  return row.kiosk_draft ? (JSON.parse(row.kiosk_draft) as KioskDraft) : null;
+}
+
+/** The counter verifying a kiosk draft: records which application it became. */
+export function takeKioskDraft(
+  q: QueueCore,
+  hall: string,
+  counter: string,
+  input: QueueOpParsed<'takeKioskDraft'>,
+): KioskDraft {
+  return q.tx(() => {
+    const row = q.held(hall, counter, input.ticketId, ['called', 'serving']);
+    if (!row.kiosk_draft) throw notFound();
+    q.sql('UPDATE queue_tickets SET kiosk_application_id = ? WHERE id = ?').run(
+      input.applicationId,
+      row.id,
+    );
+    return JSON.parse(row.kiosk_draft) as KioskDraft;
+  });
+}
+
+const lookupNotFound = (): QueueRefusal =>
+  new QueueRefusal('notFound', [
+    '未找到匹配的申请，请核对申请编号和手机号',
+    'No matching application; check the application number and the phone number',
+  ]);
+
+/**
+ * An application by its counter or central number plus the phone on it. Anything that does
+ * not match both answers the same "not found", so the look-up cannot be used to probe.
+ */
+export function lookup(q: QueueCore, input: LookupInput): LookupResult {
+  const mobile = checkMobile(input.mobile);
+  if (!mobile.ok) throw lookupNotFound();
+  const row = q
+    .sql<
+      [string, string],
+      {
+        central_no: string;
+        payload: string;
+        stages: string;
+        stage_index: number;
+        type_code: string;
+      }
+    >(
+      `SELECT central_no, payload, stages, stage_index, type_code FROM applications
+       WHERE json_extract(payload, '$.appNo') = ? OR central_no = ? LIMIT 1`,
+    )
+    .get(input.appNo, input.appNo);
+  if (!row) throw lookupNotFound();
+  const payload = JSON.parse(row.payload) as {
+    appNo: string;
+    acceptedAt: string;
+    fields: Record<string, unknown>;
+  };
+  const stored =
+    typeof payload.fields.mobile === 'string' ? checkMobile(payload.fields.mobile) : null;
+  if (!stored?.ok || stored.value !== mobile.value) throw lookupNotFound();
+  const stages = JSON.parse(row.stages) as string[];
+  const name = typeof payload.fields.applicantName === 'string' ? payload.fields.applicantName : '';
+  return {
+    appNo: payload.appNo,
+    centralNo: row.central_no,
+    typeCode: row.type_code,
+    applicantMasked: maskName(name),
+    phoneMasked: maskMobile(mobile.value),
+    acceptedAt: payload.acceptedAt,
+    stage: stages[row.stage_index] ?? null,
+    stageIndex: row.stage_index,
+    stageCount: stages.length,
+  };
+}
