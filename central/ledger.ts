@@ -3,6 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import type { CentralDb } from './db';
 import type { DeviceIdentity } from './auth';
 import { canonicalJson } from '../shared/sync/canonical-json';
+import { hallDateCompact } from '../shared/hall-time';
 import {
   OpSchema,
   PAYLOAD_SCHEMAS,
@@ -63,10 +64,6 @@ interface AppRow {
   stages: string;
   stage_index: number;
 }
-
-/** China has one time zone and no daylight saving: the number's date is the hall's date. */
-const hallDay = (ms: number): string =>
-  new Date(ms + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
 
 export interface LedgerCounters {
   applied: number;
@@ -195,7 +192,7 @@ export class Ledger {
   private insert(device: DeviceIdentity, op: Op, p: ApplicationSubmitPayload): OpResult {
     const now = this.now();
     const stages = this.stagesFor(p.typeCode, p.accountKind);
-    const day = hallDay(now);
+    const day = hallDateCompact(now);
     const counter = this.sql(
       `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)
          ON CONFLICT (hall_code, day) DO UPDATE SET last = last + 1 RETURNING last`,

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_QUEUE_CONFIG, counterName } from '../shared/queue/defaults';
 import type { KioskDraft, LookupInput, LookupResult } from '../shared/queue/kiosk';
-import { hallDayOf, ticketNumber } from '../shared/queue/numbering';
+import { hallDate, toHallIso } from '../shared/hall-time';
+import { ticketNumber } from '../shared/queue/numbering';
 import { weightOf } from '../shared/queue/ordering';
 import type {
   QueueErrorBody,
@@ -179,9 +180,8 @@ interface TicketRow {
 const SELECT_TICKET = `SELECT t.rowid, t.*, EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) AS rated
   FROM queue_tickets t`;
 
-/** UTC+8 ISO text, what every API answer carries. */
-const iso = (ms: number): string =>
-  new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+/** Hall-time ISO text, what every API answer carries. */
+const iso = toHallIso;
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
@@ -296,7 +296,7 @@ export class QueueStore {
          ${states.length ? `AND t.state IN (${states.map(() => '?').join(',')})` : ''}
          ORDER BY t.weight DESC, t.arrival_at, t.rowid LIMIT ?`,
       )
-      .all(hall, hallDayOf(this.now()), ...states, input.limit);
+      .all(hall, hallDate(this.now()), ...states, input.limit);
     return rows.map((r) => this.present(r, config));
   }
 
@@ -351,13 +351,13 @@ export class QueueStore {
       if (!row) {
         const service = this.service(config, input.serviceCode);
         const now = this.now();
-        const today = hallDayOf(now);
+        const today = hallDate(now);
         let number: string;
         let seq: number | null = null;
         let issuedAt = now;
         if (input.offline) {
           issuedAt = Math.min(Date.parse(input.offline.issuedAt), now);
-          if (hallDayOf(issuedAt) !== today) throw refuse(409, 'stale_day', 'offline.issuedAt');
+          if (hallDate(issuedAt) !== today) throw refuse(409, 'stale_day', 'offline.issuedAt');
           number = input.offline.number;
         } else {
           const last = this.issuedToday(hall, today, service.prefix);
@@ -447,7 +447,7 @@ export class QueueStore {
              AND service_code IN (${input.services.map(() => '?').join(',')})
            ORDER BY weight DESC, arrival_at, rowid LIMIT 1`,
         )
-        .get(hall, hallDayOf(now), ...input.services);
+        .get(hall, hallDate(now), ...input.services);
       if (!next) return { ticket: null };
       const changed = this.db
         .prepare(
@@ -605,7 +605,7 @@ export class QueueStore {
   board(hall: string, limit: number): Board {
     const config = this.config(hall);
     const now = this.now();
-    const today = hallDayOf(now);
+    const today = hallDate(now);
     const calls = this.db
       .prepare<
         [string, string, number],
@@ -649,7 +649,7 @@ export class QueueStore {
 
   rate(hall: string, input: QueueOpParsed<'rate'>): { ticketNumber: string } {
     return this.tx(() => {
-      const today = hallDayOf(this.now());
+      const today = hallDate(this.now());
       const rows = this.db
         .prepare<[string, string, string], TicketRow>(
           `${SELECT_TICKET} WHERE t.hall_code = ? AND t.day = ? AND t.number = ? ORDER BY t.rowid DESC`,
@@ -759,7 +759,7 @@ export class QueueStore {
   measures(hall: string, input: QueueOpParsed<'measures'>): Measures {
     const config = this.config(hall);
     const now = this.now();
-    const today = hallDayOf(now);
+    const today = hallDate(now);
     const from = input.from ?? today;
     const to = input.to ?? from;
     const longMs = config.longWaitMinutes * 60_000;

@@ -5,7 +5,7 @@ import {
   workingDaysBetween,
   type WorkingCalendar,
 } from './calendar';
-import { hallDate, hallInstant, hallMinutes } from './hall-time';
+import { hallDate, hallInstant, hallMinutes } from '../hall-time';
 
 /** Counter opening hours, hall time 'HH:MM'. A setting: halls differ. */
 export interface WorkingHours {

@@ -33,7 +33,7 @@ import { ApplicationSubmitPayloadSchema } from '../../../../shared/sync/applicat
 import { canonicalJson } from '../../../../shared/sync/canonical-json';
 import type { Address, FieldValues } from '../../../../shared/api/schemas';
 import type { Database } from '../db';
-import { hallDayCompact, toHallIso } from './hallTime';
+import { hallDateCompact, toHallIso } from '../../../../shared/hall-time';
 import { diffForHistory, toDetail, toSummary } from './present';
 import { createApplicationRepository, type SearchColumns } from './repository';
 import { EDITABLE_STATES, type ApplicationRow } from './rows';
@@ -269,8 +269,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     const id = repo.transaction(() => {
       const existing = editableRow(input);
       const id = existing?.id ?? input.id ?? uuidv7();
-      const seq = repo.nextAppSeq(deps.stationCode, hallDayCompact(acceptedAt));
-      const appNo = `${deps.stationCode}${hallDayCompact(acceptedAt)}${String(seq).padStart(4, '0')}`;
+      const seq = repo.nextAppSeq(deps.stationCode, hallDateCompact(acceptedAt));
+      const appNo = `${deps.stationCode}${hallDateCompact(acceptedAt)}${String(seq).padStart(4, '0')}`;
       writeRow({
         input,
         type,

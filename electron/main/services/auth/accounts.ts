@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import type { Account, StaffRole } from '../../../../shared/auth/schemas';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 

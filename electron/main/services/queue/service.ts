@@ -31,7 +31,7 @@ import {
   type Ticket,
 } from '../../../../shared/queue/schemas';
 import { checkMobile } from '../../../../shared/validators/mobile';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import { createChecklists } from './checklists';
 import { createCentralLink, QueueRefused, QueueUnreachable, type FetchLike } from './central-link';
 import { createOfflineTickets, type OfflineTicketRow } from './offline-tickets';
