@@ -1,4 +1,3 @@
 /** IPC channel names: the only thing the preload imports besides electron. */
 export const API_CHANNEL = 'hall:api';
-export const EVENT_CHANNEL = 'hall:event';
 export const BRIDGE_KEY = 'hallApi';

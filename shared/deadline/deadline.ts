@@ -91,7 +91,6 @@ export function formatRemaining(deadline: Date, now: Date, locale: Locale): stri
 
 /** domain.md warnings: yellow = one working day left, orange = due today, red = overdue. */
 export type DeadlineWarning = 'none' | 'yellow' | 'orange' | 'red';
-export const DEADLINE_WARNINGS: readonly DeadlineWarning[] = ['none', 'yellow', 'orange', 'red'];
 
 /**
  * When a deadline turns orange and yellow, in working days still to pass before the due day

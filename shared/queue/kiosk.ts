@@ -91,15 +91,6 @@ export const DEFAULT_KIOSK_CONTENT: KioskContent = {
   ],
 };
 
-/** Field keys a customer may fill at the kiosk: the clerk completes the rest at the counter. */
-export const KIOSK_FIELD_KEYS = [
-  'applicantName',
-  'idNumber',
-  'mobile',
-  'address',
-  'accountNo',
-] as const;
-
 /** A draft started at the kiosk, held with its ticket until a clerk verifies it. */
 export const KioskDraftSchema = z.object({
   typeCode: z.string().min(1).max(64),

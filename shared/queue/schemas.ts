@@ -29,8 +29,6 @@ export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
 export const ServiceCodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/);
-/** Counters are station codes (C01, G01...). */
-export const CounterCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
 
 export const ServiceConfigSchema = z.object({
   code: ServiceCodeSchema,
