@@ -6,7 +6,7 @@ import { LocalizedTextSchema } from '../api/schemas';
  * JSON-safe values only: the same shapes travel over IPC, the web host and the central link.
  */
 
-/** Priority groups, highest first by default weight (domain.md "The queue"). */
+/** Priority groups, highest first by default weight (docs/domain.md "The queue"). */
 export const PRIORITIES = ['green', 'vip', 'elderly', 'appointment', 'normal'] as const;
 export const PrioritySchema = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof PrioritySchema>;
