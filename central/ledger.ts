@@ -4,6 +4,7 @@ import { appendChange, changesSince } from './change-feed';
 import { answer, payloadHashOf, record, refuse, type AppRow } from './op-answers';
 import { sqlFor, type Sql } from './sql';
 import { canonicalJson } from '../shared/sync/canonical-json';
+import { hallDateCompact } from '../shared/hall-time';
 import {
   OpSchema,
   PAYLOAD_SCHEMAS,
@@ -18,10 +19,6 @@ export { payloadHashOf } from './op-answers';
 
 /** Which stages an application goes through, from its type and account kind. */
 export type StageResolver = (typeCode: string, accountKind: AccountKind) => readonly string[];
-
-/** China has one time zone and no daylight saving: the number's date is the hall's date. */
-const hallDay = (ms: number): string =>
-  new Date(ms + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
 
 export interface LedgerCounters {
   applied: number;
@@ -142,7 +139,7 @@ export class Ledger {
   private insert(device: DeviceIdentity, op: Op, p: ApplicationSubmitPayload): OpResult {
     const now = this.now();
     const stages = this.stagesFor(p.typeCode, p.accountKind);
-    const day = hallDay(now);
+    const day = hallDateCompact(now);
     const counter = this.sql<[string, string], { last: number }>(
       `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)
          ON CONFLICT (hall_code, day) DO UPDATE SET last = last + 1 RETURNING last`,

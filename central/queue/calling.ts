@@ -1,4 +1,4 @@
-import { hallDayOf } from '../../shared/queue/numbering';
+import { hallDate } from '../../shared/hall-time';
 import type { QueueOpOutput, QueueOpParsed } from '../../shared/queue/protocol';
 import type { Ticket } from '../../shared/queue/schemas';
 import { notFound, refuse, SELECT_TICKET, type QueueCore, type TicketRow } from './core';
@@ -39,7 +39,7 @@ export function callNext(
            AND service_code IN (${input.services.map(() => '?').join(',')})
          ORDER BY weight DESC, arrival_at, rowid LIMIT 1`,
       )
-      .get(hall, hallDayOf(now), ...input.services);
+      .get(hall, hallDate(now), ...input.services);
     if (!next) return { ticket: null };
     const changed = q
       .sql(

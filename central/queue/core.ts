@@ -1,3 +1,4 @@
+import { toHallIso } from '../../shared/hall-time';
 import type Database from 'better-sqlite3';
 import { DEFAULT_QUEUE_CONFIG, counterName } from '../../shared/queue/defaults';
 import type { QueueErrorBody, QueueOpParsed, QueueReason } from '../../shared/queue/protocol';
@@ -80,8 +81,7 @@ export const SELECT_TICKET = `SELECT t.rowid, t.*, EXISTS (SELECT 1 FROM queue_r
   FROM queue_tickets t`;
 
 /** UTC+8 ISO text, what every API answer carries. */
-export const iso = (ms: number): string =>
-  new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+export const iso = (ms: number): string => toHallIso(ms);
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 /**

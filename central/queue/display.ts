@@ -1,5 +1,5 @@
 import { counterName } from '../../shared/queue/defaults';
-import { hallDayOf } from '../../shared/queue/numbering';
+import { hallDate } from '../../shared/hall-time';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import type { Board, Ticket } from '../../shared/queue/schemas';
 import { iso, SELECT_TICKET, type QueueCore, type TicketRow } from './core';
@@ -15,14 +15,14 @@ export function tickets(q: QueueCore, hall: string, input: QueueOpParsed<'ticket
        ${states.length ? `AND t.state IN (${states.map(() => '?').join(',')})` : ''}
        ORDER BY t.weight DESC, t.arrival_at, t.rowid LIMIT ?`,
     )
-    .all(hall, hallDayOf(q.now()), ...states, input.limit);
+    .all(hall, hallDate(q.now()), ...states, input.limit);
   return rows.map((r) => q.present(r, config));
 }
 
 export function board(q: QueueCore, hall: string, limit: number): Board {
   const config = q.config(hall);
   const now = q.now();
-  const today = hallDayOf(now);
+  const today = hallDate(now);
   const calls = q
     .sql<
       [string, string, number],

@@ -1,4 +1,5 @@
-import { hallDayOf, ticketNumber } from '../../shared/queue/numbering';
+import { hallDate } from '../../shared/hall-time';
+import { ticketNumber } from '../../shared/queue/numbering';
 import { weightOf } from '../../shared/queue/ordering';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import type { IssuedTicket } from '../../shared/queue/schemas';
@@ -42,14 +43,13 @@ export function issue(
     if (!row) {
       const service = q.service(config, input.serviceCode);
       const now = q.now();
-      const today = hallDayOf(now);
+      const today = hallDate(now);
       let number: string;
       let seq: number | null = null;
       let issuedAt = now;
       if (input.offline) {
         issuedAt = Math.min(Date.parse(input.offline.issuedAt), now);
-        if (hallDayOf(issuedAt) !== today)
-          throw refuse('conflict', 'stale_day', 'offline.issuedAt');
+        if (hallDate(issuedAt) !== today) throw refuse('conflict', 'stale_day', 'offline.issuedAt');
         number = input.offline.number;
       } else {
         const last = q.issuedToday(hall, today, service.prefix);

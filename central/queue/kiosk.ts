@@ -1,6 +1,6 @@
 import { maskMobile, maskName } from '../../shared/domain/mask';
 import type { KioskDraft, LookupInput, LookupResult } from '../../shared/queue/kiosk';
-import { hallDayOf } from '../../shared/queue/numbering';
+import { hallDate } from '../../shared/hall-time';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import { checkMobile } from '../../shared/validators/mobile';
 import {
@@ -20,7 +20,7 @@ export function rate(
   input: QueueOpParsed<'rate'>,
 ): { ticketNumber: string } {
   return q.tx(() => {
-    const today = hallDayOf(q.now());
+    const today = hallDate(q.now());
     const rows = q
       .sql<[string, string, string], TicketRow>(
         `${SELECT_TICKET} WHERE t.hall_code = ? AND t.day = ? AND t.number = ? ORDER BY t.rowid DESC`,

@@ -1,5 +1,5 @@
 import { counterName } from '../../shared/queue/defaults';
-import { hallDayOf } from '../../shared/queue/numbering';
+import { hallDate } from '../../shared/hall-time';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import type { MeasureRow, Measures } from '../../shared/queue/schemas';
 import type { LocalizedText } from '../../shared/text';
@@ -14,7 +14,7 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 export function measures(q: QueueCore, hall: string, input: QueueOpParsed<'measures'>): Measures {
   const config = q.config(hall);
   const now = q.now();
-  const today = hallDayOf(now);
+  const today = hallDate(now);
   const from = input.from ?? today;
   const to = input.to ?? from;
   const longMs = config.longWaitMinutes * 60_000;

@@ -1,11 +1,14 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../../shared/api/dispatcher';
-import type { ApiErrorBody } from '../../shared/api/errors';
-import { HTTP_STATUS } from './http-status';
+import { ERROR_HTTP_STATUS, type ApiErrorBody } from '../../shared/api/errors';
 import { SESSION_HEADER } from '../../shared/auth/session-transport';
 
-/** Same policy as renderer/index.html, also sent as a header for every static answer. */
+/**
+ * Same policy as the meta tag in renderer/index.html, also sent as a header on every answer:
+ * `frame-ancestors` only works from a header.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -19,7 +22,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const MAX_BODY_BYTES = 1_000_000;
+/** The largest request body, in bytes of the stream (not characters of the decoded text). */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** The media type without parameters, lower-cased: `Application/JSON; charset=utf-8` → `application/json`. */
+export const mediaTypeOf = (header: string | undefined): string =>
+  (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
 
 export interface WebAppOptions {
   dispatch: Dispatch;
@@ -30,6 +38,10 @@ export interface WebAppOptions {
 }
 
 const fail = (error: ApiErrorBody) => ({ ok: false as const, error });
+
+/** An error answer with the status the error table gives its code. */
+const refuse = (c: Context, error: ApiErrorBody) =>
+  c.json(fail(error), ERROR_HTTP_STATUS[error.code]);
 
 /**
  * The web host: the same dispatcher as the IPC binding behind `POST /api/<method>`, plus the
@@ -61,40 +73,48 @@ export function createWebApp(options: WebAppOptions): Hono {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   });
+
+  // Only application/json, whatever its case; checked before a byte of the body is read.
+  app.post('/api/:method', async (c, next) => {
+    if (mediaTypeOf(c.req.header('content-type')) === 'application/json') return next();
+    return refuse(c, {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: '请求须为 application/json',
+      messageEn: 'The request body must be application/json',
+    });
+  });
+
+  // A declared length over the limit is refused at once; an undeclared one as the stream passes it.
+  app.post(
+    '/api/:method',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      // The unread rest of the body would poison a kept-alive connection: close it after answering.
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return refuse(c, {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `请求过大（上限 ${MAX_BODY_BYTES} 字节）`,
+          messageEn: `Request too large (limit ${MAX_BODY_BYTES} bytes)`,
+        });
+      },
+    }),
+  );
 
   app.post('/api/:method', async (c) => {
     const method = c.req.param('method');
-    const type = c.req.header('content-type') ?? '';
-    if (!type.startsWith('application/json')) {
-      return c.json(
-        fail({
-          code: 'INVALID_INPUT',
-          message: '请求须为 JSON',
-          messageEn: 'Request body must be JSON',
-        }),
-        400,
-      );
-    }
     const text = await c.req.text();
-    if (text.length > MAX_BODY_BYTES) {
-      return c.json(
-        fail({ code: 'INVALID_INPUT', message: '请求过大', messageEn: 'Request too large' }),
-        400,
-      );
-    }
     let input: unknown;
     try {
       input = text.length === 0 ? {} : JSON.parse(text);
     } catch {
-      return c.json(
-        fail({
-          code: 'INVALID_INPUT',
-          message: '请求不是有效的 JSON',
-          messageEn: 'Malformed JSON body',
-        }),
-        400,
-      );
+      return refuse(c, {
+        code: 'INVALID_INPUT',
+        message: '请求不是有效的 JSON',
+        messageEn: 'Malformed JSON body',
+      });
     }
     // The session travels in a header, never in the method input; the dispatcher resolves it.
     const session = c.req.header(SESSION_HEADER);
@@ -104,19 +124,20 @@ export function createWebApp(options: WebAppOptions): Hono {
       ...(session ? { session } : {}),
     });
     if (result.ok) return c.json(result, 200);
-    return c.json(result, HTTP_STATUS[result.error.code]);
+    return refuse(c, result.error);
   });
 
+  // Anything else under /api is not a method: the error table says 404 (not 405).
   app.all('/api/*', (c) =>
-    c.json(fail({ code: 'UNKNOWN_METHOD', message: '请使用 POST', messageEn: 'Use POST' }), 405),
+    refuse(c, {
+      code: 'UNKNOWN_METHOD',
+      message: '没有这个接口（请用 POST /api/<方法名>）',
+      messageEn: 'No such method (use POST /api/<method>)',
+    }),
   );
 
   if (options.rendererDir) {
     const root = options.rendererDir;
-    app.use('*', async (c, next) => {
-      await next();
-      c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    });
     app.use('*', serveStatic({ root }));
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }

@@ -57,7 +57,11 @@ const FIELD_MESSAGES: Record<string, [string, string]> = {
 export function invalidInput(issues: z.core.$ZodIssue[]): ApiErrorBody {
   const fieldErrors = issues.map((issue) => {
     const path = issue.path.map(String).join('.') || '(input)';
-    const [zh, en] = FIELD_MESSAGES[issue.code] ?? ['无效', 'is invalid'];
+    // A refinement may carry its own message in both languages (see clean-text.ts).
+    const own =
+      issue.code === 'custom' ? (issue.params as { zh?: string; en?: string }) : undefined;
+    const [zh, en] =
+      own?.zh && own.en ? [own.zh, own.en] : (FIELD_MESSAGES[issue.code] ?? ['无效', 'is invalid']);
     return { field: path, message: `字段 ${path} ${zh}`, messageEn: `Field ${path} ${en}` };
   });
   const first = fieldErrors[0] ?? {

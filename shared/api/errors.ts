@@ -11,8 +11,30 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'UNAVAILABLE',
   'INTERNAL',
+  /** HTTP transport only: the body is not `application/json`. */
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** HTTP transport only: the body is over the byte limit. */
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The error table: the HTTP status each code is answered with (the body always carries the
+ * full `{ok:false, error}`; IPC carries the same body without a status).
+ */
+export const ERROR_HTTP_STATUS = {
+  UNKNOWN_METHOD: 404,
+  INVALID_INPUT: 400,
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+} as const satisfies Record<ErrorCode, number>;
 
 export const ApiErrorBodySchema = z.object({
   code: z.enum(ERROR_CODES),

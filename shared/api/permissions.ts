@@ -1,6 +1,6 @@
 import type { MethodName } from './contract';
 
-/** Station and staff roles (domain.md "Who is in the hall"). */
+/** Station and staff roles (docs/domain.md "Who is in the hall"). */
 export const ROLES = ['counter', 'guide', 'supervisor', 'kiosk', 'display'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addTextIssue, isNameKey, nameText, textProblem } from './clean-text';
 
 /** JSON-safe values only: both transports (IPC and HTTP) carry the same thing. */
 export const LocalizedTextSchema = z.object({ zh: z.string(), en: z.string() });
@@ -20,24 +21,35 @@ export const PaperStatusSchema = z.enum(PAPER_STATUSES);
 export type PaperStatus = z.infer<typeof PaperStatusSchema>;
 
 export const AddressSchema = z.object({
-  province: z.string().max(20),
-  city: z.string().max(20),
-  district: z.string().max(20),
-  street: z.string().max(40).default(''),
-  detail: z.string().max(100),
+  province: nameText().max(20),
+  city: nameText().max(20),
+  district: nameText().max(20),
+  street: nameText().max(40).default(''),
+  detail: nameText().max(100),
 });
 export type Address = z.infer<typeof AddressSchema>;
 
-/** A field value as typed at the counter: checked against the catalogue by the service. */
+/**
+ * A field value as typed at the counter: checked against the catalogue by the service. Text is
+ * stored NFC; what it may contain is checked per key in FieldValuesSchema (names are stricter).
+ */
 export const FieldValueSchema = z.union([
-  z.string().max(500),
+  z.string().normalize('NFC').max(500),
   z.number(),
   z.boolean(),
   z.null(),
   AddressSchema,
 ]);
 export type FieldValue = z.infer<typeof FieldValueSchema>;
-export const FieldValuesSchema = z.record(z.string().max(64), FieldValueSchema);
+export const FieldValuesSchema = z
+  .record(z.string().max(64), FieldValueSchema)
+  .superRefine((fields, ctx) => {
+    for (const [key, value] of Object.entries(fields)) {
+      if (typeof value !== 'string') continue; // addresses check their own parts
+      const problem = textProblem(value, isNameKey(key) ? 'name' : 'text');
+      if (problem) addTextIssue(ctx, problem, [key]);
+    }
+  });
 export type FieldValues = z.infer<typeof FieldValuesSchema>;
 
 export const PaperEntrySchema = z.object({ code: z.string().max(64), status: PaperStatusSchema });

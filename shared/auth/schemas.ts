@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from '../api/clean-text';
 import { UuidSchema } from '../api/schemas';
 
 /** Staff roles that sign in; kiosk and display are station roles without accounts. */
@@ -21,7 +22,7 @@ export const SecretSchema = z
   .max(128)
   .refine((s) => /^\d{6,}$/.test(s) || s.length >= 8);
 
-export const StaffNameSchema = z.string().trim().min(1).max(40);
+export const StaffNameSchema = nameText().trim().min(1).max(40);
 
 export const SignInInputSchema = z
   .object({ staffNo: StaffNoSchema, secret: SecretSchema })

@@ -3,7 +3,7 @@ import { AGENT_CASE } from './fields';
 import type { AccountKind, PaperDef } from './types';
 
 /**
- * The default checklist of domain.md "Papers". deferrable = 容缺: may be supplied after
+ * The default checklist of docs/domain.md "Papers and 容缺". deferrable = 容缺: may be supplied after
  * acceptance. Identity and authority papers are core and never deferrable.
  */
 

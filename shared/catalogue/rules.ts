@@ -1,6 +1,6 @@
 import type { FieldValues } from '../api/schemas';
 import { addWorkingDays } from '../deadline/calendar';
-import { hallDate } from '../deadline/hall-time';
+import { hallDate } from '../hall-time';
 import { t, type LocalizedText } from '../text';
 import { checkIncreaseTotal } from '../validators/capacity';
 import type { RuleCheckDef } from './types';

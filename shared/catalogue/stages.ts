@@ -3,7 +3,7 @@ import { t } from '../text';
 import type { AccountKind, BusinessFamily } from './types';
 
 /**
- * Central lifecycle stages (domain.md "Lifecycle"): the one stage vocabulary of the product.
+ * Central lifecycle stages (docs/domain.md "Two axes on every application"): the one stage vocabulary of the product.
  * The catalogue lists each type's stages with these codes, the central system moves an
  * application through them and reports them in its change feed (they are protocol values),
  * and the console mirrors the current one read-only and shows its label.

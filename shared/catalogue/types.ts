@@ -100,7 +100,7 @@ export interface StageLimit {
   workingDays: number;
 }
 
-/** Working-day limit from acceptance; see "Deadlines" in domain.md. */
+/** Working-day limit from acceptance; see "Deadlines and 红橙黄 warnings" in docs/domain.md. */
 export interface DeadlineRule {
   workingDays: number;
   /** whole process, or only the utility's own time (customer time excluded). */

@@ -15,7 +15,7 @@ import {
   warningRange,
   type DeadlineWarning,
 } from './deadline';
-import { hallDate, hallInstant, toHallIso } from './hall-time';
+import { hallDate, hallInstant, toHallIso } from '../hall-time';
 
 // A made-up notice for a year the bundled data does not cover: only the shape is real.
 const NEXT = CALENDAR_DATA_LAST_YEAR + 1;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { weekdayOf, type CalendarYear } from './calendar';
+import { weekdayOf } from './calendar';
 
 const DateString = z.iso.date();
 
@@ -30,5 +30,3 @@ export const CalendarYearSchema = z
         ctx.addIssue({ code: 'custom', path: ['workdays', i], message: 'not a weekend day' });
     });
   });
-
-export const parseCalendarYear = (value: unknown): CalendarYear => CalendarYearSchema.parse(value);

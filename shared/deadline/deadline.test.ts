@@ -14,7 +14,7 @@ import {
   effectiveAcceptanceDay,
   formatRemaining,
 } from './deadline';
-import { hallDate, hallMinutes, toHallIso } from './hall-time';
+import { hallDate, hallMinutes, toHallIso } from '../hall-time';
 
 // Dates below are read from chinese-days' data (dist/chinese-days.json), not guessed:
 // 2025 Spring Festival off 01-28..02-04, make-up 01-26 (Sun), 02-08 (Sat);

@@ -5,7 +5,7 @@ import {
   workingDaysBetween,
   type WorkingCalendar,
 } from './calendar';
-import { hallDate, hallInstant, hallMinutes } from './hall-time';
+import { hallDate, hallInstant, hallMinutes } from '../hall-time';
 
 /** Counter opening hours, hall time 'HH:MM'. A setting: halls differ. */
 export interface WorkingHours {
@@ -26,7 +26,7 @@ function toMinutes(hhmm: string): number {
 /**
  * The day the clock is taken to start from. Accepted on a working day before closing time:
  * that day. Accepted after closing time or on a non-working day: the next working day, as if
- * the customer had come then (domain.md: such acceptances start the next working day).
+ * the customer had come then (docs/domain.md: such acceptances start the next working day).
  */
 export function effectiveAcceptanceDay(
   acceptedAt: Date,
@@ -89,13 +89,12 @@ export function formatRemaining(deadline: Date, now: Date, locale: Locale): stri
   return zh ? `已超${Math.max(1, mins)}分钟` : `${Math.max(1, mins)}m overdue`;
 }
 
-/** domain.md warnings: yellow = one working day left, orange = due today, red = overdue. */
+/** docs/domain.md warnings: yellow = one working day left, orange = due today, red = overdue. */
 export type DeadlineWarning = 'none' | 'yellow' | 'orange' | 'red';
-export const DEADLINE_WARNINGS: readonly DeadlineWarning[] = ['none', 'yellow', 'orange', 'red'];
 
 /**
  * When a deadline turns orange and yellow, in working days still to pass before the due day
- * (0 = due today). A setting: domain.md's defaults are orange 0, yellow 1.
+ * (0 = due today). A setting: docs/domain.md's defaults are orange 0, yellow 1.
  */
 export interface WarningThresholds {
   orangeWorkingDays: number;

@@ -1,4 +1,4 @@
 export * from './calendar';
 export * from './calendar-year';
-export * from './hall-time';
+export * from '../hall-time';
 export * from './deadline';

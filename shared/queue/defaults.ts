@@ -49,14 +49,6 @@ export const DEFAULT_QUEUE_CONFIG: QueueConfig = {
   longWaitMinutes: 15,
 };
 
-export const PRIORITY_LABELS: Record<Priority, { zh: string; en: string }> = {
-  green: t('绿色通道', 'Green channel'),
-  vip: t('VIP', 'VIP'),
-  elderly: t('老弱病残孕', 'Elderly / disabled'),
-  appointment: t('预约', 'Appointment'),
-  normal: t('普通', 'Regular'),
-};
-
 /** "C01" → "C01 号窗口" unless the configuration names the counter. */
 export function counterName(config: Pick<QueueConfig, 'counters'>, code: string) {
   return config.counters[code] ?? t(`${code} 号窗口`, `Counter ${code}`);

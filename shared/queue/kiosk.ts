@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText, nameText } from '../api/clean-text';
 import { AddressSchema, LocalizedTextSchema } from '../api/schemas';
 import { t } from '../text';
 
@@ -91,29 +92,20 @@ export const DEFAULT_KIOSK_CONTENT: KioskContent = {
   ],
 };
 
-/** Field keys a customer may fill at the kiosk: the clerk completes the rest at the counter. */
-export const KIOSK_FIELD_KEYS = [
-  'applicantName',
-  'idNumber',
-  'mobile',
-  'address',
-  'accountNo',
-] as const;
-
 /** A draft started at the kiosk, held with its ticket until a clerk verifies it. */
 export const KioskDraftSchema = z.object({
   typeCode: z.string().min(1).max(64),
   accountKind: z.enum(['lv_resident', 'lv_business', 'hv']),
   fields: z
     .object({
-      applicantName: z.string().trim().min(1).max(50),
+      applicantName: nameText().trim().min(1).max(50),
       idNumber: z.string().trim().max(30).optional(),
       mobile: z.string().trim().max(20),
       accountNo: z.string().trim().max(20).optional(),
       address: AddressSchema.optional(),
     })
     .strict(),
-  note: z.string().max(200).default(''),
+  note: freeText().max(200).default(''),
 });
 export type KioskDraft = z.infer<typeof KioskDraftSchema>;
 

@@ -1,15 +1,7 @@
 /**
  * Ticket numbers: service prefix + a number per hall day (A001), reset at hall midnight
- * (Asia/Shanghai, UTC+8 all year, so a fixed offset is exact).
+ * (see `hallDate` in shared/hall-time.ts).
  */
-const HALL_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The hall day of an instant, YYYY-MM-DD. */
-export const hallDayOf = (epochMs: number): string =>
-  new Date(epochMs + HALL_OFFSET_MS).toISOString().slice(0, 10);
-
-/** Epoch ms of hall midnight starting `day` (YYYY-MM-DD). */
-export const hallDayStartMs = (day: string): number => Date.parse(`${day}T00:00:00.000+08:00`);
 
 /** A001 .. A999, then A1000: at least three digits, so numbers read the same all day. */
 export const ticketNumber = (prefix: string, seq: number): string =>
@@ -21,5 +13,3 @@ export const ticketNumber = (prefix: string, seq: number): string =>
  */
 export const offlineTicketNumber = (station: string, prefix: string, seq: number): string =>
   `${station}-${ticketNumber(prefix, seq)}`;
-
-export const isOfflineNumber = (n: string): boolean => n.includes('-');

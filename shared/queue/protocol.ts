@@ -104,7 +104,6 @@ export type QueueOp = keyof QueueOps;
 export type QueueOpInput<O extends QueueOp> = z.input<QueueOps[O]['input']>;
 export type QueueOpParsed<O extends QueueOp> = z.output<QueueOps[O]['input']>;
 export type QueueOpOutput<O extends QueueOp> = z.output<QueueOps[O]['output']>;
-export const QUEUE_OP_NAMES = Object.keys(QUEUE_OPS) as QueueOp[];
 export const isQueueOp = (name: string): name is QueueOp =>
   Object.prototype.hasOwnProperty.call(QUEUE_OPS, name);
 

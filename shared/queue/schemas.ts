@@ -6,7 +6,7 @@ import { LocalizedTextSchema } from '../api/schemas';
  * JSON-safe values only: the same shapes travel over IPC, the web host and the central link.
  */
 
-/** Priority groups, highest first by default weight (domain.md "The queue"). */
+/** Priority groups, highest first by default weight (docs/domain.md "The queue"). */
 export const PRIORITIES = ['green', 'vip', 'elderly', 'appointment', 'normal'] as const;
 export const PrioritySchema = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof PrioritySchema>;
@@ -29,8 +29,6 @@ export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
 export const ServiceCodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/);
-/** Counters are station codes (C01, G01...). */
-export const CounterCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
 
 export const ServiceConfigSchema = z.object({
   code: ServiceCodeSchema,

@@ -4,7 +4,7 @@ import type { ServiceRuleSet } from './types';
 
 /**
  * The commitments in force with catalogue 2026.1: every type keeps its catalogue figures
- * (types: {}), complaints as in domain.md. The visit limit and the repeat window are hall
+ * (types: {}), complaints as in docs/domain.md. The visit limit and the repeat window are hall
  * settings (confirm), kept here with a version like every other figure.
  */
 export const RULE_SET_2026_1: ServiceRuleSet = {

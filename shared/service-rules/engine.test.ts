@@ -30,7 +30,7 @@ const type = (code: string): BusinessType => {
   return found;
 };
 
-// Figures from domain.md "Deadlines", written out here rather than read from the catalogue.
+// Figures from docs/domain.md "Deadlines and 红橙黄 warnings", written out here rather than read from the catalogue.
 const FAMILY_DAYS: Record<string, number> = {
   lv_resident: 5,
   lv_business: 6,

@@ -1,7 +1,7 @@
 import type { DeadlineRule } from '../catalogue/types';
 import type { LocalizedText } from '../text';
 
-/** Complaint and request loop figures (domain.md: contact within 24 h, answer within 5 days). */
+/** Complaint and request loop figures (docs/domain.md: contact within 24 h, answer within 5 working days). */
 export interface ComplaintLimits {
   /** Clock hours from taking the complaint to the first contact with the customer. */
   contactHours: number;

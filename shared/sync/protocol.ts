@@ -3,8 +3,8 @@ import { ApplicationSubmitPayloadSchema, OUTBOX_KINDS } from './application-payl
 
 /**
  * The sync protocol between a hall console (a "device") and the central system, version 1.
- * docs/sync-openapi.yaml describes the same thing for teams implementing the server elsewhere;
- * keep the two in step.
+ * docs/sync-openapi.yaml, for teams implementing the server elsewhere, is generated from these
+ * schemas (`npx tsx scripts/gen-openapi.ts`; a test fails when it is out of date).
  *
  *   POST /v1/devices/register   hall + station + installation id + secret → device id + tokens
  *   POST /v1/devices/token      device id + refresh token → a new bearer token
@@ -17,7 +17,7 @@ export const MAX_OPS_PER_BATCH = 500;
 export const MAX_CHANGES_PER_PAGE = 1000;
 export const DEFAULT_CHANGES_PER_PAGE = 200;
 
-const LocalizedTextSchema = z.object({ zh: z.string(), en: z.string() });
+export const LocalizedTextSchema = z.object({ zh: z.string(), en: z.string() });
 export const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case sha256 hex');
 /** Hall and station codes: short, printable, safe inside numbers and URLs. */
 export const SiteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);

@@ -84,7 +84,6 @@ export const ConflictSchema = z.object({
 });
 export type ConflictView = z.infer<typeof ConflictSchema>;
 
-export const SeqInputSchema = z.object({ seq: z.number().int().min(1) });
 export const ResendDeadLetterInputSchema = z.object({
   seq: z.number().int().min(1),
   /** Corrected field values (only the changed keys); absent = resend as it is. */

@@ -1,6 +1,6 @@
 import { fail, pass, type Check } from './check';
 
-/** Standard distribution-transformer sizes (kVA), domain.md "Fields and checks". */
+/** Standard distribution-transformer sizes (kVA), docs/domain.md "Checks". */
 export const STANDARD_TRANSFORMER_KVA: readonly number[] = [
   10, 20, 30, 50, 80, 100, 160, 200, 250, 315, 400, 500, 630, 800, 1000, 1250, 1600, 2000, 2500,
   3150, 4000, 5000, 6300, 8000, 10000,

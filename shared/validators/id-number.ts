@@ -1,3 +1,4 @@
+import { hallDateCompact } from '../hall-time';
 import { fail, pass, type Check } from './check';
 
 /** GB 11643 weights for the first 17 characters. */
@@ -10,13 +11,6 @@ export function idCheckChar(body17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(body17.charCodeAt(i) - 48) * (ID_WEIGHTS[i] ?? 0);
   return ID_CHECK_CHARS.charAt(sum % 11);
-}
-
-const HALL_OFFSET_MS = 8 * 3_600_000;
-
-/** Today's date in hall time (UTC+8) as YYYYMMDD, independent of the process time zone. */
-function hallDateKey(d: Date): string {
-  return new Date(d.getTime() + HALL_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -51,7 +45,7 @@ export function checkIdNumber(raw: string, today: Date = new Date()): Check<stri
   if (s.startsWith('0')) return fail('身份证号地区码无效', 'ID number: invalid area code');
   const birth = idNumberBirthDate(s);
   if (!birth) return fail('身份证号中的出生日期无效', 'ID number: birth date is not a real date');
-  if (birth.replaceAll('-', '') > hallDateKey(today))
+  if (birth.replaceAll('-', '') > hallDateCompact(today))
     return fail('身份证号中的出生日期晚于今天', 'ID number: birth date is in the future');
   if (idCheckChar(s.slice(0, 17)) !== s.charAt(17))
     return fail('身份证号校验位不正确', 'ID number: check character does not match');

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openCentralDb } from '../../central/db';
 import { QueueRefusal, QueueStore } from '../../central/queue/store';
 import { DEFAULT_WEIGHTS } from '../../shared/queue/defaults';
-import { hallDayOf, ticketNumber } from '../../shared/queue/numbering';
+import { hallDate } from '../../shared/hall-time';
+import { ticketNumber } from '../../shared/queue/numbering';
 import { PRIORITIES, type Priority, type QueueConfig } from '../../shared/queue/schemas';
 
 /**
@@ -133,7 +134,7 @@ function runScenario(start: number, cmds: Cmd[]): void {
   const model: ModelTicket[] = [];
   const numbers = new Map<string, number>();
   let order = 0;
-  const today = () => hallDayOf(clock);
+  const today = () => hallDate(clock);
   const active = (counter: string) =>
     model.find((t) => t.counter === counter && (t.state === 'called' || t.state === 'serving'));
 

@@ -5,7 +5,8 @@ export const WINDOW_KINDS: readonly WindowKind[] = ['console', 'kiosk', 'display
 
 /**
  * The one factory for every window's options, so a test can hold each kind to the security
- * baseline (architecture.md): isolated, sandboxed, no Node, web security on, no webviews.
+ * baseline (docs/architecture.md "Electron windows"): isolated, sandboxed, no Node, web
+ * security on, no webviews.
  */
 export function createWindowOptions(
   kind: WindowKind,

@@ -1,5 +1,6 @@
+import { HALL_TIME_ZONE, hallDate } from '../../../shared/hall-time';
+
 /** Dates are shown in hall time; the counter's clock is the legal start of every deadline. */
-export const HALL_TIME_ZONE = 'Asia/Shanghai';
 
 const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
   timeZone: HALL_TIME_ZONE,
@@ -34,5 +35,5 @@ export function formatDate(iso: string | null | undefined): string {
 
 /** Today in hall time as YYYY-MM-DD. */
 export function hallToday(now: Date = new Date()): string {
-  return formatDate(now.toISOString());
+  return hallDate(now);
 }

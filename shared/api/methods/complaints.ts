@@ -6,6 +6,7 @@ import {
   COMPLAINT_SUBJECTS,
   VISIT_RESULTS,
 } from '../../service-rules/complaints';
+import { freeText, nameText } from '../clean-text';
 import { IdInputSchema, IsoTimeSchema, UuidSchema } from '../schemas';
 
 export const WarningLevelSchema = z.enum(['none', 'yellow', 'orange', 'red']);
@@ -13,19 +14,19 @@ export const WarningLevelSchema = z.enum(['none', 'yellow', 'orange', 'red']);
 export const WarningFilterSchema = z.enum(['none', 'yellow', 'orange', 'red', 'any']);
 export const RepeatLevelSchema = z.enum(['none', 'orange', 'red']);
 
-const Note = z.string().trim().max(1000);
+const Note = freeText().trim().max(1000);
 
 export const ComplaintTakeInputSchema = z.object({
   kind: z.enum(COMPLAINT_KINDS),
   subject: z.enum(COMPLAINT_SUBJECTS),
   channel: z.enum(COMPLAINT_CHANNELS),
-  customerName: z.string().trim().min(1).max(60),
+  customerName: nameText().trim().min(1).max(60),
   /** Resident ID; optional, checked when given. */
   idNumber: z.string().trim().max(18).optional(),
   mobile: z.string().trim().min(1).max(20),
   accountNo: z.string().trim().max(20).optional(),
   applicationId: UuidSchema.optional(),
-  content: z.string().trim().min(2).max(2000),
+  content: freeText().trim().min(2).max(2000),
 });
 export type ComplaintTakeInput = z.input<typeof ComplaintTakeInputSchema>;
 
@@ -144,12 +145,12 @@ export const complaintMethods = {
   },
   'complaints.get': { input: IdInputSchema, output: ComplaintDetailSchema },
   'complaints.dispatch': {
-    input: StepBase.extend({ assignee: z.string().trim().min(1).max(60) }),
+    input: StepBase.extend({ assignee: nameText().trim().min(1).max(60) }),
     output: ComplaintDetailSchema,
   },
   'complaints.contact': { input: StepBase, output: ComplaintDetailSchema },
   'complaints.answer': {
-    input: StepBase.extend({ answer: z.string().trim().min(2).max(2000) }),
+    input: StepBase.extend({ answer: freeText().trim().min(2).max(2000) }),
     output: ComplaintDetailSchema,
   },
   'complaints.visit': {

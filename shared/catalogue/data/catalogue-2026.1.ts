@@ -29,7 +29,7 @@ import type {
 } from '../types';
 
 /**
- * Business catalogue, version 2026.1. Figures come from domain.md; those marked (confirm) were
+ * Business catalogue, version 2026.1. Figures as described in docs/domain.md; those marked (confirm) were
  * not read in a primary text and must be checked against the province's rules before use.
  */
 
@@ -40,7 +40,7 @@ const LV: AccountKind[] = ['lv_resident', 'lv_business'];
 /** Low-voltage access limit for businesses, e.g. up to 160 kW in cities (confirm). */
 const LV_BUSINESS_MAX_KVA = 160;
 
-// ---- deadlines (domain.md "Deadlines") ----
+// ---- deadlines (docs/domain.md "Deadlines and 红橙黄 warnings") ----
 const HOUSEHOLD_DEADLINE: DeadlineRule = {
   workingDays: 5,
   scope: 'whole',

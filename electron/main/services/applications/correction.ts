@@ -11,7 +11,7 @@ import { ApplicationSubmitPayloadSchema } from '../../../../shared/sync/applicat
 import type { Database } from '../db';
 import type { DeadlineOf } from './deadlines';
 import { notFound, notSubmitted, staleVersion, unknownType } from './errors';
-import { toHallIso } from './hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import { diffForHistory } from './present';
 import type { ApplicationRepository } from './repository';
 import type { ApplicationRow } from './rows';

@@ -15,7 +15,7 @@ import {
   maskMobile,
   maskPersonal,
 } from '../../../../shared/domain/mask';
-import { toHallIso } from './hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import type { ApplicationRow, HistoryRow } from './rows';
 import type { SummaryRow } from './search';
 

@@ -9,7 +9,7 @@ import {
 import { maskAddress } from '../../../../shared/domain/mask';
 import type { DeadlineOf } from './deadlines';
 import { noReceiptYet, notFound } from './errors';
-import { toHallIso } from './hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import { toSummary } from './present';
 import type { ApplicationRepository } from './repository';
 

@@ -6,7 +6,7 @@ import type { LocalState } from '../../../../shared/api/schemas';
 import { openDatabase, type Database } from '../db';
 import { rng } from '../testing/fixtures';
 import { seedApplications, type SeededRow } from '../testing/seed';
-import { hallDayEnd, hallDayStart } from './hallTime';
+import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
 import {
   branchQuery,
   listApplications,

@@ -1,6 +1,6 @@
 import type { LocalState } from '../../../../shared/api/schemas';
 import { prepared, type Database } from '../db';
-import { hallDayEnd, hallDayStart } from './hallTime';
+import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
 
 /** Totals above this are reported as "this many or more": counting further costs time. */
 export const LIST_COUNT_CAP = 10_000;

@@ -31,7 +31,7 @@ import {
   staleVersion,
   unknownType,
 } from './errors';
-import { hallDayCompact, toHallIso } from './hallTime';
+import { hallDateCompact, toHallIso } from '../../../../shared/hall-time';
 import { toDetail, toSummary } from './present';
 import { createReceipts } from './receipt';
 import { createApplicationRepository } from './repository';
@@ -192,7 +192,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       if (replay) return replay.id;
       const existing = editableRow(input);
       const id = existing?.id ?? input.id ?? uuidv7();
-      const day = hallDayCompact(acceptedAt);
+      const day = hallDateCompact(acceptedAt);
       const appNo = `${deps.stationCode}${day}${String(repo.nextAppSeq(deps.stationCode, day)).padStart(4, '0')}`;
       writeRow({
         input,

@@ -1,7 +1,7 @@
 import { prepared, type Database } from '../db';
 import type { AuditEntry, AuditVerify } from '../../../../shared/auth/schemas';
 import { canonicalJson } from '../../../../shared/sync/canonical-json';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import { auditHash, GENESIS_HASH, type AuditRowData } from './chain';
 
 /** What an audit row may say: keys, codes and counts only, never a personal value. */

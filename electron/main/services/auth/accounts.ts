@@ -1,6 +1,6 @@
 import { prepared, type Database } from '../db';
 import type { Account, StaffRole } from '../../../../shared/auth/schemas';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 /** The first lockout lasts 15 minutes; each further one (without a sign-in between) doubles. */

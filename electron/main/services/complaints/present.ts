@@ -1,7 +1,7 @@
 import type { ComplaintDetail, ComplaintSummary } from '../../../../shared/api/methods/complaints';
 import { maskIdNumber, maskMobile } from '../../../../shared/domain/mask';
 import { repeatLevel, type ServiceRuleSet } from '../../../../shared/service-rules';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import type { ComplaintEventRow, ComplaintRow } from './rows';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : toHallIso(ms));

@@ -1,7 +1,7 @@
 import type { RepeatInfo, RepeatRow } from '../../../../shared/api/methods/complaints';
 import { maskCreditCode, maskIdNumber, maskMobile } from '../../../../shared/domain/mask';
 import { repeatLevel, type ServiceRuleSet } from '../../../../shared/service-rules';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import { prepared, type Database } from '../db';
 
 const DAY_MS = 86_400_000;

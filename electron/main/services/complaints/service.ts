@@ -20,7 +20,7 @@ import {
   type VisitResult,
 } from '../../../../shared/service-rules';
 import { checkIdNumber, checkMobile } from '../../../../shared/validators';
-import { hallDayCompact } from '../applications/hallTime';
+import { hallDateCompact } from '../../../../shared/hall-time';
 import { createApplicationRepository } from '../applications/repository';
 import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
@@ -95,7 +95,7 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
   }
 
   function nextNo(at: number): string {
-    const prefix = `TS${hallDayCompact(at)}`;
+    const prefix = `TS${hallDateCompact(at)}`;
     const last = lastNo.get({ lo: prefix, hi: `${prefix}~` }) as string | undefined;
     const seq = last ? Number(last.slice(prefix.length)) + 1 : 1;
     return `${prefix}${String(seq).padStart(4, '0')}`;

@@ -24,7 +24,7 @@ import {
 } from '../../../../shared/service-rules/complaints';
 import type { LocalizedText } from '../../../../shared/text';
 import { hallDate } from '../../../../shared/deadline';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import type { ComplaintService } from '../complaints/service';
 import type { ComplaintRow } from '../complaints/rows';
 import { prepared, type Database } from '../db';

@@ -2,12 +2,17 @@ import { apiError } from '../../../../shared/api/errors';
 import type { Dashboard, OverdueRow } from '../../../../shared/api/methods/dashboard';
 import { maskMobile } from '../../../../shared/domain/mask';
 import { ruleSetAt } from '../../../../shared/service-rules';
-import { hallDayEnd, hallDayStart, toHallIso } from '../applications/hallTime';
+import {
+  DAY_MS,
+  HALL_OFFSET_MS,
+  hallDate,
+  hallDayEnd,
+  hallDayStart,
+  toHallIso,
+} from '../../../../shared/hall-time';
 import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
 
-const DAY_MS = 86_400_000;
-const HALL_OFFSET_MS = 8 * 3_600_000;
 const HOUR_MS = 3_600_000;
 export const OVERDUE_LIST_LIMIT = 500;
 const MAX_RANGE_DAYS = 366;
@@ -45,8 +50,7 @@ export function rangeOf(from: string, to: string): Range {
 /** Every hall day of the range, 'YYYY-MM-DD'. */
 export function daysOf(r: Range): string[] {
   const days: string[] = [];
-  for (let t = r.fromMs; t < r.toMs; t += DAY_MS)
-    days.push(new Date(t + HALL_OFFSET_MS).toISOString().slice(0, 10));
+  for (let t = r.fromMs; t < r.toMs; t += DAY_MS) days.push(hallDate(t));
   return days;
 }
 

@@ -4,7 +4,7 @@ import type { FieldValues } from '../../../../shared/api/schemas';
 import { findType, type Catalogue } from '../../../../shared/catalogue';
 import { deadlineWarning } from '../../../../shared/deadline';
 import { limitsFor, ruleSetAt, stageDeadline } from '../../../../shared/service-rules';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import type { ComplaintService } from '../complaints/service';
 import { createApplicationRepository } from '../applications/repository';
 import type { Database } from '../db';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { hallDate } from '../../../../shared/deadline/hall-time';
+import { hallDate } from '../../../../shared/hall-time';
 import type { HallLogger } from '../logging';
 import { backupAndVerify } from '../../../../server-common/db';
 import { listBackups, pruneBackups } from './backup-files';

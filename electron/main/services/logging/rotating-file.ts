@@ -9,7 +9,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { hallDate } from '../../../../shared/deadline/hall-time';
+import { hallDate } from '../../../../shared/hall-time';
 
 export interface RotatingFileOptions {
   dir: string;

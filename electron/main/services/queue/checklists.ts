@@ -3,7 +3,7 @@ import { prepared, type Database } from '../db';
 import { apiError } from '../../../../shared/api/errors';
 import type { Checklist, ChecklistInput } from '../../../../shared/queue/checklist';
 import { ChecklistInputSchema } from '../../../../shared/queue/checklist';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 
 interface Row {
   id: string;

@@ -15,7 +15,7 @@ import {
 } from '../../../../shared/queue/kiosk';
 import type { IssuedTicket, Priority } from '../../../../shared/queue/schemas';
 import { checkMobile } from '../../../../shared/validators/mobile';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import { createApplicationRepository } from '../applications/repository';
 import { isBusinessRefusal } from '../central-client';
 import { SETTINGS, type QueueContext } from './context';

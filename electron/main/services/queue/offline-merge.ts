@@ -7,7 +7,7 @@ import {
   type Priority,
   type QueueConfig,
 } from '../../../../shared/queue/schemas';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import { SETTINGS, type QueueContext } from './context';
 import { isBusinessRefusal } from '../central-client';
 import { isUnavailable, queueError } from './errors';

@@ -1,5 +1,6 @@
 import { prepared, type Database } from '../db';
-import { hallDayOf, offlineTicketNumber } from '../../../../shared/queue/numbering';
+import { hallDate } from '../../../../shared/hall-time';
+import { offlineTicketNumber } from '../../../../shared/queue/numbering';
 import type { Channel, Priority } from '../../../../shared/queue/schemas';
 
 export interface OfflineTicketRow {
@@ -64,7 +65,7 @@ export function createOfflineTickets(db: Database, stationCode: string) {
       at: number;
     }): OfflineTicketRow {
       return db.transaction(() => {
-        const day = hallDayOf(t.at);
+        const day = hallDate(t.at);
         const seq = (lastSeq.get(day, t.prefix)?.seq ?? 0) + 1;
         const row: OfflineTicketRow = {
           id: t.id,

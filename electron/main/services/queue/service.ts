@@ -3,7 +3,7 @@ import type { StationKind } from '../../../../shared/api/methods/queue';
 import type { Catalogue } from '../../../../shared/catalogue/types';
 import type { QueueOpInput } from '../../../../shared/queue/protocol';
 import type { Channel, RateInput } from '../../../../shared/queue/schemas';
-import { toHallIso } from '../applications/hallTime';
+import { toHallIso } from '../../../../shared/hall-time';
 import { createCentralConnection, type CentralConnection, type FetchLike } from '../central-client';
 import type { Database } from '../db';
 import { createChecklists } from './checklists';

@@ -12,7 +12,6 @@ export {
 } from './engine';
 export { createSyncActions, type SyncActions, type ApplyCorrection } from './actions';
 export { createSyncHandlers, type SyncHandlers } from './handlers';
-export { withSyncMigration } from './migrations';
 
 export interface SyncService {
   engine: SyncEngine;

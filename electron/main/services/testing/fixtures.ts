@@ -12,6 +12,7 @@ import type {
 import type { ApplicationInput, FieldValue, FieldValues } from '../../../../shared/api/schemas';
 import { creditCheckChar, CREDIT_ALPHABET, idCheckChar } from '../../../../shared/validators';
 import { fieldsFor, papersFor } from '../../../../shared/catalogue/applicability';
+import { hallDate } from '../../../../shared/hall-time';
 
 /** Small deterministic PRNG (mulberry32) so a failing run can be replayed from its seed. */
 export function rng(seed: number): () => number {
@@ -99,7 +100,7 @@ export const fakeMobile = (r: Random): string =>
 
 export const fakeAccountNo = (r: Random): string => `${int(r, 1, 9)}${digits(r, 9)}`;
 
-const isoDate = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+const isoDate = hallDate;
 
 /** A value the field's validator accepts, as far as the field definition tells. */
 export function fakeFieldValue(def: FieldDef, r: Random, now: Date): FieldValue {

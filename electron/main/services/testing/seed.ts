@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { LocalState } from '../../../../shared/api/schemas';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
 import type { Database } from '../db';
-import { hallDayCompact } from '../applications/hallTime';
+import { hallDateCompact } from '../../../../shared/hall-time';
 import { fakeAccountNo, fakeIdNumber, fakeMobile, fakeName, rng } from './fixtures';
 
 export interface SeedOptions {
@@ -69,7 +69,7 @@ export function seedApplications(
       at += r() < 0.05 ? 0 : Math.floor(r() * 2 * step); // some ties on purpose
       const state = STATES[Math.floor(r() * STATES.length)] as LocalState;
       const submitted = state !== 'draft' && state !== 'ready';
-      const day = hallDayCompact(at);
+      const day = hallDateCompact(at);
       const seq = (perDay.get(day) ?? 0) + (submitted ? 1 : 0);
       perDay.set(day, seq);
       const row: SeededRow = {

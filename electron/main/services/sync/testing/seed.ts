@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { MIGRATIONS, openDatabase, type Database } from '../../db';
-import { withSyncMigration } from '../migrations';
 import { canonicalJson } from '../../../../../shared/sync/canonical-json';
 import type { ApplicationSubmitPayload } from '../../../../../shared/sync/application-payload';
 
@@ -11,7 +10,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The console database with the sync tables, for tests and benches. */
 export function openSyncDb(file: string): Database {
   return openDatabase(file, {
-    migrations: withSyncMigration(MIGRATIONS),
+    migrations: MIGRATIONS,
     backupDir: join(dirname(file), 'backups'),
     log: () => undefined,
   });
