@@ -36,7 +36,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/supervisor',
     name: 'supervisor',
     // ECharts is most of the bundle and only the supervisor's dashboard needs it: load on demand.
-    component: () => import('./views/supervisor/DashboardView.vue'),
+    component: () => import('./views/supervisor/dashboard/index.vue'),
   },
   { path: '/:pathMatch(.*)*', redirect: '/new' },
 ];
