@@ -1,7 +1,7 @@
 // Flat config. The layer table of docs/architecture.md is enforced with no-restricted-imports:
 // shared imports nothing environment-specific, services never import electron, the preload
 // imports only electron and the contract's channel names, the renderer never imports electron,
-// Node built-ins or anything under electron/.
+// Node built-ins or anything under electron/, and views never import the API client (stores do).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
@@ -11,7 +11,7 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-const restrict = (patterns, paths = []) => ({
+const restrict = (patterns, paths = [], extraPatterns = []) => ({
   'no-restricted-imports': [
     'error',
     {
@@ -19,13 +19,18 @@ const restrict = (patterns, paths = []) => ({
         name,
         message: 'Not allowed in this layer (see docs/architecture.md).',
       })),
-      patterns: patterns.map((group) => ({
-        group: [group],
-        message: 'Not allowed in this layer (see docs/architecture.md).',
-      })),
+      patterns: [
+        ...patterns.map((group) => ({
+          group: [group],
+          message: 'Not allowed in this layer (see docs/architecture.md).',
+        })),
+        ...extraPatterns,
+      ],
     },
   ],
 });
+
+const rendererBanned = ['electron', 'electron/*', '**/electron/**', 'better-sqlite3'];
 
 export default tseslint.config(
   {
@@ -64,9 +69,22 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      ...restrict(['electron', 'electron/*', '**/electron/**', 'better-sqlite3'], nodeBuiltins),
+      ...restrict(rendererBanned, nodeBuiltins),
       'vue/multi-word-component-names': 'off',
     },
+  },
+  {
+    // Views reach the services through Pinia stores (renderer/src/stores), never the client
+    // itself. (Rules replace rather than merge, so the renderer's own bans are repeated.)
+    files: ['renderer/src/views/**/*.{ts,vue}'],
+    // Exception until the staff account screens move their calls into a store.
+    ignores: ['renderer/src/views/auth/**'],
+    rules: restrict(rendererBanned, nodeBuiltins, [
+      {
+        group: ['**/api/client', '**/api/client.ts'],
+        message: 'Views call the API through a Pinia store (renderer/src/stores), not the client.',
+      },
+    ]),
   },
   {
     files: ['shared/**/*.ts'],
