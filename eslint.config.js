@@ -1,9 +1,10 @@
 // Flat config. The layer table of docs/architecture.md is enforced with no-restricted-imports:
 // shared imports nothing environment-specific, services never import electron, the preload
 // imports only electron and the contract's channel names, the renderer never imports electron,
-// Node built-ins or anything under electron/. server-common holds what the console's main
-// process and the central system both run on Node (the migration runner, media types): Node and
-// better-sqlite3 are fine there, electron, the renderer, the console and central are not.
+// Node built-ins or anything under electron/, and views never import the API client (stores do).
+// server-common holds what the console's main process and the central system both run on Node
+// (the migration runner, media types): Node and better-sqlite3 are fine there, electron, the
+// renderer, the console and central are not.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
@@ -13,7 +14,7 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-const restrict = (patterns, paths = []) => ({
+const restrict = (patterns, paths = [], extraPatterns = []) => ({
   'no-restricted-imports': [
     'error',
     {
@@ -21,13 +22,18 @@ const restrict = (patterns, paths = []) => ({
         name,
         message: 'Not allowed in this layer (see docs/architecture.md).',
       })),
-      patterns: patterns.map((group) => ({
-        group: [group],
-        message: 'Not allowed in this layer (see docs/architecture.md).',
-      })),
+      patterns: [
+        ...patterns.map((group) => ({
+          group: [group],
+          message: 'Not allowed in this layer (see docs/architecture.md).',
+        })),
+        ...extraPatterns,
+      ],
     },
   ],
 });
+
+const rendererBanned = ['electron', 'electron/*', '**/electron/**', 'better-sqlite3'];
 
 export default tseslint.config(
   {
@@ -66,9 +72,20 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      ...restrict(['electron', 'electron/*', '**/electron/**', 'better-sqlite3'], nodeBuiltins),
+      ...restrict(rendererBanned, nodeBuiltins),
       'vue/multi-word-component-names': 'off',
     },
+  },
+  {
+    // Views reach the services through Pinia stores (renderer/src/stores), never the client
+    // itself. (Rules replace rather than merge, so the renderer's own bans are repeated.)
+    files: ['renderer/src/views/**/*.{ts,vue}'],
+    rules: restrict(rendererBanned, nodeBuiltins, [
+      {
+        group: ['**/api/client', '**/api/client.ts'],
+        message: 'Views call the API through a Pinia store (renderer/src/stores), not the client.',
+      },
+    ]),
   },
   {
     files: ['shared/**/*.ts'],

@@ -4,7 +4,7 @@ import ApplicationListView from './views/ApplicationListView.vue';
 import NewApplicationView from './views/NewApplicationView.vue';
 import ReceiptView from './views/ReceiptView.vue';
 import StaffAccountsView from './views/auth/StaffAccountsView.vue';
-import SyncView from './views/SyncView.vue';
+import SyncView from './views/sync/index.vue';
 import ComplaintDetailView from './views/supervisor/ComplaintDetailView.vue';
 import ComplaintListView from './views/supervisor/ComplaintListView.vue';
 import CallingPanelView from './views/counter/CallingPanelView.vue';
@@ -37,7 +37,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/supervisor',
     name: 'supervisor',
     // ECharts is most of the bundle and only the supervisor's dashboard needs it: load on demand.
-    component: () => import('./views/supervisor/DashboardView.vue'),
+    component: () => import('./views/supervisor/dashboard/index.vue'),
   },
   { path: '/operations', name: 'operations', component: OperationsView },
   { path: '/:pathMatch(.*)*', redirect: '/new' },

@@ -1,4 +1,5 @@
-import { onScopeDispose, ref, type Ref } from 'vue';
+import { useEventListener, useIntervalFn } from '@vueuse/core';
+import { ref, type Ref } from 'vue';
 
 /** How often deadline texts and warnings re-read the clock. */
 export const NOW_TICK_MS = 30_000;
@@ -12,11 +13,7 @@ export function useNow(tickMs = NOW_TICK_MS): Ref<Date> {
   const refresh = () => {
     now.value = new Date();
   };
-  const timer = setInterval(refresh, tickMs);
-  document.addEventListener('visibilitychange', refresh);
-  onScopeDispose(() => {
-    clearInterval(timer);
-    document.removeEventListener('visibilitychange', refresh);
-  });
+  useIntervalFn(refresh, tickMs);
+  useEventListener(document, 'visibilitychange', refresh);
   return now;
 }

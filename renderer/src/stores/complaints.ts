@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
-import type { ComplaintListQuery, ComplaintSummary } from '../../../shared/api/methods/complaints';
+import type { MethodInput } from '../../../shared/api/contract';
+import type {
+  ComplaintDetail,
+  ComplaintListQuery,
+  ComplaintSummary,
+} from '../../../shared/api/methods/complaints';
 import type { ComplaintState } from '../../../shared/service-rules/complaints';
 import { call } from '../api/client';
 
@@ -50,5 +55,10 @@ export const useComplaintsStore = defineStore('complaints', () => {
     }
   }
 
-  return { filters, rows, total, loading, error, refresh };
+  /** Records a new complaint (throws the service's error, field by field). */
+  async function take(input: MethodInput<'complaints.take'>): Promise<ComplaintDetail> {
+    return call('complaints.take', input);
+  }
+
+  return { filters, rows, total, loading, error, refresh, take };
 });

@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { MethodOutput } from '../../../shared/api/contract';
+import type { MethodInput, MethodOutput } from '../../../shared/api/contract';
 import { DEFAULT_QUEUE_CONFIG } from '../../../shared/queue/defaults';
 import type { Board, QueueConfig } from '../../../shared/queue/schemas';
 import { call } from '../api/client';
 
 export type QueueStatus = MethodOutput<'queue.status'>;
+export type StationInfo = MethodOutput<'station.get'>;
 
 /**
  * The hall queue as every screen sees it: its configuration (services, prefixes), the link's
@@ -18,6 +19,8 @@ export const useQueueStore = defineStore('queue', () => {
   const status = ref<QueueStatus | null>(null);
   const board = ref<Board | null>(null);
   const boardError = ref<unknown>(null);
+  /** What this station is (kiosk timings among it); null until read or when unreadable. */
+  const station = ref<StationInfo | null>(null);
 
   const services = computed(() => config.value.services);
   const serviceName = (code: string) => config.value.services.find((s) => s.code === code)?.name;
@@ -49,6 +52,20 @@ export const useQueueStore = defineStore('queue', () => {
     }
   }
 
+  async function loadStation(): Promise<void> {
+    try {
+      station.value = await call('station.get', {});
+    } catch {
+      // Callers keep their defaults (the kiosk still wipes itself).
+      station.value = null;
+    }
+  }
+
+  /** Wait, service and no-show figures for a range of hall days (throws the service's error). */
+  function measures(range: MethodInput<'queue.measures'>): Promise<MethodOutput<'queue.measures'>> {
+    return call('queue.measures', range);
+  }
+
   /** Offline means: configured but the last call failed, or no central system at all. */
   const offline = computed(() => status.value !== null && !status.value.online);
 
@@ -58,11 +75,14 @@ export const useQueueStore = defineStore('queue', () => {
     status,
     board,
     boardError,
+    station,
     services,
     serviceName,
     offline,
     loadConfig,
     loadStatus,
     loadBoard,
+    loadStation,
+    measures,
   };
 });

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import type { MethodInput } from '../../../shared/api/contract';
 import type { ServiceSettings } from '../../../shared/api/methods/dashboard';
 import {
   createCalendar,
@@ -45,6 +46,16 @@ export const useServiceSettingsStore = defineStore('serviceSettings', () => {
     settings.value = value;
   }
 
+  /** Saves the supervisor's warning thresholds; the answer is the settings now in force. */
+  async function saveWarnings(input: MethodInput<'settings.setWarnings'>): Promise<void> {
+    apply(await call('settings.setWarnings', input));
+  }
+
+  /** Loads a year's holiday notice (already checked against CalendarYearSchema). */
+  async function loadCalendarYear(year: MethodInput<'settings.loadCalendarYear'>): Promise<void> {
+    apply(await call('settings.loadCalendarYear', year));
+  }
+
   const warningOf = (deadlineAt: string | null | undefined, now: Date): DeadlineWarning =>
     deadlineAt
       ? deadlineWarning(new Date(deadlineAt), now, {
@@ -53,5 +64,15 @@ export const useServiceSettingsStore = defineStore('serviceSettings', () => {
         })
       : 'none';
 
-  return { settings, error, calendar, thresholds, load, apply, warningOf };
+  return {
+    settings,
+    error,
+    calendar,
+    thresholds,
+    load,
+    apply,
+    saveWarnings,
+    loadCalendarYear,
+    warningOf,
+  };
 });

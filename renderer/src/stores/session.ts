@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type {
   Session,
   SessionWithRecovery,
@@ -7,6 +7,7 @@ import type {
   StationRole,
 } from '../../../shared/auth/schemas';
 import { call } from '../api/client';
+import { useIdleAfter } from '../composables/useIdleAfter';
 import { onSessionRejected, readSession, writeSession } from '../api/session-token';
 
 /**
@@ -16,8 +17,7 @@ import { onSessionRejected, readSession, writeSession } from '../api/session-tok
  */
 export type SessionState = 'loading' | 'setup' | 'signedOut' | 'locked' | 'recoveryCode' | 'open';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
-const IDLE_CHECK_MS = 5_000;
+const ACTIVITY_EVENTS: (keyof WindowEventMap)[] = ['pointerdown', 'keydown', 'wheel', 'touchstart'];
 
 /** Staff sign-in for this tab: the state the auth gate in App.vue shows, and idle auto-lock. */
 export const useSessionStore = defineStore('session', () => {
@@ -28,30 +28,31 @@ export const useSessionStore = defineStore('session', () => {
   /** The one-time recovery code to show now; dropped as soon as it has been acknowledged. */
   const recoveryCode = ref<string | null>(null);
   let pending: Session | null = null;
-  let lastActivity = Date.now();
-  let idleTimer: ReturnType<typeof setInterval> | undefined;
-
   const role = computed(() => (stationRole.value === 'staff' ? staff.value?.role : undefined));
 
-  const touch = () => {
-    lastActivity = Date.now();
-  };
+  // Idle auto-lock: watched only while a staff session is open, counted from its opening.
+  // Returning to the tab is not activity: a screen left in the background still locks.
+  const idleWatched = ref(false);
+  const { idle } = useIdleAfter(() => (idleWatched.value ? idleLockMinutes.value * 60_000 : null), {
+    events: ACTIVITY_EVENTS,
+    listenForVisibilityChange: false,
+  });
+  watch(
+    idle,
+    (isIdle) => {
+      if (isIdle && state.value === 'open') void lock();
+    },
+    { flush: 'sync' },
+  );
 
   function startIdleWatch(): void {
-    stopIdleWatch();
-    touch();
-    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, touch, { passive: true });
-    idleTimer = setInterval(() => {
-      if (state.value === 'open' && Date.now() - lastActivity >= idleLockMinutes.value * 60_000) {
-        void lock();
-      }
-    }, IDLE_CHECK_MS);
+    // A fresh watch each time a session opens, even if the previous one was never stopped.
+    idleWatched.value = false;
+    idleWatched.value = true;
   }
 
   function stopIdleWatch(): void {
-    for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, touch);
-    if (idleTimer) clearInterval(idleTimer);
-    idleTimer = undefined;
+    idleWatched.value = false;
   }
 
   function open(session: Session): void {

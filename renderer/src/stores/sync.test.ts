@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../../shared/api/errors';
 import type { SyncStatusView } from '../../../shared/sync/sync-api';
 import { installBridge, removeBridge } from '../testing/mount-app';
-import { linkStateOf, useSyncStore } from './sync';
+import { SYNC_POLL_MS, linkStateOf, useSyncStore } from './sync';
 
 const status = (over: Partial<SyncStatusView> = {}): SyncStatusView => ({
   configured: true,
@@ -101,5 +101,29 @@ describe('the sync store', () => {
     await sync.loadLists();
     expect(sync.deadLettersForbidden).toBe(false);
     expect(sync.listError).not.toBeNull();
+  });
+
+  it('polls on one shared timer while anyone asks, and stops when the last one leaves', async () => {
+    vi.useFakeTimers();
+    let polls = 0;
+    answer = () => {
+      polls++;
+      return { ok: true, value: status() };
+    };
+    const sync = useSyncStore();
+    const stopHeader = sync.startPolling();
+    const stopPage = sync.startPolling();
+    await vi.advanceTimersByTimeAsync(3 * SYNC_POLL_MS);
+    // One immediate refresh and one per interval, however many callers poll.
+    expect(polls).toBe(4);
+    stopPage();
+    stopPage(); // a second stop from the same caller changes nothing
+    await vi.advanceTimersByTimeAsync(SYNC_POLL_MS);
+    expect(polls).toBe(5);
+    stopHeader();
+    await vi.advanceTimersByTimeAsync(3 * SYNC_POLL_MS);
+    window.dispatchEvent(new Event('focus'));
+    expect(polls).toBe(5);
+    vi.useRealTimers();
   });
 });

@@ -1,5 +1,7 @@
+import { useEventListener, useIntervalFn } from '@vueuse/core';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import type { AccountKind } from '../../../shared/catalogue/types';
 import type { FieldValues } from '../../../shared/api/schemas';
 import type { ConflictView, DeadLetter, SyncStatusView } from '../../../shared/sync/sync-api';
 import { ClientError, call } from '../api/client';
@@ -86,27 +88,25 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   let pollers = 0;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const onFocus = () => void refresh();
+  const poll = useIntervalFn(() => void refresh(), SYNC_POLL_MS, { immediate: false });
+  // Coming back to the window refreshes at once, while anyone is polling.
+  useEventListener(window, 'focus', () => {
+    if (poll.isActive.value) void refresh();
+  });
 
   /** Starts polling (once for all callers); returns the function that stops this caller's. */
   function startPolling(): () => void {
     pollers++;
     if (pollers === 1) {
       void refresh();
-      timer = setInterval(() => void refresh(), SYNC_POLL_MS);
-      window.addEventListener('focus', onFocus);
+      poll.resume();
     }
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
       pollers--;
-      if (pollers === 0) {
-        clearInterval(timer);
-        timer = undefined;
-        window.removeEventListener('focus', onFocus);
-      }
+      if (pollers === 0) poll.pause();
     };
   }
 
@@ -131,6 +131,17 @@ export const useSyncStore = defineStore('sync', () => {
   const resolve = (seq: number, choice: 'keep_central' | 'send_local') =>
     act(`resolve-${seq}`, () => call('sync.resolveConflict', { seq, choice }));
 
+  /**
+   * What a dead letter's application holds now, to correct one field: masked values, enough to
+   * see which field is wrong, never the full personal value.
+   */
+  async function correctionSource(
+    applicationId: string,
+  ): Promise<{ accountKind: AccountKind; fields: FieldValues }> {
+    const detail = await call('applications.get', { id: applicationId });
+    return { accountKind: detail.accountKind as AccountKind, fields: detail.fields };
+  }
+
   return {
     status,
     reachable,
@@ -150,5 +161,6 @@ export const useSyncStore = defineStore('sync', () => {
     resend,
     discard,
     resolve,
+    correctionSource,
   };
 });

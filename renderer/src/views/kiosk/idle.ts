@@ -1,48 +1,59 @@
-import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
+import { bypassFilter, useIntervalFn } from '@vueuse/core';
+import { computed, ref, watch } from 'vue';
+import { useIdleAfter } from '../../composables/useIdleAfter';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'touchstart', 'wheel'] as const;
 
 /**
  * Idle watch for the kiosk: after `idleSeconds()` without a touch a countdown of
  * `countdownSeconds()` starts (shown to the customer); any touch cancels it; at zero `onExpire`
- * runs. Timers and Date.now only, so a test clock drives it.
+ * runs. The countdown reads Date.now on each tick rather than counting ticks, so a test clock
+ * that jumps forward (firing a timer once) still ends it.
  */
 export function useIdleCountdown(opts: {
   idleSeconds: () => number;
   countdownSeconds: () => number;
   onExpire: () => void;
 }) {
-  const now = ref(Date.now());
-  const lastActivity = ref(Date.now());
-  let timer: ReturnType<typeof setInterval> | undefined;
+  const { idle, reset } = useIdleAfter(() => opts.idleSeconds() * 1000, {
+    events: [...ACTIVITY],
+    // Every touch counts at once (no throttling), and coming back to the tab is not a touch.
+    eventFilter: bypassFilter,
+    listenForVisibilityChange: false,
+  });
 
-  const idleMs = computed(() => now.value - lastActivity.value);
-  const counting = computed(() => idleMs.value >= opts.idleSeconds() * 1000);
+  const countdownStart = ref(0);
+  const now = ref(0);
   const remaining = computed(() =>
-    Math.max(0, Math.ceil(opts.countdownSeconds() - (idleMs.value / 1000 - opts.idleSeconds()))),
+    Math.max(0, Math.ceil(opts.countdownSeconds() - (now.value - countdownStart.value) / 1000)),
   );
 
-  const touch = () => {
-    lastActivity.value = Date.now();
-    now.value = lastActivity.value;
-  };
+  const ticker = useIntervalFn(
+    () => {
+      now.value = Date.now();
+      if (remaining.value <= 0) {
+        opts.onExpire();
+        reset();
+      }
+    },
+    500,
+    { immediate: false },
+  );
 
-  function tick(): void {
-    now.value = Date.now();
-    if (counting.value && remaining.value <= 0) {
-      opts.onExpire();
-      touch();
-    }
-  }
+  watch(
+    idle,
+    (isIdle) => {
+      if (isIdle) {
+        countdownStart.value = Date.now();
+        now.value = countdownStart.value;
+        ticker.resume();
+      } else {
+        ticker.pause();
+      }
+    },
+    { flush: 'sync' },
+  );
 
-  onMounted(() => {
-    for (const e of ACTIVITY) window.addEventListener(e, touch, { capture: true, passive: true });
-    timer = setInterval(tick, 500);
-  });
-  onBeforeUnmount(() => {
-    for (const e of ACTIVITY) window.removeEventListener(e, touch, { capture: true });
-    clearInterval(timer);
-  });
-
-  return { counting, remaining, touch };
+  const counting = computed(() => idle.value);
+  return { counting, remaining, touch: reset };
 }
