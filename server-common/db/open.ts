@@ -15,6 +15,8 @@ export interface OpenMigratedOptions {
   onMigrated?: (result: MigrateResult) => void;
   /** Names the program in the "newer than this code" refusal (the console by default). */
   product?: LocalizedText;
+  /** Runs on the open handle before any migration (e.g. to attach the station's cipher). */
+  onOpened?: (db: BetterSqlite3.Database) => void;
 }
 
 /** What SQLite says on a damaged or foreign file; checked before any pragma writes. */
@@ -51,6 +53,7 @@ export function openMigratedDatabase(
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    opts.onOpened?.(db);
     const migration = migrate(db, migrations, {
       backupDir: opts.backupDir ?? join(dirname(file), 'backups'),
       now: opts.now ?? (() => new Date()),

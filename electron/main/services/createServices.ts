@@ -18,6 +18,14 @@ import { createSyncService, type SyncEngineOptions, type SyncService } from './s
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
 import type { UpdateStatus } from '../../../shared/api/methods/core';
 import { createHallLogger, type HallLogger } from './logging';
+import {
+  createFieldCipher,
+  ephemeralKeys,
+  FILE_MODE_WRAPPER,
+  loadOrCreateKeys,
+  type HallKeys,
+  type KeyWrapper,
+} from './crypto';
 import { createOperations } from './operations';
 import { applyPendingRestore } from './db/restore';
 import type { BackupScheduleConfig } from './db/backup-schedule';
@@ -53,6 +61,10 @@ export interface ServicesOptions {
   about?: { build?: string; configPath?: string | null };
   /** The Electron shell's software update state (absent: `off`). */
   updateStatus?: () => UpdateStatus;
+  /** The station's key file (default `hall-keys.json` beside the database file). */
+  keyFile?: string;
+  /** How the key file's secrets are wrapped: Electron's OS key store, else the file's 0600 mode. */
+  keyWrapper?: KeyWrapper;
 }
 
 export interface Services {
@@ -99,6 +111,19 @@ export function describeInternalError(err: unknown): string {
   );
 }
 
+/** The station's data and blind-index keys; an in-memory database gets throwaway ones. */
+function loadStationKeys(opts: ServicesOptions, log: (line: string) => void): HallKeys {
+  if (opts.dbFile === ':memory:' && !opts.keyFile) return ephemeralKeys();
+  const file = opts.keyFile ?? join(dirname(opts.dbFile), 'hall-keys.json');
+  const wrapper = opts.keyWrapper ?? FILE_MODE_WRAPPER;
+  const loaded = loadOrCreateKeys(file, wrapper);
+  const protection =
+    wrapper.kind === 'os-keystore' ? 'wrapped by the OS key store' : 'protected by its 0600 mode';
+  log(`keys: ${loaded.created ? 'created' : 'using'} ${file} (${protection})`);
+  if (loaded.modeFixed) log(`keys: ${file} was readable by others; narrowed to 0600`);
+  return loaded.keys;
+}
+
 /**
  * The composition root both hosts call (Electron main over IPC, the web host over HTTP):
  * opens and migrates the database, builds the services and returns the one dispatcher.
@@ -112,10 +137,12 @@ export function createServices(opts: ServicesOptions): Services {
   // A restore the supervisor asked for is applied before anything opens the file.
   const identity = { hallCode: opts.hallCode ?? DEFAULT_HALL_CODE, stationCode };
   if (opts.dbFile !== ':memory:') applyPendingRestore(opts.dbFile, identity, logger, now());
+  const cipher = createFieldCipher(loadStationKeys(opts, log));
   const db = openDatabase(opts.dbFile, {
     ...(opts.backupDir !== undefined ? { backupDir: opts.backupDir } : {}),
     now,
     log,
+    cipher,
   });
   try {
     // Deadlines, complaints, the supervisor's figures (issue 5). Queue measures come from the

@@ -3,8 +3,10 @@ export type { FieldCipher, IndexKind } from './cipher';
 export {
   addDataKey,
   dropOldDataKeys,
+  ephemeralKeys,
   FILE_MODE_WRAPPER,
   KeyFileError,
   loadOrCreateKeys,
 } from './keys';
 export type { HallKeys, KeyWrapper, LoadedKeys } from './keys';
+export { attachCipher, cipherOf, hasCipher, NoCipherError } from './attached';

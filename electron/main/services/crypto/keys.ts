@@ -91,6 +91,16 @@ export interface LoadedKeys {
   modeFixed: boolean;
 }
 
+/** Keys that live only as long as the process: for in-memory databases (tests, benches). */
+export function ephemeralKeys(): HallKeys {
+  return {
+    dataKeys: new Map([['k1', randomBytes(KEY_BYTES)]]),
+    currentKeyId: 'k1',
+    indexKey: randomBytes(KEY_BYTES),
+    wrapping: 'file-0600',
+  };
+}
+
 /** Reads the station's key file, creating it (mode 0600) with fresh random keys on first use. */
 export function loadOrCreateKeys(file: string, wrapper: KeyWrapper): LoadedKeys {
   if (!existsSync(file)) {

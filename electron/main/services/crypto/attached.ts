@@ -1,0 +1,30 @@
+import type { Database } from '../db';
+import type { FieldCipher } from './cipher';
+
+/**
+ * The station's cipher travels with its database handle: every owner that seals or opens a
+ * column (and every migration that encrypts one) asks the handle it already has, so no area
+ * needs the cipher threaded through its options.
+ */
+const ciphers = new WeakMap<Database, FieldCipher>();
+
+export function attachCipher(db: Database, cipher: FieldCipher): void {
+  ciphers.set(db, cipher);
+}
+
+export class NoCipherError extends Error {
+  constructor() {
+    super('this database handle has no cipher attached (open it through createServices)');
+    this.name = 'NoCipherError';
+  }
+}
+
+export function cipherOf(db: Database): FieldCipher {
+  const cipher = ciphers.get(db);
+  if (!cipher) throw new NoCipherError();
+  return cipher;
+}
+
+export function hasCipher(db: Database): boolean {
+  return ciphers.has(db);
+}
