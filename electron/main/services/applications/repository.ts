@@ -152,6 +152,23 @@ export function createApplicationRepository(db: Database) {
   );
 
   return {
+    /** How many applications are in each state (diagnostics: counts, never rows). */
+    countByState(): Record<string, number> {
+      const rows = prepared<[], { k: string; n: number }>(
+        db,
+        'SELECT state AS k, count(*) AS n FROM applications GROUP BY state',
+      ).all();
+      return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+    },
+    /** Stations that numbered applications in this file (identifies files from before stamps). */
+    numberingStations(): string[] {
+      return prepared<[], { s: string }>(
+        db,
+        'SELECT DISTINCT station_code AS s FROM app_no_counter',
+      )
+        .all()
+        .map((r) => r.s);
+    },
     findById: (id: string): ApplicationRow | undefined => byId.get(id),
     insert: (row: ApplicationWrite): void => void insert.run(row),
     /** False when the stored version is no longer `baseVersion`. */

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { createApplicationRepository } from '../applications/repository';
+import { createStationSettings, readStationSetting } from '../queue/station-settings';
+import { prepared } from './statements';
 
 /**
  * How a database file says whose it is. PRAGMA application_id marks it as this app's (SQLite's
@@ -17,8 +20,9 @@ const IDENTITY_KEY = 'station.identity';
 const IdentitySchema = z.object({ hallCode: z.string(), stationCode: z.string() });
 
 const hasTable = (db: Database.Database, name: string): boolean =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
-  undefined;
+  prepared<[string]>(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(
+    name,
+  ) !== undefined;
 
 /** Marks a migrated database as this app's and this station's (at every start, so it follows a reconfiguration). */
 export function stampDatabase(db: Database.Database, identity: StationIdentity): void {
@@ -26,20 +30,16 @@ export function stampDatabase(db: Database.Database, identity: StationIdentity):
     db.pragma(`application_id = ${APP_ID}`);
   }
   if (!hasTable(db, 'station_settings')) return;
-  db.prepare(
-    `INSERT INTO station_settings (key, value) VALUES (?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  ).run(IDENTITY_KEY, JSON.stringify(identity));
+  createStationSettings(db).write(IDENTITY_KEY, identity);
 }
 
 /** The recorded identity, or null (a file from before identities were recorded). */
 export function readIdentity(db: Database.Database): StationIdentity | null {
   if (!hasTable(db, 'station_settings')) return null;
-  const row = db.prepare('SELECT value FROM station_settings WHERE key = ?').get(IDENTITY_KEY) as
-    { value: string } | undefined;
-  if (!row) return null;
+  const value = readStationSetting(db, IDENTITY_KEY);
+  if (value === null) return null;
   try {
-    const parsed = IdentitySchema.safeParse(JSON.parse(row.value));
+    const parsed = IdentitySchema.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -49,9 +49,7 @@ export function readIdentity(db: Database.Database): StationIdentity | null {
 /** Stations that numbered applications in the file (for files without a recorded identity). */
 export function numberingStations(db: Database.Database): string[] {
   if (!hasTable(db, 'app_no_counter')) return [];
-  return (
-    db.prepare('SELECT DISTINCT station_code AS s FROM app_no_counter').all() as { s: string }[]
-  ).map((r) => r.s);
+  return createApplicationRepository(db).numberingStations();
 }
 
 /** This app's file: our application_id, or (older files) none but our applications table. */

@@ -2,7 +2,8 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SyncStatusView } from '../../../../shared/sync/sync-api';
 import type { QueueStatus } from '../../../../shared/api/methods/queue';
-import type { Database } from '../db';
+import { prepared, type Database } from '../db';
+import { createApplicationRepository } from '../applications/repository';
 import { listBackups } from '../db/backup-files';
 import { LATEST_VERSION } from '../db/migrations';
 import { redactText } from '../logging';
@@ -60,9 +61,6 @@ const originOf = (url: string | undefined): string | null => {
   }
 };
 
-const count = (db: Database, sql: string): Record<string, number> =>
-  Object.fromEntries((db.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
-
 /**
  * The supervisor's "export diagnostics": what the hall's IT staff need to see what happened,
  * with no personal data: versions, configuration without secrets, status counts and the end of
@@ -71,7 +69,8 @@ const count = (db: Database, sql: string): Record<string, number> =>
 export function buildDiagnostics(src: DiagnosticsSources) {
   const sync = src.syncStatus();
   const queue = src.queueStatus();
-  const sqlite = (src.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const sqlite =
+    prepared<[], { v: string }>(src.db, 'SELECT sqlite_version() AS v').get()?.v ?? 'unknown';
   const backups = listBackups(src.backupDir, basename(src.dbFile));
   return {
     format: 'hall-diagnostics/1',
@@ -97,10 +96,7 @@ export function buildDiagnostics(src: DiagnosticsSources) {
     },
     database: {
       bytes: src.dbFile === ':memory:' ? null : statSync(src.dbFile).size,
-      applicationsByState: count(
-        src.db,
-        'SELECT state AS k, count(*) AS n FROM applications GROUP BY state',
-      ),
+      applicationsByState: createApplicationRepository(src.db).countByState(),
     },
     sync: {
       configured: sync.configured,

@@ -34,4 +34,14 @@ export function createStationSettings(db: Database) {
   };
 }
 
+/** One raw value of any station database (also a backup file being inspected for a restore). */
+export function readStationSetting(db: Database, key: string): string | null {
+  return (
+    prepared<[string], { value: string }>(
+      db,
+      'SELECT value FROM station_settings WHERE key = ?',
+    ).get(key)?.value ?? null
+  );
+}
+
 export type StationSettings = ReturnType<typeof createStationSettings>;
