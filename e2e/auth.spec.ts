@@ -8,6 +8,9 @@ import { SESSION_STORAGE_KEY } from '../shared/auth/session-transport';
 // This spec drives first run itself: the fixture leaves the station without any account.
 test.use({ signIn: false });
 
+// Every refusal pays one OWASP-cost scrypt (about 1 s, several on a busy 2-core machine).
+const SCRYPT_ANSWER = { timeout: 30_000 };
+
 const SUP = { staffNo: 'S900', name: '林主管', secret: 'Supervisor-2026' };
 const CLERK = { staffNo: 'C901', name: '周柜员', secret: '482916' };
 const CUSTOMER = { name: '陈美华', mobile: '13812345678' };
@@ -97,14 +100,14 @@ test('first run, sign-in, lockout after 5 failures, supervisor unlock, idle auto
   const answers: string[] = [];
   for (let i = 1; i <= 5; i++) {
     await signIn(page, CLERK.staffNo, `00000${i}`);
-    await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误');
+    await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误', SCRYPT_ANSWER);
     answers.push(await page.getByTestId('sign-in-error').innerText());
   }
   await signIn(page, CLERK.staffNo, CLERK.secret);
-  await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误');
+  await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误', SCRYPT_ANSWER);
   answers.push(await page.getByTestId('sign-in-error').innerText());
   await signIn(page, 'NOBODY-1', CLERK.secret);
-  await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误');
+  await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误', SCRYPT_ANSWER);
   answers.push(await page.getByTestId('sign-in-error').innerText());
   expect(new Set(answers).size).toBe(1);
   await expect(page.getByTestId('nav-new')).toHaveCount(0);
@@ -187,11 +190,11 @@ test('recovery code, own password, disable and role change', async ({ page }) =>
   await expect(page.getByTestId('account-notice')).toContainText('引导员');
   await page.getByTestId('sign-out').click();
   await signIn(page, CLERK.staffNo.toLowerCase(), CLERK.secret);
-  await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误');
+  await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误', SCRYPT_ANSWER);
 
   // The supervisor forgets the password and locks themself out, then recovers with the code.
   for (let i = 1; i <= 5; i++) await signIn(page, SUP.staffNo, `Wrong-guess-${i}`);
-  await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误');
+  await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误', SCRYPT_ANSWER);
   await page.getByTestId('forgot-secret').click();
   await page.getByTestId('recover-staff-no').fill(SUP.staffNo.toLowerCase());
   await page.getByTestId('recover-code').fill(firstCode.toLowerCase());
