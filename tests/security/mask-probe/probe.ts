@@ -44,11 +44,14 @@ export async function askAll(
   ask: Ask,
   target: Target,
   kind: ValueKind,
+  /** Only these variants (by name): a sample. */
+  only?: readonly string[],
 ): Promise<{ label: string; truth: string; answers: CandidateAnswers }[]> {
   const value = target[kind];
   const out: { label: string; truth: string; answers: CandidateAnswers }[] = [];
   for (const family of families(value)) {
     for (const variant of family.variants) {
+      if (only && !only.includes(variant.name)) continue;
       const answers: CandidateAnswers = new Map();
       for (const c of CANDIDATES) {
         const sig = await ask(variant.query(c), target, kind);
