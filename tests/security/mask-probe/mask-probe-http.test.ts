@@ -119,10 +119,11 @@ describe('mask probe over HTTP (a sample)', () => {
   it(`the ${SEARCHES_PER_MINUTE + 1}st whole-phone search of a session in a minute is answered 429 RATE_LIMITED`, async () => {
     const session = (await ok('auth.signIn', { staffNo: 'C101', secret: 'counter-pass1' })).token;
     const statuses: number[] = [];
-    for (let i = 0; i <= SEARCHES_PER_MINUTE; i += 1) {
-      statuses.push((await post('applications.list', { q: target.mobile }, session)).status);
+    for (let i = 0; i < SEARCHES_PER_MINUTE; i += 1) {
+      const phone = `139${String(i).padStart(8, '0')}`;
+      statuses.push((await post('applications.list', { q: phone }, session)).status);
     }
-    expect(statuses.slice(0, SEARCHES_PER_MINUTE).every((s) => s === 200)).toBe(true);
+    expect(statuses.every((s) => s === 200)).toBe(true);
     const last = await post('applications.list', { q: target.idNumber }, session);
     expect(last.status).toBe(429);
     expect(last.body.error?.code).toBe('RATE_LIMITED');

@@ -49,4 +49,19 @@ describe('createRateLimiter', () => {
     now = 1001;
     expect(limiter.take('a')).toBe(true);
   });
+
+  it('counts a repeated event once inside the window', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ max: 2, windowMs: 1000, now: () => now });
+    expect(['x', 'x', 'x', 'y', 'x', 'z'].map((e) => limiter.take('a', e))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    now = 1500;
+    expect(limiter.take('a', 'z')).toBe(true);
+  });
 });

@@ -1,8 +1,9 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { CallContext } from '../../../../shared/api/dispatcher';
 import type { MethodName, ParsedInput } from '../../../../shared/api/contract';
 import type { AuditRecord } from '../audit/trail';
 import { hook, type AnyHook, type Hook } from '../compose';
-import { classifyQuery, type ProtectedColumn } from './classify';
+import { classifyQuery, compactQuery, type ProtectedColumn } from './classify';
 import { guideMayNotSearch, searchRateLimited, SEARCHES_PER_MINUTE } from './errors';
 import { createRateLimiter } from './rate-limit';
 
@@ -18,6 +19,8 @@ interface Guarded<M extends MethodName> {
   method: M;
   why: string;
   values: (input: ParsedInput<M>) => LookupValue[];
+  /** What else makes two calls different searches for the limit (beside the values). */
+  alsoDistinct?: (input: ParsedInput<M>) => string;
 }
 const guarded = <M extends MethodName>(g: Guarded<M>): Guarded<M> => g;
 type AnyGuarded = { [M in MethodName]: Guarded<M> }[MethodName];
@@ -37,6 +40,8 @@ export const PROTECTED_LOOKUPS: readonly AnyGuarded[] = [
     method: 'kiosk.lookup',
     why: 'an application number verified by the whole phone number',
     values: (i) => [{ field: 'mobile', column: 'mobile', value: i.mobile }],
+    // One phone tried against many application numbers is many look-ups.
+    alsoDistinct: (i) => i.appNo,
   }),
   guarded({
     method: 'complaints.take',
@@ -62,28 +67,35 @@ export interface ProtectedSearchDeps {
   now: () => Date;
 }
 
+interface Searched {
+  column: ProtectedColumn;
+  /** The value as the search compares it (never stored or logged; only its keyed hash). */
+  value: string;
+}
+
 /** Which protected columns a call searches by; throws for a guide's protected-looking query. */
-function columnsSearched(values: LookupValue[], ctx: CallContext): ProtectedColumn[] {
-  const columns: ProtectedColumn[] = [];
+function columnsSearched(values: LookupValue[], ctx: CallContext): Searched[] {
+  const searched: Searched[] = [];
   for (const v of values) {
     if (v.value === undefined || v.value.trim() === '') continue;
     if (v.column !== 'query') {
-      columns.push(v.column);
+      searched.push({ column: v.column, value: compactQuery(v.value) });
       continue;
     }
     const kind = classifyQuery(v.value);
     if ((kind.kind === 'whole' || kind.kind === 'fragment') && ctx.role === 'guide') {
       throw guideMayNotSearch(v.field);
     }
-    if (kind.kind === 'whole') columns.push(kind.column);
+    if (kind.kind === 'whole') searched.push({ column: kind.column, value: compactQuery(v.value) });
   }
-  return columns;
+  return searched;
 }
 
 /**
  * The guard around every protected look-up, as hooks: guides may not search by a protected
  * column (a query that looks like one, or a piece of one, is refused); every search by one is
- * limited per session and leaves an audit row naming the column, never the value. Whole-value
+ * limited per session (distinct values: paging one search is
+ * one search) and leaves an audit row naming the column, never the value. Whole-value
  * matching itself is the searching owner's job (blind-index columns).
  */
 export function protectedSearchHooks(deps: ProtectedSearchDeps): AnyHook[] {
@@ -92,6 +104,13 @@ export function protectedSearchHooks(deps: ProtectedSearchDeps): AnyHook[] {
     windowMs: 60_000,
     now: () => deps.now().getTime(),
   });
+  // The limiter tells a repeated search from a new one by a keyed hash that lives only in
+  // this process's memory: the values themselves are never kept.
+  const hashKey = randomBytes(32);
+  const eventOf = (searched: Searched[], also: string): string =>
+    createHmac('sha256', hashKey)
+      .update([...searched.map((s) => `${s.column}=${s.value}`), also].join('\n'))
+      .digest('base64url');
   const sessionKey = (ctx: CallContext): string =>
     ctx.session !== undefined ? `s:${ctx.session}` : `a:${ctx.transport}:${ctx.actor}`;
 
@@ -100,9 +119,10 @@ export function protectedSearchHooks(deps: ProtectedSearchDeps): AnyHook[] {
       method: g.method,
       why: `protected search guard: ${g.why}`,
       before: (input, ctx) => {
-        const columns = columnsSearched(g.values(input), ctx);
-        if (columns.length === 0) return input;
-        if (!limiter.take(sessionKey(ctx))) {
+        const searched = columnsSearched(g.values(input), ctx);
+        if (searched.length === 0) return input;
+        const columns = searched.map((s) => s.column);
+        if (!limiter.take(sessionKey(ctx), eventOf(searched, g.alsoDistinct?.(input) ?? ''))) {
           deps.record(ctx, {
             action: 'search_refused',
             target: columns.join(','),
