@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   /** HTTP transport only: the body is over the byte limit. */
   'PAYLOAD_TOO_LARGE',
+  /** Too many searches by a protected column (ID number, phone, credit code) in a minute. */
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -34,6 +36,7 @@ export const ERROR_HTTP_STATUS = {
   INTERNAL: 500,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 } as const satisfies Record<ErrorCode, number>;
 
 export const ApiErrorBodySchema = z.object({

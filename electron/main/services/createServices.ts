@@ -254,6 +254,7 @@ export function createServices(opts: ServicesOptions): Services {
         offlineTickets: createOfflineTickets(db, stationCode),
         record: authArea.record,
         kickSync: () => sync.engine.kick(),
+        now,
       }),
     );
     if (centralUrl && opts.startSync !== false) sync.start();

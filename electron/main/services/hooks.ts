@@ -3,6 +3,7 @@ import type { AuditRecord } from './audit/trail';
 import { unknownTicket } from './applications/errors';
 import type { ApplicationService } from './applications/service';
 import { hook, type AnyHook } from './compose';
+import { protectedSearchHooks } from './protected-search';
 
 export interface HookDeps {
   applications: Pick<ApplicationService, 'hasTicket'>;
@@ -10,6 +11,7 @@ export interface HookDeps {
   offlineTickets: { exists(id: string): boolean };
   record(ctx: CallContext, record: Omit<AuditRecord, 'actor' | 'role'>): void;
   kickSync(): void;
+  now: () => Date;
 }
 
 /**
@@ -36,6 +38,8 @@ export function crossCuttingHooks(deps: HookDeps): AnyHook[] {
   };
 
   return [
+    // First: a refused search must not reach any other hook or the handler.
+    ...protectedSearchHooks({ record: deps.record, now: deps.now }),
     hook({
       method: 'applications.saveDraft',
       why: 'a named ticket must exist; else the served ticket is linked',

@@ -27,7 +27,10 @@ export type AuditAction =
   | 'account_role'
   | 'reveal'
   | 'print'
-  | 'export';
+  | 'export'
+  // Searches by a protected column (issue 10): the column, never the value; refusals too.
+  | 'search'
+  | 'search_refused';
 
 export interface AuditRecord {
   actor: string;

@@ -16,8 +16,9 @@ export const KIOSK_DRAFT_OFFLINE = apiError(
   '暂时无法提交预填申请，请到服务台办理',
   'The pre-filled application cannot be sent just now; please go to the service desk',
 );
+/** Repeated kiosk misses: a rate limit like the protected-search one (429 over HTTP). */
 export const LOOKUP_THROTTLED = apiError(
-  'UNAVAILABLE',
+  'RATE_LIMITED',
   '查询次数过多，请稍后再试',
   'Too many look-ups; please try again in a minute',
 );

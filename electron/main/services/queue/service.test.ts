@@ -316,7 +316,7 @@ describe('the station queue service', () => {
     await refusal(kiosk.lookup({ appNo: app.appNo, mobile: '13900000002' }));
     // Five misses in a minute: even the right pair waits.
     const slowed = await refusal(kiosk.lookup({ appNo: app.appNo, mobile }));
-    expect(slowed.body.code).toBe('UNAVAILABLE');
+    expect(slowed.body.code).toBe('RATE_LIMITED');
     clock += 61_000;
     expect((await kiosk.lookup({ appNo: app.appNo, mobile })).appNo).toBe(app.appNo);
   });

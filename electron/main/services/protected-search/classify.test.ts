@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { classifyQuery, compactQuery } from './classify';
+import { createRateLimiter } from './rate-limit';
+
+const kind = (q: string) => {
+  const c = classifyQuery(q);
+  return c.kind === 'whole' ? `whole:${c.column}` : c.kind;
+};
+
+describe('classifyQuery', () => {
+  it('whole phones, ID numbers and credit codes, in any width, case or spacing', () => {
+    expect(kind('13812345678')).toBe('whole:mobile');
+    expect(kind('+86 138-1234-5678')).toBe('whole:mobile');
+    expect(kind('１３８１２３４５６７８')).toBe('whole:mobile');
+    expect(kind('11010519491231002x')).toBe('whole:id_number');
+    expect(kind('110105 19491231 002X')).toBe('whole:id_number');
+    expect(kind('91350100M000100Y43')).toBe('whole:credit_code');
+  });
+
+  it('pieces of them and wildcards are fragments', () => {
+    for (const q of ['138', '1381234', '5678', '0100M000', '1101051949', '1234x', '３８１２']) {
+      expect(kind(q), q).toBe('fragment');
+    }
+    for (const q of ['138%', '%5678', '138_2345678', '138*', '13?', '张%']) {
+      expect(classifyQuery(q), q).toEqual({ kind: 'fragment', reason: 'wildcard' });
+    }
+  });
+
+  it('names and application numbers are text', () => {
+    for (const q of ['张', '张三', 'Zhang', 'C01202611300001', 'c0120261130', 'K01']) {
+      expect(kind(q), q).toBe('text');
+    }
+    expect(kind('   ')).toBe('empty');
+  });
+
+  it('compactQuery folds width and drops separators and the country prefix', () => {
+    expect(compactQuery(' ００８６ １３８ 1234 5678 ')).toBe('13812345678');
+  });
+});
+
+describe('createRateLimiter', () => {
+  it('allows max events per window per key, then refuses until the window slides', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ max: 3, windowMs: 1000, now: () => now });
+    expect([1, 2, 3, 4].map(() => limiter.take('a'))).toEqual([true, true, true, false]);
+    expect(limiter.take('b')).toBe(true);
+    now = 999;
+    expect(limiter.take('a')).toBe(false);
+    now = 1001;
+    expect(limiter.take('a')).toBe(true);
+  });
+
+  it('counts a repeated event once inside the window', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ max: 2, windowMs: 1000, now: () => now });
+    expect(['x', 'x', 'x', 'y', 'x', 'z'].map((e) => limiter.take('a', e))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    now = 1500;
+    expect(limiter.take('a', 'z')).toBe(true);
+  });
+});

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { contract, METHOD_NAMES } from '../../shared/api/contract';
+import { ERROR_HTTP_STATUS } from '../../shared/api/errors';
+import { CATALOGUE } from '../../shared/catalogue';
+import {
+  NOT_LOOKUPS,
+  PROTECTED_LOOKUPS,
+  SEARCHES_PER_MINUTE,
+} from '../../electron/main/services/protected-search';
+import {
+  ctxFor,
+  seedStaff,
+  startTestServices,
+  type TestServices,
+} from '../../electron/main/services/auth/testing/services';
+import {
+  fakeApplicationInput,
+  householdNewType,
+  rng,
+} from '../../electron/main/services/testing/fixtures';
+
+/** Input fields that carry a query or a value customers are looked up by. */
+const QUERY_LIKE = /^(q|query|search|keyword|term|text|mobile|phone|idNumber|creditCode)$/i;
+
+type Def = { shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType };
+const defOf = (s: z.ZodType): Def | undefined =>
+  (s as unknown as { _zod?: { def?: Def } })._zod?.def;
+
+/** Query-like field paths of a schema, through objects, optionals, defaults and pipes. */
+function queryFields(schema: z.ZodType, path = '', depth = 0): string[] {
+  const def = defOf(schema);
+  if (!def || depth > 6) return [];
+  if (def.innerType) return queryFields(def.innerType, path, depth + 1);
+  if (def.in) return queryFields(def.in, path, depth + 1);
+  if (!def.shape) return [];
+  return Object.entries(def.shape).flatMap(([key, child]) => {
+    const here = path ? `${path}.${key}` : key;
+    return [...(QUERY_LIKE.test(key) ? [here] : []), ...queryFields(child, here, depth + 1)];
+  });
+}
+
+describe('protected search: one list covers every look-up method', () => {
+  it('every contract method with a query-like input field is guarded or exempted with a reason', () => {
+    const listed = new Set<string>([
+      ...PROTECTED_LOOKUPS.map((g) => g.method),
+      ...Object.keys(NOT_LOOKUPS),
+    ]);
+    const withQuery = METHOD_NAMES.filter((m) => queryFields(contract[m].input).length > 0);
+    const missing = withQuery.filter((m) => !listed.has(m));
+    console.log(
+      `protected_lookup_methods guarded=${PROTECTED_LOOKUPS.length} with_query_fields=${withQuery.length} missing=${missing.length}`,
+    );
+    expect(withQuery).toContain('applications.list');
+    expect(missing).toEqual([]);
+  });
+
+  it('the scan finds a query-like field (it can fail)', () => {
+    expect(queryFields(contract['applications.list'].input)).toEqual(['q']);
+    expect(queryFields(contract['kiosk.lookup'].input)).toEqual(['mobile']);
+  });
+
+  it('RATE_LIMITED is answered 429 over HTTP', () => {
+    expect(ERROR_HTTP_STATUS.RATE_LIMITED).toBe(429);
+  });
+});
+
+describe('protected search through the dispatcher (enforcement on)', () => {
+  let t: TestServices;
+  let tokens: Awaited<ReturnType<typeof seedStaff>>;
+  let mobile = '';
+  let idNumber = '';
+
+  beforeAll(async () => {
+    t = startTestServices();
+    tokens = await seedStaff(t.services);
+    const input = fakeApplicationInput(householdNewType(CATALOGUE), rng(41), new Date());
+    const r = await t.services.dispatch('applications.submit', input, ctxFor(tokens.counter));
+    if (!r.ok) throw new Error(r.error.messageEn);
+    mobile = String(input.fields.mobile);
+    idNumber = String(input.fields.idNumber);
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  const list = (q: string, token: string) =>
+    t.services.dispatch('applications.list', { q }, ctxFor(token));
+  const auditRows = async () => {
+    const r = await t.services.dispatch('audit.list', { limit: 500 }, ctxFor(tokens.supervisor));
+    if (!r.ok) throw new Error(r.error.messageEn);
+    return r.value as { action: string; actor: string; target: string; detail: unknown }[];
+  };
+
+  it('a guide gets a clear error (zh-CN first) for a phone, an ID or a piece of one; names still work', async () => {
+    for (const q of [mobile, idNumber, mobile.slice(0, 7), '%1234', '张']) {
+      const r = await list(q, tokens.guide);
+      if (q === '张') {
+        expect(r.ok).toBe(true);
+        continue;
+      }
+      expect(r.ok ? 'ok' : r.error.code).toBe('FORBIDDEN');
+      if (!r.ok) {
+        expect(r.error.message).toMatch(/导购台不能按身份证号、手机号/);
+        expect(r.error.messageEn).toMatch(/cannot search by ID number, phone/);
+        expect(JSON.stringify(r.error)).not.toContain(q);
+      }
+    }
+  });
+
+  it('a clerk searching by phone or ID leaves an audit row with the column, never the value', async () => {
+    const before = (await auditRows()).filter((row) => row.action === 'search').length;
+    expect((await list(mobile, tokens.counter)).ok).toBe(true);
+    expect((await list(` ${idNumber.toLowerCase()} `, tokens.counter)).ok).toBe(true);
+    expect((await list('张', tokens.counter)).ok).toBe(true);
+    const rows = (await auditRows()).filter((row) => row.action === 'search');
+    expect(rows.length - before).toBe(2);
+    expect(rows.map((row) => row.target)).toEqual(expect.arrayContaining(['mobile', 'id_number']));
+    expect(rows.every((row) => row.actor === 'C101')).toBe(true);
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain(mobile);
+    expect(text).not.toContain(idNumber);
+  });
+
+  it(`the ${SEARCHES_PER_MINUTE + 1}st search by a protected column in a minute is RATE_LIMITED, per session`, async () => {
+    const sup = await t.services.dispatch(
+      'auth.signIn',
+      { staffNo: 'C101', secret: 'counter-pass1' },
+      ctxFor(),
+    );
+    if (!sup.ok) throw new Error(sup.error.messageEn);
+    const session = (sup.value as { token: string }).token;
+    // Distinct whole phones: the same search paged or repeated is counted once.
+    const phones = Array.from(
+      { length: SEARCHES_PER_MINUTE },
+      (_, i) => `139${String(i).padStart(8, '0')}`,
+    );
+    const codes: string[] = [];
+    for (const phone of phones) {
+      const r = await list(phone, session);
+      codes.push(r.ok ? 'ok' : r.error.code);
+    }
+    expect(codes.every((c) => c === 'ok')).toBe(true);
+    const again = await list(phones[0] as string, session);
+    expect(again.ok ? 'ok' : again.error.code).toBe('ok');
+    const last = await list(idNumber, session);
+    expect(last.ok ? 'ok' : last.error.code).toBe('RATE_LIMITED');
+    if (!last.ok) expect(last.error.message).toMatch(/过于频繁/);
+    // Name search is not limited, and another session has its own budget.
+    expect((await list('张', session)).ok).toBe(true);
+    expect((await list(mobile, tokens.supervisor)).ok).toBe(true);
+    const refused = (await auditRows()).filter((row) => row.action === 'search_refused');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(JSON.stringify(refused)).not.toContain(mobile);
+  });
+});
