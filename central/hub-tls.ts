@@ -49,7 +49,7 @@ export function loadHubTls(certFile: string, keyFile: string): HubTls {
       `Not a PEM certificate: ${certFile}`,
     );
   }
-  let matches = false;
+  let matches: boolean;
   try {
     matches = cert.checkPrivateKey(createPrivateKey(tls.key));
   } catch {
