@@ -98,7 +98,7 @@ test('central stopped, hub up: issue, call, recall, transfer, finish and the dis
   context,
   hall,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // three processes started with tsx on a busy machine
   await hall.stopCentral();
   await expect(fetch(`${hall.centralUrl}/healthz`)).rejects.toThrow();
   let calls = 0;
