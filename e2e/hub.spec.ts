@@ -24,6 +24,8 @@ interface Hall {
 }
 
 const test = base.extend<{ hall: Hall }>({
+  // Playwright reads a fixture's dependencies from this pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   hall: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-hub-'));
     // The hall's certificate, made as a hall's IT staff would (scripts/make-hub-cert.sh).
