@@ -35,8 +35,10 @@ export interface CentralAppDeps {
   auth: DeviceAuth;
   ledger: Ledger;
   admin: CentralAdmin;
-  /** The hall ticket queue (POST /v1/queue/<op>), when the central system keeps one. */
+  /** The hall ticket queue (POST /v1/queue/<op>), when this process serves the hall hub. */
   queue?: QueueStore;
+  /** The sync protocol (/v1/ops, /v1/changes, /admin/advance): false for a hub alone. */
+  sync?: boolean;
   /** When set, /admin/* requires `Authorization: Bearer <adminToken>`. */
   adminToken?: string;
 }
@@ -93,39 +95,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
     return c.json(out.value);
   });
 
-  const deviceOnly = requireDevice(auth);
-  app.use('/v1/ops', deviceOnly);
-  app.use('/v1/ops/*', deviceOnly);
-  app.use('/v1/changes', deviceOnly);
   if (deps.queue) mountQueueRoutes(app, auth, deps.queue);
-
-  app.post('/v1/ops', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return badRequest(c);
-    const env = PushEnvelopeSchema.safeParse(body.value);
-    if (!env.success) return badRequest(c, firstPath(env.error.issues) ?? 'ops');
-    const results = ledger.applyBatch(c.get('device'), env.data.ops);
-    const out: PushResponse = { results };
-    return c.json(out);
-  });
-
-  app.put('/v1/ops/:opId', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return badRequest(c);
-    const op = body.value as { opId?: unknown } | null;
-    if (typeof op !== 'object' || op === null || op.opId !== c.req.param('opId')) {
-      return badRequest(c, 'opId');
-    }
-    const [result] = ledger.applyBatch(c.get('device'), [op]);
-    if (!result) return fail(c, 'internal', '中心系统内部错误', 'Central system internal error');
-    return c.json(result, httpStatusOfResult(result.status) as ContentfulStatusCode);
-  });
-
-  app.get('/v1/changes', (c) => {
-    const q = ChangesQuerySchema.safeParse(c.req.query());
-    if (!q.success) return badRequest(c, firstPath(q.error.issues));
-    return c.json(ledger.changesSince(c.get('device').hallCode, q.data.since, q.data.limit));
-  });
 
   // ---------------------------------------------------------------- admin
   app.use('/admin/*', async (c, next) => {
@@ -134,26 +104,8 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
     }
     await next();
   });
-
-  app.post('/admin/advance', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return badRequest(c);
-    const req = AdvanceRequestSchema.safeParse(body.value);
-    if (!req.success) return badRequest(c, firstPath(req.error.issues));
-    const out = ledger.advance(req.data);
-    if (!out.ok) {
-      if (out.reason === 'not_found')
-        return fail(c, 'notFound', '没有该申请', 'No such application');
-      return out.reason === 'unknown_stage'
-        ? fail(c, 'unprocessable', '该申请没有此环节', 'The application has no such stage', {
-            field: 'stage',
-          })
-        : fail(c, 'conflict', '环节只能前进', 'Stages only move forward', { field: 'stage' });
-    }
-    const { ok: _ok, ...rest } = out;
-    const res: AdvanceResponse = rest;
-    return c.json(res);
-  });
+  // After the admin guard: Hono runs middleware in the order it was added.
+  if (deps.sync !== false) mountSyncRoutes(app, auth, ledger);
 
   app.post('/admin/faults', async (c) => {
     const body = await readJson(c);
@@ -198,4 +150,60 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
   });
 
   return app;
+}
+
+/** The sync protocol's routes: pushing operations, reading the change feed, advancing stages. */
+function mountSyncRoutes(app: Hono<CentralEnv>, auth: DeviceAuth, ledger: Ledger): void {
+  const deviceOnly = requireDevice(auth);
+  app.use('/v1/ops', deviceOnly);
+  app.use('/v1/ops/*', deviceOnly);
+  app.use('/v1/changes', deviceOnly);
+
+  app.post('/v1/ops', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return badRequest(c);
+    const env = PushEnvelopeSchema.safeParse(body.value);
+    if (!env.success) return badRequest(c, firstPath(env.error.issues) ?? 'ops');
+    const results = ledger.applyBatch(c.get('device'), env.data.ops);
+    const out: PushResponse = { results };
+    return c.json(out);
+  });
+
+  app.put('/v1/ops/:opId', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return badRequest(c);
+    const op = body.value as { opId?: unknown } | null;
+    if (typeof op !== 'object' || op === null || op.opId !== c.req.param('opId')) {
+      return badRequest(c, 'opId');
+    }
+    const [result] = ledger.applyBatch(c.get('device'), [op]);
+    if (!result) return fail(c, 'internal', '中心系统内部错误', 'Central system internal error');
+    return c.json(result, httpStatusOfResult(result.status) as ContentfulStatusCode);
+  });
+
+  app.get('/v1/changes', (c) => {
+    const q = ChangesQuerySchema.safeParse(c.req.query());
+    if (!q.success) return badRequest(c, firstPath(q.error.issues));
+    return c.json(ledger.changesSince(c.get('device').hallCode, q.data.since, q.data.limit));
+  });
+
+  app.post('/admin/advance', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return badRequest(c);
+    const req = AdvanceRequestSchema.safeParse(body.value);
+    if (!req.success) return badRequest(c, firstPath(req.error.issues));
+    const out = ledger.advance(req.data);
+    if (!out.ok) {
+      if (out.reason === 'not_found')
+        return fail(c, 'notFound', '没有该申请', 'No such application');
+      return out.reason === 'unknown_stage'
+        ? fail(c, 'unprocessable', '该申请没有此环节', 'The application has no such stage', {
+            field: 'stage',
+          })
+        : fail(c, 'conflict', '环节只能前进', 'Stages only move forward', { field: 'stage' });
+    }
+    const { ok: _ok, ...rest } = out;
+    const res: AdvanceResponse = rest;
+    return c.json(res);
+  });
 }

@@ -2,12 +2,25 @@ import './require-node';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_REGISTRATION_SECRET, startCentral, type CentralHandle } from './server';
+import {
+  CENTRAL_MODES,
+  HubConfigError,
+  certFingerprint,
+  loadHubTls,
+  servesCentral,
+  servesHub,
+  type HubTls,
+} from './hub-tls';
 import { listenProblem } from '../shared/runtime/startup';
 import { createHallLogger } from '../electron/main/services/logging';
 
 /**
- * The reference central system on its own (built: `npm run central -- --port 8787`):
+ * The reference central system and the hall hub (built: `npm run central -- --port 8787`):
  *   node out/central/main.js --port 8787 --db .data/central.db [--demo] [--faults spec]
+ *   [--mode all|hub|central] [--host 192.168.1.10 --tls-cert hub.crt --tls-key hub.key]
+ * `--mode hub` serves only the queue (the hall hub, its own --db); `central` only the sync
+ * protocol; `all` (default, `npm start`) both in one process. A hub on a LAN address needs the
+ * certificate and key (scripts/make-hub-cert.sh); stations pin the fingerprint it prints.
  * The registration secret comes from CENTRAL_REGISTRATION_SECRET (a development default otherwise);
  * CENTRAL_ADMIN_TOKEN, when set, guards /admin/*. SIGTERM or SIGINT stops it gracefully:
  * /readyz turns 503, requests in flight finish (up to --grace-ms), then it exits.
@@ -21,8 +34,31 @@ const { values } = parseArgs({
     'demo-interval': { type: 'string', default: '5000' },
     faults: { type: 'string' },
     'grace-ms': { type: 'string', default: '10000' },
+    mode: { type: 'string', default: 'all' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
   },
 });
+
+const mode = CENTRAL_MODES.find((m) => m === values.mode);
+if (!mode) {
+  console.error(`--mode must be one of ${CENTRAL_MODES.join(', ')}`);
+  process.exit(2);
+}
+if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) {
+  console.error('--tls-cert and --tls-key go together / 证书和私钥须同时给出');
+  process.exit(2);
+}
+let tls: HubTls | undefined;
+try {
+  if (values['tls-cert'] && values['tls-key']) {
+    tls = loadHubTls(values['tls-cert'], values['tls-key']);
+  }
+} catch (err) {
+  if (!(err instanceof HubConfigError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
 
 // Masked, rotating log files beside the ledger (`logs/central.log`); none for a throwaway ledger.
 const logger = createHallLogger({
@@ -37,22 +73,36 @@ try {
     dbFile: values.db,
     port: Number(values.port),
     host: values.host,
+    mode,
+    ...(tls ? { tls } : {}),
     registrationSecret: secret,
     demo: values.demo ? { intervalMs: Number(values['demo-interval']) } : false,
     ...(values.faults ? { faults: values.faults } : {}),
     ...(process.env.CENTRAL_ADMIN_TOKEN ? { adminToken: process.env.CENTRAL_ADMIN_TOKEN } : {}),
   });
 } catch (err) {
+  if (err instanceof HubConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
   const line = listenProblem(err, values.port, '--port (npm start: CENTRAL_PORT)');
   if (!line) throw err;
   console.error(line);
   process.exit(1);
 }
-console.log(
-  `central listening on ${central.url} (db ${values.db}${values.demo ? ', demo mode' : ''}${
-    values.faults ? `, faults ${values.faults}` : ''
-  }${secret === DEV_REGISTRATION_SECRET ? ', development registration secret' : ''})`,
-);
+// One line per part served (tools wait for them; stations pin the fingerprint shown).
+if (servesHub(mode)) {
+  console.log(
+    `hub listening on ${central.url}${tls ? ` (certificate SHA-256 ${certFingerprint(tls.cert)})` : ''}`,
+  );
+}
+if (servesCentral(mode)) {
+  console.log(
+    `central listening on ${central.url} (mode ${mode}, db ${values.db}${values.demo ? ', demo mode' : ''}${
+      values.faults ? `, faults ${values.faults}` : ''
+    }${secret === DEV_REGISTRATION_SECRET ? ', development registration secret' : ''})`,
+  );
+}
 
 logger.event('central.started', { url: central.url, demo: values.demo });
 

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
@@ -17,6 +18,13 @@ import {
 } from './faults';
 import { Ledger, type StageResolver } from './ledger';
 import { QueueStore } from './queue/store';
+import {
+  checkBindAddress,
+  servesCentral,
+  servesHub,
+  type CentralMode,
+  type HubTls,
+} from './hub-tls';
 import { CATALOGUE, defaultStages } from '../shared/catalogue';
 import type { Catalogue } from '../shared/catalogue/types';
 
@@ -27,6 +35,10 @@ export interface CentralOptions {
   port?: number;
   /** 127.0.0.1 unless told otherwise: the reference system is not meant for a network. */
   host?: string;
+  /** Which parts this process serves (default `all`: hub and central in one process). */
+  mode?: CentralMode;
+  /** Certificate and key: HTTPS instead of HTTP (required for a hub on a LAN address). */
+  tls?: HubTls;
   registrationSecret?: string;
   tokenTtlMs?: number;
   faults?: string | FaultPlan;
@@ -119,11 +131,13 @@ export function createCentralCore(
   );
   const ledger = new Ledger(db, stageResolver(opts.catalogue ?? CATALOGUE), now);
   const queue = new QueueStore(db, { now });
+  const mode = opts.mode ?? 'all';
   const app = createCentralApp({
     auth,
     ledger,
     admin,
-    queue,
+    sync: servesCentral(mode),
+    ...(servesHub(mode) ? { queue } : {}),
     ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
   });
   return {
@@ -138,6 +152,12 @@ export function createCentralCore(
 
 /** Starts the reference central system over HTTP. Used by central/main.ts, tests and benches. */
 export async function startCentral(opts: CentralOptions): Promise<CentralHandle> {
+  // Before anything opens: a hub refuses plain HTTP on a LAN address.
+  checkBindAddress({
+    host: opts.host ?? '127.0.0.1',
+    mode: opts.mode ?? 'all',
+    tls: opts.tls !== undefined,
+  });
   const random = opts.random ?? Math.random;
   let plan: FaultPlan =
     typeof opts.faults === 'string' ? parseFaultSpec(opts.faults) : (opts.faults ?? noFaults());
@@ -295,7 +315,9 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
-      server = createServer(listener);
+      server = opts.tls
+        ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener)
+        : createServer(listener);
       server.keepAliveTimeout = 5000;
       server.on('connection', (s) => {
         sockets.add(s);
@@ -315,7 +337,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
   }
 
   return {
-    url: `http://${host}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     db,
     ledger,

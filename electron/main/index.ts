@@ -56,6 +56,8 @@ function startStation(): void {
     backups: typeof backups === 'string' ? {} : backups,
     transport: 'ipc',
     centralUrl: process.env.CENTRAL_URL || undefined,
+    ...(process.env.HUB_URL ? { hubUrl: process.env.HUB_URL } : {}),
+    ...(process.env.HUB_FINGERPRINT ? { hubFingerprint: process.env.HUB_FINGERPRINT } : {}),
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
     // A kiosk or display window needs no sign-in but may call only its own actions.
     auth: { enforce: true, stationRole: kind === 'console' ? 'staff' : kind },

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildLabel } from '../main/services/build-info';
 import { FAST_SYNC_TIMING } from '../main/services/createServices';
+import { checkHubEndpoint } from '../main/services/central-client/hub';
 import { clockFromEnv } from './clock';
 import { startWebHost } from './server';
 import { STATION_ROLES } from '../../shared/auth/schemas';
@@ -16,6 +17,8 @@ import { backupConfigFromFlags } from '../main/services/db/backup-config';
 //   [--data-dir DIR (logs/ and backups/; default: the --db file's folder)]
 //   [--backup-hours 24] [--backup-keep-days 14]
 // Environment: CENTRAL_URL (the central system; none = offline, everything queues),
+// HUB_URL and HUB_FINGERPRINT (the hall hub for the queue and its pinned certificate; none =
+// the queue goes to CENTRAL_URL, one process playing both parts as `npm start` runs it),
 // HALL_SYNC_FAST=1 (sync every second and retry within 2 s: for end-to-end tests and demos).
 const { values } = parseArgs({
   options: {
@@ -42,6 +45,16 @@ if (!stationRole) {
   process.exit(2);
 }
 
+// A wrong hub address or fingerprint is one line at start, not a stack trace.
+if (process.env.HUB_URL) {
+  try {
+    checkHubEndpoint(process.env.HUB_URL, process.env.HUB_FINGERPRINT || undefined);
+  } catch (err) {
+    console.error(`HUB_URL / HUB_FINGERPRINT: ${(err as Error).message}`);
+    process.exit(2);
+  }
+}
+
 // HALL_NOW=2026-09-30T10:00:00+08:00 starts the services' clock there (demos, e2e).
 const hallClock = clockFromEnv(process.env.HALL_NOW);
 
@@ -59,6 +72,8 @@ const host = await startWebHost({
   rendererDir: resolve(values.renderer),
   stationCode: values.station,
   centralUrl: process.env.CENTRAL_URL || undefined,
+  ...(process.env.HUB_URL ? { hubUrl: process.env.HUB_URL } : {}),
+  ...(process.env.HUB_FINGERPRINT ? { hubFingerprint: process.env.HUB_FINGERPRINT } : {}),
   ...(process.env.HALL_SYNC_FAST === '1' ? { syncTiming: FAST_SYNC_TIMING } : {}),
   ...(hallClock ? { now: hallClock } : {}),
   stationRole,

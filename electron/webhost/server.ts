@@ -18,6 +18,9 @@ export interface WebHostOptions {
   hallCode?: string;
   stationCode?: string;
   centralUrl?: string;
+  /** The hall hub for the queue (HUB_URL in main.ts) and its pinned certificate fingerprint. */
+  hubUrl?: string;
+  hubFingerprint?: string;
   /** Sync engine timing; FAST_SYNC_TIMING for tests (HALL_SYNC_FAST=1 in main.ts). */
   syncTiming?: SyncTiming;
   log?: (line: string) => void;
@@ -52,6 +55,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     hallCode: options.hallCode,
     stationCode: options.stationCode,
     centralUrl: options.centralUrl,
+    ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}),
+    ...(options.hubFingerprint ? { hubFingerprint: options.hubFingerprint } : {}),
     ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
     transport: 'http',

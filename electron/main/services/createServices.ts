@@ -13,6 +13,7 @@ import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
 import { createOfflineTickets } from './queue/offline-tickets';
 import { createCentralConnection } from './central-client';
+import { checkHubEndpoint, createHubConnection } from './central-client/hub';
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
 import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
@@ -46,6 +47,13 @@ export interface ServicesOptions {
   /** The utility's central system; absent = the console works offline and queues everything. */
   centralUrl?: string;
   registrationSecret?: string;
+  /**
+   * The hall hub on the LAN (ticket queue, board, kiosk drafts, guide records): https with
+   * `hubFingerprint` (SHA-256 of its certificate, pinned), or http on this machine. Absent: the
+   * queue goes to `centralUrl`, as when one local process plays both parts (`npm start`).
+   */
+  hubUrl?: string;
+  hubFingerprint?: string;
   /** Start the sync engine's loop (default true when a central URL is given). */
   startSync?: boolean;
   /** Sync engine timing (idle poll, backoff, timeouts): short for tests, see FAST_SYNC_TIMING. */
@@ -176,6 +184,16 @@ export function createServices(opts: ServicesOptions): Services {
           now: () => now().getTime(),
         })
       : undefined;
+    // The queue's own server when the hall has a hub; the central connection otherwise.
+    const hub = opts.hubUrl
+      ? createHubConnection(checkHubEndpoint(opts.hubUrl, opts.hubFingerprint), {
+          db,
+          hallCode,
+          stationCode,
+          registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+          now: () => now().getTime(),
+        })
+      : undefined;
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -206,8 +224,7 @@ export function createServices(opts: ServicesOptions): Services {
     const authArea = createAuthArea(db, now, opts.auth ?? {});
     const queue = createQueueService({
       db,
-      ...(centralUrl ? { centralUrl } : {}),
-      ...(central ? { central } : {}),
+      ...(hub || central ? { central: hub ?? central } : {}),
       hallCode,
       stationCode,
       registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
@@ -258,7 +275,7 @@ export function createServices(opts: ServicesOptions): Services {
       }),
     );
     if (centralUrl && opts.startSync !== false) sync.start();
-    if (centralUrl) queue.start();
+    if (hub || central) queue.start();
     operations.start();
     const dispatch = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,

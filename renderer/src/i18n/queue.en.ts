@@ -7,7 +7,7 @@ const queueEn: typeof queueZhCN = {
     navGuide: 'Guide desk',
     navMeasures: 'Queue figures',
     offline:
-      'The shared queue (central system) cannot be reached. The guide desk can still issue offline tickets and counters can still take applications.',
+      'The shared queue (hall hub) cannot be reached. The guide desk can still issue offline tickets and counters can still take applications.',
     notConfigured:
       'This station has no central system, so the shared queue is not available. Taking applications still works.',
     offlinePending: '{n} offline ticket(s) waiting to be merged',

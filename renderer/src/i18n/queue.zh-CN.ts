@@ -4,7 +4,8 @@ const queueZhCN = {
     nav: '叫号',
     navGuide: '导办台',
     navMeasures: '排队统计',
-    offline: '暂时无法连接叫号系统（中心系统）。导办台可继续发放离线号，窗口可继续受理业务。',
+    offline:
+      '暂时无法连接叫号系统（营业厅叫号服务器）。导办台可继续发放离线号，窗口可继续受理业务。',
     notConfigured: '本台未连接中心系统，共享叫号不可用；受理业务不受影响。',
     offlinePending: '有 {n} 张离线号待合并',
     priority: {

@@ -10,12 +10,14 @@ export const CentralErrorBodySchema = QueueErrorBodySchema.extend({
 });
 export type CentralErrorBody = z.infer<typeof CentralErrorBodySchema>;
 
-/** How an exchange failed. The first four mean no usable answer came back. */
+/** How an exchange failed. The first five mean no usable answer came back. */
 export type CentralErrorKind =
   /** Refused, reset, DNS: no connection. */
   | 'network'
   /** No (complete) answer within the time allowed. */
   | 'timeout'
+  /** The server's certificate is not the pinned one (a hall hub): nothing was sent. */
+  | 'untrusted'
   /** The body was cut off or is not JSON. */
   | 'truncated'
   /** A 2xx (or a redirect) whose body does not match the protocol. */
@@ -40,7 +42,7 @@ export type CentralErrorKind =
   /** 5xx. */
   | 'server';
 
-const NO_ANSWER: ReadonlySet<CentralErrorKind> = new Set(['network', 'timeout']);
+const NO_ANSWER: ReadonlySet<CentralErrorKind> = new Set(['network', 'timeout', 'untrusted']);
 const TRANSIENT: ReadonlySet<CentralErrorKind> = new Set([
   'network',
   'timeout',

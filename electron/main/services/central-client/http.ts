@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CentralError, CentralErrorBodySchema, kindForStatus } from './errors';
+import { PinMismatchError } from './pinned-fetch';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -51,8 +52,9 @@ export function createCentralHttp(opts: CentralHttpOptions) {
           signal: controller.signal,
         });
       } catch (err) {
-        throw controller.signal.aborted
-          ? fail('timeout', `no answer within ${timeoutMs} ms`)
+        if (controller.signal.aborted) throw fail('timeout', `no answer within ${timeoutMs} ms`);
+        throw err instanceof PinMismatchError
+          ? fail('untrusted', 'certificate fingerprint mismatch')
           : fail('network', errorName(err));
       }
       let text: string;

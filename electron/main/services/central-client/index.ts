@@ -45,11 +45,16 @@ export interface CentralConnectionOptions {
   timeoutMs?: number | undefined;
   now?: (() => number) | undefined;
   newInstallationId?: (() => string) | undefined;
+  /** Where the device identity is kept (default: the central system's keys of sync_state). */
+  credentials?: CredentialStore | undefined;
 }
 
-/** The central system's credentials live in sync_state (installation id, device id, tokens). */
-export function syncStateCredentials(db: Database): CredentialStore {
-  const state = createSyncState(db);
+/**
+ * The central system's credentials live in sync_state (installation id, device id, tokens); the
+ * hall hub's beside them under the `hub.` scope.
+ */
+export function syncStateCredentials(db: Database, scope: '' | 'hub.' = ''): CredentialStore {
+  const state = createSyncState(db, scope);
   return {
     installationId: (make) => state.installationId(make),
     credentials: () => state.credentials(),
@@ -69,7 +74,7 @@ export function createCentralConnection(opts: CentralConnectionOptions): Central
   });
   const session = createDeviceSession({
     http,
-    store: syncStateCredentials(opts.db),
+    store: opts.credentials ?? syncStateCredentials(opts.db),
     enrolment: {
       hallCode: opts.hallCode,
       stationCode: opts.stationCode,

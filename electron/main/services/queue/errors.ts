@@ -3,13 +3,18 @@ import { CentralError, isBusinessRefusal, type CentralErrorKind } from '../centr
 
 export const UNREACHABLE = apiError(
   'UNAVAILABLE',
-  '暂时无法连接叫号系统（中心系统），请稍后重试；受理业务不受影响',
-  'The shared queue (central system) cannot be reached; retry shortly. Taking applications still works',
+  '暂时无法连接叫号系统（营业厅叫号服务器），请稍后重试；受理业务不受影响',
+  'The shared queue (hall hub) cannot be reached; retry shortly. Taking applications still works',
 );
 export const NOT_CONFIGURED = apiError(
   'UNAVAILABLE',
   '本台未连接中心系统，共享叫号不可用；受理业务不受影响',
   'This station has no central system configured, so the shared queue is not available. Taking applications still works',
+);
+export const HUB_UNTRUSTED = apiError(
+  'UNAVAILABLE',
+  '叫号服务器的证书与本台配置的指纹不符，已拒绝连接；请联系管理员核对站点配置。受理业务不受影响',
+  'The hall hub presented a certificate that does not match the fingerprint in this station’s config, so the connection was refused; ask the administrator to check the station config. Taking applications still works',
 );
 export const KIOSK_DRAFT_OFFLINE = apiError(
   'UNAVAILABLE',
@@ -51,5 +56,6 @@ export function queueError(err: unknown): unknown {
       ...(err.body.field ? { field: err.body.field } : {}),
     });
   }
+  if (err instanceof CentralError && err.kind === 'untrusted') return HUB_UNTRUSTED;
   return isUnavailable(err) ? UNREACHABLE : err;
 }

@@ -18,8 +18,12 @@ export interface StoredCredentials {
   refreshToken: string;
 }
 
-/** Small typed access to sync_state; each setter is its own statement (callers add transactions). */
-export function createSyncState(db: Database) {
+/**
+ * Small typed access to sync_state; each setter is its own statement (callers add transactions).
+ * `scope` keeps a second server's device identity apart: `hub.` for the hall hub, whose
+ * registration and tokens are its own (the central system's keys have no prefix).
+ */
+export function createSyncState(db: Database, scope: '' | 'hub.' = '') {
   const get = prepared<[string], { value: string }>(
     db,
     'SELECT value FROM sync_state WHERE key = ?',
@@ -29,13 +33,13 @@ export function createSyncState(db: Database) {
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   const del = prepared<[string]>(db, 'DELETE FROM sync_state WHERE key = ?');
-  const read = (key: Key): string | undefined => get.get(key)?.value;
-  const write = (key: Key, value: string): void => void put.run(key, value);
+  const read = (key: Key): string | undefined => get.get(scope + key)?.value;
+  const write = (key: Key, value: string): void => void put.run(scope + key, value);
 
   return {
     read,
     write,
-    remove: (key: Key): void => void del.run(key),
+    remove: (key: Key): void => void del.run(scope + key),
 
     /** Made once and kept: registration is idempotent on it (same device id after a crash). */
     installationId(make: () => string): string {
