@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { captureChild, keepLogFiles } from '../tests/support/test-log';
 
 /**
  * Fault mode in a real process: a `refuse` fault closes the only listener for a while, and
@@ -17,6 +18,7 @@ let dir: string | undefined;
 afterEach(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   child = undefined;
+  if (dir) keepLogFiles(join(dir, 'logs'), 'central');
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
@@ -26,6 +28,7 @@ function startChild(args: string[]): Promise<{ proc: ChildProcess; url: string }
   const proc = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  captureChild(proc, 'central');
   return new Promise((ok, fail) => {
     let out = '';
     let err = '';

@@ -10,6 +10,7 @@ import { opFor, submitPayload } from './testing/fixtures';
 import { DatabaseTooNewError, assertMigrationsOrdered, migrate } from '../server-common/db';
 import { DEV_REGISTRATION_SECRET } from '../shared/sync/dev-secret';
 import { DeviceCredentialsSchema, PushResponseSchema } from '../shared/sync/protocol';
+import { testLog } from '../tests/support/test-log';
 
 /** The dump of a database written by central before it had numbered migrations. */
 const OLD_DUMP = readFileSync(
@@ -27,7 +28,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const quiet = { log: () => undefined, now: () => new Date('2026-12-01T00:00:00Z') };
+const quiet = { log: testLog, now: () => new Date('2026-12-01T00:00:00Z') };
 const versionOf = (db: BetterSqlite3.Database): number =>
   db.pragma('user_version', { simple: true }) as number;
 

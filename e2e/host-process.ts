@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { keepChildLogs } from './child-log';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -9,9 +10,21 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
+/** Where the process keeps its logs/ folder: `--data-dir`, else the folder of `--db`. */
+function dataDirOf(args: string[]): string {
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const dataDir = value('--data-dir');
+  const db = value('--db');
+  return resolve(ROOT, dataDir ?? (db ? dirname(db) : '.data-none'));
+}
+
 /**
  * Starts a TypeScript entry point (web host, central system) as a real child process on Node 22
- * and waits for the line that carries its URL.
+ * and waits for the line that carries its URL. Its output and log files are kept for the leak
+ * scan (child-log.ts).
  */
 export async function startProcess(
   entry: string,
@@ -24,6 +37,7 @@ export async function startProcess(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const logs = keepChildLogs(child, entry.split('/').at(-2) ?? 'child', dataDirOf(args));
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 30_000);
@@ -47,8 +61,12 @@ export async function startProcess(
     child,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
+        const finish = () => {
+          logs.keepFiles();
+          done();
+        };
+        if (child.exitCode !== null) return finish();
+        child.once('exit', finish);
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       }),

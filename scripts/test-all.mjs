@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): lint, format, typecheck, build, unit/property/crash/sync
 // tests (vitest), end-to-end tests (Playwright in Debian's Chromium). Every runner's counts are
-// read from its JSON report and summed into one closing line: `N passed, M failed`.
+// read from its JSON report and summed into one closing line: `N passed, M failed`. Last, every
+// log line the tests wrote (test-results/logs/) is scanned for personal data.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -33,6 +34,8 @@ function readJson(file) {
 }
 
 mkdirSync('test-results', { recursive: true });
+// Only this run's logs are scanned at the end.
+rmSync('test-results/logs', { recursive: true, force: true });
 
 check('lint', bin('eslint'), ['.', '--max-warnings=0']);
 check('format', bin('prettier'), ['--check', '.', '--log-level=warn']);
@@ -66,7 +69,8 @@ if (v) {
 // End to end through the web host in Chromium; needs the build.
 if (built) {
   rmSync('test-results/e2e.json', { force: true });
-  const e2eOk = run('playwright', bin('playwright'), ['test']);
+  // Its own output folder: Playwright empties it first, and test-results/logs must survive.
+  const e2eOk = run('playwright', bin('playwright'), ['test', '--output=test-results/playwright']);
   const p = readJson('test-results/e2e.json');
   if (p?.stats) {
     const failed = p.stats.unexpected + (e2eOk || p.stats.unexpected > 0 ? 0 : 1);
@@ -83,6 +87,9 @@ if (built) {
   console.log('playwright: not run because the build failed (counted as one failure)');
   results.push({ label: 'playwright (build failed)', passed: 0, failed: 1, skipped: 0 });
 }
+
+// Every log line of both runs (services, log files, child processes, console): no personal data.
+check('log leak scan', process.execPath, ['--import', 'tsx', 'scripts/scan-test-logs.ts']);
 
 console.log('\n=== summary');
 for (const r of results) {

@@ -7,6 +7,7 @@ import { ERROR_HTTP_STATUS, type ApiResult } from '../../shared/api/errors';
 import { TEST_COST } from '../main/services/auth/testing/services';
 import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES } from './app';
 import { startWebHost, type WebHost } from './server';
+import { testLog } from '../../tests/support/test-log';
 
 /** Over real HTTP: media types, the byte limit, the error table's statuses, the CSP header. */
 describe('web host HTTP edges', () => {
@@ -21,7 +22,7 @@ describe('web host HTTP edges', () => {
     host = await startWebHost({
       dbFile: join(dir, 'hall.db'),
       rendererDir,
-      log: () => undefined,
+      log: testLog,
       scryptCost: TEST_COST,
     });
   });

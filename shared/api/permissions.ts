@@ -86,7 +86,8 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'kiosk.saveContent': ['supervisor'],
   'kiosk.lookup': ['kiosk', 'guide', 'counter', 'supervisor'],
   'kiosk.startApplication': ['kiosk', 'guide'],
-  'kiosk.rate': ['kiosk', 'guide', 'counter'],
+  // The customer's own verdict: no staff role enters ratings of its own service.
+  'kiosk.rate': ['kiosk'],
   // Logs, diagnostics and backups (issue 11): the supervisor's desk only.
   'system.diagnostics': ['supervisor'],
   'backups.list': ['supervisor'],

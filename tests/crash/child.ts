@@ -20,7 +20,8 @@ const services = createServices({
   auth: { enforce: false },
   dbFile,
   transport: 'ipc',
-  log: () => undefined,
+  // The parent keeps stderr in the test log (captureChild).
+  log: (line) => process.stderr.write(`${line}\n`),
 });
 const type = householdNewType(CATALOGUE);
 const random = rng(Number(seedArg ?? 1));

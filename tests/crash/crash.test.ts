@@ -16,6 +16,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/main/services/db';
 import { rng } from '../../electron/main/services/testing/fixtures';
+import { captureChild, testLog } from '../support/test-log';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const KILLS = Math.max(100, Number(process.env.CRASH_KILLS ?? 100));
@@ -67,6 +68,7 @@ async function runOnce(dbFile: string, seed: number, moment: Moment): Promise<Ru
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  captureChild(child, 'crash-child');
   const ids: string[] = [];
   let partial = '';
   let stderr = '';
@@ -113,7 +115,7 @@ it(`survives ${KILLS} SIGKILLs without losing a committed application`, async ()
   }
   const seconds = (performance.now() - started) / 1000;
 
-  const db = openDatabase(dbFile, { log: () => undefined });
+  const db = openDatabase(dbFile, { log: testLog });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);

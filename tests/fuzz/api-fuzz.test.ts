@@ -16,6 +16,7 @@ import {
 } from '../../electron/main/services/auth/testing/services';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { badPayloads, shapeKeys } from './payloads';
+import { testLog } from '../support/test-log';
 
 const PER_METHOD_HTTP = Number(process.env.FUZZ_HTTP ?? 110);
 const PER_METHOD_DISPATCH = Number(process.env.FUZZ_DISPATCH ?? 110);
@@ -102,7 +103,7 @@ describe('fuzz: generated bad payloads through every API method', () => {
       dir = mkdtempSync(join(tmpdir(), 'hall-fuzz-http-'));
       host = await startWebHost({
         dbFile: join(dir, 'hall.db'),
-        log: () => undefined,
+        log: testLog,
         scryptCost: TEST_COST,
       });
       const res = await fetch(`${host.url}/api/auth.setup`, {

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCentral, type CentralHandle } from '../../central/server';
 import { CATALOGUE } from '../../shared/catalogue';
 import type { ApplicationInput } from '../../shared/api/schemas';
-import { idCheckChar } from '../../shared/validators';
 import { ctxFor, seedStaff, TEST_COST } from '../../electron/main/services/auth/testing/services';
 import { createServices, type Services } from '../../electron/main/services/createServices';
 import {
@@ -14,15 +13,10 @@ import {
   householdNewType,
   rng,
 } from '../../electron/main/services/testing/fixtures';
+import { CANARY_IDS, CANARY_PHONES } from '../support/canaries';
+import { testLog } from '../support/test-log';
 
-/** Synthetic people nobody is: checksummed canary ID numbers and canary phones. */
-const CANARY_IDS = ['35010219800101', '35010219910215', '11010519770707', '44030519850520'].map(
-  (head, i) => {
-    const body = `${head}${String(771 + i).padStart(3, '0')}`;
-    return body + idCheckChar(body);
-  },
-);
-const CANARY_PHONES = ['13957310001', '13957310002', '13957310003', '13957310004'];
+// Synthetic people nobody is: the shared canaries, which the scan of every test log also seeks.
 const CANARIES = [...CANARY_IDS, ...CANARY_PHONES];
 
 const captured: string[] = [];
@@ -80,7 +74,10 @@ beforeAll(async () => {
       backoff: { baseMs: 20, capMs: 200 },
       requestTimeoutMs: 1000,
     },
-    log: (line) => capture('services.log', line),
+    log: (line) => {
+      capture('services.log', line);
+      testLog(line);
+    },
     auth: { enforce: true, scryptCost: TEST_COST },
   });
   tokens = await seedStaff(services);

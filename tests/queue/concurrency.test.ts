@@ -10,6 +10,7 @@ import { openCentralDb } from '../../central/db';
 import { QueueStore } from '../../central/queue/store';
 import { DEFAULT_QUEUE_CONFIG } from '../../shared/queue/defaults';
 import { registerStation } from './queue-client';
+import { captureChild } from '../support/test-log';
 
 /**
  * "Several counters calling at once never get the same ticket": five counters call next at the
@@ -156,6 +157,7 @@ describe('queue concurrency', () => {
         stdio: ['pipe', 'pipe', 'pipe'],
       }),
     );
+    procs.forEach((p, i) => captureChild(p, `counter-${i + 1}`));
     const results = procs.map(
       (p) =>
         new Promise<string[]>((done, fail) => {

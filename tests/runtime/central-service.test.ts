@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, isListening } from './ports';
+import { captureChild, keepLogFiles } from '../support/test-log';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'hall-central-svc-'));
@@ -17,6 +18,7 @@ beforeAll(async () => {
   await buildNodeEntries({ outdir, entries: { 'central/main': 'central/main.ts' } });
 });
 afterAll(() => {
+  keepLogFiles(join(dir, 'logs'), 'central');
   for (const c of children) c.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
   rmSync(resolve(ROOT, outdir), { recursive: true, force: true });
@@ -39,6 +41,7 @@ async function startCentral(
     { cwd: ROOT },
   );
   children.push(child);
+  captureChild(child, 'central');
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));

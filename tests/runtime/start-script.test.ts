@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, isListening, occupy } from './ports';
+import { captureChild, keepLogFiles } from '../support/test-log';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'hall-start-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  keepLogFiles(join(dataDir, 'logs'), 'start');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** `npm start` without `npm ci` (node_modules is there), web host mode, its own ports and data. */
 function start(port: number, centralPort: number): ChildProcess & { output: () => string } {
@@ -20,6 +24,7 @@ function start(port: number, centralPort: number): ChildProcess & { output: () =
   };
   delete env.CENTRAL_URL;
   const child = spawn(process.execPath, ['scripts/start.mjs', '--no-install'], { cwd: ROOT, env });
+  captureChild(child, 'npm-start');
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));

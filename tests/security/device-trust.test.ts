@@ -10,6 +10,7 @@ import {
   householdNewType,
   rng,
 } from '../../electron/main/services/testing/fixtures';
+import { testLog } from '../support/test-log';
 
 let dir: string;
 let central: CentralHandle;
@@ -46,7 +47,7 @@ function start(registrationSecret?: string): Services {
     centralUrl: central.url,
     ...(registrationSecret ? { registrationSecret } : {}),
     syncTiming: { idlePollMs: 100, backoff: { baseMs: 10, capMs: 50 }, requestTimeoutMs: 2000 },
-    log: () => undefined,
+    log: testLog,
   });
   return services;
 }
@@ -107,7 +108,7 @@ describe('device trust between the console and the central system', () => {
           dbFile: join(dir, 'refused.db'),
           transport: 'http',
           centralUrl: url,
-          log: () => undefined,
+          log: testLog,
         }),
       ).toThrow(/HTTPS|URL/);
     }

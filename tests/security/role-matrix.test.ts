@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { METHOD_NAMES, type MethodName } from '../../shared/api/contract';
-import { PERMISSIONS, ROLES, type Role } from '../../shared/api/permissions';
-import { isPublicMethod } from '../../shared/auth/public-methods';
+import { ROLES, type Role } from '../../shared/api/permissions';
 import { SESSION_HEADER } from '../../shared/auth/session-transport';
 import type { ApiResult } from '../../shared/api/errors';
 import {
@@ -14,6 +13,8 @@ import {
   type TestServices,
 } from '../../electron/main/services/auth/testing/services';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { testLog } from '../support/test-log';
+import { readDocMatrix, type MatrixColumn } from './role-matrix-doc';
 
 const REFUSED = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 // Signing out ends the session the rest of the walk uses: it goes last.
@@ -50,42 +51,63 @@ async function walk(role: Role): Promise<Map<MethodName, string>> {
   return codes;
 }
 
-describe('role × method matrix through the dispatcher', () => {
-  it('every method has an entry and every role is named in the table', () => {
-    expect(Object.keys(PERMISSIONS).sort()).toEqual([...METHOD_NAMES].sort());
+/** The specification: the table in docs/security.md, not PERMISSIONS. */
+const doc = readDocMatrix();
+const allowedByDoc = (method: MethodName, column: MatrixColumn): boolean | undefined =>
+  doc.cells.get(method)?.get(column);
+
+/** A cell where the dispatcher does not do what the doc says, worded for the failure list. */
+function disagreement(method: MethodName, column: MatrixColumn, code: string): string | null {
+  const allowed = allowedByDoc(method, column);
+  if (allowed === undefined) return `${method} × ${column}: no row in docs/security.md`;
+  const refusal = column === 'unsigned' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+  if (allowed && REFUSED.has(code)) return `${method} × ${column}: doc ✓, dispatcher ${code}`;
+  if (!allowed && code !== refusal) return `${method} × ${column}: doc –, dispatcher ${code}`;
+  return null;
+}
+
+describe('role × method matrix: the dispatcher against the table in docs/security.md', () => {
+  it('the table reads cleanly and has one row for every method of the contract, no more', () => {
+    expect(doc.problems).toEqual([]);
+    const documented = [...doc.cells.keys()];
+    expect({
+      missing: METHOD_NAMES.filter((m) => !doc.cells.has(m)),
+      unknown: documented.filter((m) => !(METHOD_NAMES as readonly string[]).includes(m)),
+    }).toEqual({ missing: [], unknown: [] });
   });
 
   for (const role of ROLES) {
-    it(`${role}: allowed methods run, every other method is FORBIDDEN`, async () => {
+    it(`${role}: every cell of its column holds`, async () => {
       const codes = await walk(role);
-      const wrong: string[] = [];
-      for (const method of METHOD_NAMES) {
-        const allowed = PERMISSIONS[method].includes(role);
-        const code = codes.get(method)!;
-        if (allowed && REFUSED.has(code)) wrong.push(`${method} refused (${code})`);
-        if (!allowed && code !== 'FORBIDDEN') wrong.push(`${method} answered ${code}`);
-      }
+      const wrong = METHOD_NAMES.map((m) => disagreement(m, role, codes.get(m)!)).filter(Boolean);
       expect(wrong).toEqual([]);
       console.log(
         `matrix role=${role} methods=${METHOD_NAMES.length} allowed=${
-          METHOD_NAMES.filter((m) => PERMISSIONS[m].includes(role)).length
-        }`,
+          METHOD_NAMES.filter((m) => allowedByDoc(m, role)).length
+        } disagreements=${wrong.length}`,
       );
     });
   }
 
-  it('an unsigned caller on a staff station reaches only the public methods', async () => {
+  it('unsigned (missing, forged or oversized token): every cell of its column holds', async () => {
     const wrong: string[] = [];
     for (const method of ORDERED) {
       for (const session of [undefined, 'forged-token', 'x'.repeat(500)]) {
         const code = codeOf(await staff.services.dispatch(method, {}, ctxFor(session)));
-        if (isPublicMethod(method) && REFUSED.has(code)) wrong.push(`${method} refused`);
-        if (!isPublicMethod(method) && code !== 'UNAUTHENTICATED') {
-          wrong.push(`${method} answered ${code}`);
-        }
+        const cell = disagreement(method, 'unsigned', code);
+        if (cell) wrong.push(`${cell} (token ${session ? `${session.length} chars` : 'none'})`);
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('the comparison can fail: a flipped cell is reported', () => {
+    const method: MethodName = 'audit.verify';
+    expect(allowedByDoc(method, 'guide')).toBe(false);
+    expect(disagreement(method, 'guide', 'ok')).toBe('audit.verify × guide: doc –, dispatcher ok');
+    expect(disagreement(method, 'supervisor', 'FORBIDDEN')).toBe(
+      'audit.verify × supervisor: doc ✓, dispatcher FORBIDDEN',
+    );
   });
 
   it('a refusal says nothing about the input or the data', async () => {
@@ -111,7 +133,7 @@ describe('role enforcement over HTTP (a sample through a real web host)', () => 
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hall-matrix-http-'));
-    host = await startWebHost({ dbFile: join(dir, 'hall.db'), log: () => undefined });
+    host = await startWebHost({ dbFile: join(dir, 'hall.db'), log: testLog });
   });
   afterAll(async () => {
     await host.close();

@@ -5,6 +5,7 @@ import {
   startUpdater,
   type UpdaterLike,
 } from '../../electron/main/shell/updater';
+import { testLog } from '../support/test-log';
 
 /** A stand-in for electron-updater's autoUpdater that records calls and fires events on demand. */
 function fakeUpdater() {
@@ -27,7 +28,7 @@ describe('station updater (electron-updater, fed a fake)', () => {
   it('is off without an address or with a plain-http remote one, and never installs', () => {
     for (const feedUrl of [undefined, 'http://updates.example.cn/hall/', 'not a url']) {
       const { updater, calls } = fakeUpdater();
-      const u = startUpdater({ updater, feedUrl, onReady: () => {}, log: () => {} });
+      const u = startUpdater({ updater, feedUrl, onReady: () => {}, log: testLog });
       expect(u.status()).toEqual({ state: 'off' });
       expect(u.installNow()).toBe(false);
       expect(calls).toEqual([]);
@@ -43,7 +44,7 @@ describe('station updater (electron-updater, fed a fake)', () => {
       updater,
       feedUrl: 'https://updates.example.cn/hall/',
       onReady: (s) => ready.push(s),
-      log: () => {},
+      log: testLog,
     });
     expect(updater.autoDownload).toBe(true);
     expect(updater.autoInstallOnAppQuit).toBe(true);

@@ -15,6 +15,7 @@ import { computeDeadline } from '../../../shared/deadline';
 import { ApplicationSubmitPayloadSchema } from '../../../shared/sync/application-payload';
 import { createServices, type Services } from './createServices';
 import { fakeApplicationInput, householdNewType, rng } from './testing/fixtures';
+import { testLog } from '../../../tests/support/test-log';
 
 let dir: string;
 let services: Services;
@@ -37,7 +38,10 @@ beforeEach(() => {
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => clock,
-    log: (line) => logLines.push(line),
+    log: (line) => {
+      logLines.push(line);
+      testLog(line);
+    },
     validateOutput: true,
   });
 });

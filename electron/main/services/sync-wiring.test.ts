@@ -6,6 +6,7 @@ import { CATALOGUE } from '../../../shared/catalogue';
 import type { SyncStatusView } from '../../../shared/sync/sync-api';
 import { createServices, type Services } from './createServices';
 import { fakeApplicationInput, householdNewType, rng } from './testing/fixtures';
+import { testLog } from '../../../tests/support/test-log';
 
 let dir: string;
 let services: Services | undefined;
@@ -31,7 +32,7 @@ const open = (centralUrl?: string) =>
     ...(centralUrl ? { centralUrl } : {}),
     startSync: false,
     validateOutput: true,
-    log: () => undefined,
+    log: testLog,
   });
 
 async function status(s: Services): Promise<SyncStatusView> {

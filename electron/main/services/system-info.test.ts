@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UpdateStatus } from '../../../shared/api/methods/core';
 import { readBuildLabel } from './build-info';
 import { createServices, type Services } from './createServices';
+import { testLog } from '../../../tests/support/test-log';
 
 let dir = '';
 let services: Services | undefined;
@@ -23,7 +24,7 @@ describe('system.info for the About dialog', () => {
     services = createServices({
       dbFile: join(dir, 'hall.db'),
       transport: 'ipc',
-      log: () => {},
+      log: testLog,
       validateOutput: true,
       auth: { enforce: false },
       about: { build: 'abc123 · 2026-11-30T04:00:00Z', configPath: '/etc/hall/station.json' },
@@ -48,7 +49,7 @@ describe('system.info for the About dialog', () => {
     services = createServices({
       dbFile: join(dir, 'hall.db'),
       transport: 'http',
-      log: () => {},
+      log: testLog,
       validateOutput: true,
       auth: { enforce: false },
     });

@@ -12,6 +12,7 @@ import type { DeadLetter, SyncStatusView } from '../../../../shared/sync/sync-ap
 import { createServices, type Services } from '../createServices';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
 import { createApplicationService } from './service';
+import { testLog } from '../../../../tests/support/test-log';
 
 let dir: string;
 let central: CentralHandle;
@@ -36,7 +37,7 @@ beforeEach(async () => {
     // The test drives the engine cycle by cycle.
     startSync: false,
     validateOutput: true,
-    log: () => undefined,
+    log: testLog,
   });
 });
 afterEach(async () => {

@@ -14,6 +14,7 @@ import {
   searchBranches,
   type ListFilter,
 } from './search';
+import { testLog } from '../../../../tests/support/test-log';
 
 let dir: string;
 let db: Database;
@@ -21,7 +22,7 @@ const rows: (SeededRow & { rowid: number })[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hall-search-'));
-  db = openDatabase(join(dir, 'hall.db'), { log: () => undefined });
+  db = openDatabase(join(dir, 'hall.db'), { log: testLog });
   seedApplications(db, 3000, { seed: 7, stepMs: 20 * 60_000 }, (row) =>
     rows.push({ ...row, rowid: rows.length + 1 }),
   );

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../db';
+import { testLog } from '../../../../tests/support/test-log';
 
 let dir: string;
 beforeEach(() => {
@@ -14,7 +15,7 @@ afterEach(() => {
 });
 
 const opts = () => ({
-  log: () => undefined,
+  log: testLog,
   now: () => new Date('2026-03-02T01:00:00Z'),
   backupDir: join(dir, 'backups'),
 });

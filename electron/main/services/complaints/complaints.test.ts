@@ -13,6 +13,7 @@ import type { ApplicationDetail } from '../../../../shared/api/schemas';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
 import { createServices, type Services } from '../createServices';
 import { fakeApplicationInput, fakeIdNumber, rng } from '../testing/fixtures';
+import { testLog } from '../../../../tests/support/test-log';
 
 let dir: string;
 let services: Services;
@@ -37,7 +38,10 @@ beforeEach(() => {
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => clock,
-    log: (line) => logLines.push(line),
+    log: (line) => {
+      logLines.push(line);
+      testLog(line);
+    },
     validateOutput: true,
   });
 });

@@ -10,6 +10,7 @@ import { CATALOGUE } from '../../../../shared/catalogue';
 import { deadlineWarning } from '../../../../shared/deadline';
 import { createServices, type Services } from '../createServices';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
+import { testLog } from '../../../../tests/support/test-log';
 
 let dir: string;
 let services: Services;
@@ -27,7 +28,7 @@ beforeEach(() => {
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => clock,
-    log: () => undefined,
+    log: testLog,
     validateOutput: true,
   });
 });

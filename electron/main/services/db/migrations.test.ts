@@ -14,6 +14,7 @@ import {
   type Migration,
 } from './index';
 import { assertMigrationsOrdered } from '../../../../server-common/db';
+import { testLog } from '../../../../tests/support/test-log';
 
 /**
  * Data written at each schema version, so every upgrade path is tested with rows in it.
@@ -109,7 +110,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const quiet = { log: () => undefined, now: () => new Date('2025-01-02T03:04:05Z') };
+const quiet = { log: testLog, now: () => new Date('2025-01-02T03:04:05Z') };
 
 /** A file migrated with plain better-sqlite3 to exactly `version`, as an older console left it. */
 function fileAtVersion(file: string, version: number): void {

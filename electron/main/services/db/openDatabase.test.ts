@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseCorruptError, openDatabase, type Database } from './index';
+import { testLog } from '../../../../tests/support/test-log';
 
 let dir: string;
 let db: Database | undefined;
@@ -23,7 +24,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const quiet = { log: () => undefined };
+const quiet = { log: testLog };
 const APP_ID = '0190f5b0-0000-7000-8000-000000000001';
 
 function insertApplication(target: Database, id = APP_ID): void {

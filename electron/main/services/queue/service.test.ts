@@ -13,6 +13,7 @@ import { openDatabase, type Database } from '../db';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
 import type { FetchLike } from '../central-client';
 import { createQueueService, type QueueService } from './service';
+import { testLog } from '../../../../tests/support/test-log';
 
 /**
  * The station's queue service against the reference central system (in process, through its
@@ -51,7 +52,7 @@ function station(
 ): { q: QueueService; db: Database } {
   const db = openDatabase(join(dir, `${code}.db`), {
     now: () => new Date(clock),
-    log: () => undefined,
+    log: testLog,
   });
   dbs.push(db);
   const applications = createApplicationService({
@@ -73,7 +74,10 @@ function station(
     saveDraft: applications.saveDraft,
     now: () => clock,
     fetch: link,
-    log: (line) => logs.push(line),
+    log: (line) => {
+      logs.push(line);
+      testLog(line);
+    },
   });
   return { q, db };
 }

@@ -13,6 +13,7 @@ import {
 import type { Database } from '../db';
 import { openSyncDb, seedQueued } from './testing/seed';
 import { seededRandom } from './testing/random';
+import { captureChild } from '../../../../tests/support/test-log';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./testing/crash-child.ts', import.meta.url));
 // Bundled once (tsx's own esbuild) so each of the 100+ children starts in a fraction of the time
@@ -55,6 +56,7 @@ function runChild(
       env: { ...process.env, REGISTRATION_SECRET: DEV_REGISTRATION_SECRET, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    captureChild(child, 'sync-crash-child');
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     child.on('error', reject);

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { LATEST_VERSION, MIGRATIONS, openDatabase, type Database } from '../db';
 import { migration002Sync } from '../db/migrations/002_sync';
 import { seedQueued } from './testing/seed';
+import { testLog } from '../../../../tests/support/test-log';
 
 let dir: string;
 let db: Database;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sync-migration-'));
-  db = openDatabase(join(dir, 'hall.db'), { log: () => undefined });
+  db = openDatabase(join(dir, 'hall.db'), { log: testLog });
 });
 afterEach(() => {
   db.close();

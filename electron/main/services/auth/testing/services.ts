@@ -5,6 +5,7 @@ import type { CallContext } from '../../../../../shared/api/dispatcher';
 import type { StationRole } from '../../../../../shared/auth/schemas';
 import { createServices, type Services, type ServicesOptions } from '../../createServices';
 import type { ScryptCost } from '../password';
+import { testLog } from '../../../../../tests/support/test-log';
 
 /** Cheap scrypt for tests that sign in hundreds of times; the cost itself is tested apart. */
 export const TEST_COST: ScryptCost = { log2N: 10, r: 8, p: 1 };
@@ -25,7 +26,7 @@ export function startTestServices(
     dbFile: join(dir, 'hall.db'),
     backupDir: join(dir, 'backups'),
     transport: 'http',
-    log: () => undefined,
+    log: testLog,
     ...rest,
     auth: {
       enforce: enforce ?? true,

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { MIGRATIONS, openDatabase, type Database } from '../../db';
 import { canonicalJson } from '../../../../../shared/sync/canonical-json';
 import type { ApplicationSubmitPayload } from '../../../../../shared/sync/application-payload';
+import { testLog } from '../../../../../tests/support/test-log';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -12,7 +13,7 @@ export function openSyncDb(file: string): Database {
   return openDatabase(file, {
     migrations: MIGRATIONS,
     backupDir: join(dirname(file), 'backups'),
-    log: () => undefined,
+    log: testLog,
   });
 }
 

@@ -1,0 +1,39 @@
+import { creditCheckChar, idCheckChar } from '../../shared/validators';
+
+/**
+ * Synthetic personal data nobody has, submitted by the leak tests (vitest and Playwright). The
+ * log scan after the whole run looks for every one of them, besides any valid ID number, mobile
+ * number or credit code (scripts/scan-test-logs.ts). Add a canary here, not in the test.
+ */
+const withIdCheck = (body17: string) => body17 + idCheckChar(body17);
+
+export const CANARY_IDS: readonly string[] = [
+  ...['35010219800101', '35010219910215', '11010519770707', '44030519850520'].map((head, i) =>
+    withIdCheck(`${head}${String(771 + i).padStart(3, '0')}`),
+  ),
+  withIdCheck('35010219800101779'),
+];
+
+export const CANARY_PHONES: readonly string[] = [
+  '13957310001',
+  '13957310002',
+  '13957310003',
+  '13957310004',
+  '13957319999',
+  '13987654321',
+];
+
+export const CANARY_CREDIT_CODES: readonly string[] = [
+  '91350100M0001CANA',
+  '91350102MA2Y0LEAK',
+].map((body) => body + creditCheckChar(body));
+
+/** Free text that no validator recognises: names and address details. */
+export const CANARY_TEXTS: readonly string[] = ['欧阳灵犀', '金鸡山路88号7栋1203室'];
+
+export const ALL_CANARIES: readonly string[] = [
+  ...CANARY_IDS,
+  ...CANARY_PHONES,
+  ...CANARY_CREDIT_CODES,
+  ...CANARY_TEXTS,
+];
