@@ -1,3 +1,4 @@
+import { testLog } from '../support/test-log';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,7 +74,7 @@ function openStation(hubUrl: string, hubFingerprint: string, code = 'C01'): Serv
     hubUrl,
     hubFingerprint,
     validateOutput: true,
-    log: () => undefined,
+    log: testLog,
   });
   return station;
 }

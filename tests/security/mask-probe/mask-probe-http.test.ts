@@ -1,3 +1,4 @@
+import { testLog } from '../../support/test-log';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +65,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hall-mask-probe-'));
   host = await startWebHost({
     dbFile: join(dir, 'hall.db'),
-    log: () => undefined,
+    log: testLog,
     scryptCost: TEST_COST,
   });
   tokens.supervisor = (
