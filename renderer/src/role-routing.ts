@@ -19,17 +19,18 @@ export function installRoleGuard(router: Router): void {
 
 /**
  * Call once from the app root: when a session opens (sign-in, a station starting) the screen
- * follows the new role, and a fresh sign-in (after sign-out or lock) starts at that person's
- * home rather than on the previous person's page.
+ * follows the new role, and a sign-in that hands the station to someone new (after sign-out,
+ * or another person at the lock screen) starts at that person's home, never on the previous
+ * person's page. Unlocking one's own screen goes back to where one was.
  */
 export function useRoleRouting(router: Router): void {
   const session = useSessionStore();
   watch(
-    () => [session.state, session.actingRole, session.signIns] as const,
-    ([state, role, signIns], before) => {
+    () => [session.state, session.actingRole, session.handovers] as const,
+    ([state, role, handovers], before) => {
       if (state !== 'open' || !role) return;
-      const freshSignIn = before !== undefined && signIns !== before[2];
-      if (freshSignIn || !canReach(role, router.currentRoute.value))
+      const handedOver = before !== undefined && handovers !== before[2];
+      if (handedOver || !canReach(role, router.currentRoute.value))
         void router.replace(HOME[role]);
     },
     { immediate: true },

@@ -34,8 +34,11 @@ export const useSessionStore = defineStore('session', () => {
   const actingRole = computed<Role | undefined>(() =>
     stationRole.value === 'staff' ? staff.value?.role : stationRole.value,
   );
-  /** Counts sign-ins (not restored sessions): each one starts at the new person's home. */
-  const signIns = ref(0);
+  /**
+   * Counts sign-ins that hand the station to someone new (after a sign-out, or another person
+   * at the lock screen): each starts at that person's home. Unlocking one's own screen does not.
+   */
+  const handovers = ref(0);
 
   // Idle auto-lock: watched only while a staff session is open, counted from its opening.
   // Returning to the tab is not activity: a screen left in the background still locks.
@@ -63,8 +66,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function open(session: Session, fresh = true): void {
+    if (fresh && staff.value?.staffNo !== session.staffNo) handovers.value += 1;
     writeSession(session);
-    if (fresh) signIns.value += 1;
     staff.value = { staffNo: session.staffNo, name: session.name, role: session.role };
     idleLockMinutes.value = session.idleLockMinutes;
     state.value = 'open';
@@ -163,7 +166,7 @@ export const useSessionStore = defineStore('session', () => {
     staff,
     role,
     actingRole,
-    signIns,
+    handovers,
     idleLockMinutes,
     recoveryCode,
     load,
