@@ -62,7 +62,13 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
 
 /** A page in its own context, signed in as `session` (or a customer station with none). */
 async function pageAs(browser: Browser, url: string, session: Session | null): Promise<Page> {
-  const context = await browser.newContext({ baseURL: url, locale: 'zh-CN' });
+  // Playwright gives new contexts the test's options, the supervisor's session header among
+  // them: this page's own session must replace it.
+  const context = await browser.newContext({
+    baseURL: url,
+    locale: 'zh-CN',
+    extraHTTPHeaders: session ? { [SESSION_HEADER]: session.token } : {},
+  });
   if (session) {
     await context.addInitScript(({ key, value }) => {
       if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, value);
@@ -126,6 +132,20 @@ const NAV_PATHS: Record<string, string> = {
   'nav-operations': '/operations',
 };
 
+/** Each role's menu, from the role table (route-access.ts), in menu order. */
+const MENU: Record<string, string[]> = {
+  supervisor: Object.keys(NAV_PATHS),
+  counter: [
+    'nav-new',
+    'nav-applications',
+    'nav-queue',
+    'nav-complaints',
+    'nav-sync',
+    'nav-queue-measures',
+  ],
+  guide: ['nav-applications', 'nav-guide', 'nav-complaints', 'nav-sync'],
+};
+
 async function walkRole(
   page: Page,
   role: string,
@@ -137,7 +157,10 @@ async function walkRole(
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.goto('/');
-    const paths = [...(await menuPaths(page)).map((id) => NAV_PATHS[id] ?? '/'), ...extraPaths];
+    const menu = await menuPaths(page);
+    // The menu holds exactly the role's screens, all in view (none pushed into an overflow).
+    expect(menu, `${role} menu at ${size.width}`).toEqual(MENU[role]);
+    const paths = [...menu.map((id) => NAV_PATHS[id] ?? '/'), ...extraPaths];
     for (const path of paths) {
       await page.goto(`/#${path}`);
       await expect(page).toHaveURL(new RegExp(`#${path.replace(/\//g, '\\/')}$`));
