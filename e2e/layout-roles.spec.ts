@@ -63,12 +63,8 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
 /** A page in its own context, signed in as `session` (or a customer station with none). */
 async function pageAs(browser: Browser, url: string, session: Session | null): Promise<Page> {
   // Playwright gives new contexts the test's options, the supervisor's session header among
-  // them: this page's own session must replace it.
-  const context = await browser.newContext({
-    baseURL: url,
-    locale: 'zh-CN',
-    extraHTTPHeaders: session ? { [SESSION_HEADER]: session.token } : {},
-  });
+  // them; it would override the header the page sends for whoever signs in, so drop it.
+  const context = await browser.newContext({ baseURL: url, locale: 'zh-CN', extraHTTPHeaders: {} });
   if (session) {
     await context.addInitScript(({ key, value }) => {
       if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, value);
@@ -237,12 +233,13 @@ test.describe('staff stations', () => {
   });
 
   test('role walk: a clerk signs out, a guide signs in at the guide desk and cannot reach supervisor screens', async ({
-    page,
+    browser,
     host,
   }) => {
     test.setTimeout(120_000); // four sign-ins with OWASP-cost scrypt on a shared machine
     await addStaff(host.url, host.session!, CLERK);
     await addStaff(host.url, host.session!, GUIDE);
+    const page = await pageAs(browser, host.url, host.session);
     await page.setViewportSize(SIZES[0]);
     await page.goto('/#/staff');
     await expect(page.getByTestId('nav-staff')).toBeVisible();
