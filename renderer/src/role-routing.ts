@@ -30,8 +30,7 @@ export function useRoleRouting(router: Router): void {
     ([state, role, handovers], before) => {
       if (state !== 'open' || !role) return;
       const handedOver = before !== undefined && handovers !== before[2];
-      if (handedOver || !canReach(role, router.currentRoute.value))
-        void router.replace(HOME[role]);
+      if (handedOver || !canReach(role, router.currentRoute.value)) void router.replace(HOME[role]);
     },
     { immediate: true },
   );
