@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SESSION_HEADER } from './staff-session';
-import { VALID } from './workbench';
+import { VALID, fromUserMenu } from './workbench';
 import type { ApplicationInput } from '../shared/api/schemas';
 import { SESSION_STORAGE_KEY } from '../shared/auth/session-transport';
 
@@ -92,7 +92,7 @@ test('first run, sign-in, lockout after 5 failures, supervisor unlock, idle auto
   await page.getByTestId('account-secret').fill(CLERK.secret);
   await page.getByTestId('account-create').click();
   await expect(page.getByTestId(`account-${CLERK.staffNo}`)).toBeVisible();
-  await page.getByTestId('sign-out').click();
+  await fromUserMenu(page, 'sign-out');
 
   // Five wrong PINs lock the clerk out; then even the right PIN is refused. Every answer is the
   // same text (it names the rule, not whether this account exists or is locked).
@@ -120,7 +120,7 @@ test('first run, sign-in, lockout after 5 failures, supervisor unlock, idle auto
   await expect(page.getByTestId('account-notice')).toContainText(CLERK.staffNo);
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-result')).toContainText('审计记录完整');
-  await page.getByTestId('sign-out').click();
+  await fromUserMenu(page, 'sign-out');
 
   // The clerk signs in and sees a customer's (masked) data in the list.
   await signIn(page, CLERK.staffNo, CLERK.secret);
@@ -188,7 +188,7 @@ test('recovery code, own password, disable and role change', async ({ page }) =>
   await page.getByTestId(`account-role-select-${CLERK.staffNo}`).click();
   await page.getByTestId(`account-role-option-${CLERK.staffNo}-guide`).click();
   await expect(page.getByTestId('account-notice')).toContainText('引导员');
-  await page.getByTestId('sign-out').click();
+  await fromUserMenu(page, 'sign-out');
   await signIn(page, CLERK.staffNo.toLowerCase(), CLERK.secret);
   await expect(page.getByTestId('sign-in-error')).toContainText('工号或密码错误', SCRYPT_ANSWER);
 
@@ -209,7 +209,7 @@ test('recovery code, own password, disable and role change', async ({ page }) =>
   await expect(page.getByTestId('staff-name')).toContainText(SUP.name);
 
   // Own password under the badge: a wrong current one is refused by field, then it changes.
-  await page.getByTestId('change-secret').click();
+  await fromUserMenu(page, 'change-secret');
   await page.getByTestId('change-secret-current').fill('not-the-password');
   await page.getByTestId('change-secret-next').fill('Changed-2026!');
   await page.getByTestId('change-secret-again').fill('Changed-2026!');
@@ -218,7 +218,7 @@ test('recovery code, own password, disable and role change', async ({ page }) =>
   await page.getByTestId('change-secret-current').fill('Recovered-2026');
   await page.getByTestId('change-secret-submit').click();
   await expect(page.getByTestId('change-secret-form')).toBeHidden();
-  await page.getByTestId('sign-out').click();
+  await fromUserMenu(page, 'sign-out');
 
   // The used recovery code is spent; the new password signs in.
   await page.getByTestId('forgot-secret').click();

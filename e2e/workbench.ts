@@ -137,3 +137,12 @@ export async function printedSheets(page: Page): Promise<string[]> {
     (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
   );
 }
+
+/** Change password, lock and sign-out sit in the user menu under the staff name. */
+export async function fromUserMenu(
+  page: Page,
+  item: 'sign-out' | 'change-secret' | 'lock-now',
+): Promise<void> {
+  await page.getByTestId('staff-name').click();
+  await page.getByTestId(item).click();
+}

@@ -13,6 +13,7 @@ import DisplayView from './views/display/DisplayView.vue';
 import GuideView from './views/guide/GuideView.vue';
 import OperationsView from './views/supervisor/OperationsView.vue';
 import { kioskRoutes } from './views/kiosk/routes';
+import { installRoleGuard } from './role-routing';
 
 // Views are bundled eagerly: the app is served from local disk, and a lazy chunk per view only
 // added a request waterfall before the first screen.
@@ -45,5 +46,7 @@ export const routes: RouteRecordRaw[] = [
 
 /** Hash history: works from file://, the app:// protocol and the web host alike. */
 export function createAppRouter() {
-  return createRouter({ history: createWebHashHistory(), routes });
+  const router = createRouter({ history: createWebHashHistory(), routes });
+  installRoleGuard(router);
+  return router;
 }

@@ -44,8 +44,9 @@ describe('dispatcher', () => {
     if (!r.ok) {
       expect(r.error.code).toBe('INVALID_INPUT');
       expect(r.error.field).toBe('id');
-      expect(r.error.message).toContain('id');
-      expect(r.error.messageEn).toContain('id');
+      // Named by its label on screen, not by its key.
+      expect(r.error.message).toBe('记录编号格式不正确，请检查后重新填写');
+      expect(r.error.messageEn).toContain('Record id');
       // The offending value is never echoed back.
       expect(JSON.stringify(r.error)).not.toContain('not-a-uuid');
     }

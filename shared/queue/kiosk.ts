@@ -30,7 +30,7 @@ export type KioskContent = z.infer<typeof KioskContentSchema>;
  * table replaces them through kiosk.saveContent, with its own version and date.
  */
 export const DEFAULT_KIOSK_CONTENT: KioskContent = {
-  version: 'sample-2026.1 (confirm)',
+  version: '2026.1',
   effectiveFrom: '2026-01-01',
   tariffs: [
     {

@@ -153,6 +153,7 @@ const serviceEn: typeof serviceZhCN = {
     empty: 'No data',
   },
   deadlineSettings: {
+    range: 'Enter a whole number from {min} to {max}',
     title: 'Deadlines and warnings',
     orange: 'Orange warning: due within',
     yellow: 'Yellow warning: due within',

@@ -151,6 +151,7 @@ const serviceZhCN = {
     empty: '无数据',
   },
   deadlineSettings: {
+    range: '请填写 {min} 到 {max} 之间的整数',
     title: '时限与预警设置',
     orange: '橙色预警：到期前',
     yellow: '黄色预警：到期前',

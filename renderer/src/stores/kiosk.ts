@@ -3,6 +3,7 @@ import { reactive, ref, watch } from 'vue';
 import type { KioskContent, KioskDraft, LookupResult } from '../../../shared/queue/kiosk';
 import type { IssuedTicket, Priority, Rating } from '../../../shared/queue/schemas';
 import { call } from '../api/client';
+import { forCustomers } from '../utils/customer-text';
 
 /** Every storage key the kiosk writes starts with this, so the wipe can find them all. */
 export const KIOSK_STORAGE_PREFIX = 'hall.kiosk.';
@@ -176,7 +177,8 @@ export const useKioskStore = defineStore('kiosk', () => {
 
   async function loadContent(): Promise<void> {
     const out = await run(() => call('kiosk.content', {}));
-    if (out) content.value = out;
+    // Customers never see a figure's "(confirm)" review mark.
+    if (out) content.value = forCustomers(out);
   }
 
   /** The idle wipe: every field, answer and error of this visit, and the kiosk's storage. */

@@ -6,6 +6,7 @@ import type {
   StaffRole,
   StationRole,
 } from '../../../shared/auth/schemas';
+import type { Role } from '../../../shared/api/permissions';
 import { call } from '../api/client';
 import { useIdleAfter } from '../composables/useIdleAfter';
 import { onSessionRejected, readSession, writeSession } from '../api/session-token';
@@ -29,6 +30,15 @@ export const useSessionStore = defineStore('session', () => {
   const recoveryCode = ref<string | null>(null);
   let pending: Session | null = null;
   const role = computed(() => (stationRole.value === 'staff' ? staff.value?.role : undefined));
+  /** The role the screens are chosen by: the signed-in staff member's, or the station's own. */
+  const actingRole = computed<Role | undefined>(() =>
+    stationRole.value === 'staff' ? staff.value?.role : stationRole.value,
+  );
+  /**
+   * Counts sign-ins that hand the station to someone new (after a sign-out, or another person
+   * at the lock screen): each starts at that person's home. Unlocking one's own screen does not.
+   */
+  const handovers = ref(0);
 
   // Idle auto-lock: watched only while a staff session is open, counted from its opening.
   // Returning to the tab is not activity: a screen left in the background still locks.
@@ -55,7 +65,8 @@ export const useSessionStore = defineStore('session', () => {
     idleWatched.value = false;
   }
 
-  function open(session: Session): void {
+  function open(session: Session, fresh = true): void {
+    if (fresh && staff.value?.staffNo !== session.staffNo) handovers.value += 1;
     writeSession(session);
     staff.value = { staffNo: session.staffNo, name: session.name, role: session.role };
     idleLockMinutes.value = session.idleLockMinutes;
@@ -80,7 +91,7 @@ export const useSessionStore = defineStore('session', () => {
     }
     const stored = readSession();
     if (status.staff && stored) {
-      open({ ...stored, ...status.staff, idleLockMinutes: status.idleLockMinutes });
+      open({ ...stored, ...status.staff, idleLockMinutes: status.idleLockMinutes }, false);
       return;
     }
     writeSession(null);
@@ -154,6 +165,8 @@ export const useSessionStore = defineStore('session', () => {
     stationRole,
     staff,
     role,
+    actingRole,
+    handovers,
     idleLockMinutes,
     recoveryCode,
     load,

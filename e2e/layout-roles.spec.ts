@@ -1,0 +1,323 @@
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { addStaff, SESSION_HEADER, sessionInitScript } from './staff-session';
+import { field, fillNumber, fromUserMenu, VALID } from './workbench';
+import type { ApplicationInput } from '../shared/api/schemas';
+import type { Session } from '../shared/auth/schemas';
+
+/**
+ * Layout and screens by role: every screen a role can reach fits the hall's two screen sizes
+ * without a horizontal scroll bar, every error shown on the way speaks Chinese and names fields
+ * by their labels, and the menu, routes and home page follow the role table.
+ */
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1440, height: 900 },
+] as const;
+
+const CLERK = { staffNo: 'C101', name: '柜员小林', role: 'counter', secret: '246810' } as const;
+const GUIDE = { staffNo: 'G101', name: '引导员小陈', role: 'guide', secret: '135791' } as const;
+
+/** Catalogue units written in Latin letters on purpose (申请容量(kVA)); anything else is English. */
+const UNITS = /\b(?:kVA|kW|kV|PIN)\b/g;
+const RAW_FIELD = /字段 [A-Za-z]/;
+const ENGLISH_WORD = /[A-Za-z]{2,}/;
+
+const ERROR_SELECTOR = [
+  '.el-form-item__error',
+  '.el-alert--error',
+  '.el-message--error',
+  '[data-testid$="-error"]',
+].join(', ');
+
+/** The visible text of every error on the page now. */
+async function visibleErrors(page: Page): Promise<string[]> {
+  const texts: string[] = [];
+  for (const el of await page.locator(ERROR_SELECTOR).all()) {
+    if (await el.isVisible()) texts.push((await el.innerText()).trim());
+  }
+  return texts.filter((text) => text !== '');
+}
+
+function expectReadableErrors(errors: string[], where: string): void {
+  for (const text of errors) {
+    expect(text, `${where}: ${text}`).not.toMatch(RAW_FIELD);
+    expect(text.replace(UNITS, ''), `${where}: ${text}`).not.toMatch(ENGLISH_WORD);
+  }
+}
+
+async function expectNoHorizontalScroll(page: Page, where: string): Promise<void> {
+  // Let the menu measure itself and late data settle before measuring the page.
+  await page.waitForLoadState('networkidle');
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(
+    scrollWidth,
+    `${where}: page ${scrollWidth} px wide in a ${innerWidth} px window`,
+  ).toBeLessThanOrEqual(innerWidth);
+}
+
+/** A page in its own context, signed in as `session` (or a customer station with none). */
+async function pageAs(browser: Browser, url: string, session: Session | null): Promise<Page> {
+  // Playwright gives new contexts the test's options, the supervisor's session header among
+  // them; it would override the header the page sends for whoever signs in, so drop it.
+  const context = await browser.newContext({ baseURL: url, locale: 'zh-CN', extraHTTPHeaders: {} });
+  if (session) {
+    await context.addInitScript(({ key, value }) => {
+      if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, value);
+    }, sessionInitScript(session));
+  }
+  return context.newPage();
+}
+
+async function submitApplication(url: string, session: Session): Promise<string> {
+  const input: ApplicationInput = {
+    typeCode: 'NEW_LV_RES',
+    accountKind: 'lv_resident',
+    fields: {
+      applicantName: '林小梅',
+      idNumber: VALID.idNumber,
+      mobile: VALID.mobile,
+      address: {
+        province: '福建省',
+        city: '福州市',
+        district: '鼓楼区',
+        street: '',
+        detail: '1号',
+      },
+      requestedKva: 8,
+      phases: '1',
+      agent: 'no',
+    },
+    papers: [{ code: 'ID_CARD', status: 'received' }],
+  };
+  const res = await fetch(`${url}/api/applications.submit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [SESSION_HEADER]: session.token },
+    body: JSON.stringify(input),
+  });
+  const reply = (await res.json()) as { ok: boolean; value?: { id: string } };
+  if (!reply.ok || !reply.value) throw new Error('applications.submit failed');
+  return reply.value.id;
+}
+
+/** The menu's own entries for the signed-in role, as paths. */
+async function menuPaths(page: Page): Promise<string[]> {
+  await expect(page.getByTestId('nav')).toBeVisible();
+  return page
+    .getByTestId('nav')
+    .locator('li.el-menu-item')
+    .evaluateAll((items) =>
+      items.map((li) => li.getAttribute('data-testid') ?? '').filter((id) => id !== ''),
+    );
+}
+
+const NAV_PATHS: Record<string, string> = {
+  'nav-new': '/new',
+  'nav-applications': '/applications',
+  'nav-guide': '/guide',
+  'nav-queue': '/queue',
+  'nav-complaints': '/complaints',
+  'nav-supervisor': '/supervisor',
+  'nav-sync': '/sync',
+  'nav-queue-measures': '/queue/measures',
+  'nav-staff': '/staff',
+  'nav-operations': '/operations',
+};
+
+/** Each role's menu, from the role table (route-access.ts), in menu order. */
+const MENU: Record<string, string[]> = {
+  supervisor: Object.keys(NAV_PATHS),
+  counter: [
+    'nav-new',
+    'nav-applications',
+    'nav-queue',
+    'nav-complaints',
+    'nav-sync',
+    'nav-queue-measures',
+  ],
+  guide: ['nav-applications', 'nav-guide', 'nav-complaints', 'nav-sync'],
+};
+
+async function walkRole(
+  page: Page,
+  role: string,
+  extraPaths: string[],
+  testInfo: TestInfo,
+): Promise<{ screens: number; errors: number }> {
+  let screens = 0;
+  let errors = 0;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    const menu = await menuPaths(page);
+    // The menu holds exactly the role's screens, all in view (none pushed into an overflow).
+    expect(menu, `${role} menu at ${size.width}`).toEqual(MENU[role]);
+    const paths = [...menu.map((id) => NAV_PATHS[id] ?? '/'), ...extraPaths];
+    for (const path of paths) {
+      await page.goto(`/#${path}`);
+      await expect(page).toHaveURL(new RegExp(`#${path.replace(/\//g, '\\/')}$`));
+      const where = `${role} ${path} at ${size.width}×${size.height}`;
+      await expectNoHorizontalScroll(page, where);
+      const shown = await visibleErrors(page);
+      expectReadableErrors(shown, where);
+      errors += shown.length;
+      screens += 1;
+    }
+    if (size.width === 1366) {
+      await page.goto('/');
+      await page.waitForLoadState('networkidle');
+      await testInfo.attach(`${role}-home-1366x768.png`, {
+        body: await page.screenshot(),
+        contentType: 'image/png',
+      });
+    }
+  }
+  return { screens, errors };
+}
+
+test.describe('staff stations', () => {
+  test('every screen of every staff role fits 1366×768 and 1440×900, errors in Chinese', async ({
+    browser,
+    host,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const supervisor = host.session!;
+    const clerk = await addStaff(host.url, supervisor, CLERK);
+    const guide = await addStaff(host.url, supervisor, GUIDE);
+    const id = await submitApplication(host.url, supervisor);
+    const detail = [`/applications/${id}`];
+    const sessions = [
+      {
+        role: 'supervisor',
+        session: supervisor,
+        extra: [...detail, `/applications/${id}/receipt`],
+      },
+      { role: 'counter', session: clerk, extra: [...detail, `/applications/${id}/receipt`] },
+      { role: 'guide', session: guide, extra: detail },
+    ];
+    const counted: string[] = [];
+    for (const { role, session, extra } of sessions) {
+      const page = await pageAs(browser, host.url, session);
+      const { screens, errors } = await walkRole(page, role, extra, testInfo);
+      counted.push(`${role}: ${screens} screen visits, ${errors} errors shown`);
+      await page.context().close();
+    }
+    console.log(`layout walk (screen visits at both sizes): ${counted.join('; ')}`);
+  });
+
+  test('intake errors name fields by label; 300 over a 160 kVA limit stays 300 with a field error', async ({
+    page,
+  }) => {
+    await page.setViewportSize(SIZES[0]);
+    await page.goto('/');
+    await page.getByTestId('type-card-NEW_LV_BIZ').click();
+    // One account kind only: chosen for the clerk.
+    await expect(page.getByTestId('account-kind-lv_business')).toHaveClass(/is-active/);
+    await fillNumber(page, 'requestedKva', 300);
+    const input = field(page, 'requestedKva').locator('input').first();
+    await expect(input).toHaveValue('300');
+    await expect(field(page, 'requestedKva').locator('.el-form-item__error')).toContainText(
+      '不能大于160',
+    );
+    // Submitting the incomplete form shows every missing field's error, each by its label.
+    await page.getByTestId('submit').click();
+    await expect(page.locator('.el-form-item__error').first()).toBeVisible();
+    await expect(input).toHaveValue('300');
+    const errors = await visibleErrors(page);
+    expect(errors.length).toBeGreaterThan(1);
+    expectReadableErrors(errors, 'intake 1366×768');
+    await expectNoHorizontalScroll(page, 'intake with errors');
+  });
+
+  test('role walk: a clerk signs out, a guide signs in at the guide desk and cannot reach supervisor screens', async ({
+    browser,
+    host,
+  }) => {
+    test.setTimeout(120_000); // four sign-ins with OWASP-cost scrypt on a shared machine
+    await addStaff(host.url, host.session!, CLERK);
+    await addStaff(host.url, host.session!, GUIDE);
+    const page = await pageAs(browser, host.url, host.session);
+    await page.setViewportSize(SIZES[0]);
+    await page.goto('/#/staff');
+    await expect(page.getByTestId('nav-staff')).toBeVisible();
+    await fromUserMenu(page, 'sign-out');
+
+    // The clerk signs in on the supervisor's last page: lands on the clerk's home instead.
+    await signIn(page, CLERK.staffNo, CLERK.secret);
+    await expect(page.getByTestId('staff-name')).toContainText(CLERK.name);
+    await expect(page).toHaveURL(/#\/new$/);
+    await expect(page.getByTestId('nav-staff')).toHaveCount(0);
+    await page.getByTestId('nav-queue').click();
+    await fromUserMenu(page, 'sign-out');
+
+    await signIn(page, GUIDE.staffNo, GUIDE.secret);
+    await expect(page.getByTestId('staff-name')).toContainText(GUIDE.name);
+    await expect(page).toHaveURL(/#\/guide$/);
+    await expect(page.getByTestId('nav-new')).toHaveCount(0);
+    for (const path of ['/staff', '/supervisor', '/operations', '/new', '/queue']) {
+      await page.goto(`/#${path}`);
+      await expect(page, path).toHaveURL(/#\/guide$/);
+    }
+  });
+});
+
+async function signIn(page: Page, staffNo: string, secret: string): Promise<void> {
+  await page.getByTestId('sign-in-staff-no').fill(staffNo);
+  await page.getByTestId('sign-in-secret').fill(secret);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+for (const station of ['kiosk', 'display'] as const) {
+  test.describe(`${station} station`, () => {
+    test.use({ station });
+
+    test(`${station}: its screens fit both sizes and it calls only its own methods`, async ({
+      page,
+    }, testInfo) => {
+      const refused: string[] = [];
+      page.on('response', (res) => {
+        if (res.url().includes('/api/') && res.status() === 403) refused.push(res.url());
+      });
+      const paths =
+        station === 'kiosk'
+          ? [
+              '/kiosk',
+              '/kiosk/ticket',
+              '/kiosk/lookup',
+              '/kiosk/apply',
+              '/kiosk/rate',
+              '/kiosk/info',
+            ]
+          : ['/display'];
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        for (const path of paths) {
+          await page.goto(`/#${path}`);
+          await expect(page).toHaveURL(new RegExp(`#${path.replace(/\//g, '\\/')}$`));
+          const where = `${station} ${path} at ${size.width}×${size.height}`;
+          await expectNoHorizontalScroll(page, where);
+          expectReadableErrors(await visibleErrors(page), where);
+        }
+      }
+      // A workbench URL leads back to the station's own screen.
+      await page.goto('/#/supervisor');
+      await expect(page).toHaveURL(new RegExp(`#/${station}$`));
+      if (station === 'kiosk') {
+        await page.goto('/#/kiosk/info');
+        await expect(page.locator('body')).not.toContainText('confirm');
+      }
+      await page.setViewportSize(SIZES[0]);
+      await page.goto(`/#/${station}`);
+      await page.waitForLoadState('networkidle');
+      await testInfo.attach(`${station}-home-1366x768.png`, {
+        body: await page.screenshot(),
+        contentType: 'image/png',
+      });
+      expect(refused, 'methods refused to this station').toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,116 @@
+import { CATALOGUE } from '../catalogue';
+import { t, type LocalizedText } from '../text';
+
+/**
+ * What each input key of the contract is called on screen, so an input error names the field
+ * the way the person sees it ("客户姓名"), never by its key ("customerName"). Keys of the
+ * catalogue's application fields (`fields.<key>`) take their labels from the catalogue itself.
+ */
+export const FIELD_LABELS: Record<string, LocalizedText> = {
+  accountKind: t('用户类别', 'Account kind'),
+  accountNo: t('户号', 'Account number'),
+  address: t('地址', 'Address'),
+  answer: t('答复内容', 'Answer'),
+  answerWorkingDays: t('答复时限（工作日）', 'Answer deadline (working days)'),
+  appNo: t('申请编号', 'Application number'),
+  applicantName: t('申请人姓名', "Applicant's name"),
+  applicationId: t('申请', 'Application'),
+  assignee: t('承办人', 'Assignee'),
+  attitude: t('服务态度', 'Attitude'),
+  basis: t('依据', 'Basis'),
+  body: t('正文', 'Text'),
+  channel: t('渠道', 'Channel'),
+  choice: t('处理方式', 'Choice'),
+  city: t('市', 'City'),
+  code: t('编码', 'Code'),
+  commitments: t('服务承诺', 'Commitments'),
+  config: t('排队设置', 'Queue settings'),
+  contactHours: t('联系时限（小时）', 'Contact deadline (hours)'),
+  content: t('内容', 'Content'),
+  counters: t('窗口', 'Counters'),
+  customer: t('客户', 'Customer'),
+  customerName: t('客户姓名', "Customer's name"),
+  dailyCap: t('每日上限', 'Daily limit'),
+  date: t('日期', 'Date'),
+  detail: t('详细地址', 'Address detail'),
+  district: t('区县', 'District'),
+  effectiveFrom: t('生效日期', 'Effective from'),
+  efficiency: t('办事效率', 'Efficiency'),
+  fields: t('申请内容', 'Application fields'),
+  holidays: t('节假日', 'Holidays'),
+  id: t('记录编号', 'Record id'),
+  idNumber: t('身份证号', 'ID number'),
+  level: t('级别', 'Level'),
+  longWaitMinutes: t('久候提醒（分钟）', 'Long wait (minutes)'),
+  mobile: t('手机号码', 'Mobile number'),
+  name: t('姓名', 'Name'),
+  newSecret: t('新密码', 'New password or PIN'),
+  next: t('新密码', 'New password or PIN'),
+  current: t('当前密码', 'Current password or PIN'),
+  note: t('备注', 'Note'),
+  notices: t('公告', 'Notices'),
+  orangeAt: t('橙色预警', 'Orange warning'),
+  orangeWorkingDays: t('橙色预警（工作日）', 'Orange warning (working days)'),
+  papers: t('资料', 'Papers'),
+  prefix: t('号码前缀', 'Number prefix'),
+  price: t('价格', 'Price'),
+  priority: t('优先级', 'Priority'),
+  province: t('省', 'Province'),
+  q: t('查询内容', 'Search text'),
+  quality: t('服务质量', 'Quality'),
+  rating: t('评价', 'Rating'),
+  reason: t('原因', 'Reason'),
+  recoveryCode: t('恢复码', 'Recovery code'),
+  redAt: t('红色预警', 'Red warning'),
+  result: t('处理结果', 'Result'),
+  role: t('角色', 'Role'),
+  secret: t('密码', 'Password or PIN'),
+  serviceCode: t('业务', 'Service'),
+  services: t('业务', 'Services'),
+  stage: t('环节', 'Stage'),
+  staffNo: t('工号', 'Staff number'),
+  street: t('街道', 'Street'),
+  subject: t('事由', 'Subject'),
+  tariffs: t('电价', 'Tariffs'),
+  ticketNumber: t('票号', 'Ticket number'),
+  title: t('标题', 'Title'),
+  toService: t('转至业务', 'Transfer to service'),
+  typeCode: t('业务类型', 'Business type'),
+  unit: t('单位', 'Unit'),
+  version: t('版本', 'Version'),
+  visitWorkingDays: t('回访时限（工作日）', 'Visit deadline (working days)'),
+  warnAt: t('预警', 'Warning'),
+  workingDays: t('工作日', 'Working days'),
+  year: t('年份', 'Year'),
+  yellowWorkingDays: t('黄色预警（工作日）', 'Yellow warning (working days)'),
+};
+
+/** Used when no label is known: still words, never the key. */
+const ANY_FIELD = t('输入内容', 'An input');
+
+/** The catalogue's label of each application field (first definition wins). */
+const CATALOGUE_FIELD_LABELS: Map<string, LocalizedText> = (() => {
+  const out = new Map<string, LocalizedText>();
+  for (const type of CATALOGUE.types)
+    for (const def of type.fields) if (!out.has(def.key)) out.set(def.key, def.label);
+  return out;
+})();
+
+/**
+ * The label of an input path such as `customerName`, `fields.idNumber` or `tariffs.2.price`:
+ * the catalogue's label for application fields, else the label of the deepest named key.
+ */
+export function fieldLabel(path: string): LocalizedText {
+  const parts = path.split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
+  const fieldsAt = parts.lastIndexOf('fields');
+  const appField = fieldsAt >= 0 ? parts[fieldsAt + 1] : undefined;
+  if (appField !== undefined) {
+    const label = CATALOGUE_FIELD_LABELS.get(appField);
+    if (label) return label;
+  }
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const label = FIELD_LABELS[parts[i] ?? ''];
+    if (label) return label;
+  }
+  return ANY_FIELD;
+}
