@@ -27,7 +27,9 @@ export type AuditAction =
   | 'account_role'
   | 'reveal'
   | 'print'
-  | 'export';
+  | 'export'
+  // Station setup (issue 11): a supervisor's change of the station config.
+  | 'station_config';
 
 export interface AuditRecord {
   actor: string;
