@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nameText } from '../api/clean-text';
-import { invalidInput } from '../api/dispatcher';
+import { invalidInput } from '../api/invalid-input';
 import { SiteCodeSchema } from '../sync/protocol';
 import type { StationRole } from '../auth/schemas';
 

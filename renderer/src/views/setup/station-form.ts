@@ -1,5 +1,5 @@
 import { StationSetupSchema, type StationKind } from '../../../../shared/station/config';
-import { invalidInput } from '../../../../shared/api/dispatcher';
+import { invalidInput } from '../../../../shared/api/invalid-input';
 import type { StationSetup, StationState } from '../../stores/station';
 
 /** The form's text fields; empty optional fields are left out of what is sent. */
