@@ -15,9 +15,17 @@ import { lockDownKioskContents, startRoute, windowKindFrom } from './shell/kiosk
 import { launchOptions } from './shell/launch-options';
 import { claimSingleInstance } from './shell/single-instance';
 import { startUpdater } from './shell/updater';
+import { loadConfigForHost, STATION_CONFIG_FILE } from './services/station/config-file';
+import { createStationRuntime, type StationOverrides } from './services/station/runtime';
+import { stationRoleOf, type StationConfig } from '../../shared/station/config';
 
 // Thin shell: every behaviour lives in ./services, which also run in plain Node (web host, tests).
-const kind: WindowKind = windowKindFrom(process.argv, process.env);
+// --kiosk / --display / HALL_ROLE and CENTRAL_URL are development overrides of the station config.
+const kindFlag: WindowKind = windowKindFrom(process.argv, process.env);
+const overrides: StationOverrides = {
+  ...(kindFlag !== 'console' ? { role: kindFlag } : {}),
+  ...(process.env.CENTRAL_URL ? { centralUrl: process.env.CENTRAL_URL } : {}),
+};
 
 const launch = launchOptions(process.argv, process.env);
 let mainWindow: BrowserWindow | undefined;
@@ -33,9 +41,20 @@ function startStation(): void {
   hardenSession(session.defaultSession);
   serveRenderer(join(import.meta.dirname, '../renderer'));
   const dataDir = app.getPath('userData');
+  // The station config: `--config FILE` for a roll-out, else the wizard's file in the data folder.
+  const configFile = resolve(launch.configPath ?? join(dataDir, STATION_CONFIG_FILE));
+  const loaded = loadConfigForHost(configFile, launch.configPath !== null);
+  if (!loaded.ok) {
+    console.error(loaded.line);
+    app.exit(2);
+    return;
+  }
+  const effectiveRole = overrides.role ?? loaded.fileConfig?.role;
+  const kind: WindowKind =
+    effectiveRole === 'kiosk' || effectiveRole === 'display' ? effectiveRole : 'console';
   const updater = startUpdater({
     updater: electronUpdater.autoUpdater,
-    feedUrl: app.isPackaged ? launch.updateUrl : undefined,
+    feedUrl: app.isPackaged ? (launch.updateUrl ?? loaded.fileConfig?.updateUrl) : undefined,
     // "Update ready, restart to install": an event to the window now, and system.info's
     // `update` for the About dialog whenever it is opened.
     onReady: (status) => mainWindow?.webContents.send(EVENT_CHANNEL, { type: 'update', status }),
@@ -49,23 +68,43 @@ function startStation(): void {
     process.env.HALL_BACKUP_KEEP_DAYS,
   );
   if (typeof backups === 'string') logger.event('config.badBackupSchedule', {}, 'warn');
-  const services = createServices({
-    dbFile: join(dataDir, 'hall.db'),
-    backupDir: join(dataDir, 'backups'),
-    logger,
-    backups: typeof backups === 'string' ? {} : backups,
-    transport: 'ipc',
-    centralUrl: process.env.CENTRAL_URL || undefined,
-    ...(process.env.HUB_URL ? { hubUrl: process.env.HUB_URL } : {}),
-    ...(process.env.HUB_FINGERPRINT ? { hubFingerprint: process.env.HUB_FINGERPRINT } : {}),
-    registrationSecret: process.env.HALL_REGISTRATION_SECRET,
-    // A kiosk or display window needs no sign-in but may call only its own actions.
-    auth: { enforce: true, stationRole: kind === 'console' ? 'staff' : kind },
-    about: {
-      build: readBuildLabel(join(import.meta.dirname, '../build-info.json')),
-      configPath: launch.configPath ? resolve(launch.configPath) : null,
-    },
-    updateStatus: updater.status,
+  const serviceOptions = (config: StationConfig) => ({
+    hallName: config.hallName,
+    hallCode: config.hallCode,
+    stationCode: config.stationCode,
+    centralUrl: config.centralUrl,
+    hubUrl: config.hubUrl,
+    hubFingerprint: config.hubFingerprint,
+    enrolmentCode: config.enrolmentCode,
+  });
+  const services = createStationRuntime({
+    file: configFile,
+    fileConfig: loaded.fileConfig,
+    overrides,
+    // A new role may need another kind of window: start again with the saved config.
+    onSaved: () =>
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 500),
+    start: (config, station) =>
+      createServices({
+        ...serviceOptions(config),
+        station,
+        dbFile: join(dataDir, 'hall.db'),
+        backupDir: join(dataDir, 'backups'),
+        logger,
+        backups: typeof backups === 'string' ? {} : backups,
+        transport: 'ipc',
+        registrationSecret: process.env.HALL_REGISTRATION_SECRET,
+        // A kiosk or display window needs no sign-in but may call only its own actions.
+        auth: { enforce: true, stationRole: stationRoleOf(config.role) },
+        about: {
+          build: readBuildLabel(join(import.meta.dirname, '../build-info.json')),
+          configPath: loaded.fileConfig ? configFile : null,
+        },
+        updateStatus: updater.status,
+      }),
   });
   bindIpc(ipcMain, services.dispatch);
   if (kind !== 'console') Menu.setApplicationMenu(null);

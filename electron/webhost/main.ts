@@ -7,7 +7,9 @@ import { FAST_SYNC_TIMING } from '../main/services/createServices';
 import { checkHubEndpoint } from '../main/services/central-client/hub';
 import { clockFromEnv } from './clock';
 import { startWebHost } from './server';
-import { STATION_ROLES } from '../../shared/auth/schemas';
+import { STATION_KINDS } from '../../shared/station/config';
+import { loadConfigForHost, STATION_CONFIG_FILE } from '../main/services/station/config-file';
+import type { StationOverrides } from '../main/services/station/runtime';
 import { listenProblem } from '../../shared/runtime/startup';
 import { createHallLogger } from '../main/services/logging';
 import { backupConfigFromFlags } from '../main/services/db/backup-config';
@@ -16,18 +18,21 @@ import { backupConfigFromFlags } from '../main/services/db/backup-config';
 //   node out/webhost/main.js [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
 //   [--data-dir DIR (logs/ and backups/; default: the --db file's folder)]
 //   [--backup-hours 24] [--backup-keep-days 14]
-// Environment: CENTRAL_URL (the central system; none = offline, everything queues),
-// HUB_URL and HUB_FINGERPRINT (the hall hub for the queue and its pinned certificate; none =
-// the queue goes to CENTRAL_URL, one process playing both parts as `npm start` runs it),
+//   [--config FILE (the station config; default <data dir>/station-config.json, written by the
+//   first-start wizard)]
+// Development only (they win over the config file, and the host says so in one line):
+// --station / HALL_STATION, --role / HALL_ROLE (staff = counter, kiosk, display…), CENTRAL_URL,
+// HUB_URL and HUB_FINGERPRINT (the hall hub for the queue and its pinned certificate).
 // HALL_SYNC_FAST=1 (sync every second and retry within 2 s: for end-to-end tests and demos).
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '5174' },
     db: { type: 'string', default: process.env.HALL_DB ?? '.data/hall.db' },
     renderer: { type: 'string', default: 'out/renderer' },
-    station: { type: 'string', default: process.env.HALL_STATION ?? 'C01' },
+    config: { type: 'string' },
+    station: { type: 'string', default: process.env.HALL_STATION },
     // staff (sign-in required), kiosk or display (no sign-in, only their own actions).
-    role: { type: 'string', default: process.env.HALL_ROLE ?? 'staff' },
+    role: { type: 'string', default: process.env.HALL_ROLE },
     'data-dir': { type: 'string' },
     'backup-hours': { type: 'string' },
     'backup-keep-days': { type: 'string' },
@@ -39,9 +44,10 @@ if (typeof backups === 'string') {
   process.exit(2);
 }
 
-const stationRole = STATION_ROLES.find((r) => r === values.role);
-if (!stationRole) {
-  console.error(`--role must be one of ${STATION_ROLES.join(', ')}`);
+const ROLE_FLAGS = ['staff', ...STATION_KINDS] as const;
+const roleFlag = ROLE_FLAGS.find((r) => r === values.role);
+if (values.role !== undefined && !roleFlag) {
+  console.error(`--role must be one of ${ROLE_FLAGS.join(', ')}`);
   process.exit(2);
 }
 
@@ -61,6 +67,24 @@ const hallClock = clockFromEnv(process.env.HALL_NOW);
 const dbFile = resolve(values.db);
 mkdirSync(dirname(dbFile), { recursive: true });
 const dataDir = resolve(values['data-dir'] ?? dirname(dbFile));
+const configFile = resolve(values.config ?? resolve(dataDir, STATION_CONFIG_FILE));
+const loaded = loadConfigForHost(configFile, values.config !== undefined);
+if (!loaded.ok) {
+  console.error(loaded.line);
+  process.exit(2);
+}
+const overrides: StationOverrides = {
+  ...(values.station ? { stationCode: values.station } : {}),
+  ...(roleFlag ? { role: roleFlag === 'staff' ? 'counter' : roleFlag } : {}),
+  ...(process.env.CENTRAL_URL ? { centralUrl: process.env.CENTRAL_URL } : {}),
+  ...(process.env.HUB_URL ? { hubUrl: process.env.HUB_URL } : {}),
+  ...(process.env.HUB_FINGERPRINT ? { hubFingerprint: process.env.HUB_FINGERPRINT } : {}),
+};
+if (Object.keys(overrides).length > 0) {
+  console.log(
+    `web host: development settings from flags/environment win over the station config: ${Object.keys(overrides).join(', ')}`,
+  );
+}
 // Structured, masked log files; stderr keeps a short copy for development.
 const logger = createHallLogger({ dir: resolve(dataDir, 'logs') });
 const host = await startWebHost({
@@ -70,14 +94,13 @@ const host = await startWebHost({
   backups,
   port: Number(values.port),
   rendererDir: resolve(values.renderer),
-  stationCode: values.station,
-  centralUrl: process.env.CENTRAL_URL || undefined,
-  ...(process.env.HUB_URL ? { hubUrl: process.env.HUB_URL } : {}),
-  ...(process.env.HUB_FINGERPRINT ? { hubFingerprint: process.env.HUB_FINGERPRINT } : {}),
+  station: { file: configFile, fileConfig: loaded.fileConfig, overrides },
   ...(process.env.HALL_SYNC_FAST === '1' ? { syncTiming: FAST_SYNC_TIMING } : {}),
   ...(hallClock ? { now: hallClock } : {}),
-  stationRole,
-  about: { build: readBuildLabel(resolve(values.renderer, '../build-info.json')) },
+  about: {
+    build: readBuildLabel(resolve(values.renderer, '../build-info.json')),
+    configPath: loaded.fileConfig ? configFile : null,
+  },
 }).catch((err: unknown) => {
   const line = listenProblem(err, values.port, '--port (npm start: PORT)');
   if (!line) throw err;
@@ -86,7 +109,10 @@ const host = await startWebHost({
 });
 console.log(`营业厅服务台 web host: ${host.url}/`);
 
-logger.event('webhost.started', { port: host.port, station: values.station, role: stationRole });
+logger.event('webhost.started', {
+  port: host.port,
+  configured: loaded.fileConfig !== null || Object.keys(overrides).length > 0,
+});
 
 const stop = () => {
   void host.close().then(() => {

@@ -7,6 +7,12 @@ import type { StationRole } from '../../shared/auth/schemas';
 import type { ScryptCost } from '../main/services/auth/password';
 import type { HallLogger } from '../main/services/logging';
 import type { BackupScheduleConfig } from '../main/services/db/backup-schedule';
+import {
+  createStationRuntime,
+  type StationHooks,
+  type StationOverrides,
+} from '../main/services/station/runtime';
+import { stationRoleOf, type StationConfig } from '../../shared/station/config';
 
 export interface WebHostOptions {
   dbFile: string;
@@ -38,6 +44,11 @@ export interface WebHostOptions {
   now?: () => Date;
   /** For the About dialog: build label and station config file. */
   about?: { build?: string; configPath?: string | null };
+  /**
+   * The station config file (main.ts): hall, station, role and addresses come from it, and
+   * until it exists only the first-start wizard answers. Absent: the options above (tests).
+   */
+  station?: { file: string; fileConfig: StationConfig | null; overrides?: StationOverrides };
 }
 
 export interface WebHost {
@@ -48,29 +59,13 @@ export interface WebHost {
 
 /** Serves the console's services and the built renderer on 127.0.0.1 only. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const services = createServices({
-    dbFile: options.dbFile,
-    backupDir: options.backupDir,
-    hallName: options.hallName,
-    hallCode: options.hallCode,
-    stationCode: options.stationCode,
-    centralUrl: options.centralUrl,
-    ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}),
-    ...(options.hubFingerprint ? { hubFingerprint: options.hubFingerprint } : {}),
-    ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
-    registrationSecret: process.env.HALL_REGISTRATION_SECRET,
-    transport: 'http',
-    ...(options.now ? { now: options.now } : {}),
-    log: options.log,
-    ...(options.about ? { about: options.about } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.backups ? { backups: options.backups } : {}),
-    auth: {
-      enforce: options.enforceRoles ?? true,
-      stationRole: options.stationRole ?? 'staff',
-      ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
-    },
-  });
+  const services = options.station
+    ? createStationRuntime({
+        ...options.station,
+        start: (config, hooks) => servicesFor(options, config, hooks),
+        ...(options.log ? { log: options.log } : {}),
+      })
+    : servicesFor(options);
   let port = options.port ?? 0;
   const app = createWebApp({
     dispatch: services.dispatch,
@@ -80,6 +75,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s as Server));
     (s as Server).once('error', reject);
+  }).catch(async (err: unknown) => {
+    await services.close();
+    throw err;
   });
   port = (server.address() as AddressInfo).port;
   return {
@@ -93,4 +91,35 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
       }),
   };
+}
+
+/** The services for the options, or for a station config when the host has one. */
+function servicesFor(options: WebHostOptions, config?: StationConfig, hooks?: StationHooks) {
+  return createServices({
+    dbFile: options.dbFile,
+    backupDir: options.backupDir,
+    hallName: config?.hallName ?? options.hallName,
+    hallCode: config?.hallCode ?? options.hallCode,
+    stationCode: config?.stationCode ?? options.stationCode,
+    centralUrl: config ? config.centralUrl : options.centralUrl,
+    ...((config?.hubUrl ?? options.hubUrl) ? { hubUrl: config?.hubUrl ?? options.hubUrl } : {}),
+    ...((config?.hubFingerprint ?? options.hubFingerprint)
+      ? { hubFingerprint: config?.hubFingerprint ?? options.hubFingerprint }
+      : {}),
+    ...(config?.enrolmentCode ? { enrolmentCode: config.enrolmentCode } : {}),
+    ...(hooks ? { station: hooks } : {}),
+    ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
+    registrationSecret: process.env.HALL_REGISTRATION_SECRET,
+    transport: 'http',
+    ...(options.now ? { now: options.now } : {}),
+    log: options.log,
+    ...(options.about ? { about: options.about } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.backups ? { backups: options.backups } : {}),
+    auth: {
+      enforce: options.enforceRoles ?? true,
+      stationRole: config ? stationRoleOf(config.role) : (options.stationRole ?? 'staff'),
+      ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+    },
+  });
 }

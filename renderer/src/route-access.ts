@@ -7,7 +7,11 @@ import { isAllowed, type Role } from '../../shared/api/permissions';
  * (shared/api/permissions.ts): a staff screen needs every method it lists; a customer screen
  * belongs to one kind of station. Every named route must have an entry (route-access.test.ts).
  */
-export type RouteNeed = { methods: readonly MethodName[] } | { station: 'kiosk' | 'display' };
+export type RouteNeed =
+  | { methods: readonly MethodName[] }
+  | { station: 'kiosk' | 'display' }
+  /** The first-start wizard: shown only while the station has no config, before any sign-in. */
+  | { unconfigured: true };
 
 export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   new: { methods: ['applications.submit'] },
@@ -24,6 +28,8 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   complaint: { methods: ['complaints.get'] },
   supervisor: { methods: ['dashboard.get'] },
   operations: { methods: ['system.diagnostics'] },
+  station: { methods: ['station.update'] },
+  setup: { unconfigured: true },
   display: { station: 'display' },
   kioskHome: { station: 'kiosk' },
   kioskTicket: { station: 'kiosk' },
@@ -43,6 +49,7 @@ export const HOME: Record<Role, string> = {
 };
 
 export function canUse(role: Role, need: RouteNeed): boolean {
+  if ('unconfigured' in need) return false; // a signed-in role means the station is set up
   if ('station' in need) return role === need.station;
   return need.methods.every((m) => isAllowed(role, m));
 }

@@ -14,6 +14,9 @@ import GuideView from './views/guide/GuideView.vue';
 import OperationsView from './views/supervisor/OperationsView.vue';
 import { kioskRoutes } from './views/kiosk/routes';
 import { installRoleGuard } from './role-routing';
+import StationSetupView from './views/setup/StationSetupView.vue';
+import StationSettingsView from './views/setup/StationSettingsView.vue';
+import { useStationStore } from './stores/station';
 
 // Views are bundled eagerly: the app is served from local disk, and a lazy chunk per view only
 // added a request waterfall before the first screen.
@@ -41,12 +44,23 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/supervisor/dashboard/index.vue'),
   },
   { path: '/operations', name: 'operations', component: OperationsView },
+  // First start: every route leads here until the station is set up (see the guard below).
+  { path: '/setup', name: 'setup', component: StationSetupView, meta: { bare: true, setup: true } },
+  { path: '/station', name: 'station', component: StationSettingsView },
   { path: '/:pathMatch(.*)*', redirect: '/new' },
 ];
 
 /** Hash history: works from file://, the app:// protocol and the web host alike. */
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes });
+  router.beforeEach(async (to) => {
+    const station = useStationStore();
+    // A service that cannot answer leaves the routes as they are (its own screens say so).
+    const state = await station.load().catch(() => null);
+    if (!state) return true;
+    if (!state.configured) return to.name === 'setup' ? true : { name: 'setup' };
+    return to.name === 'setup' ? '/' : true;
+  });
   installRoleGuard(router);
   return router;
 }

@@ -6,6 +6,7 @@ import { dashboardMethods } from './methods/dashboard';
 import { queueMethods } from './methods/queue';
 import { authMethods } from './methods/auth';
 import { operationsMethods } from './methods/operations';
+import { stationMethods } from './methods/station';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -21,6 +22,7 @@ export const contract = {
   ...queueMethods,
   ...authMethods,
   ...operationsMethods,
+  ...stationMethods,
 } as const;
 
 export type Contract = typeof contract;

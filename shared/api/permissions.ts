@@ -94,6 +94,11 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'backups.create': ['supervisor'],
   'backups.restore': ['supervisor'],
   'backups.cancelRestore': ['supervisor'],
+  // Station setup (issue 11): read by every screen; setup only before a config exists (the
+  // handler refuses it after); later changes by a supervisor.
+  'station.config': ROLES,
+  'station.setup': ROLES,
+  'station.update': ['supervisor'],
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -12,6 +12,9 @@ export const PUBLIC_METHODS: readonly MethodName[] = [
   'auth.signIn',
   'auth.recover',
   'auth.signOut',
+  // The first-start wizard runs before any staff account exists.
+  'station.config',
+  'station.setup',
 ];
 
 export const isPublicMethod = (method: MethodName): boolean => PUBLIC_METHODS.includes(method);

@@ -30,6 +30,8 @@ import {
 import { createOperations } from './operations';
 import { applyPendingRestore } from './db/restore';
 import type { BackupScheduleConfig } from './db/backup-schedule';
+import { createStationHandlers, fixedStationArea } from './station/handlers';
+import type { StationHooks } from './station/runtime';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -46,6 +48,13 @@ export interface ServicesOptions {
   backups?: BackupScheduleConfig;
   /** The utility's central system; absent = the console works offline and queues everything. */
   centralUrl?: string;
+  /** The one-time enrolment code while unused (station config); see `station.enrolmentUsed`. */
+  enrolmentCode?: string;
+  /**
+   * The station config runtime (station/runtime.ts): `station.*` methods and the hook that
+   * drops the enrolment code once used. Absent: a fixed config from these options (tests).
+   */
+  station?: StationHooks;
   registrationSecret?: string;
   /**
    * The hall hub on the LAN (ticket queue, board, kiosk drafts, guide records): https with
@@ -256,9 +265,27 @@ export function createServices(opts: ServicesOptions): Services {
     });
     // Each method from exactly one area (combine refuses a second), and the work around them
     // (ticket checks and links, audit rows, the sync kick) as the hook list in hooks.ts.
+    const station =
+      opts.station?.area ??
+      fixedStationArea({
+        configured: true,
+        config: {
+          version: 1,
+          role:
+            opts.auth?.stationRole === 'staff' ? 'counter' : (opts.auth?.stationRole ?? 'counter'),
+          hallCode,
+          hallName,
+          stationCode,
+          ...(centralUrl ? { centralUrl } : {}),
+          enrolmentPending: false,
+        },
+        path: null,
+        overrides: [],
+      });
     const handlers = withHooks(
       combine(
         core,
+        createStationHandlers(station, authArea.record),
         sync.handlers,
         authArea.handlers,
         createQueueHandlers(queue),

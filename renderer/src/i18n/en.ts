@@ -6,6 +6,7 @@ import syncEn from './sync.en';
 import type { MessageSchema } from './zh-CN';
 import serviceEn from './service.en';
 import operationsEn from './operations.en';
+import stationEn from './station.en';
 
 const en: MessageSchema = {
   ...queueEn,
@@ -15,6 +16,7 @@ const en: MessageSchema = {
   ...serviceEn,
   ...aboutEn,
   ...operationsEn,
+  ...stationEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

@@ -5,6 +5,7 @@ import authZhCN from './auth.zh-CN';
 import syncZhCN from './sync.zh-CN';
 import serviceZhCN from './service.zh-CN';
 import operationsZhCN from './operations.zh-CN';
+import stationZhCN from './station.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
@@ -15,6 +16,7 @@ const zhCN = {
   ...serviceZhCN,
   ...aboutZhCN,
   ...operationsZhCN,
+  ...stationZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

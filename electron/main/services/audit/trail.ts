@@ -30,7 +30,9 @@ export type AuditAction =
   | 'export'
   // Searches by a protected column (issue 10): the column, never the value; refusals too.
   | 'search'
-  | 'search_refused';
+  | 'search_refused'
+  // Station setup (issue 11): a supervisor's change of the station config.
+  | 'station_config';
 
 export interface AuditRecord {
   actor: string;
