@@ -1,15 +1,18 @@
 import './require-node';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEV_REGISTRATION_SECRET, startCentral, type CentralHandle } from './server';
+import { startCentral, type CentralHandle } from './server';
+import { centralTrustFromEnv } from './trust';
 import { listenProblem } from '../shared/runtime/startup';
 import { createHallLogger } from '../electron/main/services/logging';
 
 /**
  * The reference central system on its own (built: `npm run central -- --port 8787`):
  *   node out/central/main.js --port 8787 --db .data/central.db [--demo] [--faults spec]
- * The registration secret comes from CENTRAL_REGISTRATION_SECRET (a development default otherwise);
- * CENTRAL_ADMIN_TOKEN, when set, guards /admin/*. SIGTERM or SIGINT stops it gracefully:
+ * Devices enrol with one-time codes (POST /admin/enrolments); CENTRAL_ADMIN_TOKEN guards /admin/*
+ * and is required outside demo mode. --demo also accepts the development registration secret
+ * (and makes up an admin token when none is set); --demo-interval 0 keeps demo mode's trust
+ * without advancing applications. SIGTERM or SIGINT stops it gracefully:
  * /readyz turns 503, requests in flight finish (up to --grace-ms), then it exits.
  */
 const { values } = parseArgs({
@@ -30,17 +33,21 @@ const logger = createHallLogger({
   baseName: 'central',
   echo: false,
 });
-const secret = process.env.CENTRAL_REGISTRATION_SECRET ?? DEV_REGISTRATION_SECRET;
+const trust = centralTrustFromEnv(process.env, values.demo);
+if (!trust.ok) {
+  console.error(trust.problem);
+  process.exit(1);
+}
+const advanceMs = Number(values['demo-interval']);
 let central: CentralHandle;
 try {
   central = await startCentral({
     dbFile: values.db,
     port: Number(values.port),
     host: values.host,
-    registrationSecret: secret,
-    demo: values.demo ? { intervalMs: Number(values['demo-interval']) } : false,
+    ...trust.options,
+    demo: values.demo && advanceMs > 0 ? { intervalMs: advanceMs } : false,
     ...(values.faults ? { faults: values.faults } : {}),
-    ...(process.env.CENTRAL_ADMIN_TOKEN ? { adminToken: process.env.CENTRAL_ADMIN_TOKEN } : {}),
   });
 } catch (err) {
   const line = listenProblem(err, values.port, '--port (npm start: CENTRAL_PORT)');
@@ -51,8 +58,10 @@ try {
 console.log(
   `central listening on ${central.url} (db ${values.db}${values.demo ? ', demo mode' : ''}${
     values.faults ? `, faults ${values.faults}` : ''
-  }${secret === DEV_REGISTRATION_SECRET ? ', development registration secret' : ''})`,
+  }${values.demo ? ', development registration secret accepted' : ''})`,
 );
+// Demo mode without a configured token: say the made-up one, so a demo can use /admin/*.
+if (values.demo && !process.env.CENTRAL_ADMIN_TOKEN) console.log(`admin token: ${central.adminToken}`);
 
 logger.event('central.started', { url: central.url, demo: values.demo });
 
