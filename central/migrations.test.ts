@@ -106,7 +106,11 @@ describe('central migrations', () => {
   it('serve an old database on: queue numbers, central numbers and the feed carry on', async () => {
     const file = join(dir, 'central.db');
     oldCentralFile(file);
-    const core = createCentralCore({ dbFile: file, now: () => FIXTURE_DAY_MS });
+    const core = createCentralCore({
+      allowDevelopmentSecret: true,
+      dbFile: file,
+      now: () => FIXTURE_DAY_MS,
+    });
     try {
       // The old file holds A001, A002 (served and rated) and C001 for that hall day.
       const issued = core.queue.issue('H01', 'G01', {

@@ -56,7 +56,11 @@ function startStation(): void {
     backups: typeof backups === 'string' ? {} : backups,
     transport: 'ipc',
     centralUrl: process.env.CENTRAL_URL || undefined,
+    // The station's enrolment code (the setup wizard's config will carry it); npm start's demo
+    // mode (HALL_DEMO=1) may use the development secret instead.
+    enrolmentCode: process.env.HALL_ENROLMENT_CODE,
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
+    demo: process.env.HALL_DEMO === '1',
     // A kiosk or display window needs no sign-in but may call only its own actions.
     auth: { enforce: true, stationRole: kind === 'console' ? 'staff' : kind },
     about: {

@@ -53,7 +53,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     stationCode: options.stationCode,
     centralUrl: options.centralUrl,
     ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
+    // As the Electron host: the station's enrolment code, or demo mode's development secret.
+    enrolmentCode: process.env.HALL_ENROLMENT_CODE,
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
+    demo: process.env.HALL_DEMO === '1',
     transport: 'http',
     ...(options.now ? { now: options.now } : {}),
     log: options.log,

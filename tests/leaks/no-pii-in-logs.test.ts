@@ -68,12 +68,18 @@ beforeAll(async () => {
   }
   dir = mkdtempSync(join(tmpdir(), 'hall-leaks-'));
   // A faulty central: dropped connections, 5xx, 429, lost answers, truncated bodies.
-  central = await startCentral({ dbFile: join(dir, 'central.db'), faults: 'all=0.4' });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+    faults: 'all=0.4',
+  });
   services = createServices({
     dbFile: join(dir, 'hall.db'),
     backupDir: join(dir, 'backups'),
     transport: 'http',
     centralUrl: central.url,
+    // Demo mode's trust: the development secret against a demo-mode central system.
+    demo: true,
     startSync: false,
     syncTiming: {
       idlePollMs: 200,

@@ -22,6 +22,8 @@ afterAll(() => {
   rmSync(resolve(ROOT, outdir), { recursive: true, force: true });
 });
 
+const ADMIN_TOKEN = 'central-service-test-admin-token';
+
 async function startCentral(
   args: string[],
 ): Promise<{ child: ChildProcess; url: string; port: number; output: () => string }> {
@@ -36,7 +38,8 @@ async function startCentral(
       join(dir, `c${port}.db`),
       ...args,
     ],
-    { cwd: ROOT },
+    // As a real hall runs it: its own admin token, devices enrol with codes.
+    { cwd: ROOT, env: { ...process.env, CENTRAL_ADMIN_TOKEN: ADMIN_TOKEN } },
   );
   children.push(child);
   let out = '';

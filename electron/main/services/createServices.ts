@@ -12,10 +12,9 @@ import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
 import { createOfflineTickets } from './queue/offline-tickets';
-import { createCentralConnection } from './central-client';
+import { createCentralConnection, resolveEnrolment, usesDevelopmentSecret } from './central-client';
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
-import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
 import type { UpdateStatus } from '../../../shared/api/methods/core';
 import { createHallLogger, type HallLogger } from './logging';
 import {
@@ -45,7 +44,16 @@ export interface ServicesOptions {
   backups?: BackupScheduleConfig;
   /** The utility's central system; absent = the console works offline and queues everything. */
   centralUrl?: string;
-  registrationSecret?: string;
+  /** This station's one-time enrolment code (station config; HALL_ENROLMENT_CODE in the hosts). */
+  enrolmentCode?: string | undefined;
+  /** A shared registration secret: demo mode only (default the development secret there). */
+  registrationSecret?: string | undefined;
+  /**
+   * Demo mode (npm start with its own local central system): without an enrolment code the
+   * station enrols with the development secret. Outside demo mode a central URL without an
+   * enrolment code refuses to start.
+   */
+  demo?: boolean;
   /** Start the sync engine's loop (default true when a central URL is given). */
   startSync?: boolean;
   /** Sync engine timing (idle poll, backoff, timeouts): short for tests, see FAST_SYNC_TIMING. */
@@ -129,6 +137,9 @@ function loadStationKeys(opts: ServicesOptions, log: (line: string) => void): Ha
  * opens and migrates the database, builds the services and returns the one dispatcher.
  */
 export function createServices(opts: ServicesOptions): Services {
+  // How this station enrols with its central system (its code, or the development secret in
+  // demo mode); neither: refuse to start, before anything is opened.
+  const enrolment = opts.centralUrl ? resolveEnrolment(opts) : {};
   const logger = opts.logger ?? createHallLogger({ echo: opts.log === undefined });
   const log = opts.log ?? logger.line;
   const now = opts.now ?? (() => new Date());
@@ -171,7 +182,7 @@ export function createServices(opts: ServicesOptions): Services {
           baseUrl: centralUrl,
           hallCode,
           stationCode,
-          registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+          ...enrolment,
           timeoutMs: opts.syncTiming?.requestTimeoutMs,
           now: () => now().getTime(),
         })
@@ -185,7 +196,7 @@ export function createServices(opts: ServicesOptions): Services {
       ...opts.syncTiming,
       hallCode,
       stationCode,
-      registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+      ...enrolment,
       now: () => now().getTime(),
       log,
       applyCorrection: applications.applyCorrection,
@@ -210,7 +221,7 @@ export function createServices(opts: ServicesOptions): Services {
       ...(central ? { central } : {}),
       hallCode,
       stationCode,
-      registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+      ...enrolment,
       kind: opts.auth?.stationRole ?? 'staff',
       catalogue: CATALOGUE,
       saveDraft: applications.saveDraft,
@@ -231,8 +242,7 @@ export function createServices(opts: ServicesOptions): Services {
         transport: opts.transport,
       },
       centralUrl,
-      developmentSecret:
-        (opts.registrationSecret ?? DEV_REGISTRATION_SECRET) === DEV_REGISTRATION_SECRET,
+      developmentSecret: usesDevelopmentSecret(enrolment),
       syncStatus: () => sync.engine.status(),
       queueStatus: () => queue.status(),
       now,

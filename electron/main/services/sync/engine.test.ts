@@ -19,7 +19,10 @@ let db: Database;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sync-engine-'));
-  central = await startCentral({ dbFile: join(dir, 'central.db') });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
   db = openSyncDb(join(dir, 'hall.db'));
 });
 afterEach(async () => {

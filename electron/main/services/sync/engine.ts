@@ -46,7 +46,9 @@ export interface SyncEngineOptions {
   configured?: boolean;
   hallCode: string;
   stationCode: string;
-  registrationSecret: string;
+  /** The station's one-time enrolment code, or (demo mode) the development secret. */
+  enrolmentCode?: string | undefined;
+  registrationSecret?: string | undefined;
   /**
    * The connection (HTTP client and device session) shared with the queue; when absent the
    * engine opens its own from centralUrl, fetch and requestTimeoutMs.
@@ -102,6 +104,7 @@ export class SyncEngine {
         baseUrl: opts.centralUrl,
         hallCode: opts.hallCode,
         stationCode: opts.stationCode,
+        enrolmentCode: opts.enrolmentCode,
         registrationSecret: opts.registrationSecret,
         deviceName: opts.deviceName,
         fetch: opts.fetch,
