@@ -187,6 +187,7 @@ export function createServices(opts: ServicesOptions): Services {
           now: () => now().getTime(),
         })
       : undefined;
+    const authArea = createAuthArea(db, now, opts.auth ?? {});
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -200,6 +201,8 @@ export function createServices(opts: ServicesOptions): Services {
       now: () => now().getTime(),
       log,
       applyCorrection: applications.applyCorrection,
+      // Central keeps the latest tail per device: rows cut off the trail's end show there.
+      auditTail: () => authArea.audit.tail(),
     });
     const core = createHandlers({
       applications,
@@ -214,7 +217,6 @@ export function createServices(opts: ServicesOptions): Services {
       },
       updateStatus: opts.updateStatus ?? (() => ({ state: 'off' })),
     });
-    const authArea = createAuthArea(db, now, opts.auth ?? {});
     const queue = createQueueService({
       db,
       ...(centralUrl ? { centralUrl } : {}),

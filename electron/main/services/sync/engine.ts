@@ -14,6 +14,7 @@ import { createScheduler, type Scheduler } from './scheduler';
 import { SyncHealth, type CycleOutcome, type SyncAlert } from './sync-health';
 import { createSyncState, type SyncState } from './sync-state';
 import { createWatchdog, type Watchdog } from './watchdog';
+import type { AuditTail } from '../../../../shared/sync/protocol';
 
 export type { SyncAlert } from './sync-health';
 
@@ -72,6 +73,8 @@ export interface SyncEngineOptions {
   /** Gets status codes, counts and error classes only. */
   log?: (line: string) => void;
   /** Test seams for crash tests: run at the two moments a crash matters most. */
+  /** The station audit trail's last row id and hash, sent with each push (createServices). */
+  auditTail?: () => AuditTail;
   hooks?: { afterPushAnswer?: () => void; beforePullCommit?: () => void };
 }
 
@@ -132,6 +135,7 @@ export class SyncEngine {
       batchSize: opts.batchSize,
       log: opts.log,
       afterPushAnswer: opts.hooks?.afterPushAnswer,
+      auditTail: opts.auditTail,
     });
     this.scheduler = createScheduler({
       cycle: () => this.cycle(),
