@@ -12,12 +12,7 @@ export interface DeviceIdentity {
 
 /** Why a registration was refused; none of them changes an existing device. */
 export type RegisterRefusal =
-  | 'secret'
-  | 'code_unknown'
-  | 'code_used'
-  | 'code_expired'
-  | 'exists'
-  | 'revoked';
+  'secret' | 'code_unknown' | 'code_used' | 'code_expired' | 'exists' | 'revoked';
 
 type RegisterStep =
   | { refused: RegisterRefusal }

@@ -61,7 +61,8 @@ console.log(
   }${values.demo ? ', development registration secret accepted' : ''})`,
 );
 // Demo mode without a configured token: say the made-up one, so a demo can use /admin/*.
-if (values.demo && !process.env.CENTRAL_ADMIN_TOKEN) console.log(`admin token: ${central.adminToken}`);
+if (values.demo && !process.env.CENTRAL_ADMIN_TOKEN)
+  console.log(`admin token: ${central.adminToken}`);
 
 logger.event('central.started', { url: central.url, demo: values.demo });
 

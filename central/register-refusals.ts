@@ -18,9 +18,15 @@ export function registerRefused(c: Context, reason: RegisterRefusal): Response {
         field: 'enrolmentCode',
       });
     case 'code_used':
-      return fail(c, 'unauthenticated', '登记码已使用过', 'The enrolment code has already been used', {
-        field: 'enrolmentCode',
-      });
+      return fail(
+        c,
+        'unauthenticated',
+        '登记码已使用过',
+        'The enrolment code has already been used',
+        {
+          field: 'enrolmentCode',
+        },
+      );
     case 'code_expired':
       return fail(c, 'unauthenticated', '登记码已过期', 'The enrolment code has expired', {
         field: 'enrolmentCode',
