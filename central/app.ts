@@ -48,7 +48,7 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** The HTTP face of the reference central system: the /v1 protocol and a small admin API. */
 export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
-  const { auth, ledger, admin } = deps;
+  const { auth, ledger } = deps;
   const app = new Hono<CentralEnv>();
 
   app.use(

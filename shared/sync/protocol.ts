@@ -50,7 +50,8 @@ export const RegisterRequestSchema = z
     message: 'an enrolment code is required',
   })
   .refine(
-    (r) => r.enrolmentCode !== undefined || (r.hallCode !== undefined && r.stationCode !== undefined),
+    (r) =>
+      r.enrolmentCode !== undefined || (r.hallCode !== undefined && r.stationCode !== undefined),
     { path: ['hallCode'], message: 'hall and station are required with the development secret' },
   );
 export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
