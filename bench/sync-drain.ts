@@ -34,7 +34,19 @@ const dir = mkdtempSync(join(tmpdir(), 'hall-bench-sync-'));
 async function startCentralProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'central/main.ts', '--port', '0', '--db', join(dir, 'central.db')],
+    [
+      '--import',
+      'tsx',
+      'central/main.ts',
+      '--port',
+      '0',
+      '--db',
+      join(dir, 'central.db'),
+      // Demo mode's trust (the development secret the bench console uses), no advancing.
+      '--demo',
+      '--demo-interval',
+      '0',
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

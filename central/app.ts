@@ -12,16 +12,17 @@ import {
   type CentralEnv,
 } from './http';
 import type { Ledger } from './ledger';
+import { mountAdminRoutes } from './admin-routes';
+import type { AuditTails } from './audit-tail';
+import { registerRefused } from './register-refusals';
 import { mountQueueRoutes } from './queue/routes';
 import type { QueueStore } from './queue/store';
 import {
-  AdvanceRequestSchema,
   ChangesQuerySchema,
   PushEnvelopeSchema,
   RefreshRequestSchema,
   RegisterRequestSchema,
   httpStatusOfResult,
-  type AdvanceResponse,
   type PushResponse,
 } from '../shared/sync/protocol';
 
@@ -37,17 +38,19 @@ export interface CentralAppDeps {
   admin: CentralAdmin;
   /** The hall ticket queue (POST /v1/queue/<op>), when this process serves the hall hub. */
   queue?: QueueStore;
-  /** The sync protocol (/v1/ops, /v1/changes, /admin/advance): false for a hub alone. */
+  /** The sync protocol (/v1/ops, /v1/changes): false for a hub alone. */
   sync?: boolean;
-  /** When set, /admin/* requires `Authorization: Bearer <adminToken>`. */
-  adminToken?: string;
+  /** /admin/* requires `Authorization: Bearer <adminToken>` (compared in constant time). */
+  adminToken: string;
+  /** Audit-trail tails reported with pushes. */
+  auditTails: AuditTails;
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** The HTTP face of the reference central system: the /v1 protocol and a small admin API. */
 export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
-  const { auth, ledger, admin } = deps;
+  const { auth, ledger } = deps;
   const app = new Hono<CentralEnv>();
 
   app.use(
@@ -73,11 +76,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
     const req = RegisterRequestSchema.safeParse(body.value);
     if (!req.success) return badRequest(c, firstPath(req.error.issues));
     const out = auth.register(req.data);
-    if (!out.ok) {
-      return out.reason === 'secret'
-        ? fail(c, 'unauthenticated', '注册口令不正确', 'The registration secret is wrong')
-        : fail(c, 'forbidden', '该设备已被停用', 'This device has been disabled');
-    }
+    if (!out.ok) return registerRefused(c, out.reason);
     return c.json(out.credentials, 201);
   });
 
@@ -97,63 +96,20 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
 
   if (deps.queue) mountQueueRoutes(app, auth, deps.queue);
 
-  // ---------------------------------------------------------------- admin
-  app.use('/admin/*', async (c, next) => {
-    if (deps.adminToken && c.req.header('authorization') !== `Bearer ${deps.adminToken}`) {
-      return fail(c, 'unauthenticated', '需要管理口令', 'Admin token required');
-    }
-    await next();
-  });
-  // After the admin guard: Hono runs middleware in the order it was added.
-  if (deps.sync !== false) mountSyncRoutes(app, auth, ledger);
-
-  app.post('/admin/faults', async (c) => {
-    const body = await readJson(c);
-    const spec = body.ok ? (body.value as { spec?: unknown } | null)?.spec : undefined;
-    if (typeof spec !== 'string') return badRequest(c, 'spec');
-    try {
-      admin.setFaults(spec);
-    } catch (err) {
-      return fail(c, 'unprocessable', '故障设置无法识别', (err as Error).message, {
-        field: 'spec',
-      });
-    }
-    return c.json({ ok: true });
-  });
-
-  app.post('/admin/demo', async (c) => {
-    const body = await readJson(c);
-    const v = (body.ok ? body.value : null) as { enabled?: unknown; intervalMs?: unknown } | null;
-    if (typeof v?.enabled !== 'boolean') return badRequest(c, 'enabled');
-    admin.setDemo(v.enabled, typeof v.intervalMs === 'number' ? v.intervalMs : undefined);
-    return c.json({ ok: true });
-  });
-
-  app.get('/admin/stats', (c) => c.json(admin.stats() as object));
-
-  app.post('/admin/devices/:deviceId/revoke', (c) =>
-    auth.setRevoked(c.req.param('deviceId'), true)
-      ? c.json({ ok: true })
-      : fail(c, 'notFound', '没有该设备', 'No such device'),
-  );
-  app.post('/admin/devices/:deviceId/restore', (c) =>
-    auth.setRevoked(c.req.param('deviceId'), false)
-      ? c.json({ ok: true })
-      : fail(c, 'notFound', '没有该设备', 'No such device'),
-  );
-  app.post('/admin/tokens/expire', async (c) => {
-    const body = await readJson(c);
-    const deviceId = body.ok ? (body.value as { deviceId?: unknown } | null)?.deviceId : undefined;
-    return c.json({
-      expired: auth.expireTokens(typeof deviceId === 'string' ? deviceId : undefined),
-    });
-  });
+  // The admin guard first: Hono runs middleware in the order it was added.
+  mountAdminRoutes(app, deps);
+  if (deps.sync !== false) mountSyncRoutes(app, auth, ledger, deps.auditTails);
 
   return app;
 }
 
 /** The sync protocol's routes: pushing operations, reading the change feed, advancing stages. */
-function mountSyncRoutes(app: Hono<CentralEnv>, auth: DeviceAuth, ledger: Ledger): void {
+function mountSyncRoutes(
+  app: Hono<CentralEnv>,
+  auth: DeviceAuth,
+  ledger: Ledger,
+  auditTails: AuditTails,
+): void {
   const deviceOnly = requireDevice(auth);
   app.use('/v1/ops', deviceOnly);
   app.use('/v1/ops/*', deviceOnly);
@@ -164,8 +120,12 @@ function mountSyncRoutes(app: Hono<CentralEnv>, auth: DeviceAuth, ledger: Ledger
     if (!body.ok) return badRequest(c);
     const env = PushEnvelopeSchema.safeParse(body.value);
     if (!env.success) return badRequest(c, firstPath(env.error.issues) ?? 'ops');
-    const results = ledger.applyBatch(c.get('device'), env.data.ops);
-    const out: PushResponse = { results };
+    const device = c.get('device');
+    const results = ledger.applyBatch(device, env.data.ops);
+    // The operations stand either way; a tail that went back or changed is an admin alert.
+    const out: PushResponse = env.data.auditTail
+      ? { results, auditTail: auditTails.report(device.deviceId, env.data.auditTail) }
+      : { results };
     return c.json(out);
   });
 
@@ -185,25 +145,5 @@ function mountSyncRoutes(app: Hono<CentralEnv>, auth: DeviceAuth, ledger: Ledger
     const q = ChangesQuerySchema.safeParse(c.req.query());
     if (!q.success) return badRequest(c, firstPath(q.error.issues));
     return c.json(ledger.changesSince(c.get('device').hallCode, q.data.since, q.data.limit));
-  });
-
-  app.post('/admin/advance', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return badRequest(c);
-    const req = AdvanceRequestSchema.safeParse(body.value);
-    if (!req.success) return badRequest(c, firstPath(req.error.issues));
-    const out = ledger.advance(req.data);
-    if (!out.ok) {
-      if (out.reason === 'not_found')
-        return fail(c, 'notFound', '没有该申请', 'No such application');
-      return out.reason === 'unknown_stage'
-        ? fail(c, 'unprocessable', '该申请没有此环节', 'The application has no such stage', {
-            field: 'stage',
-          })
-        : fail(c, 'conflict', '环节只能前进', 'Stages only move forward', { field: 'stage' });
-    }
-    const { ok: _ok, ...rest } = out;
-    const res: AdvanceResponse = rest;
-    return c.json(res);
   });
 }

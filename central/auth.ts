@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CentralDb } from './db';
+import { EnrolmentCodes, type EnrolmentGrant } from './enrolment';
 import { sqlFor, type Sql } from './sql';
 import type { DeviceCredentials, RegisterRequest, RefreshResponse } from '../shared/sync/protocol';
 
@@ -8,6 +9,14 @@ export interface DeviceIdentity {
   hallCode: string;
   stationCode: string;
 }
+
+/** Why a registration was refused; none of them changes an existing device. */
+export type RegisterRefusal =
+  'secret' | 'code_unknown' | 'code_used' | 'code_expired' | 'exists' | 'revoked';
+
+type RegisterStep =
+  | { refused: RegisterRefusal }
+  | { deviceId: string; grant: EnrolmentGrant; token: string; tokenExpiresAt: string };
 
 export type AuthOutcome =
   | { ok: true; device: DeviceIdentity }
@@ -28,48 +37,76 @@ export class DeviceAuth {
 
   constructor(
     private readonly db: CentralDb,
-    private readonly registrationSecret: string,
+    /** The shared development secret, accepted only in demo mode (absent: codes only). */
+    private readonly registrationSecret: string | undefined,
     private readonly tokenTtlMs: number,
     private readonly now: () => number,
   ) {
     this.sql = sqlFor(db);
+    this.codes = new EnrolmentCodes(db, now);
   }
 
+  /** The one-time enrolment codes this central system issues and redeems. */
+  readonly codes: EnrolmentCodes;
+
+  /**
+   * Enrols a console as a device. With an enrolment code, the hall, station and role are the
+   * code's and the code is spent; an existing device of that installation gets new credentials
+   * only this way. With the development secret (demo mode only) a new installation may register
+   * with the hall and station it names. Anything else never touches an existing device.
+   */
   register(
     req: RegisterRequest,
-  ): { ok: true; credentials: DeviceCredentials } | { ok: false; reason: 'secret' | 'revoked' } {
-    if (!sameSecret(req.registrationSecret, this.registrationSecret)) {
-      return { ok: false, reason: 'secret' };
-    }
+  ): { ok: true; credentials: DeviceCredentials } | { ok: false; reason: RegisterRefusal } {
     const refreshToken = newSecret();
-    const result = this.db.transaction(() => {
+    const result = this.db.transaction((): RegisterStep => {
+      let grant: EnrolmentGrant;
+      let codeHash: string | undefined;
+      if (req.enrolmentCode !== undefined) {
+        const redeemed = this.codes.redeem(req.enrolmentCode);
+        if (!redeemed.ok) return { refused: `code_${redeemed.reason}` };
+        grant = redeemed.grant;
+        codeHash = redeemed.codeHash;
+      } else {
+        const secretOk =
+          this.registrationSecret !== undefined &&
+          req.registrationSecret !== undefined &&
+          sameSecret(req.registrationSecret, this.registrationSecret);
+        if (!secretOk || !req.hallCode || !req.stationCode) return { refused: 'secret' };
+        grant = { hallCode: req.hallCode, stationCode: req.stationCode, role: 'staff' };
+      }
       const existing = this.sql<[string, string, string], { device_id: string; revoked: number }>(
         'SELECT device_id, revoked FROM devices WHERE hall_code = ? AND station_code = ? AND installation_id = ?',
-      ).get(req.hallCode, req.stationCode, req.installationId);
-      if (existing?.revoked) return null;
+      ).get(grant.hallCode, grant.stationCode, req.installationId);
+      if (existing?.revoked) return { refused: 'revoked' };
+      // Registering again without a fresh code would hand out a second set of credentials.
+      if (existing && !codeHash) return { refused: 'exists' };
       const deviceId = existing?.device_id ?? randomUUID();
       if (existing) {
-        this.sql('UPDATE devices SET refresh_hash = ? WHERE device_id = ?').run(
+        this.sql('UPDATE devices SET refresh_hash = ?, role = ? WHERE device_id = ?').run(
           sha256(refreshToken),
+          grant.role,
           deviceId,
         );
       } else {
         this.sql(
           `INSERT INTO devices (device_id, hall_code, station_code, installation_id, device_name,
-               refresh_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+               refresh_hash, created_at, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           deviceId,
-          req.hallCode,
-          req.stationCode,
+          grant.hallCode,
+          grant.stationCode,
           req.installationId,
           req.deviceName ?? null,
           sha256(refreshToken),
           this.now(),
+          grant.role,
         );
       }
-      return { deviceId, ...this.issueToken(deviceId) };
+      if (codeHash) this.codes.markUsed(codeHash, deviceId);
+      return { deviceId, grant, ...this.issueToken(deviceId) };
     })();
-    if (!result) return { ok: false, reason: 'revoked' };
+    if ('refused' in result) return { ok: false, reason: result.refused };
     return {
       ok: true,
       credentials: {
@@ -77,6 +114,8 @@ export class DeviceAuth {
         token: result.token,
         tokenExpiresAt: result.tokenExpiresAt,
         refreshToken,
+        hallCode: result.grant.hallCode,
+        stationCode: result.grant.stationCode,
       },
     };
   }

@@ -20,7 +20,10 @@ let central: CentralHandle;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'central-'));
-  central = await startCentral({ dbFile: join(dir, 'central.db') });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
 });
 afterEach(async () => {
   await central.close();
@@ -32,7 +35,10 @@ const post = (path: string, body: unknown, token?: string, method = 'POST') =>
     method,
     headers: {
       'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      // /admin/* takes the admin token unless a test says otherwise.
+      ...((token ?? (path.startsWith('/admin/') ? central.adminToken : undefined))
+        ? { authorization: `Bearer ${token ?? central.adminToken}` }
+        : {}),
     },
     body: JSON.stringify(body),
   });
@@ -55,12 +61,28 @@ async function push(creds: DeviceCredentials, ops: unknown[]) {
 }
 
 describe('registration and tokens', () => {
-  it('gives the same device id to the same installation, a new one to another', async () => {
+  it('refuses registering the same installation again without a fresh code; a code keeps the device id', async () => {
     const inst = uuidv7();
     const a = await register('H01', inst);
-    const b = await register('H01', inst);
+    const again = await post('/v1/devices/register', {
+      hallCode: 'H01',
+      stationCode: 'S1',
+      installationId: inst,
+      registrationSecret: DEV_REGISTRATION_SECRET,
+    });
+    expect(again.status).toBe(409);
+    // The first credentials still work: the refused attempt changed nothing.
+    const refreshed = await post('/v1/devices/token', {
+      deviceId: a.deviceId,
+      refreshToken: a.refreshToken,
+    });
+    expect(refreshed.status).toBe(200);
+    const issued = await post('/admin/enrolments', { hallCode: 'H01', stationCode: 'S1' });
+    const { code } = (await issued.json()) as { code: string };
+    const b = await post('/v1/devices/register', { installationId: inst, enrolmentCode: code });
+    expect(b.status).toBe(201);
+    expect(DeviceCredentialsSchema.parse(await b.json()).deviceId).toBe(a.deviceId);
     const c = await register('H01');
-    expect(b.deviceId).toBe(a.deviceId);
     expect(c.deviceId).not.toBe(a.deviceId);
   });
 
@@ -368,6 +390,10 @@ describe('fault mode', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
     // Admin endpoints never fault, so a test can always heal the server.
     central.setFaults('drop=1');
-    expect(await tryFetch('/admin/stats')).toMatchObject({ status: 200 });
+    expect(
+      await tryFetch('/admin/stats', {
+        headers: { authorization: `Bearer ${central.adminToken}` },
+      }),
+    ).toMatchObject({ status: 200 });
   });
 });

@@ -23,10 +23,14 @@ afterEach(() => {
   dir = undefined;
 });
 
+const ADMIN_TOKEN = 'fault-process-test-admin-token';
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
 /** Starts central/main.ts and resolves with the URL it prints once it listens. */
 function startChild(args: string[]): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CENTRAL_ADMIN_TOKEN: ADMIN_TOKEN },
   });
   captureChild(proc, 'central');
   return new Promise((ok, fail) => {
@@ -75,12 +79,12 @@ describe('central fault mode as a process', () => {
     expect(started.proc.exitCode).toBeNull();
 
     // The admin API is never faulted: it answers on the same port once listening again.
-    const stats = await fetch(`${started.url}/admin/stats`);
+    const stats = await fetch(`${started.url}/admin/stats`, { headers: admin });
     expect(stats.status).toBe(200);
     expect(((await stats.json()) as { faults: { refuse: number } }).faults.refuse).toBe(1);
     const cleared = await fetch(`${started.url}/admin/faults`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...admin },
       body: JSON.stringify({ spec: '' }),
     });
     expect(cleared.status).toBe(200);

@@ -15,7 +15,10 @@ let dir: string;
 let central: CentralHandle;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'central-http-'));
-  central = await startCentral({ dbFile: join(dir, 'central.db') });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
 });
 afterEach(async () => {
   await central.close();
@@ -99,7 +102,10 @@ describe('central media types', () => {
     const res = await send('/v1/devices/register', { method: 'POST', body: bytes });
     expect(await errorOf(res)).toEqual({ status: 415, code: 'BAD_REQUEST' });
     const { deviceId } = await register();
-    const revoke = await send(`/admin/devices/${deviceId}/revoke`, { method: 'POST' });
+    const revoke = await send(`/admin/devices/${deviceId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${central.adminToken}` },
+    });
     expect(revoke.status).toBe(200);
   });
 });
@@ -151,7 +157,7 @@ describe('central error table', () => {
         'unknown application to advance',
         send('/admin/advance', {
           method: 'POST',
-          headers: auth,
+          headers: { ...auth, authorization: `Bearer ${central.adminToken}` },
           body: JSON.stringify({ centralNo: 'H01-20260101-000001' }),
         }),
         'notFound',

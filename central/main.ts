@@ -1,7 +1,8 @@
 import './require-node';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEV_REGISTRATION_SECRET, startCentral, type CentralHandle } from './server';
+import { startCentral, type CentralHandle } from './server';
+import { centralTrustFromEnv } from './trust';
 import {
   CENTRAL_MODES,
   HubConfigError,
@@ -21,8 +22,10 @@ import { createHallLogger } from '../electron/main/services/logging';
  * `--mode hub` serves only the queue (the hall hub, its own --db); `central` only the sync
  * protocol; `all` (default, `npm start`) both in one process. A hub on a LAN address needs the
  * certificate and key (scripts/make-hub-cert.sh); stations pin the fingerprint it prints.
- * The registration secret comes from CENTRAL_REGISTRATION_SECRET (a development default otherwise);
- * CENTRAL_ADMIN_TOKEN, when set, guards /admin/*. SIGTERM or SIGINT stops it gracefully:
+ * Devices enrol with one-time codes (POST /admin/enrolments); CENTRAL_ADMIN_TOKEN guards /admin/*
+ * and is required outside demo mode. --demo also accepts the development registration secret
+ * (and makes up an admin token when none is set); --demo-interval 0 keeps demo mode's trust
+ * without advancing applications. SIGTERM or SIGINT stops it gracefully:
  * /readyz turns 503, requests in flight finish (up to --grace-ms), then it exits.
  */
 const { values } = parseArgs({
@@ -66,7 +69,12 @@ const logger = createHallLogger({
   baseName: 'central',
   echo: false,
 });
-const secret = process.env.CENTRAL_REGISTRATION_SECRET ?? DEV_REGISTRATION_SECRET;
+const trust = centralTrustFromEnv(process.env, values.demo);
+if (!trust.ok) {
+  console.error(trust.problem);
+  process.exit(1);
+}
+const advanceMs = Number(values['demo-interval']);
 let central: CentralHandle;
 try {
   central = await startCentral({
@@ -75,10 +83,9 @@ try {
     host: values.host,
     mode,
     ...(tls ? { tls } : {}),
-    registrationSecret: secret,
-    demo: values.demo ? { intervalMs: Number(values['demo-interval']) } : false,
+    ...trust.options,
+    demo: values.demo && advanceMs > 0 ? { intervalMs: advanceMs } : false,
     ...(values.faults ? { faults: values.faults } : {}),
-    ...(process.env.CENTRAL_ADMIN_TOKEN ? { adminToken: process.env.CENTRAL_ADMIN_TOKEN } : {}),
   });
 } catch (err) {
   if (err instanceof HubConfigError) {
@@ -100,9 +107,12 @@ if (servesCentral(mode)) {
   console.log(
     `central listening on ${central.url} (mode ${mode}, db ${values.db}${values.demo ? ', demo mode' : ''}${
       values.faults ? `, faults ${values.faults}` : ''
-    }${secret === DEV_REGISTRATION_SECRET ? ', development registration secret' : ''})`,
+    }${values.demo ? ', development registration secret accepted' : ''})`,
   );
 }
+// Demo mode without a configured token: say the made-up one, so a demo can use /admin/*.
+if (values.demo && !process.env.CENTRAL_ADMIN_TOKEN)
+  console.log(`admin token: ${central.adminToken}`);
 
 logger.event('central.started', { url: central.url, demo: values.demo });
 

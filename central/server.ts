@@ -3,7 +3,9 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { AuditTails } from './audit-tail';
 import { DeviceAuth } from './auth';
+import { centralTrust } from './trust';
 import { healthResponse } from './health';
 import { createCentralApp } from './app';
 import { openCentralDb, type CentralDb } from './db';
@@ -39,7 +41,13 @@ export interface CentralOptions {
   mode?: CentralMode;
   /** Certificate and key: HTTPS instead of HTTP (required for a hub on a LAN address). */
   tls?: HubTls;
+  /**
+   * The shared development registration secret (self-declared hall and station): only with
+   * `allowDevelopmentSecret`. Without it, consoles enrol with one-time codes only.
+   */
   registrationSecret?: string;
+  /** Demo mode's trust: the development secret is accepted (the default secret when none given). */
+  allowDevelopmentSecret?: boolean;
   tokenTtlMs?: number;
   faults?: string | FaultPlan;
   /** Demo mode: advance a few open applications one stage every interval. */
@@ -49,6 +57,7 @@ export interface CentralOptions {
    * know follows its family and account kind.
    */
   catalogue?: Catalogue;
+  /** Guards /admin/*; absent: a random one, on the handle (tests and demo mode). */
   adminToken?: string;
   random?: () => number;
   now?: () => number;
@@ -72,6 +81,8 @@ export interface CentralStats {
 
 export interface CentralHandle {
   url: string;
+  /** The token /admin/* requires. */
+  adminToken: string;
   port: number;
   db: CentralDb;
   ledger: Ledger;
@@ -108,6 +119,7 @@ export interface CentralCore {
   ledger: Ledger;
   auth: DeviceAuth;
   queue: QueueStore;
+  adminToken: string;
   /** Fetch straight into the app, without a socket (and without faults): for fake-timer tests. */
   fetch: (input: string, init?: RequestInit) => Promise<Response>;
 }
@@ -122,13 +134,9 @@ export function createCentralCore(
   },
 ): CentralCore {
   const now = opts.now ?? Date.now;
+  const trust = centralTrust(opts);
   const db = openCentralDb(opts.dbFile);
-  const auth = new DeviceAuth(
-    db,
-    opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
-    opts.tokenTtlMs ?? 3600_000,
-    now,
-  );
+  const auth = new DeviceAuth(db, trust.registrationSecret, opts.tokenTtlMs ?? 3600_000, now);
   const ledger = new Ledger(db, stageResolver(opts.catalogue ?? CATALOGUE), now);
   const queue = new QueueStore(db, { now });
   const mode = opts.mode ?? 'all';
@@ -138,7 +146,8 @@ export function createCentralCore(
     admin,
     sync: servesCentral(mode),
     ...(servesHub(mode) ? { queue } : {}),
-    ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+    adminToken: trust.adminToken,
+    auditTails: new AuditTails(db, now),
   });
   return {
     app,
@@ -146,6 +155,7 @@ export function createCentralCore(
     ledger,
     auth,
     queue,
+    adminToken: trust.adminToken,
     fetch: async (input, init) => app.fetch(new Request(input, init)),
   };
 }
@@ -197,7 +207,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     plan = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
   };
 
-  const { app, db, ledger } = createCentralCore(opts, {
+  const { app, db, ledger, adminToken } = createCentralCore(opts, {
     setFaults,
     stats,
     setDemo: (on, ms) => setDemo(on, ms),
@@ -338,6 +348,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
 
   return {
     url: `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    adminToken,
     port,
     db,
     ledger,

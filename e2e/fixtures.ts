@@ -85,7 +85,8 @@ export const test = base.extend<{
         if (proc) return;
         proc = await startProcess(
           'central/main.ts',
-          ['--port', String(port), '--db', dbFile],
+          // Demo mode's trust (the hosts enrol with the development secret), no advancing.
+          ['--port', String(port), '--db', dbFile, '--demo', '--demo-interval', '0'],
           CENTRAL_URL,
           { CENTRAL_ADMIN_TOKEN: adminToken },
         );
@@ -109,7 +110,7 @@ export const test = base.extend<{
     const dbFile = join(dir, 'hall.db');
     // With a central system: sync quickly (HALL_SYNC_FAST), so tests wait seconds, not minutes.
     const env = {
-      ...(withCentral ? { CENTRAL_URL: central.url, HALL_SYNC_FAST: '1' } : {}),
+      ...(withCentral ? { CENTRAL_URL: central.url, HALL_SYNC_FAST: '1', HALL_DEMO: '1' } : {}),
       ...(hallNow ? { HALL_NOW: hallNow } : {}),
     };
     const start = (port: string) =>

@@ -23,7 +23,7 @@ async function startKiosk(centralUrl: string): Promise<HostProcess> {
     'electron/webhost/main.ts',
     ['--port', '0', '--db', join(dir, 'kiosk.db'), '--role', 'kiosk', '--station', 'K01'],
     HOST_URL,
-    { CENTRAL_URL: centralUrl, HALL_SYNC_FAST: '1' },
+    { CENTRAL_URL: centralUrl, HALL_SYNC_FAST: '1', HALL_DEMO: '1' },
   );
 }
 

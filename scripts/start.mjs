@@ -155,6 +155,8 @@ if (!process.env.CENTRAL_URL) {
     /(http:\/\/127\.0\.0\.1:\d+)/,
   );
   console.log(`本地中心系统 local central system: ${env.CENTRAL_URL}`);
+  // Its own demo central system: the console enrols with the development secret (demo mode).
+  env.HALL_DEMO = '1';
 }
 if (!existsSync(hallDb)) {
   const seeded = spawnSync(node, ['out/tools/seed-demo.js', '--db', hallDb], {

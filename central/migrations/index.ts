@@ -1,12 +1,17 @@
 import type { Migration } from '../../server-common/db';
 import { migration001Ledger } from './001_ledger';
 import { migration002Queue } from './002_queue';
+import { migration003DeviceTrust } from './003_device_trust';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
  * (server-common/db). To add one: create NNN_name.ts with the next version and append it here;
  * central/migrations.test.ts upgrades a database from every earlier version.
  */
-export const CENTRAL_MIGRATIONS: readonly Migration[] = [migration001Ledger, migration002Queue];
+export const CENTRAL_MIGRATIONS: readonly Migration[] = [
+  migration001Ledger,
+  migration002Queue,
+  migration003DeviceTrust,
+];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

@@ -83,15 +83,16 @@ const lookupNotFound = (): QueueRefusal =>
   ]);
 
 /**
- * An application by its counter or central number plus the phone on it. Anything that does
- * not match both answers the same "not found", so the look-up cannot be used to probe.
+ * An application of this hall by its counter or central number plus the phone on it. Anything
+ * that does not match all three answers the same "not found", so the look-up cannot be used to
+ * probe (nor to read another hall's applications).
  */
-export function lookup(q: QueueCore, input: LookupInput): LookupResult {
+export function lookup(q: QueueCore, hallCode: string, input: LookupInput): LookupResult {
   const mobile = checkMobile(input.mobile);
   if (!mobile.ok) throw lookupNotFound();
   const row = q
     .sql<
-      [string, string],
+      [string, string, string],
       {
         central_no: string;
         payload: string;
@@ -101,9 +102,9 @@ export function lookup(q: QueueCore, input: LookupInput): LookupResult {
       }
     >(
       `SELECT central_no, payload, stages, stage_index, type_code FROM applications
-       WHERE json_extract(payload, '$.appNo') = ? OR central_no = ? LIMIT 1`,
+       WHERE (json_extract(payload, '$.appNo') = ? OR central_no = ?) AND hall_code = ? LIMIT 1`,
     )
-    .get(input.appNo, input.appNo);
+    .get(input.appNo, input.appNo, hallCode);
   if (!row) throw lookupNotFound();
   const payload = JSON.parse(row.payload) as {
     appNo: string;

@@ -57,7 +57,7 @@ function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unkn
         draft: queue.takeKioskDraft(hall, station, input as QueueOpParsed<'takeKioskDraft'>),
       };
     case 'lookup':
-      return queue.lookup(input as QueueOpParsed<'lookup'>);
+      return queue.lookup(hall, input as QueueOpParsed<'lookup'>);
   }
 }
 

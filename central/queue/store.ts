@@ -93,8 +93,8 @@ export class QueueStore {
   takeKioskDraft(hall: string, counter: string, input: QueueOpParsed<'takeKioskDraft'>) {
     return takeKioskDraft(this.q, hall, counter, input);
   }
-  lookup(input: LookupInput): LookupResult {
-    return lookup(this.q, input);
+  lookup(hallCode: string, input: LookupInput): LookupResult {
+    return lookup(this.q, hallCode, input);
   }
 
   measures(hall: string, input: QueueOpParsed<'measures'>): Measures {

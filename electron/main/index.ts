@@ -75,7 +75,10 @@ function startStation(): void {
     centralUrl: config.centralUrl,
     hubUrl: config.hubUrl,
     hubFingerprint: config.hubFingerprint,
-    enrolmentCode: config.enrolmentCode,
+    // The config's code, else (development) HALL_ENROLMENT_CODE; npm start's demo mode
+    // (HALL_DEMO=1) may use the development secret instead.
+    enrolmentCode: config.enrolmentCode ?? process.env.HALL_ENROLMENT_CODE,
+    demo: process.env.HALL_DEMO === '1',
   });
   const services = createStationRuntime({
     file: configFile,

@@ -106,7 +106,10 @@ function servicesFor(options: WebHostOptions, config?: StationConfig, hooks?: St
     ...((config?.hubFingerprint ?? options.hubFingerprint)
       ? { hubFingerprint: config?.hubFingerprint ?? options.hubFingerprint }
       : {}),
-    ...(config?.enrolmentCode ? { enrolmentCode: config.enrolmentCode } : {}),
+    // As the Electron host: the config's enrolment code (development: HALL_ENROLMENT_CODE), or
+    // demo mode's development secret.
+    enrolmentCode: config?.enrolmentCode ?? process.env.HALL_ENROLMENT_CODE,
+    demo: process.env.HALL_DEMO === '1',
     ...(hooks ? { station: hooks } : {}),
     ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,

@@ -25,19 +25,35 @@ const IsoTime = z.iso.datetime({ offset: true });
 
 // ---------------------------------------------------------------- registration and tokens
 
-export const RegisterRequestSchema = z.object({
-  hallCode: SiteCodeSchema,
-  stationCode: SiteCodeSchema,
-  /**
-   * A UUID the console generates once and keeps. Registering again with the same hall, station
-   * and installation id returns the same device id, so a console that crashed before storing its
-   * credentials never becomes a second device (which would defeat the per-device dedupe).
-   */
-  installationId: z.uuid(),
-  /** Shared enrolment secret issued to the hall by the utility. */
-  registrationSecret: z.string().min(8).max(256),
-  deviceName: z.string().max(64).optional(),
-});
+/** A one-time enrolment code as an admin hands it out: 4 groups of 4 letters and digits. */
+export const EnrolmentCodeSchema = z.string().regex(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+
+export const RegisterRequestSchema = z
+  .object({
+    /** Self-declared hall and station: only with the development secret (demo mode). */
+    hallCode: SiteCodeSchema.optional(),
+    stationCode: SiteCodeSchema.optional(),
+    /**
+     * A UUID the console generates once and keeps. Enrolling again with the same hall, station
+     * and installation id keeps the same device id (never a second device, which would defeat the
+     * per-device dedupe), but only with a fresh enrolment code: without one it is refused.
+     */
+    installationId: z.uuid(),
+    /** The one-time code an admin issued for this station: the hall and station come from it. */
+    enrolmentCode: EnrolmentCodeSchema.optional(),
+    /** Shared development secret: accepted only by a central system in demo mode. */
+    registrationSecret: z.string().min(8).max(256).optional(),
+    deviceName: z.string().max(64).optional(),
+  })
+  .refine((r) => r.enrolmentCode !== undefined || r.registrationSecret !== undefined, {
+    path: ['enrolmentCode'],
+    message: 'an enrolment code is required',
+  })
+  .refine(
+    (r) =>
+      r.enrolmentCode !== undefined || (r.hallCode !== undefined && r.stationCode !== undefined),
+    { path: ['hallCode'], message: 'hall and station are required with the development secret' },
+  );
 export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
 
 export const DeviceCredentialsSchema = z.object({
@@ -47,6 +63,9 @@ export const DeviceCredentialsSchema = z.object({
   tokenExpiresAt: IsoTime,
   /** Long-lived; exchanged for a new bearer token at /v1/devices/token. Not rotated. */
   refreshToken: z.string().min(20).max(512),
+  /** The hall and station central holds this device to (from its enrolment code). */
+  hallCode: SiteCodeSchema.optional(),
+  stationCode: SiteCodeSchema.optional(),
 });
 export type DeviceCredentials = z.infer<typeof DeviceCredentialsSchema>;
 
@@ -105,8 +124,16 @@ export type PushRequest = z.infer<typeof PushRequestSchema>;
  * operations is a 400; a malformed operation inside a good batch is only that operation's
  * `rejected` result, so one bad row never blocks the others.
  */
+/** The station audit trail's last row as the station sees it: rows cut off its end show. */
+export const AuditTailSchema = z.object({
+  lastId: z.number().int().min(0),
+  hash: z.union([Sha256HexSchema, z.literal('')]),
+});
+export type AuditTail = z.infer<typeof AuditTailSchema>;
+
 export const PushEnvelopeSchema = z.object({
   ops: z.array(z.unknown()).min(1).max(MAX_OPS_PER_BATCH),
+  auditTail: AuditTailSchema.optional(),
 });
 
 export const OP_STATUSES = ['applied', 'duplicate', 'rejected', 'conflict'] as const;
@@ -157,7 +184,11 @@ export const OpResultSchema = z.object({
 });
 export type OpResult = z.infer<typeof OpResultSchema>;
 
-export const PushResponseSchema = z.object({ results: z.array(OpResultSchema) });
+export const PushResponseSchema = z.object({
+  results: z.array(OpResultSchema),
+  /** Whether central kept the audit tail sent with the push (`refused`: it went back or changed). */
+  auditTail: z.enum(['accepted', 'refused']).optional(),
+});
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
 /** HTTP status of one operation's outcome, as PUT /v1/ops/{opId} answers it. */

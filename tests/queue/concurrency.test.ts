@@ -50,7 +50,10 @@ describe('queue concurrency', () => {
       ...DEFAULT_QUEUE_CONFIG,
       services: DEFAULT_QUEUE_CONFIG.services.map((s) => ({ ...s, dailyCap: 9999 })),
     };
-    central = await startCentral({ dbFile: join(dir, 'central.db') });
+    central = await startCentral({
+      allowDevelopmentSecret: true,
+      dbFile: join(dir, 'central.db'),
+    });
     const guide = await registerStation(central.url, HALL, 'G01');
     await guide.call('saveConfig', { config });
     const counters = await Promise.all(

@@ -24,6 +24,8 @@ afterAll(() => {
   rmSync(resolve(ROOT, outdir), { recursive: true, force: true });
 });
 
+const ADMIN_TOKEN = 'central-service-test-admin-token';
+
 async function startCentral(
   args: string[],
 ): Promise<{ child: ChildProcess; url: string; port: number; output: () => string }> {
@@ -38,7 +40,8 @@ async function startCentral(
       join(dir, `c${port}.db`),
       ...args,
     ],
-    { cwd: ROOT },
+    // As a real hall runs it: its own admin token, devices enrol with codes.
+    { cwd: ROOT, env: { ...process.env, CENTRAL_ADMIN_TOKEN: ADMIN_TOKEN } },
   );
   children.push(child);
   captureChild(child, 'central');

@@ -18,7 +18,10 @@ let services: Services | undefined;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hall-device-trust-'));
-  central = await startCentral({ dbFile: join(dir, 'central.db') });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
 });
 afterEach(async () => {
   await services?.close();
@@ -45,6 +48,8 @@ function start(registrationSecret?: string): Services {
     backupDir: join(dir, 'backups'),
     transport: 'http',
     centralUrl: central.url,
+    // Demo mode's trust: the development secret against a demo-mode central system.
+    demo: true,
     ...(registrationSecret ? { registrationSecret } : {}),
     syncTiming: { idlePollMs: 100, backoff: { baseMs: 10, capMs: 50 }, requestTimeoutMs: 2000 },
     log: testLog,
@@ -89,7 +94,10 @@ describe('device trust between the console and the central system', () => {
       .get() as string;
     const revoke = await fetch(`${central.url}/admin/devices/${deviceId}/revoke`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${central.adminToken}`,
+      },
       body: '{}',
     });
     expect(revoke.status).toBe(200);
@@ -108,6 +116,7 @@ describe('device trust between the console and the central system', () => {
           dbFile: join(dir, 'refused.db'),
           transport: 'http',
           centralUrl: url,
+          demo: true,
           log: testLog,
         }),
       ).toThrow(/HTTPS|URL/);

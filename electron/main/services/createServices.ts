@@ -12,11 +12,10 @@ import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
 import { createOfflineTickets } from './queue/offline-tickets';
-import { createCentralConnection } from './central-client';
+import { createCentralConnection, resolveEnrolment, usesDevelopmentSecret } from './central-client';
 import { checkHubEndpoint, createHubConnection } from './central-client/hub';
 import { checkCentralUrl } from './sync/central-url';
 import { createSyncService, type SyncEngineOptions, type SyncService } from './sync';
-import { DEV_REGISTRATION_SECRET } from '../../../shared/sync/dev-secret';
 import type { UpdateStatus } from '../../../shared/api/methods/core';
 import { createHallLogger, type HallLogger } from './logging';
 import {
@@ -48,14 +47,21 @@ export interface ServicesOptions {
   backups?: BackupScheduleConfig;
   /** The utility's central system; absent = the console works offline and queues everything. */
   centralUrl?: string;
-  /** The one-time enrolment code while unused (station config); see `station.enrolmentUsed`. */
-  enrolmentCode?: string;
+  /** This station's one-time enrolment code (station config; HALL_ENROLMENT_CODE in the hosts). */
+  enrolmentCode?: string | undefined;
   /**
    * The station config runtime (station/runtime.ts): `station.*` methods and the hook that
    * drops the enrolment code once used. Absent: a fixed config from these options (tests).
    */
   station?: StationHooks;
-  registrationSecret?: string;
+  /** A shared registration secret: demo mode only (default the development secret there). */
+  registrationSecret?: string | undefined;
+  /**
+   * Demo mode (npm start with its own local central system): without an enrolment code the
+   * station enrols with the development secret. Outside demo mode a central URL without an
+   * enrolment code refuses to start.
+   */
+  demo?: boolean;
   /**
    * The hall hub on the LAN (ticket queue, board, kiosk drafts, guide records): https with
    * `hubFingerprint` (SHA-256 of its certificate, pinned), or http on this machine. Absent: the
@@ -146,6 +152,9 @@ function loadStationKeys(opts: ServicesOptions, log: (line: string) => void): Ha
  * opens and migrates the database, builds the services and returns the one dispatcher.
  */
 export function createServices(opts: ServicesOptions): Services {
+  // How this station enrols with its central system (its code, or the development secret in
+  // demo mode); neither: refuse to start, before anything is opened.
+  const enrolment = opts.centralUrl || opts.hubUrl ? resolveEnrolment(opts) : {};
   const logger = opts.logger ?? createHallLogger({ echo: opts.log === undefined });
   const log = opts.log ?? logger.line;
   const now = opts.now ?? (() => new Date());
@@ -188,7 +197,7 @@ export function createServices(opts: ServicesOptions): Services {
           baseUrl: centralUrl,
           hallCode,
           stationCode,
-          registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+          ...enrolment,
           timeoutMs: opts.syncTiming?.requestTimeoutMs,
           now: () => now().getTime(),
         })
@@ -199,10 +208,11 @@ export function createServices(opts: ServicesOptions): Services {
           db,
           hallCode,
           stationCode,
-          registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+          ...enrolment,
           now: () => now().getTime(),
         })
       : undefined;
+    const authArea = createAuthArea(db, now, opts.auth ?? {});
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -212,10 +222,12 @@ export function createServices(opts: ServicesOptions): Services {
       ...opts.syncTiming,
       hallCode,
       stationCode,
-      registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+      ...enrolment,
       now: () => now().getTime(),
       log,
       applyCorrection: applications.applyCorrection,
+      // Central keeps the latest tail per device: rows cut off the trail's end show there.
+      auditTail: () => authArea.audit.tail(),
     });
     const core = createHandlers({
       applications,
@@ -230,13 +242,12 @@ export function createServices(opts: ServicesOptions): Services {
       },
       updateStatus: opts.updateStatus ?? (() => ({ state: 'off' })),
     });
-    const authArea = createAuthArea(db, now, opts.auth ?? {});
     const queue = createQueueService({
       db,
       ...(hub || central ? { central: hub ?? central } : {}),
       hallCode,
       stationCode,
-      registrationSecret: opts.registrationSecret ?? DEV_REGISTRATION_SECRET,
+      ...enrolment,
       kind: opts.auth?.stationRole ?? 'staff',
       catalogue: CATALOGUE,
       saveDraft: applications.saveDraft,
@@ -257,8 +268,7 @@ export function createServices(opts: ServicesOptions): Services {
         transport: opts.transport,
       },
       centralUrl,
-      developmentSecret:
-        (opts.registrationSecret ?? DEV_REGISTRATION_SECRET) === DEV_REGISTRATION_SECRET,
+      developmentSecret: usesDevelopmentSecret(enrolment),
       syncStatus: () => sync.engine.status(),
       queueStatus: () => queue.status(),
       now,

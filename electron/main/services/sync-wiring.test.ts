@@ -30,6 +30,8 @@ const open = (centralUrl?: string) =>
     transport: 'http',
     now: () => MONDAY_10,
     ...(centralUrl ? { centralUrl } : {}),
+    // Demo mode's trust: the development secret against a demo-mode central system.
+    demo: true,
     startSync: false,
     validateOutput: true,
     log: testLog,

@@ -92,11 +92,12 @@ export const PATHS: Record<string, Record<string, OpenApiObject>> = {
   '/v1/devices/register': {
     post: {
       tags: ['devices'],
-      summary: 'Register a console, or get fresh credentials for one already registered',
+      summary: 'Enrol a console with its one-time enrolment code',
       description: lines(
-        'Idempotent on `(hallCode, stationCode, installationId)`: the same triple always gets the same',
-        '`deviceId` (new tokens each time), so a console that crashed before storing its answer does',
-        'not become a second device.',
+        'The hall, station and role come from the code (issued by `POST /admin/enrolments`), which is',
+        'spent. The same `(hall, station, installationId)` keeps its `deviceId`; enrolling it again needs',
+        'a fresh code (409 otherwise, and the existing credentials are not touched). The shared',
+        '`registrationSecret` with a self-declared hall and station works only in demo mode.',
         '',
       ),
       security: [],
@@ -516,6 +517,33 @@ export const PATHS: Record<string, Record<string, OpenApiObject>> = {
       responses: {
         '200': {
           description: 'Set',
+        },
+      },
+    },
+  },
+  '/admin/enrolments': {
+    post: {
+      tags: ['admin'],
+      summary: 'Issue a one-time enrolment code for a station (hall, station, role, validMinutes)',
+      security: [],
+      responses: {
+        '201': {
+          description: 'The code (shown once; central keeps only its hash) and when it expires',
+        },
+        '400': {
+          $ref: '#/components/responses/BadRequest',
+        },
+      },
+    },
+  },
+  '/admin/audit-alerts': {
+    get: {
+      tags: ['admin'],
+      summary: 'Audit-trail tails central refused (gone back or rewritten), newest first',
+      security: [],
+      responses: {
+        '200': {
+          description: 'Alerts',
         },
       },
     },

@@ -26,7 +26,10 @@ const MONDAY_10 = new Date('2026-03-02T10:00:00+08:00');
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hall-correction-'));
-  central = await startCentral({ dbFile: join(dir, 'central.db') });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
   services = createServices({
     // A trusted in-process caller: no sign-in, no role gate.
     auth: { enforce: false },
@@ -34,6 +37,8 @@ beforeEach(async () => {
     transport: 'http',
     now: () => MONDAY_10,
     centralUrl: central.url,
+    // Demo mode's trust: the development secret against a demo-mode central system.
+    demo: true,
     // The test drives the engine cycle by cycle.
     startSync: false,
     validateOutput: true,

@@ -127,7 +127,13 @@ export function createAuditTrail({ db, now }: AuditTrailDeps) {
     return { ok: true, rows, firstBadId: null };
   }
 
-  return { append, list, verify };
+  /** The last row's id and hash (0 and '' when empty): sync reports it so a cut end shows. */
+  function tail(): { lastId: number; hash: string } {
+    const row = last.get();
+    return { lastId: row?.id ?? 0, hash: row?.hash ?? '' };
+  }
+
+  return { append, list, verify, tail };
 }
 
 export type AuditTrail = ReturnType<typeof createAuditTrail>;

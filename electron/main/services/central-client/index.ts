@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { cipherOf, hasCipher } from '../crypto';
 import { createSyncState } from '../sync/sync-state';
 import { createCentralHttp, type CentralHttp, type FetchLike } from './http';
 import { createDeviceSession, type CredentialStore, type DeviceSession } from './session';
@@ -21,6 +22,12 @@ export {
   type FetchLike,
 } from './http';
 export {
+  EnrolmentConfigError,
+  resolveEnrolment,
+  usesDevelopmentSecret,
+  type EnrolmentConfig,
+} from './enrolment-config';
+export {
   createDeviceSession,
   type CredentialStore,
   type DeviceSession,
@@ -39,7 +46,10 @@ export interface CentralConnectionOptions {
   baseUrl: string;
   hallCode: string;
   stationCode: string;
-  registrationSecret: string;
+  /** The station's one-time enrolment code (its configuration; HALL_ENROLMENT_CODE for now). */
+  enrolmentCode?: string | undefined;
+  /** The development secret: demo mode only (createServices checks). */
+  registrationSecret?: string | undefined;
   deviceName?: string | undefined;
   fetch?: FetchLike | undefined;
   timeoutMs?: number | undefined;
@@ -51,15 +61,36 @@ export interface CentralConnectionOptions {
 
 /**
  * The central system's credentials live in sync_state (installation id, device id, tokens); the
- * hall hub's beside them under the `hub.` scope.
+ * hall hub's beside them under the `hub.` scope. The bearer and refresh tokens are sealed with
+ * the station's cipher when the database handle has one (createServices attaches it), so a
+ * copied database file holds no usable credential.
  */
 export function syncStateCredentials(db: Database, scope: '' | 'hub.' = ''): CredentialStore {
   const state = createSyncState(db, scope);
+  const cipher = hasCipher(db) ? cipherOf(db) : undefined;
+  const seal = (value: string, what: string): string =>
+    cipher ? cipher.seal(value, `sync_state.${scope}${what}`) : value;
+  const open = (value: string, what: string): string =>
+    cipher?.isSealed(value) ? cipher.open(value, `sync_state.${scope}${what}`) : value;
   return {
     installationId: (make) => state.installationId(make),
-    credentials: () => state.credentials(),
-    saveCredentials: (c) => state.saveCredentials(c),
-    saveToken: (token, expiresAt) => state.saveToken(token, expiresAt),
+    credentials: () => {
+      const c = state.credentials();
+      return (
+        c && {
+          ...c,
+          token: open(c.token, 'token'),
+          refreshToken: open(c.refreshToken, 'refresh_token'),
+        }
+      );
+    },
+    saveCredentials: (c) =>
+      state.saveCredentials({
+        ...c,
+        token: seal(c.token, 'token'),
+        refreshToken: seal(c.refreshToken, 'refresh_token'),
+      }),
+    saveToken: (token, expiresAt) => state.saveToken(seal(token, 'token'), expiresAt),
     forgetToken: () => state.remove('token'),
   };
 }
@@ -78,6 +109,7 @@ export function createCentralConnection(opts: CentralConnectionOptions): Central
     enrolment: {
       hallCode: opts.hallCode,
       stationCode: opts.stationCode,
+      enrolmentCode: opts.enrolmentCode,
       registrationSecret: opts.registrationSecret,
       deviceName: opts.deviceName,
     },

@@ -21,11 +21,34 @@ export interface CredentialStore {
   forgetToken(): void;
 }
 
+/**
+ * How this station becomes a device: a one-time enrolment code an admin issued for it (the hall
+ * and station are the code's), or, in demo mode only, the development secret with the hall and
+ * station it names.
+ */
 export interface Enrolment {
   hallCode: string;
   stationCode: string;
-  registrationSecret: string;
+  enrolmentCode?: string | undefined;
+  registrationSecret?: string | undefined;
   deviceName?: string | undefined;
+}
+
+/** The registration body: the code alone when there is one (never a self-declared hall). */
+function registrationBody(enrolment: Enrolment, installationId: string): Record<string, string> {
+  const named: Record<string, string> = enrolment.deviceName
+    ? { deviceName: enrolment.deviceName }
+    : {};
+  if (enrolment.enrolmentCode) {
+    return { installationId, enrolmentCode: enrolment.enrolmentCode, ...named };
+  }
+  return {
+    hallCode: enrolment.hallCode,
+    stationCode: enrolment.stationCode,
+    installationId,
+    registrationSecret: enrolment.registrationSecret ?? '',
+    ...named,
+  };
 }
 
 export interface DeviceSessionOptions {
@@ -45,7 +68,10 @@ export function createDeviceSession(opts: DeviceSessionOptions) {
   let enrolling: Promise<string> | undefined;
   let refreshing: Promise<string> | undefined;
 
-  /** Registers (again): same installation id, same device. A 401 here is a wrong secret. */
+  /**
+   * Enrols (again): same installation id, same device. A 401 here is a wrong, used or expired
+   * code; a 409 is a device already enrolled, which needs a fresh code.
+   */
   function enrol(): Promise<string> {
     enrolling ??= (async () => {
       try {
@@ -55,18 +81,13 @@ export function createDeviceSession(opts: DeviceSessionOptions) {
             {
               method: 'POST',
               path: '/v1/devices/register',
-              body: {
-                hallCode: enrolment.hallCode,
-                stationCode: enrolment.stationCode,
-                installationId,
-                registrationSecret: enrolment.registrationSecret,
-                ...(enrolment.deviceName ? { deviceName: enrolment.deviceName } : {}),
-              },
+              body: registrationBody(enrolment, installationId),
             },
             DeviceCredentialsSchema,
           )
           .catch((err: unknown) => {
-            throw err instanceof CentralError && err.kind === 'unauthorized'
+            throw err instanceof CentralError &&
+              (err.kind === 'unauthorized' || err.kind === 'conflict')
               ? err.as('enrolment_refused')
               : err;
           });

@@ -24,7 +24,10 @@ let core: CentralCore;
 let db: Database;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'central-shared-'));
-  core = createCentralCore({ dbFile: join(dir, 'central.db') });
+  core = createCentralCore({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
   db = openSyncDb(join(dir, 'station.db'));
 });
 afterEach(() => {

@@ -38,7 +38,11 @@ beforeEach(() => {
   clock = Date.parse('2026-03-02T01:00:00Z'); // 09:00 in the hall
   linkUp = true;
   logs.length = 0;
-  core = createCentralCore({ dbFile: join(dir, 'central.db'), now: () => clock });
+  core = createCentralCore({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+    now: () => clock,
+  });
 });
 afterEach(() => {
   for (const db of dbs.splice(0)) if (db.open) db.close();

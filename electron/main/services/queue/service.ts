@@ -28,7 +28,9 @@ export interface QueueServiceOptions {
   central?: CentralConnection;
   hallCode: string;
   stationCode: string;
-  registrationSecret: string;
+  /** The station's one-time enrolment code, or (demo mode) the development secret. */
+  enrolmentCode?: string | undefined;
+  registrationSecret?: string | undefined;
   kind: StationKind;
   catalogue: Catalogue;
   /** For the clerk's verification of a kiosk draft: the same saveDraft the counter uses. */
@@ -59,6 +61,7 @@ export function createQueueService(opts: QueueServiceOptions) {
           baseUrl: opts.centralUrl,
           hallCode: opts.hallCode,
           stationCode: opts.stationCode,
+          enrolmentCode: opts.enrolmentCode,
           registrationSecret: opts.registrationSecret,
           fetch: opts.fetch,
           timeoutMs: opts.timeoutMs ?? 4000,

@@ -22,7 +22,10 @@ const corrections: { id: string; keys: string[] }[] = [];
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sync-actions-'));
-  central = await startCentral({ dbFile: join(dir, 'central.db') });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
   db = openSyncDb(join(dir, 'hall.db'));
   corrections.length = 0;
   sync = createSyncService({

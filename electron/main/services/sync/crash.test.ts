@@ -30,7 +30,10 @@ let central: CentralHandle;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sync-crash-'));
-  central = await startCentral({ dbFile: join(dir, 'central.db') });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
   await build({
     entryPoints: [CHILD_SOURCE],
     outfile: CHILD,

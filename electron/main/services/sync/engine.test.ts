@@ -19,7 +19,10 @@ let db: Database;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sync-engine-'));
-  central = await startCentral({ dbFile: join(dir, 'central.db') });
+  central = await startCentral({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
   db = openSyncDb(join(dir, 'hall.db'));
 });
 afterEach(async () => {
@@ -126,21 +129,35 @@ describe('sync engine against the reference central system', () => {
     expect(engine.status().halted).toBeNull();
   });
 
-  it('re-registers as the same device when the refresh token is no longer known', async () => {
+  it('re-enrols as the same device only with a fresh code when the refresh token is no longer known', async () => {
     seedQueued(db, 1, { hallCode: 'H01' });
     const engine = engineFor();
     await engine.runOnce();
-    const deviceId =
-      engine.status().registered &&
-      (db.prepare("SELECT value FROM sync_state WHERE key='device_id'").pluck().get() as string);
+    const deviceIdOf = () =>
+      db.prepare("SELECT value FROM sync_state WHERE key='device_id'").pluck().get() as string;
+    const deviceId = deviceIdOf();
     central.db.prepare("UPDATE devices SET refresh_hash = 'x'").run();
     central.db.prepare('UPDATE tokens SET expires_at = 0').run();
     seedQueued(db, 1, { hallCode: 'H01' });
-    await engine.runOnce();
-    expect(engine.status().counts.acknowledged).toBe(2);
-    expect(db.prepare("SELECT value FROM sync_state WHERE key='device_id'").pluck().get()).toBe(
-      deviceId,
-    );
+    // Registering again without a fresh code is refused and leaves the device as it was.
+    expect(await engine.runOnce()).toEqual({ next: 'halted' });
+    expect(engine.status().halted).toBe('registration_refused');
+    expect(central.db.prepare('SELECT refresh_hash FROM devices').pluck().get()).toBe('x');
+
+    const issued = await fetch(`${central.url}/admin/enrolments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${central.adminToken}`,
+      },
+      body: JSON.stringify({ hallCode: 'H01', stationCode: 'S1' }),
+    });
+    const { code } = (await issued.json()) as { code: string };
+    const enrolled = engineFor({ enrolmentCode: code, registrationSecret: undefined });
+    enrolled.resume();
+    await enrolled.runOnce();
+    expect(enrolled.status().counts.acknowledged).toBe(2);
+    expect(deviceIdOf()).toBe(deviceId);
   });
 
   it('on 403 stops with an alert and sends nothing more until resumed', async () => {

@@ -14,6 +14,7 @@ import { createScheduler, type Scheduler } from './scheduler';
 import { SyncHealth, type CycleOutcome, type SyncAlert } from './sync-health';
 import { createSyncState, type SyncState } from './sync-state';
 import { createWatchdog, type Watchdog } from './watchdog';
+import type { AuditTail } from '../../../../shared/sync/protocol';
 
 export type { SyncAlert } from './sync-health';
 
@@ -46,7 +47,9 @@ export interface SyncEngineOptions {
   configured?: boolean;
   hallCode: string;
   stationCode: string;
-  registrationSecret: string;
+  /** The station's one-time enrolment code, or (demo mode) the development secret. */
+  enrolmentCode?: string | undefined;
+  registrationSecret?: string | undefined;
   /**
    * The connection (HTTP client and device session) shared with the queue; when absent the
    * engine opens its own from centralUrl, fetch and requestTimeoutMs.
@@ -70,6 +73,8 @@ export interface SyncEngineOptions {
   /** Gets status codes, counts and error classes only. */
   log?: (line: string) => void;
   /** Test seams for crash tests: run at the two moments a crash matters most. */
+  /** The station audit trail's last row id and hash, sent with each push (createServices). */
+  auditTail?: () => AuditTail;
   hooks?: { afterPushAnswer?: () => void; beforePullCommit?: () => void };
 }
 
@@ -102,6 +107,7 @@ export class SyncEngine {
         baseUrl: opts.centralUrl,
         hallCode: opts.hallCode,
         stationCode: opts.stationCode,
+        enrolmentCode: opts.enrolmentCode,
         registrationSecret: opts.registrationSecret,
         deviceName: opts.deviceName,
         fetch: opts.fetch,
@@ -129,6 +135,7 @@ export class SyncEngine {
       batchSize: opts.batchSize,
       log: opts.log,
       afterPushAnswer: opts.hooks?.afterPushAnswer,
+      auditTail: opts.auditTail,
     });
     this.scheduler = createScheduler({
       cycle: () => this.cycle(),

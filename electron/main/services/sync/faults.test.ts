@@ -26,6 +26,7 @@ const devices: { db: Database; engine: SyncEngine; ids: string[]; ops: number }[
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sync-faults-'));
   central = await startCentral({
+    allowDevelopmentSecret: true,
     dbFile: join(dir, 'central.db'),
     faults: FAULT_SPEC,
     random: seededRandom(11),

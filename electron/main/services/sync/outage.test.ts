@@ -24,7 +24,10 @@ beforeEach(() => {
   });
   vi.setSystemTime(new Date('2026-03-02T01:00:00Z'));
   dir = mkdtempSync(join(tmpdir(), 'sync-outage-'));
-  core = createCentralCore({ dbFile: join(dir, 'central.db') });
+  core = createCentralCore({
+    allowDevelopmentSecret: true,
+    dbFile: join(dir, 'central.db'),
+  });
   db = openSyncDb(join(dir, 'hall.db'));
 });
 afterEach(() => {

@@ -1,6 +1,7 @@
 import {
   MAX_OPS_PER_BATCH,
   PushResponseSchema,
+  type AuditTail,
   type Op,
   type SyncOpKind,
 } from '../../../../shared/sync/protocol';
@@ -18,6 +19,8 @@ export interface PusherOptions {
   log?: ((line: string) => void) | undefined;
   /** Crash-test seam: runs when the answer is in but not yet recorded. */
   afterPushAnswer?: (() => void) | undefined;
+  /** The station audit trail's last row, sent with each push so central sees a cut end. */
+  auditTail?: (() => AuditTail) | undefined;
 }
 
 /**
@@ -44,6 +47,11 @@ export function createPusher(opts: PusherOptions) {
     }
   }
 
+  const pushBody = (ops: Op[]) => {
+    const tail = opts.auditTail?.();
+    return tail ? { ops, auditTail: tail } : { ops };
+  };
+
   async function pushBatch(batch: OutboxRow[]): Promise<CycleOutcome | undefined> {
     const deviceId = central.session.deviceId();
     if (!deviceId) return { next: 'more' };
@@ -56,23 +64,27 @@ export function createPusher(opts: PusherOptions) {
       payload: JSON.parse(row.payload) as Record<string, unknown>,
       payloadHash: row.payload_hash,
     }));
-    let results;
+    let answer;
     try {
-      ({ results } = await central.session.authed((token) =>
+      answer = await central.session.authed((token) =>
         central.http.request(
-          { method: 'POST', path: '/v1/ops', body: { ops }, token },
+          { method: 'POST', path: '/v1/ops', body: pushBody(ops), token },
           PushResponseSchema,
         ),
-      ));
+      );
     } catch (err) {
       if (!(err instanceof CentralError)) throw err;
       return pushFailed(err, batch);
     }
+    const { results } = answer;
     if (results.length !== batch.length || results.some((r, i) => r.opId !== batch[i]?.op_id)) {
       const detail = 'results do not match the batch';
       return health.failed(new CentralError({ kind: 'unreadable', detail }), batch);
     }
     opts.afterPushAnswer?.();
+    if (answer.auditTail === 'refused') {
+      opts.log?.('sync: central refused the audit-trail tail (it went back or changed)');
+    }
     const tally = outbox.recordResults(batch, results, now());
     if (tally.acked + tally.dead + tally.conflict > 0) health.progressed();
     health.succeeded();

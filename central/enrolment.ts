@@ -1,0 +1,111 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { CentralDb } from './db';
+import { sqlFor, type Sql } from './sql';
+import { STATION_ROLES, type StationRole } from '../shared/auth/schemas';
+
+/** What an admin asks for: one station of one hall, its role and how long the code lives. */
+export interface EnrolmentRequest {
+  hallCode: string;
+  stationCode: string;
+  role: StationRole;
+  /** Minutes until the code expires (default 24 h, at most 30 days). */
+  validMinutes?: number;
+}
+
+export interface IssuedEnrolment {
+  code: string;
+  hallCode: string;
+  stationCode: string;
+  role: StationRole;
+  expiresAt: string;
+}
+
+export interface EnrolmentGrant {
+  hallCode: string;
+  stationCode: string;
+  role: StationRole;
+}
+
+export type RedeemOutcome =
+  | { ok: true; grant: EnrolmentGrant; codeHash: string }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+export { STATION_ROLES };
+export const DEFAULT_CODE_MINUTES = 24 * 60;
+export const MAX_CODE_MINUTES = 30 * 24 * 60;
+
+// No 0/O, 1/I: codes are read off paper and typed in.
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const hashOf = (code: string): string => createHash('sha256').update(code).digest('hex');
+
+/** 16 random characters from a 32-letter alphabet (80 bits), as XXXX-XXXX-XXXX-XXXX. */
+export function newEnrolmentCode(): string {
+  const chars = Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+/**
+ * One-time enrolment codes: an admin issues one per station; a console redeems it once to
+ * become a device of that hall and station. Only the code's hash is stored, so the database
+ * alone cannot enrol anyone.
+ */
+export class EnrolmentCodes {
+  private readonly sql: Sql;
+
+  constructor(
+    db: CentralDb,
+    private readonly now: () => number,
+  ) {
+    this.sql = sqlFor(db);
+  }
+
+  issue(req: EnrolmentRequest): IssuedEnrolment {
+    const code = newEnrolmentCode();
+    const minutes = Math.min(req.validMinutes ?? DEFAULT_CODE_MINUTES, MAX_CODE_MINUTES);
+    const expiresAt = this.now() + minutes * 60_000;
+    this.sql(
+      `INSERT INTO enrolment_codes (code_hash, hall_code, station_code, role, expires_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(hashOf(code), req.hallCode, req.stationCode, req.role, expiresAt, this.now());
+    return {
+      code,
+      hallCode: req.hallCode,
+      stationCode: req.stationCode,
+      role: req.role,
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
+  }
+
+  /** Checks a code (inside the caller's transaction); `markUsed` spends it. */
+  redeem(code: string): RedeemOutcome {
+    const codeHash = hashOf(code);
+    const row = this.sql<
+      [string],
+      {
+        hall_code: string;
+        station_code: string;
+        role: StationRole;
+        expires_at: number;
+        used_at: number | null;
+      }
+    >(
+      'SELECT hall_code, station_code, role, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?',
+    ).get(codeHash);
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.used_at !== null) return { ok: false, reason: 'used' };
+    if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
+    return {
+      ok: true,
+      codeHash,
+      grant: { hallCode: row.hall_code, stationCode: row.station_code, role: row.role },
+    };
+  }
+
+  markUsed(codeHash: string, deviceId: string): void {
+    this.sql('UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?').run(
+      this.now(),
+      deviceId,
+      codeHash,
+    );
+  }
+}
