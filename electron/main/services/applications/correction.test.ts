@@ -1,3 +1,4 @@
+import { createApplicationRepository } from './repository';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -157,11 +158,8 @@ describe('applyCorrection', () => {
       'applications.submit',
       fakeApplicationInput(household, r, MONDAY_10),
     );
-    const stored = services.db
-      .prepare('SELECT fields_json FROM applications WHERE id = ?')
-      .pluck()
-      .get(submitted.id) as string;
-    const fields = { ...(JSON.parse(stored) as Record<string, unknown>), mobile: '12345' };
+    const stored = createApplicationRepository(services.db).findById(submitted.id)?.fields_json;
+    const fields = { ...(JSON.parse(stored ?? '{}') as Record<string, unknown>), mobile: '12345' };
     const payload = service().applyCorrection(
       submitted.id,
       fields as Record<string, string>,

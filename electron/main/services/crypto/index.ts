@@ -2,6 +2,7 @@ export { createFieldCipher, normaliseForIndex, SealedValueError } from './cipher
 export type { FieldCipher, IndexKind } from './cipher';
 export {
   addDataKey,
+  defaultKeyFile,
   dropOldDataKeys,
   ephemeralKeys,
   FILE_MODE_WRAPPER,
@@ -10,3 +11,5 @@ export {
 } from './keys';
 export type { HallKeys, KeyWrapper, LoadedKeys } from './keys';
 export { attachCipher, cipherOf, hasCipher, NoCipherError } from './attached';
+export { storedIdentifiers } from './identifiers';
+export type { PlainIdentifiers, StoredIdentifiers } from './identifiers';
