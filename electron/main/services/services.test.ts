@@ -1,3 +1,4 @@
+import { createOutboxStore } from './sync/outbox-store';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,14 +122,10 @@ describe('submit', () => {
     expect(Date.parse(detail.deadlineAt as string)).toBe(due.getTime());
     expect(detail.clerk).toBe('clerk07');
 
-    const outbox = services.db.prepare('SELECT * FROM outbox').all() as {
-      op_id: string;
-      application_id: string;
-      kind: string;
-      payload: string;
-      payload_hash: string;
-      state: string;
-    }[];
+    // Sealed at rest; the owner opens it (as the sender does, just before sending).
+    const raw = services.db.prepare('SELECT payload FROM outbox').pluck().all() as string[];
+    expect(raw.every((p) => p.startsWith('e1.'))).toBe(true);
+    const outbox = createOutboxStore(services.db).byState('pending');
     expect(outbox).toHaveLength(1);
     const [row] = outbox;
     expect(row?.application_id).toBe(detail.id);

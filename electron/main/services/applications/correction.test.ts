@@ -1,3 +1,5 @@
+import { OUTBOX_PAYLOAD_CONTEXT, sealOutboxPayload } from '../sync/outbox-store';
+import { cipherOf } from '../crypto';
 import { createApplicationRepository } from './repository';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -63,15 +65,16 @@ async function fails(method: string, input: unknown, ctx = supervisor): Promise<
  */
 function corruptQueuedMobile(applicationId: string): string {
   const db = services.db;
-  const row = db
+  const sealed = db
     .prepare('SELECT seq, payload FROM outbox WHERE application_id = ?')
     .get(applicationId) as { seq: number; payload: string };
+  const row = { ...sealed, payload: cipherOf(db).open(sealed.payload, OUTBOX_PAYLOAD_CONTEXT) };
   const payload = JSON.parse(row.payload) as { fields: Record<string, unknown> };
   const bad = '1'.repeat(600);
   payload.fields.mobile = bad;
   const text = canonicalJson(payload);
   db.prepare('UPDATE outbox SET payload = ?, payload_hash = ? WHERE seq = ?').run(
-    text,
+    sealOutboxPayload(cipherOf(db), text),
     createHash('sha256').update(text).digest('hex'),
     row.seq,
   );

@@ -1,3 +1,4 @@
+import { cipherOf } from '../crypto';
 import { prepared, type Database } from '../db';
 
 /** Keys of the sync_state table. */
@@ -18,8 +19,14 @@ export interface StoredCredentials {
   refreshToken: string;
 }
 
+/** The device's secrets: sealed at rest with the station's data key. */
+export const SECRET_SYNC_KEYS: readonly Key[] = ['token', 'refresh_token'];
+export const syncStateContext = (key: string): string => `sync_state.${key}`;
+
 /** Small typed access to sync_state; each setter is its own statement (callers add transactions). */
 export function createSyncState(db: Database) {
+  const cipher = cipherOf(db);
+  const secret = (key: Key): boolean => SECRET_SYNC_KEYS.includes(key);
   const get = prepared<[string], { value: string }>(
     db,
     'SELECT value FROM sync_state WHERE key = ?',
@@ -29,8 +36,12 @@ export function createSyncState(db: Database) {
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   const del = prepared<[string]>(db, 'DELETE FROM sync_state WHERE key = ?');
-  const read = (key: Key): string | undefined => get.get(key)?.value;
-  const write = (key: Key, value: string): void => void put.run(key, value);
+  const read = (key: Key): string | undefined => {
+    const value = get.get(key)?.value;
+    return value !== undefined && secret(key) ? cipher.open(value, syncStateContext(key)) : value;
+  };
+  const write = (key: Key, value: string): void =>
+    void put.run(key, secret(key) ? cipher.seal(value, syncStateContext(key)) : value);
 
   return {
     read,

@@ -2,6 +2,8 @@ import type { Migration } from '../../../../../server-common/db';
 import { cipherOf, storedIdentifiers, type FieldCipher } from '../../crypto';
 import { sealFields, sealHistory } from '../../applications/sealing';
 import type { Database } from '../openDatabase';
+import { sealOutboxPayload, sealOutboxResponse } from '../../sync/outbox-store';
+import { SECRET_SYNC_KEYS, syncStateContext } from '../../sync/sync-state';
 
 /**
  * Personal data encrypted at rest (issue 10, item 2): the station's existing rows are sealed in
@@ -11,7 +13,9 @@ import type { Database } from '../openDatabase';
  *   their whole-value search moves to blind-index columns (`<col>_bidx`) with their own indexes;
  *   the prefix indexes on the clear values go;
  * - application_history: `changes_json` sealed (the append-only triggers are lifted for the step);
- * - complaints: `mobile`, `id_number` masked with blind indexes (repeat contacts match on those).
+ * - complaints: `mobile`, `id_number` masked with blind indexes (repeat contacts match on those);
+ * - outbox: `payload` and `response` sealed (opened just before sending);
+ * - sync_state: the device's bearer and refresh tokens sealed.
  * Rows already sealed are left alone, so the step is safe to meet a half-written value.
  */
 export const migration007SealPersonalData: Migration = {
@@ -42,6 +46,35 @@ function sealExisting(db: Database): void {
   sealApplications(db, cipher);
   sealHistoryRows(db, cipher);
   sealComplaintIdentifiers(db, cipher);
+  sealOutbox(db, cipher);
+  sealSyncSecrets(db, cipher);
+}
+
+function sealOutbox(db: Database, cipher: FieldCipher): void {
+  const rows = db.prepare('SELECT seq, payload, response FROM outbox').all() as {
+    seq: number;
+    payload: string;
+    response: string | null;
+  }[];
+  const write = db.prepare('UPDATE outbox SET payload = ?, response = ? WHERE seq = ?');
+  for (const row of rows) {
+    if (cipher.isSealed(row.payload)) continue;
+    write.run(
+      sealOutboxPayload(cipher, row.payload),
+      sealOutboxResponse(cipher, row.response),
+      row.seq,
+    );
+  }
+}
+
+function sealSyncSecrets(db: Database, cipher: FieldCipher): void {
+  const read = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
+  const write = db.prepare('UPDATE sync_state SET value = ? WHERE key = ?');
+  for (const key of SECRET_SYNC_KEYS) {
+    const value = read.get(key) as string | undefined;
+    if (value === undefined || cipher.isSealed(value)) continue;
+    write.run(cipher.seal(value, syncStateContext(key)), key);
+  }
 }
 
 function sealApplications(db: Database, cipher: FieldCipher): void {
