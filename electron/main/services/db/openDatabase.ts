@@ -36,6 +36,10 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     );
   return openMigratedDatabase(file, migrations ?? MIGRATIONS, {
     ...rest,
-    onOpened: (db: Database) => attachCipher(db, cipher),
+    onOpened: (db: Database) => {
+      // Freed space is zeroed: a value sealed or deleted leaves no clear copy in free pages.
+      db.pragma('secure_delete = ON');
+      attachCipher(db, cipher);
+    },
   });
 }
