@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
 import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
 import { readBuildLabel } from './services/build-info';
@@ -12,6 +12,7 @@ import { bindIpc } from './shell/ipc';
 import { APP_ORIGIN } from './shell/navigation-policy';
 import { createWindowOptions, type WindowKind } from './shell/window-options';
 import { lockDownKioskContents, startRoute, windowKindFrom } from './shell/kiosk-lockdown';
+import { safeStorageKeyWrapper } from './shell/key-wrapper';
 import { launchOptions } from './shell/launch-options';
 import { claimSingleInstance } from './shell/single-instance';
 import { startUpdater } from './shell/updater';
@@ -99,6 +100,8 @@ function startStation(): void {
         logger,
         backups: typeof backups === 'string' ? {} : backups,
         transport: 'ipc',
+        // The station's keys wrapped by the OS key store when there is one (else the 0600 file).
+        keyWrapper: safeStorageKeyWrapper(safeStorage),
         registrationSecret: process.env.HALL_REGISTRATION_SECRET,
         // A kiosk or display window needs no sign-in but may call only its own actions.
         auth: { enforce: true, stationRole: stationRoleOf(config.role) },

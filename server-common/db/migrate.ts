@@ -64,6 +64,7 @@ export function migrate(
   for (const migration of migrations.slice(from)) {
     db.transaction(() => {
       db.exec(migration.up);
+      migration.data?.(db);
       // PRAGMA takes no bound parameters; the version is an integer from our own table.
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();

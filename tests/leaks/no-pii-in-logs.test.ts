@@ -1,3 +1,8 @@
+import { cipherOf } from '../../electron/main/services/crypto';
+import {
+  OUTBOX_PAYLOAD_CONTEXT,
+  sealOutboxPayload,
+} from '../../electron/main/services/sync/outbox-store';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,11 +150,17 @@ describe('no personal data in logs, errors or dead-letter reasons', () => {
     const op = services.db
       .prepare('SELECT seq, payload FROM outbox WHERE application_id = ?')
       .get(ids[3]) as { seq: number; payload: string };
-    const payload = { ...JSON.parse(op.payload), deadlineAt: 'never' };
+    const cipher = cipherOf(services.db);
+    const opened = cipher.open(op.payload, OUTBOX_PAYLOAD_CONTEXT);
+    const payload = { ...JSON.parse(opened), deadlineAt: 'never' };
     const text = JSON.stringify(payload);
     services.db
       .prepare('UPDATE outbox SET payload = ?, payload_hash = ? WHERE seq = ?')
-      .run(text, createHash('sha256').update(text).digest('hex'), op.seq);
+      .run(
+        sealOutboxPayload(cipher, text),
+        createHash('sha256').update(text).digest('hex'),
+        op.seq,
+      );
 
     services.sync.start();
     const deadline = Date.now() + 25_000;

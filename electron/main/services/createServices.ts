@@ -20,6 +20,7 @@ import type { UpdateStatus } from '../../../shared/api/methods/core';
 import { createHallLogger, type HallLogger } from './logging';
 import {
   createFieldCipher,
+  defaultKeyFile,
   ephemeralKeys,
   FILE_MODE_WRAPPER,
   loadOrCreateKeys,
@@ -137,7 +138,7 @@ export function describeInternalError(err: unknown): string {
 /** The station's data and blind-index keys; an in-memory database gets throwaway ones. */
 function loadStationKeys(opts: ServicesOptions, log: (line: string) => void): HallKeys {
   if (opts.dbFile === ':memory:' && !opts.keyFile) return ephemeralKeys();
-  const file = opts.keyFile ?? join(dirname(opts.dbFile), 'hall-keys.json');
+  const file = opts.keyFile ?? defaultKeyFile(opts.dbFile);
   const wrapper = opts.keyWrapper ?? FILE_MODE_WRAPPER;
   const loaded = loadOrCreateKeys(file, wrapper);
   const protection =

@@ -1,3 +1,6 @@
+import { OUTBOX_PAYLOAD_CONTEXT, sealOutboxPayload } from '../sync/outbox-store';
+import { cipherOf } from '../crypto';
+import { createApplicationRepository } from './repository';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,15 +71,16 @@ async function fails(method: string, input: unknown, ctx = supervisor): Promise<
  */
 function corruptQueuedMobile(applicationId: string): string {
   const db = services.db;
-  const row = db
+  const sealed = db
     .prepare('SELECT seq, payload FROM outbox WHERE application_id = ?')
     .get(applicationId) as { seq: number; payload: string };
+  const row = { ...sealed, payload: cipherOf(db).open(sealed.payload, OUTBOX_PAYLOAD_CONTEXT) };
   const payload = JSON.parse(row.payload) as { fields: Record<string, unknown> };
   const bad = '1'.repeat(600);
   payload.fields.mobile = bad;
   const text = canonicalJson(payload);
   db.prepare('UPDATE outbox SET payload = ?, payload_hash = ? WHERE seq = ?').run(
-    text,
+    sealOutboxPayload(cipherOf(db), text),
     createHash('sha256').update(text).digest('hex'),
     row.seq,
   );
@@ -163,11 +167,8 @@ describe('applyCorrection', () => {
       'applications.submit',
       fakeApplicationInput(household, r, MONDAY_10),
     );
-    const stored = services.db
-      .prepare('SELECT fields_json FROM applications WHERE id = ?')
-      .pluck()
-      .get(submitted.id) as string;
-    const fields = { ...(JSON.parse(stored) as Record<string, unknown>), mobile: '12345' };
+    const stored = createApplicationRepository(services.db).findById(submitted.id)?.fields_json;
+    const fields = { ...(JSON.parse(stored ?? '{}') as Record<string, unknown>), mobile: '12345' };
     const payload = service().applyCorrection(
       submitted.id,
       fields as Record<string, string>,

@@ -1,5 +1,7 @@
+import { lazyCipherOf, storedIdentifiers, type StoredIdentifiers } from '../crypto';
 import { prepared, type Database } from '../db';
 import type { ApplicationRow, HistoryRow } from './rows';
+import { openFields, openHistory, sealFields, sealHistory } from './sealing';
 
 /** The search columns copied out of the fields on every write. */
 export interface SearchColumns {
@@ -28,13 +30,13 @@ export interface TicketApplication {
   state: string;
 }
 
-/** The customer keys repeat-contact checks look at. */
+/** The customer keys repeat-contact checks look at: blind indexes, never the values. */
 export interface ApplicationContactKeys {
   id: string;
   family: string;
-  id_number: string;
-  credit_code: string;
-  mobile: string;
+  id_number_bidx: string;
+  credit_code_bidx: string;
+  mobile_bidx: string;
   accepted_at: number | null;
   created_at: number;
 }
@@ -46,7 +48,9 @@ export interface ApplicationWithStage {
   central_no: string | null;
   type_code: string;
   applicant_name: string;
+  /** Masked; compare a typed phone through `mobile_bidx`. */
   mobile: string;
+  mobile_bidx: string;
   fields_json: string;
   accepted_at: number | null;
   deadline_at: number | null;
@@ -61,37 +65,52 @@ export interface ApplicationWithStage {
 export type SyncedState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'conflict';
 
 const WITH_STAGE = `
-  SELECT a.id, a.app_no, a.central_no, a.type_code, a.applicant_name, a.mobile, a.fields_json,
+  SELECT a.id, a.app_no, a.central_no, a.type_code, a.applicant_name, a.mobile, a.mobile_bidx,
+    a.fields_json,
     a.accepted_at, a.deadline_at, a.central_stage, m.stage, m.stage_index, m.stage_count,
     m.stage_at
   FROM applications a LEFT JOIN sync_mirror m ON m.application_id = a.id`;
 
+type StoredWrite = Omit<ApplicationWrite, keyof StoredIdentifiers> & StoredIdentifiers;
+
 /**
  * The owner of `applications`, `application_history` and `app_no_counter`: every write to them
  * and every read another area needs is a function here. Callers compose them inside their own
- * transactions.
+ * transactions. Personal data is sealed here on the way in and opened on the way out
+ * (sealing.ts): callers see plain fields and masked identifier columns.
  */
 export function createApplicationRepository(db: Database) {
+  const cipher = lazyCipherOf(db);
+  const toStored = (row: ApplicationWrite): StoredWrite => ({
+    ...row,
+    ...storedIdentifiers(cipher, row),
+    fields_json: sealFields(cipher, row.fields_json),
+  });
+  const opened = <R extends { fields_json: string }>(row: R | undefined): R | undefined =>
+    row && { ...row, fields_json: openFields(cipher, row.fields_json) };
   const byId = prepared<[string], ApplicationRow>(db, 'SELECT * FROM applications WHERE id = ?');
-  const insert = prepared<[ApplicationWrite]>(
+  const insert = prepared<[StoredWrite]>(
     db,
     `
     INSERT INTO applications (id, app_no, type_code, family, account_kind, state, applicant_name,
-      mobile, id_number, credit_code, account_no, fields_json, papers_json, catalogue_version,
-      clerk, ticket_id, version, created_at, updated_at, accepted_at, deadline_at)
+      mobile, id_number, credit_code, mobile_bidx, id_number_bidx, credit_code_bidx, account_no,
+      fields_json, papers_json, catalogue_version, clerk, ticket_id, version, created_at,
+      updated_at, accepted_at, deadline_at)
     VALUES (@id, @app_no, @type_code, @family, @account_kind, @state, @applicant_name,
-      @mobile, @id_number, @credit_code, @account_no, @fields_json, @papers_json,
+      @mobile, @id_number, @credit_code, @mobile_bidx, @id_number_bidx, @credit_code_bidx,
+      @account_no, @fields_json, @papers_json,
       @catalogue_version, @clerk, @ticket_id, @version, @created_at, @updated_at, @accepted_at,
       @deadline_at)`,
   );
   // Guarded by the version read inside the same transaction: 0 changes means someone else won.
-  const update = prepared<[ApplicationWrite & { base_version: number }]>(
+  const update = prepared<[StoredWrite & { base_version: number }]>(
     db,
     `
     UPDATE applications SET app_no = @app_no, type_code = @type_code, family = @family,
       account_kind = @account_kind, state = @state, applicant_name = @applicant_name,
       mobile = @mobile, id_number = @id_number, credit_code = @credit_code,
-      account_no = @account_no, fields_json = @fields_json, papers_json = @papers_json,
+      mobile_bidx = @mobile_bidx, id_number_bidx = @id_number_bidx,
+      credit_code_bidx = @credit_code_bidx, account_no = @account_no, fields_json = @fields_json, papers_json = @papers_json,
       catalogue_version = @catalogue_version, clerk = @clerk, ticket_id = @ticket_id,
       version = @version, updated_at = @updated_at, accepted_at = @accepted_at,
       deadline_at = @deadline_at
@@ -140,7 +159,8 @@ export function createApplicationRepository(db: Database) {
   );
   const contactKeys = prepared<[string], ApplicationContactKeys>(
     db,
-    'SELECT id, family, id_number, credit_code, mobile, accepted_at, created_at FROM applications WHERE id = ?',
+    `SELECT id, family, id_number_bidx, credit_code_bidx, mobile_bidx, accepted_at, created_at
+     FROM applications WHERE id = ?`,
   );
   const withStageById = prepared<[string], ApplicationWithStage>(
     db,
@@ -169,20 +189,23 @@ export function createApplicationRepository(db: Database) {
         .all()
         .map((r) => r.s);
     },
-    findById: (id: string): ApplicationRow | undefined => byId.get(id),
-    insert: (row: ApplicationWrite): void => void insert.run(row),
+    /** The row with its fields opened; identifier columns stay masked. */
+    findById: (id: string): ApplicationRow | undefined => opened(byId.get(id)),
+    insert: (row: ApplicationWrite): void => void insert.run(toStored(row)),
     /** False when the stored version is no longer `baseVersion`. */
     update: (row: ApplicationWrite, baseVersion: number): boolean =>
-      update.run({ ...row, base_version: baseVersion }).changes === 1,
-    history: (id: string): HistoryRow[] => history.all(id),
-    appendHistory: (row: Omit<HistoryRow, 'id'>): void => void appendHistory.run(row),
+      update.run({ ...toStored(row), base_version: baseVersion }).changes === 1,
+    history: (id: string): HistoryRow[] =>
+      history.all(id).map((h) => ({ ...h, changes_json: openHistory(cipher, h.changes_json) })),
+    appendHistory: (row: Omit<HistoryRow, 'id'>): void =>
+      void appendHistory.run({ ...row, changes_json: sealHistory(cipher, row.changes_json) }),
     /** Next number in the station's sequence for a hall day; counts from 1 each day. */
     nextAppSeq: (stationCode: string, day: string): number => {
       const row = nextSeq.get(stationCode, day);
       if (!row) throw new Error('app_no counter returned no row');
       return row.last_seq;
     },
-    exists: (id: string): boolean => byId.get(id) !== undefined,
+    exists: (id: string): boolean => syncInfo.get(id) !== undefined,
     /** The central number from an acknowledgement or a kept central record. */
     adoptCentralNo: (id: string, centralNo: string, stage: string | null): void =>
       void adoptCentralNo.run(centralNo, stage, id),
@@ -195,9 +218,10 @@ export function createApplicationRepository(db: Database) {
     syncInfo: (id: string): ApplicationSyncInfo | undefined => syncInfo.get(id),
     byTicket: (ticketId: string): TicketApplication[] => byTicket.all(ticketId),
     contactKeys: (id: string): ApplicationContactKeys | undefined => contactKeys.get(id),
-    withStage: (id: string): ApplicationWithStage | undefined => withStageById.get(id),
+    withStage: (id: string): ApplicationWithStage | undefined => opened(withStageById.get(id)),
     /** By the station's number or the central number. */
-    withStageByNumber: (no: string): ApplicationWithStage | undefined => withStageByNo.get(no, no),
+    withStageByNumber: (no: string): ApplicationWithStage | undefined =>
+      opened(withStageByNo.get(no, no)),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

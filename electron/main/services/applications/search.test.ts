@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalState } from '../../../../shared/api/schemas';
+import { createFieldCipher, ephemeralKeys } from '../crypto';
 import { openDatabase, type Database } from '../db';
 import { rng } from '../testing/fixtures';
 import { seedApplications, type SeededRow } from '../testing/seed';
@@ -22,7 +23,10 @@ const rows: (SeededRow & { rowid: number })[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hall-search-'));
-  db = openDatabase(join(dir, 'hall.db'), { log: testLog });
+  db = openDatabase(join(dir, 'hall.db'), {
+    log: testLog,
+    cipher: createFieldCipher(ephemeralKeys()),
+  });
   seedApplications(db, 3000, { seed: 7, stepMs: 20 * 60_000 }, (row) =>
     rows.push({ ...row, rowid: rows.length + 1 }),
   );
@@ -33,9 +37,10 @@ afterAll(() => {
 });
 
 /**
- * The specification, written naively over all rows: prefix match on the name always; on
- * phone, ID number and 户号 for digit queries of 3+ characters (phone may carry +86); on the
- * application number for letters and digits. Newest first, ties by insertion order.
+ * The specification, written naively over all rows: prefix match on the name always; on 户号
+ * for digit queries of 3+ characters; on the application number for letters and digits. Phone
+ * (which may carry +86) and ID number match the whole value only, never a part of it. Newest
+ * first, ties by insertion order.
  */
 function oracle(f: ListFilter): { ids: string[]; total: number } {
   const q = (f.q ?? '').trim();
@@ -45,8 +50,8 @@ function oracle(f: ListFilter): { ids: string[]; total: number } {
   const matches = (r: SeededRow): boolean =>
     q === '' ||
     r.applicant_name.startsWith(q) ||
-    (/^\d+$/.test(phone) && phone.length >= 3 && r.mobile.startsWith(phone)) ||
-    (/^\d+X?$/.test(upper) && upper.length >= 3 && r.id_number.startsWith(upper)) ||
+    r.mobile === phone ||
+    r.id_number === upper ||
     (digits && q.length >= 3 && r.account_no.startsWith(q)) ||
     (/^[0-9A-Za-z]+$/.test(q) && (r.app_no ?? '').startsWith(upper));
   const hits = rows
@@ -93,30 +98,41 @@ describe('listApplications', () => {
     expect(got.rows.every((r) => r.applicant_name.startsWith(name))).toBe(true);
   });
 
-  it('finds by phone, with or without +86, by ID number prefix and by 户号 prefix', () => {
+  it('finds by whole phone (with or without +86) and whole ID number, 户号 by prefix', () => {
     const row = some(2);
-    expect(
-      listApplications(db, { q: row.mobile, offset: 0, limit: 10 }).rows.map((r) => r.id),
-    ).toContain(row.id);
-    expect(
-      listApplications(db, { q: `+86 ${row.mobile}`, offset: 0, limit: 10 }).rows.map((r) => r.id),
-    ).toContain(row.id);
-    expect(
-      listApplications(db, { q: row.id_number.slice(0, 12), offset: 0, limit: 500 }).rows.map(
-        (r) => r.id,
-      ),
-    ).toContain(row.id);
-    expect(
-      listApplications(db, { q: row.account_no.slice(0, 8), offset: 0, limit: 500 }).rows.map(
-        (r) => r.id,
-      ),
-    ).toContain(row.id);
+    const ids = (q: string, limit = 10): string[] =>
+      listApplications(db, { q, offset: 0, limit }).rows.map((r) => r.id);
+    expect(ids(row.mobile)).toContain(row.id);
+    expect(ids(`+86 ${row.mobile}`)).toContain(row.id);
+    expect(ids(row.id_number.toLowerCase())).toContain(row.id);
+    expect(ids(row.account_no.slice(0, 8), 500)).toContain(row.id);
     for (const q of [
       row.mobile.slice(0, 5),
       row.id_number.toLowerCase(),
       row.account_no.slice(0, 4),
     ]) {
       check({ q, offset: 0, limit: 30 });
+    }
+  });
+
+  it('never matches a part of a phone or ID number (prefix, suffix, wildcard)', () => {
+    const row = some(5);
+    const parts = [
+      row.mobile.slice(0, 10),
+      row.mobile.slice(1),
+      `${row.mobile.slice(0, 7)}%`,
+      `${row.mobile.slice(0, 7)}*`,
+      row.id_number.slice(0, 17),
+      row.id_number.slice(1),
+      `%${row.id_number.slice(-6)}`,
+      `${row.id_number.slice(0, 6)}_`,
+    ];
+    for (const q of parts) {
+      const hits = listApplications(db, { q, offset: 0, limit: 500 }).rows;
+      expect(
+        hits.map((r) => r.id),
+        q,
+      ).not.toContain(row.id);
     }
   });
 
@@ -169,17 +185,18 @@ describe('listApplications', () => {
       'S9920240102',
       'abc',
     ]) {
-      const branches = searchBranches(q);
+      const branches = searchBranches(q, (kind, v) => `${kind}:${v}`);
       expect(branches.length).toBeGreaterThan(q === '张' ? 0 : 1);
       branches.forEach((b, i) => {
-        const plan = db
-          .prepare(`EXPLAIN QUERY PLAN ${branchQuery(b, i, 'state = @state')}`)
-          .all({ [`lo${i}`]: b.lo, [`hi${i}`]: b.hi, state: 'queued' }) as { detail: string }[];
+        const plan = db.prepare(`EXPLAIN QUERY PLAN ${branchQuery(b, i, 'state = @state')}`).all({
+          [`lo${i}`]: b.lo,
+          ...(b.exact ? {} : { [`hi${i}`]: b.hi }),
+          state: 'queued',
+        }) as { detail: string }[];
         const detail = plan.map((p) => p.detail).join(' | ');
+        const range = b.exact ? `${b.column}=\\?` : `${b.column}>\\? AND ${b.column}<\\?`;
         expect(detail, q).toMatch(
-          new RegExp(
-            `^SEARCH applications USING (COVERING )?INDEX ${b.index} \\(${b.column}>\\? AND ${b.column}<\\?\\)$`,
-          ),
+          new RegExp(`^SEARCH applications USING (COVERING )?INDEX ${b.index} \\(${range}\\)$`),
         );
       });
     }

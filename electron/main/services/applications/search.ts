@@ -1,4 +1,5 @@
 import type { LocalState } from '../../../../shared/api/schemas';
+import { cipherOf, type IndexKind } from '../crypto';
 import { prepared, type Database } from '../db';
 import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
 
@@ -72,13 +73,20 @@ type Params = Record<string, string | number>;
 // each prepared once (the shared statement cache).
 const query = <R>(db: Database, sql: string) => prepared<Params, R>(db, sql);
 
-/** A search column with the index whose leading column it is. */
+/**
+ * A search column with the index whose leading column it is: a prefix range (`lo` ≤ col <
+ * `hi`) for names, 户号 and numbers, or one exact value (`exact`, `hi` unused) for a blind index.
+ */
 export interface Branch {
   column: string;
   index: string;
   lo: string;
   hi: string;
+  exact?: boolean;
 }
+
+/** The blind index of a whole value (the station's HMAC): what protected columns are matched by. */
+export type BlindIndexer = (kind: IndexKind, value: string) => string;
 
 /**
  * Smallest string greater than every string starting with `prefix` (binary collation compares
@@ -98,30 +106,37 @@ export function prefixUpperBound(prefix: string): string {
 
 const DIGITS = /^\d+$/;
 const ALNUM = /^[0-9A-Za-z]+$/;
-// Digit-only prefixes this short match a large share of all phones / IDs: they would only
-// flood the list, so they search names and numbers of applications only.
+// Digit-only prefixes this short match a large share of all 户号: they would only flood the
+// list, so they search names and numbers of applications only.
 const MIN_DIGITS = 3;
 
-/** Which search columns a query can match, each as an index range. */
-export function searchBranches(raw: string): Branch[] {
+// Only whole values are looked up in the blind indexes: a part of one could never match.
+const WHOLE_MOBILE = /^1\d{10}$/;
+const WHOLE_ID_NUMBER = /^(?:\d{15}|\d{17}[\dX])$/;
+const WHOLE_CREDIT_CODE = /^[0-9A-Z]{18}$/;
+
+/**
+ * Which search columns a query can match, each as an index range or, for the protected
+ * identifiers (phone, ID number, credit code), one blind-index value: those match the whole
+ * value only, never a prefix, suffix or wildcard.
+ */
+export function searchBranches(raw: string, blindIndex: BlindIndexer): Branch[] {
   const q = raw.trim();
   if (q === '') return [];
   const branches: Branch[] = [];
   const add = (column: string, index: string, value: string): void => {
     branches.push({ column, index, lo: value, hi: prefixUpperBound(value) });
   };
+  const exact = (kind: IndexKind, index: string, value: string): void => {
+    const bidx = blindIndex(kind, value);
+    branches.push({ column: `${kind}_bidx`, index, lo: bidx, hi: bidx, exact: true });
+  };
   add('applicant_name', 'applications_name_search', q);
   const phone = q.replace(/^(?:\+|00)86[ -]?/, '');
-  if (DIGITS.test(phone) && phone.length >= MIN_DIGITS) {
-    add('mobile', 'applications_mobile_search', phone);
-  }
+  if (WHOLE_MOBILE.test(phone)) exact('mobile', 'applications_mobile_bidx', phone);
   const upper = q.toUpperCase();
-  if (/^\d+X?$/.test(upper) && upper.length >= MIN_DIGITS) {
-    add('id_number', 'applications_id_number_search', upper);
-  }
-  if (ALNUM.test(q) && !DIGITS.test(q) && q.length >= MIN_DIGITS) {
-    add('credit_code', 'applications_credit_code_search', upper);
-  }
+  if (WHOLE_ID_NUMBER.test(upper)) exact('id_number', 'applications_id_number_bidx', upper);
+  if (WHOLE_CREDIT_CODE.test(upper)) exact('credit_code', 'applications_credit_code_bidx', upper);
   if (DIGITS.test(q) && q.length >= MIN_DIGITS) {
     add('account_no', 'applications_account_no_search', q);
   }
@@ -171,7 +186,13 @@ function filterWhere(f: ListFilter): Where {
 /** One branch of a search: an index range scan (INDEXED BY fails loudly if it cannot be). */
 export function branchQuery(b: Branch, i: number, whereSql: string): string {
   return `SELECT rowid AS r, created_at AS c FROM applications INDEXED BY ${b.index}
-    WHERE ${b.column} >= @lo${i} AND ${b.column} < @hi${i} AND ${whereSql}`;
+    WHERE ${branchMatch(b, i, '')} AND ${whereSql}`;
+}
+
+/** The branch's condition; `plus` ('+') keeps the column's index out (dense walk). */
+function branchMatch(b: Branch, i: number, plus: '' | '+'): string {
+  const col = `${plus}${b.column}`;
+  return b.exact ? `${col} = @lo${i}` : `${col} >= @lo${i} AND ${col} < @hi${i}`;
 }
 
 export interface ListPage {
@@ -193,7 +214,8 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
   const limitCount = f.countCap ?? LIST_COUNT_CAP;
   const cap = limitCount + 1;
   const q = f.q?.trim() ?? '';
-  const branches = searchBranches(q);
+  const cipher = cipherOf(db);
+  const branches = searchBranches(q, (kind, value) => cipher.blindIndex(kind, value));
   const byDeadline = f.sort === 'deadline';
   const order = byDeadline ? 'deadline_at ASC, rowid ASC' : 'created_at DESC, rowid DESC';
 
@@ -213,7 +235,7 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
   const params: Params = { ...where.params };
   const branchSql = branches.map((b, i) => {
     params[`lo${i}`] = b.lo;
-    params[`hi${i}`] = b.hi;
+    if (!b.exact) params[`hi${i}`] = b.hi;
     return branchQuery(b, i, where.sql);
   });
 
@@ -228,9 +250,7 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
 
   if (dense) {
     // Unary + keeps the search columns' indexes out, so the newest-first index is walked.
-    const match = branches
-      .map((b, i) => `(+${b.column} >= @lo${i} AND +${b.column} < @hi${i})`)
-      .join(' OR ');
+    const match = branches.map((b, i) => `(${branchMatch(b, i, '+')})`).join(' OR ');
     const rows = query<SummaryRow>(
       db,
       `SELECT ${SUMMARY_COLUMNS} FROM applications WHERE ${where.sql} AND (${match})

@@ -36,7 +36,7 @@ function v5With(staffNos: string[], lockedAt: number | null = null): BetterSqlit
 describe('migration 006 (sign-in hardening)', () => {
   it('stops with a clear message and changes nothing when staff numbers differ only in case', () => {
     const db = v5With(['C101', 'c101', 'G201']);
-    expect(() => migrate(db, MIGRATIONS, opts())).toThrow(/differ only in case/);
+    expect(() => migrate(db, MIGRATIONS.slice(0, 6), opts())).toThrow(/differ only in case/);
     expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(db.prepare('SELECT count(*) FROM staff_accounts').pluck().get()).toBe(3);
     const columns = db.prepare('PRAGMA table_info(staff_accounts)').all() as { name: string }[];
@@ -46,7 +46,7 @@ describe('migration 006 (sign-in hardening)', () => {
 
   it('turns an old permanent lock into a 15-minute one and enforces unique lower(staff_no)', () => {
     const db = v5With(['C101', 'G201'], AT);
-    migrate(db, MIGRATIONS, opts());
+    migrate(db, MIGRATIONS.slice(0, 6), opts());
     const row = db
       .prepare("SELECT locked_until, lockouts FROM staff_accounts WHERE staff_no = 'C101'")
       .get() as { locked_until: number; lockouts: number };

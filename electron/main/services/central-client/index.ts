@@ -1,5 +1,4 @@
 import type { Database } from '../db';
-import { cipherOf, hasCipher } from '../crypto';
 import { createSyncState } from '../sync/sync-state';
 import { createCentralHttp, type CentralHttp, type FetchLike } from './http';
 import { createDeviceSession, type CredentialStore, type DeviceSession } from './session';
@@ -61,36 +60,16 @@ export interface CentralConnectionOptions {
 
 /**
  * The central system's credentials live in sync_state (installation id, device id, tokens); the
- * hall hub's beside them under the `hub.` scope. The bearer and refresh tokens are sealed with
- * the station's cipher when the database handle has one (createServices attaches it), so a
- * copied database file holds no usable credential.
+ * hall hub's beside them under the `hub.` scope. The owner (sync/sync-state.ts) seals the bearer
+ * and refresh tokens with the station's cipher, so a copied database file holds no usable one.
  */
 export function syncStateCredentials(db: Database, scope: '' | 'hub.' = ''): CredentialStore {
   const state = createSyncState(db, scope);
-  const cipher = hasCipher(db) ? cipherOf(db) : undefined;
-  const seal = (value: string, what: string): string =>
-    cipher ? cipher.seal(value, `sync_state.${scope}${what}`) : value;
-  const open = (value: string, what: string): string =>
-    cipher?.isSealed(value) ? cipher.open(value, `sync_state.${scope}${what}`) : value;
   return {
     installationId: (make) => state.installationId(make),
-    credentials: () => {
-      const c = state.credentials();
-      return (
-        c && {
-          ...c,
-          token: open(c.token, 'token'),
-          refreshToken: open(c.refreshToken, 'refresh_token'),
-        }
-      );
-    },
-    saveCredentials: (c) =>
-      state.saveCredentials({
-        ...c,
-        token: seal(c.token, 'token'),
-        refreshToken: seal(c.refreshToken, 'refresh_token'),
-      }),
-    saveToken: (token, expiresAt) => state.saveToken(seal(token, 'token'), expiresAt),
+    credentials: () => state.credentials(),
+    saveCredentials: (c) => state.saveCredentials(c),
+    saveToken: (token, expiresAt) => state.saveToken(token, expiresAt),
     forgetToken: () => state.remove('token'),
   };
 }

@@ -1,5 +1,4 @@
 import type { RepeatInfo, RepeatRow } from '../../../../shared/api/methods/complaints';
-import { maskCreditCode, maskIdNumber, maskMobile } from '../../../../shared/domain/mask';
 import { repeatLevel, type ServiceRuleSet } from '../../../../shared/service-rules';
 import { toHallIso } from '../../../../shared/hall-time';
 import { prepared, type Database } from '../db';
@@ -8,6 +7,7 @@ const DAY_MS = 86_400_000;
 /** Identifiers compared with `=`: an empty one must match nothing, so it becomes NULL. */
 const orNull = (s: string): string | null => (s === '' ? null : s);
 
+/** Blind indexes of the customer's identifiers ('' when not known): never the values. */
 export interface CustomerKeys {
   idNumber: string;
   creditCode: string;
@@ -24,7 +24,7 @@ export function createRepeatFinder(db: Database) {
   const appContacts = prepared(
     db,
     `SELECT id, app_no AS no, accepted_at AS at FROM applications
-     WHERE (id_number = @id OR credit_code = @cc OR mobile = @mobile)
+     WHERE (id_number_bidx = @id OR credit_code_bidx = @cc OR mobile_bidx = @mobile)
        AND family = @matter AND accepted_at IS NOT NULL
        AND accepted_at >= @from AND accepted_at <= @to
      ORDER BY accepted_at DESC, id DESC`,
@@ -32,7 +32,7 @@ export function createRepeatFinder(db: Database) {
   const complaintContacts = prepared(
     db,
     `SELECT id, complaint_no AS no, taken_at AS at FROM complaints
-     WHERE (id_number = @id OR mobile = @mobile) AND subject = @matter
+     WHERE (id_number_bidx = @id OR mobile_bidx = @mobile) AND subject = @matter
        AND taken_at >= @from AND taken_at <= @to
      ORDER BY taken_at DESC, id DESC`,
   );
@@ -85,6 +85,7 @@ export function createRepeatFinder(db: Database) {
 
   interface GroupRow {
     key: string;
+    shown: string;
     name: string;
     matter: string;
     n: number;
@@ -93,18 +94,20 @@ export function createRepeatFinder(db: Database) {
     last_no: string | null;
   }
 
-  // One statement per identifier; the newest contact of each group comes from a correlated
-  // subquery on the same group (SQLite's bare-column-with-max rule would do, but is obscure).
-  const groupSql = (table: 'applications' | 'complaints', col: string) => {
+  // One statement per identifier, grouped by its blind index (the masked copy is what is shown);
+  // the newest contact of each group comes from a correlated subquery on the same group
+  // (SQLite's bare-column-with-max rule would do, but is obscure).
+  const groupSql = (table: 'applications' | 'complaints', masked: string) => {
+    const col = `${masked}_bidx`;
     const at = table === 'applications' ? 'accepted_at' : 'taken_at';
     const matter = table === 'applications' ? 'family' : 'subject';
     const name = table === 'applications' ? 'applicant_name' : 'customer_name';
     const no = table === 'applications' ? 'app_no' : 'complaint_no';
-    return `SELECT g.key, g.matter, g.n, g.last_at,
+    return `SELECT g.key, g.shown, g.matter, g.n, g.last_at,
         (SELECT t.id FROM ${table} t WHERE t.${col} = g.key AND t.${matter} = g.matter AND t.${at} = g.last_at ORDER BY t.id DESC LIMIT 1) AS last_id,
         (SELECT t.${no} FROM ${table} t WHERE t.${col} = g.key AND t.${matter} = g.matter AND t.${at} = g.last_at ORDER BY t.id DESC LIMIT 1) AS last_no,
         (SELECT t.${name} FROM ${table} t WHERE t.${col} = g.key AND t.${matter} = g.matter AND t.${at} = g.last_at ORDER BY t.id DESC LIMIT 1) AS name
-      FROM (SELECT ${col} AS key, ${matter} AS matter, count(*) AS n, max(${at}) AS last_at
+      FROM (SELECT ${col} AS key, max(${masked}) AS shown, ${matter} AS matter, count(*) AS n, max(${at}) AS last_at
             FROM ${table} WHERE ${col} <> '' AND ${at} IS NOT NULL AND ${at} >= @from AND ${at} <= @to
             GROUP BY ${col}, ${matter} HAVING count(*) >= @min) g`;
   };
@@ -112,31 +115,26 @@ export function createRepeatFinder(db: Database) {
     {
       kind: 'application',
       by: 'id',
-      mask: maskIdNumber,
       stmt: prepared(db, groupSql('applications', 'id_number')),
     },
     {
       kind: 'application',
       by: 'id',
-      mask: maskCreditCode,
       stmt: prepared(db, groupSql('applications', 'credit_code')),
     },
     {
       kind: 'application',
       by: 'phone',
-      mask: maskMobile,
       stmt: prepared(db, groupSql('applications', 'mobile')),
     },
     {
       kind: 'complaint',
       by: 'id',
-      mask: maskIdNumber,
       stmt: prepared(db, groupSql('complaints', 'id_number')),
     },
     {
       kind: 'complaint',
       by: 'phone',
-      mask: maskMobile,
       stmt: prepared(db, groupSql('complaints', 'mobile')),
     },
   ] as const;
@@ -152,7 +150,7 @@ export function createRepeatFinder(db: Database) {
       for (const r of g.stmt.all(params) as GroupRow[]) {
         rows.push({
           by: g.by,
-          customerMasked: g.mask(r.key),
+          customerMasked: r.shown,
           customerName: r.name,
           kind: g.kind,
           matter: r.matter,

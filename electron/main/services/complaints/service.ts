@@ -22,6 +22,7 @@ import {
 import { checkIdNumber, checkMobile } from '../../../../shared/validators';
 import { hallDateCompact } from '../../../../shared/hall-time';
 import { createApplicationRepository } from '../applications/repository';
+import { cipherOf, storedIdentifiers } from '../crypto';
 import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
 import { toComplaintDetail, toComplaintSummary } from './present';
@@ -117,6 +118,11 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
     const now = deps.now();
     const at = now.getTime();
     const keys = normalisedKeys(input, now);
+    const stored = storedIdentifiers(cipherOf(db), {
+      ...keys,
+      id_number: keys.idNumber,
+      credit_code: '',
+    });
     const sets = settings.ruleSets();
     const set = ruleSetAt(sets, now);
     const due = complaintDeadlines(sets, now, settings.context());
@@ -125,7 +131,7 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
       const repeat = repeats.info(
         'complaint',
         null,
-        { idNumber: keys.idNumber, creditCode: '', mobile: keys.mobile },
+        { idNumber: stored.id_number_bidx, creditCode: '', mobile: stored.mobile_bidx },
         input.subject,
         at,
         set,
@@ -133,9 +139,11 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
       prepared(
         db,
         `INSERT INTO complaints (id, complaint_no, kind, subject, channel, customer_name, id_number,
-           mobile, account_no, application_id, content, state, rule_version, taken_at, taken_by,
-           contact_due_at, answer_due_at, next_due_at, repeat_count)
-         VALUES (@id, @no, @kind, @subject, @channel, @name, @idNumber, @mobile, @accountNo,
+           mobile, id_number_bidx, mobile_bidx, account_no, application_id, content, state,
+           rule_version, taken_at, taken_by, contact_due_at, answer_due_at, next_due_at,
+           repeat_count)
+         VALUES (@id, @no, @kind, @subject, @channel, @name, @idNumber, @mobile, @idNumberBidx,
+           @mobileBidx, @accountNo,
            @applicationId, @content, 'taken', @ruleVersion, @at, @actor, @contactDue, @answerDue,
            @contactDue, @repeatCount)`,
       ).run({
@@ -145,8 +153,10 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
         subject: input.subject,
         channel: input.channel,
         name: input.customerName,
-        idNumber: keys.idNumber,
-        mobile: keys.mobile,
+        idNumber: stored.id_number,
+        mobile: stored.mobile,
+        idNumberBidx: stored.id_number_bidx,
+        mobileBidx: stored.mobile_bidx,
         accountNo: input.accountNo ?? '',
         applicationId: input.applicationId ?? null,
         content: input.content,
@@ -242,7 +252,7 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
     return repeats.info(
       'application',
       app.id,
-      { idNumber: app.id_number, creditCode: app.credit_code, mobile: app.mobile },
+      { idNumber: app.id_number_bidx, creditCode: app.credit_code_bidx, mobile: app.mobile_bidx },
       app.family,
       at,
       set,

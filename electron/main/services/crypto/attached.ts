@@ -28,3 +28,19 @@ export function cipherOf(db: Database): FieldCipher {
 export function hasCipher(db: Database): boolean {
   return ciphers.has(db);
 }
+
+/**
+ * The cipher looked up at first use: owners built on a handle that never seals (a backup file
+ * opened to read its identity) work without one, and fail only if they try to seal or open.
+ */
+export function lazyCipherOf(db: Database): FieldCipher {
+  const get = (): FieldCipher => cipherOf(db);
+  return {
+    seal: (plain, context) => get().seal(plain, context),
+    open: (sealed, context) => get().open(sealed, context),
+    isSealed: (value) => get().isSealed(value),
+    keyIdOf: (value) => get().keyIdOf(value),
+    currentKeyId: () => get().currentKeyId(),
+    blindIndex: (kind, value) => get().blindIndex(kind, value),
+  };
+}

@@ -2,6 +2,7 @@ export { createFieldCipher, normaliseForIndex, SealedValueError } from './cipher
 export type { FieldCipher, IndexKind } from './cipher';
 export {
   addDataKey,
+  defaultKeyFile,
   dropOldDataKeys,
   ephemeralKeys,
   FILE_MODE_WRAPPER,
@@ -9,4 +10,6 @@ export {
   loadOrCreateKeys,
 } from './keys';
 export type { HallKeys, KeyWrapper, LoadedKeys } from './keys';
-export { attachCipher, cipherOf, hasCipher, NoCipherError } from './attached';
+export { attachCipher, cipherOf, hasCipher, lazyCipherOf, NoCipherError } from './attached';
+export { storedIdentifiers } from './identifiers';
+export type { PlainIdentifiers, StoredIdentifiers } from './identifiers';

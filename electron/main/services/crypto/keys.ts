@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -83,6 +84,9 @@ function encode(keys: HallKeys, wrapper: KeyWrapper): KeyFile {
     indexKey: wrap(keys.indexKey),
   };
 }
+
+/** Where a station keeps its key file unless told otherwise: beside its database. */
+export const defaultKeyFile = (dbFile: string): string => join(dirname(dbFile), 'hall-keys.json');
 
 export interface LoadedKeys {
   keys: HallKeys;

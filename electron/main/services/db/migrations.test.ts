@@ -15,6 +15,13 @@ import {
 } from './index';
 import { assertMigrationsOrdered } from '../../../../server-common/db';
 import { testLog } from '../../../../tests/support/test-log';
+import {
+  attachCipher,
+  createFieldCipher,
+  defaultKeyFile,
+  FILE_MODE_WRAPPER,
+  loadOrCreateKeys,
+} from '../crypto';
 
 /**
  * Data written at each schema version, so every upgrade path is tested with rows in it.
@@ -100,6 +107,17 @@ const SEEDS: Record<number, (db: Database) => void> = {
         1735776000000, 1735776900000, 1, 1735776000000, NULL);
     `);
   },
+  7: (db) => {
+    SEEDS[6]?.(db);
+    // As v7 stores it: identifiers masked beside their blind index (values made up here).
+    db.exec(`
+      INSERT INTO applications (id, type_code, family, account_kind, state, mobile, mobile_bidx,
+        fields_json, papers_json, catalogue_version, clerk, created_at, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-000000000007', 'NEW_LV_RES', 'new', 'lv_resident',
+        'draft', '138****8000', 'bidx-of-a-phone', 'e1.k1.sealed', '[]', 'v1', 'clerk1',
+        1735776000000, 1735776000000);
+    `);
+  },
 };
 
 let dir: string;
@@ -115,6 +133,9 @@ const quiet = { log: testLog, now: () => new Date('2025-01-02T03:04:05Z') };
 /** A file migrated with plain better-sqlite3 to exactly `version`, as an older console left it. */
 function fileAtVersion(file: string, version: number): void {
   const db = new BetterSqlite3(file);
+  // The station's keys (file mode, beside the database), as openDatabase uses them by default.
+  const keys = loadOrCreateKeys(defaultKeyFile(file), FILE_MODE_WRAPPER).keys;
+  attachCipher(db, createFieldCipher(keys));
   migrate(db, MIGRATIONS.slice(0, version), { ...quiet, backupDir: join(dir, 'unused') });
   SEEDS[version]?.(db);
   db.close();

@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
 import { openMigratedDatabase, type OpenMigratedOptions } from '../../../../server-common/db';
 import { attachCipher } from '../crypto/attached';
-import type { FieldCipher } from '../crypto/cipher';
+import { createFieldCipher, type FieldCipher } from '../crypto/cipher';
+import { defaultKeyFile, ephemeralKeys, FILE_MODE_WRAPPER, loadOrCreateKeys } from '../crypto/keys';
 
 /** The handle every service takes. */
 export type Database = BetterSqlite3.Database;
@@ -10,7 +11,10 @@ export type Database = BetterSqlite3.Database;
 export interface OpenDatabaseOptions extends Omit<OpenMigratedOptions, 'product'> {
   /** Tests only: a different migration list (e.g. with a synthetic later step). */
   migrations?: readonly Migration[];
-  /** The station's cipher, attached before migrating (migrations may seal columns). */
+  /**
+   * The station's cipher, attached before migrating (migrations seal columns). Default: keys
+   * from the file-mode key file beside the database (`defaultKeyFile`).
+   */
   cipher?: FieldCipher;
 }
 
@@ -19,9 +23,23 @@ export interface OpenDatabaseOptions extends Omit<OpenMigratedOptions, 'product'
  * durability depends on, and migrates to the current schema after a verified backup.
  */
 export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Database {
-  const { migrations, cipher, ...rest } = opts;
+  const { migrations, ...rest } = opts;
+  // Without one, the web host's default: the key file beside the database (tools and tests then
+  // reopen the same file with the same keys). An in-memory database dies with the process, so
+  // throw-away keys do.
+  const cipher =
+    opts.cipher ??
+    createFieldCipher(
+      file === ':memory:'
+        ? ephemeralKeys()
+        : loadOrCreateKeys(defaultKeyFile(file), FILE_MODE_WRAPPER).keys,
+    );
   return openMigratedDatabase(file, migrations ?? MIGRATIONS, {
     ...rest,
-    ...(cipher ? { onOpened: (db: Database) => attachCipher(db, cipher) } : {}),
+    onOpened: (db: Database) => {
+      // Freed space is zeroed: a value sealed or deleted leaves no clear copy in free pages.
+      db.pragma('secure_delete = ON');
+      attachCipher(db, cipher);
+    },
   });
 }

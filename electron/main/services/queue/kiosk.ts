@@ -16,6 +16,7 @@ import {
 import type { IssuedTicket, Priority } from '../../../../shared/queue/schemas';
 import { checkMobile } from '../../../../shared/validators/mobile';
 import { toHallIso } from '../../../../shared/hall-time';
+import { cipherOf } from '../crypto';
 import { createApplicationRepository } from '../applications/repository';
 import { isBusinessRefusal } from '../central-client';
 import { SETTINGS, type QueueContext } from './context';
@@ -67,8 +68,8 @@ export function createKiosk(ctx: QueueContext, issuing: Issuing, opts: KioskOpti
     if (!mobile.ok) return miss();
     const local = localApp.get(input.appNo);
     if (local) {
-      const stored = checkMobile(local.mobile);
-      if (!stored.ok || stored.value !== mobile.value) return miss();
+      // The stored phone is masked; the whole typed one is compared through its blind index.
+      if (cipherOf(ctx.db).blindIndex('mobile', mobile.value) !== local.mobile_bidx) return miss();
       return {
         appNo: local.app_no ?? input.appNo,
         centralNo: local.central_no,

@@ -1,3 +1,4 @@
+import { testLog } from '../../../../tests/support/test-log';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   existsSync,
@@ -44,7 +45,7 @@ function startRuntime(fileConfig: StationConfig | null = null) {
       createServices({
         dbFile: join(dir, 'hall.db'),
         transport: 'http',
-        log: () => undefined,
+        log: testLog,
         hallCode: config.hallCode,
         hallName: config.hallName,
         stationCode: config.stationCode,
@@ -152,7 +153,7 @@ describe('later changes need a supervisor', () => {
         return createServices({
           dbFile: join(dir, 'hall.db'),
           transport: 'http',
-          log: () => undefined,
+          log: testLog,
           station,
         });
       },

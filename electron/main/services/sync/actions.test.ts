@@ -1,3 +1,7 @@
+import { createOutboxStore } from './outbox-store';
+import { syncStateContext } from './sync-state';
+import { cipherOf } from '../crypto';
+import { openFields, sealFields } from '../applications/sealing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,15 +42,13 @@ beforeEach(async () => {
     // Stands in for the application service: rebuilds the payload from corrected fields.
     applyCorrection: (id, fields) => {
       corrections.push({ id, keys: Object.keys(fields).sort() });
-      const op = db
-        .prepare(
-          "SELECT payload FROM outbox WHERE application_id = ? AND kind = 'application.submit'",
-        )
-        .pluck()
-        .get(id) as string;
-      const payload = JSON.parse(op) as ApplicationSubmitPayload;
+      const op = createOutboxStore(db)
+        .byState('dead')
+        .concat(createOutboxStore(db).byState('pending'))
+        .find((o) => o.application_id === id && o.kind === 'application.submit');
+      const payload = JSON.parse(op?.payload ?? '{}') as ApplicationSubmitPayload;
       db.prepare('UPDATE applications SET fields_json = ? WHERE id = ?').run(
-        JSON.stringify(fields),
+        sealFields(cipherOf(db), JSON.stringify(fields)),
         id,
       );
       return { ...payload, fields };
@@ -143,9 +145,14 @@ describe('conflicts', () => {
     const creds = db
       .prepare("SELECT key, value FROM sync_state WHERE key IN ('device_id','token')")
       .all() as { key: string; value: string }[];
-    const get = (k: string) => creds.find((c) => c.key === k)!.value;
+    const get = (k: string) => {
+      const value = creds.find((c) => c.key === k)!.value;
+      return k === 'token' ? cipherOf(db).open(value, syncStateContext(k)) : value;
+    };
     const local = JSON.parse(
-      db.prepare('SELECT payload FROM outbox WHERE application_id = ?').pluck().get(id) as string,
+      createOutboxStore(db)
+        .byState('pending')
+        .find((o) => o.application_id === id)?.payload ?? '{}',
     ) as ApplicationSubmitPayload;
     const other = {
       ...local,
@@ -181,7 +188,7 @@ describe('conflicts', () => {
       .get(id) as { state: string; central_no: string; fields_json: string };
     expect(app.state).toBe('acknowledged');
     expect(app.central_no).toBe(c!.centralNo);
-    expect(JSON.parse(app.fields_json).mobile).toBe('13911112222');
+    expect(JSON.parse(openFields(cipherOf(db), app.fields_json)).mobile).toBe('13911112222');
     expect(balanced()).toBe(true);
   });
 

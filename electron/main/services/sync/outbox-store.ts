@@ -1,4 +1,14 @@
+import { cipherOf, type FieldCipher } from '../crypto';
 import { prepared, type Database } from '../db';
+
+/** Payloads and central answers hold the application's personal data: sealed at rest. */
+export const OUTBOX_PAYLOAD_CONTEXT = 'outbox.payload';
+export const OUTBOX_RESPONSE_CONTEXT = 'outbox.response';
+
+export const sealOutboxPayload = (cipher: FieldCipher, payload: string): string =>
+  cipher.seal(payload, OUTBOX_PAYLOAD_CONTEXT);
+export const sealOutboxResponse = (cipher: FieldCipher, response: string | null): string | null =>
+  response === null ? null : cipher.seal(response, OUTBOX_RESPONSE_CONTEXT);
 
 export interface OutboxRow {
   seq: number;
@@ -32,6 +42,13 @@ export interface OutboxInsert {
  * every earlier operation of its application is acknowledged or discarded.
  */
 export function createOutboxStore(db: Database) {
+  const cipher = cipherOf(db);
+  // Opened as a row is read: the sender gets the plain payload just before it goes out.
+  const opened = (row: OutboxRow): OutboxRow => ({
+    ...row,
+    payload: cipher.open(row.payload, OUTBOX_PAYLOAD_CONTEXT),
+    response: row.response === null ? null : cipher.open(row.response, OUTBOX_RESPONSE_CONTEXT),
+  });
   const insert = prepared<[OutboxInsert]>(
     db,
     `
@@ -105,25 +122,29 @@ export function createOutboxStore(db: Database) {
 
   return {
     /** Queues an operation behind the earlier ones of its application. */
-    enqueue: (row: OutboxInsert): void => void insert.run(row),
-    nextBatch: (limit: number): OutboxRow[] => next.all(limit),
+    enqueue: (row: OutboxInsert): void =>
+      void insert.run({ ...row, payload: sealOutboxPayload(cipher, row.payload) }),
+    nextBatch: (limit: number): OutboxRow[] => next.all(limit).map(opened),
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempt: (seq: number, nextAttemptAt: number): void => void attempt.run(nextAttemptAt, seq),
     noteFailure: (seq: number, detail: string): void => void failNote.run(detail, seq),
     /** True when the pending row took the acknowledgement. */
     ack: (seq: number, at: number, response: string): boolean =>
-      ack.run(at, response, seq).changes === 1,
+      ack.run(at, sealOutboxResponse(cipher, response) ?? '', seq).changes === 1,
     /** True when the pending row took the verdict (dead or conflict). */
     settle: (seq: number, state: 'dead' | 'conflict', detail: string, response: string): boolean =>
-      settle.run(state, detail, response, seq).changes === 1,
+      settle.run(state, detail, sealOutboxResponse(cipher, response) ?? '', seq).changes === 1,
     opsOf: (applicationId: string) => opsOfApp.all(applicationId),
     countByState: () => countStates.all(),
     countBlocked: (): number => countBlocked.get()?.n ?? 0,
-    bySeq: (seq: number): OutboxRow | undefined => bySeq.get(seq),
-    byState: (state: OutboxRow['state']): OutboxRow[] => byState.all(state),
+    bySeq: (seq: number): OutboxRow | undefined => {
+      const row = bySeq.get(seq);
+      return row && opened(row);
+    },
+    byState: (state: OutboxRow['state']): OutboxRow[] => byState.all(state).map(opened),
     /** The same place in the order under a new operation id, as a fresh attempt. */
     requeue: (seq: number, opId: string, kind: string, payload: string, hash: string): void =>
-      void requeue.run(opId, kind, payload, hash, seq),
+      void requeue.run(opId, kind, sealOutboxPayload(cipher, payload), hash, seq),
     discard: (seq: number): void => void discard.run(seq),
     /** A dropped submit takes the later pending operations of its application along. */
     discardLater: (applicationId: string, seq: number): void =>

@@ -1,3 +1,4 @@
+import { cipherOf } from '../crypto';
 import { prepared, type Database } from '../db';
 
 /** Keys of the sync_state table. */
@@ -18,12 +19,18 @@ export interface StoredCredentials {
   refreshToken: string;
 }
 
+/** The device's secrets: sealed at rest with the station's data key. */
+export const SECRET_SYNC_KEYS: readonly Key[] = ['token', 'refresh_token'];
+export const syncStateContext = (key: string): string => `sync_state.${key}`;
+
 /**
  * Small typed access to sync_state; each setter is its own statement (callers add transactions).
  * `scope` keeps a second server's device identity apart: `hub.` for the hall hub, whose
  * registration and tokens are its own (the central system's keys have no prefix).
  */
 export function createSyncState(db: Database, scope: '' | 'hub.' = '') {
+  const cipher = cipherOf(db);
+  const secret = (key: Key): boolean => SECRET_SYNC_KEYS.includes(key);
   const get = prepared<[string], { value: string }>(
     db,
     'SELECT value FROM sync_state WHERE key = ?',
@@ -33,8 +40,17 @@ export function createSyncState(db: Database, scope: '' | 'hub.' = '') {
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   const del = prepared<[string]>(db, 'DELETE FROM sync_state WHERE key = ?');
-  const read = (key: Key): string | undefined => get.get(scope + key)?.value;
-  const write = (key: Key, value: string): void => void put.run(scope + key, value);
+  const read = (key: Key): string | undefined => {
+    const value = get.get(scope + key)?.value;
+    return value !== undefined && secret(key)
+      ? cipher.open(value, syncStateContext(scope + key))
+      : value;
+  };
+  const write = (key: Key, value: string): void =>
+    void put.run(
+      scope + key,
+      secret(key) ? cipher.seal(value, syncStateContext(scope + key)) : value,
+    );
 
   return {
     read,

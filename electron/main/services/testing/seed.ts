@@ -1,10 +1,13 @@
 /**
  * Bulk rows straight into `applications`, for search tests and benchmarks (not product code):
  * one big transaction, values shaped like real intake (names, phones, IDs, 户号, numbers).
+ * `onRow` gets the plain values; the table holds them as the repository would (sealed).
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { LocalState } from '../../../../shared/api/schemas';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
+import { cipherOf, storedIdentifiers } from '../crypto';
+import { sealFields } from '../applications/sealing';
 import type { Database } from '../db';
 import { hallDateCompact } from '../../../../shared/hall-time';
 import { fakeAccountNo, fakeIdNumber, fakeMobile, fakeName, rng } from './fixtures';
@@ -59,11 +62,15 @@ export function seedApplications(
   const perDay = new Map<string, number>();
   const insert = db.prepare(`
     INSERT INTO applications (id, app_no, type_code, family, account_kind, state, applicant_name,
-      mobile, id_number, account_no, fields_json, papers_json, catalogue_version, clerk,
-      version, created_at, updated_at, accepted_at, deadline_at)
+      mobile, id_number, credit_code, mobile_bidx, id_number_bidx, credit_code_bidx, account_no,
+      fields_json, papers_json, catalogue_version, clerk, version, created_at, updated_at,
+      accepted_at, deadline_at)
     VALUES (@id, @app_no, @type_code, @family, @account_kind, @state, @applicant_name, @mobile,
-      @id_number, @account_no, '{}', '[]', 'seed', 'seed', 1, @created_at, @created_at,
-      @accepted_at, @deadline_at)`);
+      @id_number, @credit_code, @mobile_bidx, @id_number_bidx, @credit_code_bidx, @account_no,
+      @fields_json, '[]', 'seed', 'seed', 1, @created_at, @created_at, @accepted_at,
+      @deadline_at)`);
+  // Stored as the product stores them: identifiers masked and blind-indexed, fields sealed.
+  const cipher = cipherOf(db);
   const writeBatch = db.transaction((n: number) => {
     for (let i = 0; i < n; i++) {
       at += r() < 0.05 ? 0 : Math.floor(r() * 2 * step); // some ties on purpose
@@ -85,6 +92,8 @@ export function seedApplications(
       };
       insert.run({
         ...row,
+        ...storedIdentifiers(cipher, { ...row, credit_code: '' }),
+        fields_json: sealFields(cipher, '{}'),
         ...typeInfo.get(row.type_code),
         accepted_at: submitted ? at : null,
         deadline_at: submitted ? at + 7 * 86_400_000 : null,

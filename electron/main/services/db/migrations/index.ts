@@ -4,6 +4,7 @@ import { migration003Queue } from './003_queue';
 import { migration004Service } from './004_service';
 import { migration005Auth } from './005_auth';
 import { migration006AuthHardening } from './006_auth_hardening';
+import { migration007SealPersonalData } from './007_seal_personal_data';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004Service,
   migration005Auth,
   migration006AuthHardening,
+  migration007SealPersonalData,
 ];
 
 /** The schema version this code writes. */

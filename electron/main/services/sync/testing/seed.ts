@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { createApplicationRepository } from '../../applications/repository';
 import { MIGRATIONS, openDatabase, type Database } from '../../db';
+import { createOutboxStore } from '../outbox-store';
 import { canonicalJson } from '../../../../../shared/sync/canonical-json';
 import type { ApplicationSubmitPayload } from '../../../../../shared/sync/application-payload';
 import { testLog } from '../../../../../tests/support/test-log';
@@ -69,20 +71,22 @@ export function testPayload(
 
 /**
  * Queued applications with their outbox rows, written as the counter's submit writes them
- * (application + outbox in one transaction, payload stored canonical).
+ * (application + outbox in one transaction through their owners, so sealed as the product
+ * stores them; payload stored canonical).
  */
 export function seedQueued(db: Database, count: number, opts: SeedOptions): Seeded {
   const station = opts.stationCode ?? 'S1';
   const now = opts.now ?? Date.now();
-  const insertApp = db.prepare(`
-    INSERT INTO applications (id, app_no, type_code, family, account_kind, state, applicant_name,
-      mobile, id_number, fields_json, papers_json, catalogue_version, clerk, created_at,
-      updated_at, accepted_at, deadline_at)
-    VALUES (@id, @appNo, @typeCode, 'new', @accountKind, 'queued', '测试用户', '13800000000',
-      '11010519491231002X', @fields, '[]', 'test-1', 'clerk01', @now, @now, @now, @now)`);
-  const insertOp = db.prepare(`
-    INSERT INTO outbox (op_id, application_id, kind, payload, payload_hash, created_at)
-    VALUES (?, ?, ?, ?, ?, ?)`);
+  const applications = createApplicationRepository(db);
+  const outbox = createOutboxStore(db);
+  const insertOp = (
+    op_id: string,
+    application_id: string,
+    kind: string,
+    payload: string,
+    payload_hash: string,
+    created_at: number,
+  ): void => outbox.enqueue({ op_id, application_id, kind, payload, payload_hash, created_at });
   const ids: string[] = [];
   let ops = 0;
   db.transaction(() => {
@@ -90,21 +94,36 @@ export function seedQueued(db: Database, count: number, opts: SeedOptions): Seed
       const id = uuidv7();
       let payload = testPayload(id, opts.hallCode, station, i);
       if (opts.mutate) payload = opts.mutate(payload, i);
-      insertApp.run({
+      applications.insert({
         id,
-        appNo: payload.appNo,
-        typeCode: payload.typeCode,
-        accountKind: payload.accountKind,
-        fields: JSON.stringify(payload.fields),
-        now,
+        app_no: payload.appNo,
+        type_code: payload.typeCode,
+        family: 'new',
+        account_kind: payload.accountKind,
+        state: 'queued',
+        applicant_name: '测试用户',
+        mobile: '13800000000',
+        id_number: '11010519491231002X',
+        credit_code: '',
+        account_no: '',
+        fields_json: JSON.stringify(payload.fields),
+        papers_json: '[]',
+        catalogue_version: 'test-1',
+        clerk: 'clerk01',
+        ticket_id: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        accepted_at: now,
+        deadline_at: now,
       });
       const text = canonicalJson(payload);
-      insertOp.run(uuidv7(), id, 'application.submit', text, sha256(text), now);
+      insertOp(uuidv7(), id, 'application.submit', text, sha256(text), now);
       ops++;
       if (opts.replaceEvery && i % opts.replaceEvery === 0) {
         const replace = { ...payload, clerk: 'clerk02', baseHash: sha256(text) };
         const rtext = canonicalJson(replace);
-        insertOp.run(uuidv7(), id, 'application.replace', rtext, sha256(rtext), now);
+        insertOp(uuidv7(), id, 'application.replace', rtext, sha256(rtext), now);
         ops++;
       }
       ids.push(id);
