@@ -14,6 +14,7 @@ export const NODE_ENTRIES = {
   'central/main': 'central/main.ts',
   'tools/seed-demo': 'scripts/seed-demo.ts',
   'tools/restore-cli': 'electron/main/services/db/restore-cli.ts',
+  'tools/rotate-cli': 'electron/main/services/crypto/rotate-cli.ts',
 };
 
 function gitCommit() {

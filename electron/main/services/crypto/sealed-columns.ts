@@ -1,0 +1,40 @@
+import { FIELDS_CONTEXT, HISTORY_CONTEXT } from '../applications/sealing';
+import { OUTBOX_PAYLOAD_CONTEXT, OUTBOX_RESPONSE_CONTEXT } from '../sync/outbox-store';
+import { syncStateContext } from '../sync/sync-state';
+
+/**
+ * Every column that holds values sealed with the station's data key, with the context each
+ * value was sealed under (the owners' own constants, so a renamed context cannot drift). The key
+ * rotation re-seals exactly these; rotate.test.ts fails when a table holds `e1.` values in a
+ * column missing here. A new sealed column is added here by its owner.
+ */
+export interface SealedColumn {
+  table: string;
+  column: string;
+  /** The column that names a row for the update (sync_state has no rowid). */
+  rowKey: string;
+  /** The associated data of a row's value: fixed per column, or derived from the row's key. */
+  context: (rowKey: string | number) => string;
+}
+
+const fixed = (context: string) => (): string => context;
+
+export const SEALED_COLUMNS: readonly SealedColumn[] = [
+  { table: 'applications', column: 'fields_json', rowKey: 'id', context: fixed(FIELDS_CONTEXT) },
+  {
+    table: 'application_history',
+    column: 'changes_json',
+    rowKey: 'id',
+    context: fixed(HISTORY_CONTEXT),
+  },
+  { table: 'outbox', column: 'payload', rowKey: 'seq', context: fixed(OUTBOX_PAYLOAD_CONTEXT) },
+  { table: 'outbox', column: 'response', rowKey: 'seq', context: fixed(OUTBOX_RESPONSE_CONTEXT) },
+  // Only the secret keys are sealed (SECRET_SYNC_KEYS, scoped `hub.` for the hall hub); the
+  // context is `sync_state.<key>` with the scope included.
+  {
+    table: 'sync_state',
+    column: 'value',
+    rowKey: 'key',
+    context: (key) => syncStateContext(String(key)),
+  },
+];
