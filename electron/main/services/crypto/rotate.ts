@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { chmodSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backupAndVerify } from '../../../../server-common/db';
+import { prepared } from '../db';
 import { createFieldCipher, type FieldCipher } from './cipher';
 import {
   addDataKey,
@@ -48,11 +49,10 @@ interface Row {
 }
 
 const rowsOf = (db: BetterSqlite3.Database, c: SealedColumn): Row[] =>
-  db
-    .prepare(
-      `SELECT "${c.rowKey}" AS k, "${c.column}" AS v FROM "${c.table}" WHERE "${c.column}" LIKE 'e1.%'`,
-    )
-    .all() as Row[];
+  prepared<[], Row>(
+    db,
+    `SELECT "${c.rowKey}" AS k, "${c.column}" AS v FROM "${c.table}" WHERE "${c.column}" LIKE 'e1.%'`,
+  ).all();
 
 /** Re-seals every value of the sealed columns under the cipher's current key; one transaction. */
 function resealAll(db: BetterSqlite3.Database, cipher: FieldCipher): number {
@@ -60,11 +60,15 @@ function resealAll(db: BetterSqlite3.Database, cipher: FieldCipher): number {
   db.transaction(() => {
     for (const c of SEALED_COLUMNS) {
       // Append-only tables refuse updates by trigger: lifted for this step, put back as it was.
-      const guard = db
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
-        .get(`${c.table}_no_update`) as { name: string; sql: string } | undefined;
+      const guard = prepared<[string], { name: string; sql: string }>(
+        db,
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+      ).get(`${c.table}_no_update`);
       if (guard) db.exec(`DROP TRIGGER "${guard.name}"`);
-      const write = db.prepare(`UPDATE "${c.table}" SET "${c.column}" = ? WHERE "${c.rowKey}" = ?`);
+      const write = prepared<[string, string | number]>(
+        db,
+        `UPDATE "${c.table}" SET "${c.column}" = ? WHERE "${c.rowKey}" = ?`,
+      );
       for (const row of rowsOf(db, c)) {
         if (row.v === null || !cipher.isSealed(row.v)) continue;
         const context = c.context(row.k);
@@ -122,7 +126,9 @@ export function rotateDataKey(opts: RotateOptions): RotateResult {
   const db = new BetterSqlite3(opts.dbFile, { fileMustExist: true });
   try {
     const tables = new Set(
-      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+      prepared<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((t) => t.name),
     );
     if (SEALED_COLUMNS.some((c) => !tables.has(c.table))) {
       throw refusal('这不是营业厅服务台的数据库', 'not a database of this console');
