@@ -124,6 +124,8 @@ export function rotateDataKey(opts: RotateOptions): RotateResult {
   const oldIds = [...loadOrCreateKeys(keyFile, wrapper).keys.dataKeys.keys()];
 
   const db = new BetterSqlite3(opts.dbFile, { fileMustExist: true });
+  // As the console runs: the replaced (old-key) values leave nothing in free pages.
+  db.pragma('secure_delete = ON');
   try {
     const tables = new Set(
       prepared<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
