@@ -145,6 +145,10 @@ describe('data key rotation', () => {
     services = open();
     expect(await readBack(services, ids)).toEqual(before);
     await services.close();
+    // The command rotates again (k2 -> k3) and says so in one line.
+    const cli = runRotateCli(['--db', dbFile]);
+    expect(cli.code).toBe(0);
+    expect(cli.lines).toEqual([expect.stringContaining(`${values} values sealed with k3`)]);
     console.log(`key_rotation values=${values} key=${result.keyId} ok`);
   });
 
