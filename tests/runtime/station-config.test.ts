@@ -80,7 +80,7 @@ describe('the web host and its station config file (built JS, real process)', ()
     const lines = host.stderr().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toBe(
-      `station config ${bad} refused: 字段 stationCode 格式不正确 / Field stationCode has an invalid format`,
+      `station config ${bad} refused: 站点编号格式不正确，请检查后重新填写 / Station code has an invalid format; check it and enter it again`,
     );
     expect(host.stderr()).not.toContain('K 02');
     expect(host.stderr()).not.toMatch(/\n\s+at /);
