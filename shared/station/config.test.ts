@@ -45,8 +45,8 @@ describe('station config schema', () => {
     const r = checkStationConfig({ ...GOOD, centralUrl: 'http://secret-host.example.cn' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problem.message).toMatch(/centralUrl.*https:\/\//);
-    expect(r.problem.messageEn).toMatch(/centralUrl.*https:\/\//);
+    expect(r.problem.message).toMatch(/中心系统地址.*https:\/\//);
+    expect(r.problem.messageEn).toMatch(/Central system address.*https:\/\//);
     expect(JSON.stringify(r.problem)).not.toContain('secret-host');
   });
 
