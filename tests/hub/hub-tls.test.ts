@@ -63,6 +63,7 @@ const startHub = async () =>
     dbFile: join(dir, `hub-${Date.now()}.db`),
     mode: 'hub',
     tls: loadHubTls(hubPair.certFile, hubPair.keyFile),
+    allowDevelopmentSecret: true,
   }));
 
 function openStation(hubUrl: string, hubFingerprint: string, code = 'C01'): Services {
@@ -73,6 +74,8 @@ function openStation(hubUrl: string, hubFingerprint: string, code = 'C01'): Serv
     stationCode: code,
     hubUrl,
     hubFingerprint,
+    // The hub in these tests accepts the development secret (demo mode), as npm start's does.
+    demo: true,
     validateOutput: true,
     log: testLog,
   });
@@ -188,6 +191,8 @@ describe('what the hub and the station refuse at start', () => {
         '192.168.1.10',
         '--db',
         ':memory:',
+        // Demo trust, so the refusal under test is the plain-HTTP one, not the missing admin token.
+        '--demo',
       ],
       { cwd: ROOT, encoding: 'utf8', timeout: 30_000 },
     );
