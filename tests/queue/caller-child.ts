@@ -19,6 +19,9 @@ for (;;) {
   if (!ticket) break;
   out.push(ticket.id);
   store.finish(hall, counter, { ticketId: ticket.id, servicesDone: [], applicationIds: [] });
+  // A real counter pauses between customers. Without a pause, one process in a tight loop can
+  // hold the lock across SQLite's (unfair) busy handler for the whole run, and nothing contends.
+  await new Promise((r) => setTimeout(r, 1));
 }
 db.close();
 process.stdout.write(out.join('\n') + '\n');
