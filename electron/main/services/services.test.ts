@@ -77,9 +77,10 @@ describe('the dispatcher through createServices', () => {
     const error = await fails('applications.submit', { ...newInput(), accountKind: 'martian' });
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.field).toBe('accountKind');
-    expect(error.message).toContain('accountKind');
-    expect(error.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(error.messageEn).toContain('accountKind');
+    // Named by its label, as the clerk sees it, never by the key.
+    expect(error.message).toContain('用户类别');
+    expect(error.message).not.toContain('accountKind');
+    expect(error.messageEn).toContain('Account kind');
     expect(count('applications')).toBe(0);
   });
 
