@@ -30,7 +30,11 @@ export function useRoleRouting(router: Router): void {
     ([state, role, handovers], before) => {
       if (state !== 'open' || !role) return;
       const handedOver = before !== undefined && handovers !== before[2];
-      if (handedOver || !canReach(role, router.currentRoute.value)) void router.replace(HOME[role]);
+      // Before the first navigation has resolved there is no current route to judge: the role
+      // guard (installRoleGuard) checks that navigation itself.
+      const current = router.currentRoute.value;
+      if (!handedOver && current.matched.length === 0) return;
+      if (handedOver || !canReach(role, current)) void router.replace(HOME[role]);
     },
     { immediate: true },
   );
