@@ -38,18 +38,34 @@ const test = base.extend<{ hall: Hall }>({
     try {
       const hub = await startProcess(
         'central/main.ts',
-        ['--mode', 'hub', '--port', '0', '--db', join(dir, 'hub.db')].concat([
-          '--tls-cert',
-          join(dir, 'tls/hub.crt'),
-          '--tls-key',
-          join(dir, 'tls/hub.key'),
-        ]),
+        // Demo trust (development secret, no admin token needed), no stage advancing.
+        [
+          '--mode',
+          'hub',
+          '--port',
+          '0',
+          '--db',
+          join(dir, 'hub.db'),
+          '--demo',
+          '--demo-interval',
+          '0',
+        ].concat(['--tls-cert', join(dir, 'tls/hub.crt'), '--tls-key', join(dir, 'tls/hub.key')]),
         /hub listening on (https:\/\/127\.0\.0\.1:\d+)/,
       );
       processes.push(hub);
       let central: HostProcess | undefined = await startProcess(
         'central/main.ts',
-        ['--mode', 'central', '--port', '0', '--db', join(dir, 'central.db')],
+        [
+          '--mode',
+          'central',
+          '--port',
+          '0',
+          '--db',
+          join(dir, 'central.db'),
+          '--demo',
+          '--demo-interval',
+          '0',
+        ],
         /central listening on (http:\/\/127\.0\.0\.1:\d+)/,
       );
       processes.push(central);
@@ -79,6 +95,8 @@ const test = base.extend<{ hall: Hall }>({
         HUB_URL: hall.hubUrl,
         HUB_FINGERPRINT: hall.hubFingerprint,
         HALL_SYNC_FAST: '1',
+        // The demo hub and central accept the development secret: no enrolment codes here.
+        HALL_DEMO: '1',
       },
     );
     try {

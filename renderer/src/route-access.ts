@@ -11,7 +11,12 @@ export type RouteNeed =
   | { methods: readonly MethodName[] }
   | { station: 'kiosk' | 'display' }
   /** The first-start wizard: shown only while the station has no config, before any sign-in. */
-  | { unconfigured: true };
+  | { unconfigured: true }
+  /**
+   * The calling board: the display station's screen, and also a second window of a staff
+   * station (a hall without a display PC drives the TV from a counter); never the kiosk.
+   */
+  | { board: true };
 
 export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   new: { methods: ['applications.submit'] },
@@ -30,7 +35,7 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   operations: { methods: ['system.diagnostics'] },
   station: { methods: ['station.update'] },
   setup: { unconfigured: true },
-  display: { station: 'display' },
+  display: { board: true },
   kioskHome: { station: 'kiosk' },
   kioskTicket: { station: 'kiosk' },
   kioskLookup: { station: 'kiosk' },
@@ -50,6 +55,7 @@ export const HOME: Record<Role, string> = {
 
 export function canUse(role: Role, need: RouteNeed): boolean {
   if ('unconfigured' in need) return false; // a signed-in role means the station is set up
+  if ('board' in need) return role !== 'kiosk' && isAllowed(role, 'queue.board');
   if ('station' in need) return role === need.station;
   return need.methods.every((m) => isAllowed(role, m));
 }
