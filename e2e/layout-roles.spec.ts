@@ -126,6 +126,7 @@ const NAV_PATHS: Record<string, string> = {
   'nav-queue-measures': '/queue/measures',
   'nav-staff': '/staff',
   'nav-operations': '/operations',
+  'nav-station': '/station',
 };
 
 /** Each role's menu, from the role table (route-access.ts), in menu order. */
@@ -227,8 +228,9 @@ test.describe('staff stations', () => {
     await page.getByTestId('submit').click();
     await expect(page.locator('.el-form-item__error').first()).toBeVisible();
     await expect(input).toHaveValue('300');
+    // The form's errors appear field by field: wait until several are shown.
+    await expect.poll(async () => (await visibleErrors(page)).length).toBeGreaterThan(1);
     const errors = await visibleErrors(page);
-    expect(errors.length).toBeGreaterThan(1);
     expectReadableErrors(errors, 'intake 1366×768');
     await expectNoHorizontalScroll(page, 'intake with errors');
   });
