@@ -34,7 +34,7 @@ async function walkWizard(page: Page, role: string, stationCode: string): Promis
   // A wrong field is named and the wizard stays on its step.
   await page.getByTestId('station-hallCode').fill('HALL 07');
   await page.getByTestId('station-next').click();
-  await expect(page.getByText('字段 hallCode 格式不正确')).toBeVisible();
+  await expect(page.getByText('营业厅编码格式不正确')).toBeVisible();
   await page.getByTestId('station-hallCode').fill('HALL07');
   await page.getByTestId('station-hallName').fill('城东营业厅');
   await page.getByTestId('station-stationCode').fill(stationCode);
