@@ -16,6 +16,8 @@ import { stationRoleOf, type StationConfig } from '../../shared/station/config';
 
 export interface WebHostOptions {
   dbFile: string;
+  /** Demo trust: enrol with the development secret (default: HALL_DEMO=1, as npm start sets). */
+  demo?: boolean;
   backupDir?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -109,7 +111,7 @@ function servicesFor(options: WebHostOptions, config?: StationConfig, hooks?: St
     // As the Electron host: the config's enrolment code (development: HALL_ENROLMENT_CODE), or
     // demo mode's development secret.
     enrolmentCode: config?.enrolmentCode ?? process.env.HALL_ENROLMENT_CODE,
-    demo: process.env.HALL_DEMO === '1',
+    demo: options.demo ?? process.env.HALL_DEMO === '1',
     ...(hooks ? { station: hooks } : {}),
     ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,

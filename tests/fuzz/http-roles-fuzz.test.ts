@@ -128,7 +128,10 @@ async function signIn(host: WebHost, staffNo: string, secret: string): Promise<s
 beforeAll(async () => {
   // With the hall's central system up, queue methods answer; without it they would say 503.
   centralDir = mkdtempSync(join(tmpdir(), 'hall-fuzz-roles-central-'));
-  central = await startCentral({ dbFile: join(centralDir, 'central.db') });
+  central = await startCentral({
+    dbFile: join(centralDir, 'central.db'),
+    allowDevelopmentSecret: true, // demo trust: the stations enrol with the development secret
+  });
   for (const stationRole of ['staff', 'kiosk', 'display'] as const) {
     const dir = mkdtempSync(join(tmpdir(), `hall-fuzz-roles-${stationRole}-`));
     dirs.push(dir);
@@ -138,6 +141,7 @@ beforeAll(async () => {
       scryptCost: TEST_COST,
       stationRole,
       centralUrl: central.url,
+      demo: true,
       stationCode: { staff: 'C01', kiosk: 'K01', display: 'D01' }[stationRole],
     });
   }
