@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../electron/main/services/db';
+import { cipherOf } from '../electron/main/services/crypto';
+import { sealFields } from '../electron/main/services/applications/sealing';
+import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/main/services/sync/outbox-store';
 import type { ApplicationDetail, ApplicationInput } from '../shared/api/schemas';
 import { canonicalJson } from '../shared/sync/canonical-json';
 import { test, expect } from './fixtures';
@@ -141,16 +144,20 @@ test('a supervisor corrects a rejected application; a clerk resolves a conflict 
     const row = db
       .prepare('SELECT seq, payload FROM outbox WHERE application_id = ?')
       .get(rejected.id) as { seq: number; payload: string };
-    const payload = JSON.parse(row.payload) as { fields: Record<string, unknown> };
+    // Payloads and fields are sealed at rest with the station's key (beside the database file).
+    const cipher = cipherOf(db);
+    const payload = JSON.parse(cipher.open(row.payload, OUTBOX_PAYLOAD_CONTEXT)) as {
+      fields: Record<string, unknown>;
+    };
     payload.fields.mobile = '1'.repeat(600);
     const text = canonicalJson(payload);
     db.prepare('UPDATE outbox SET payload = ?, payload_hash = ? WHERE seq = ?').run(
-      text,
+      cipher.seal(text, OUTBOX_PAYLOAD_CONTEXT),
       sha256(text),
       row.seq,
     );
     db.prepare('UPDATE applications SET fields_json = ?, mobile = ? WHERE id = ?').run(
-      JSON.stringify(payload.fields),
+      sealFields(cipher, JSON.stringify(payload.fields)),
       payload.fields.mobile,
       rejected.id,
     );
@@ -179,7 +186,10 @@ test('a supervisor corrects a rejected application; a clerk resolves a conflict 
     const first = db2
       .prepare('SELECT payload, created_at FROM outbox WHERE application_id = ?')
       .get(disputed.id) as { payload: string; created_at: number };
-    const payload = JSON.parse(first.payload) as { fields: Record<string, unknown> };
+    const cipher = cipherOf(db2);
+    const payload = JSON.parse(cipher.open(first.payload, OUTBOX_PAYLOAD_CONTEXT)) as {
+      fields: Record<string, unknown>;
+    };
     payload.fields.mobile = '13900003333';
     const text = canonicalJson(payload);
     db2
@@ -187,7 +197,13 @@ test('a supervisor corrects a rejected application; a clerk resolves a conflict 
         `INSERT INTO outbox (op_id, application_id, kind, payload, payload_hash, created_at)
          VALUES (?, ?, 'application.submit', ?, ?, ?)`,
       )
-      .run(uuidv7(), disputed.id, text, sha256(text), first.created_at);
+      .run(
+        uuidv7(),
+        disputed.id,
+        cipher.seal(text, OUTBOX_PAYLOAD_CONTEXT),
+        sha256(text),
+        first.created_at,
+      );
   } finally {
     db2.close();
   }
