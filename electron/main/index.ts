@@ -73,6 +73,7 @@ function startStation(): void {
     hallName: config.hallName,
     hallCode: config.hallCode,
     stationCode: config.stationCode,
+    receiptQueryUrl: config.receiptQueryUrl,
     centralUrl: config.centralUrl,
     hubUrl: config.hubUrl,
     hubFingerprint: config.hubFingerprint,

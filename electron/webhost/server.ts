@@ -103,6 +103,7 @@ function servicesFor(options: WebHostOptions, config?: StationConfig, hooks?: St
     hallName: config?.hallName ?? options.hallName,
     hallCode: config?.hallCode ?? options.hallCode,
     stationCode: config?.stationCode ?? options.stationCode,
+    ...(config?.receiptQueryUrl ? { receiptQueryUrl: config.receiptQueryUrl } : {}),
     centralUrl: config ? config.centralUrl : options.centralUrl,
     ...((config?.hubUrl ?? options.hubUrl) ? { hubUrl: config?.hubUrl ?? options.hubUrl } : {}),
     ...((config?.hubFingerprint ?? options.hubFingerprint)

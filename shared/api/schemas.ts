@@ -151,7 +151,18 @@ export const ReceiptSchema = z.object({
   papersReceived: z.array(LocalizedTextSchema),
   papersMissing: z.array(z.object({ name: LocalizedTextSchema, deferred: z.boolean() })),
   hallName: z.string(),
+  /** The desk that accepted it (the station code, also part of the application number). */
+  stationCode: z.string(),
   clerk: z.string(),
+  /**
+   * The fields of this type and account kind in form order (new holder of a 过户, 户号,
+   * capacities…), personal values masked, free text left out.
+   */
+  fields: z.array(
+    z.object({ key: z.string(), label: LocalizedTextSchema, value: LocalizedTextSchema }),
+  ),
+  /** What the QR code holds: the hall's query address with this application number. */
+  queryUrl: z.string(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 

@@ -11,3 +11,4 @@ export * from './applicability';
 export { validateApplication, fieldErrorsToApiError } from './validate';
 export type { FieldError, ApplicationToValidate, ValidationResult } from './validate';
 export { RULE_CHECKS, isKnownRule } from './rules';
+export { applicableFieldRows, fieldValueText, type FieldRow } from './display';

@@ -3,6 +3,7 @@ import { nameText } from '../api/clean-text';
 import { invalidInput } from '../api/input-errors';
 import { SiteCodeSchema } from '../sync/protocol';
 import type { StationRole } from '../auth/schemas';
+import { ReceiptQueryUrlSchema } from './query-url';
 
 /**
  * The station config file (docs/deploy.md "Station config file"): what a station is, written by
@@ -76,6 +77,8 @@ const StationConfigShape = z
     enrolmentCode: EnrolmentCodeSchema.optional(),
     /** Where the desktop app looks for updates (electron-updater's generic feed). */
     updateUrl: serverUrl().optional(),
+    /** The hall's 进度查询 page the receipt's QR code opens: https with {applicationNo}. */
+    receiptQueryUrl: ReceiptQueryUrlSchema.optional(),
   })
   .strict();
 

@@ -39,6 +39,8 @@ export interface ServicesOptions {
   hallName?: string;
   hallCode?: string;
   stationCode?: string;
+  /** The receipt QR's query address template (station config); absent: the demo default. */
+  receiptQueryUrl?: string;
   transport: 'ipc' | 'http';
   now?: () => Date;
   log?: (line: string) => void;
@@ -188,6 +190,7 @@ export function createServices(opts: ServicesOptions): Services {
       hallName,
       hallCode: opts.hallCode ?? DEFAULT_HALL_CODE,
       stationCode,
+      ...(opts.receiptQueryUrl ? { receiptQueryUrl: opts.receiptQueryUrl } : {}),
     });
     const hallCode = opts.hallCode ?? DEFAULT_HALL_CODE;
     const centralUrl = opts.centralUrl ? checkCentralUrl(opts.centralUrl) : undefined;

@@ -1,6 +1,6 @@
 import type { FieldValue } from '../../../shared/api/schemas';
+import { fieldValueText } from '../../../shared/catalogue/display';
 import type { FieldDef } from '../../../shared/catalogue/types';
-import { formatAddress } from '../../../shared/domain/address-text';
 import type { LocalizedText } from '../../../shared/text';
 
 /**
@@ -12,19 +12,5 @@ export function displayFieldValue(
   value: FieldValue | undefined,
   pick: (text: LocalizedText) => string,
 ): string {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'object') return formatAddress(value);
-  if (typeof value === 'boolean')
-    return pick(value ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' });
-  if (def?.kind === 'select') {
-    const option = def.options?.find((o) => o.value === value);
-    if (option) return pick(option.label);
-  }
-  if (
-    typeof value === 'number' &&
-    (def?.kind === 'capacityKva' || def?.kind === 'transformerKva')
-  ) {
-    return `${value} kVA`;
-  }
-  return String(value);
+  return pick(fieldValueText(def, value));
 }

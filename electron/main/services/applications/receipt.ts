@@ -1,5 +1,6 @@
 import type { Address, FieldValues, PaperEntry, Receipt } from '../../../../shared/api/schemas';
 import {
+  applicableFieldRows,
   fieldsFor,
   findType,
   papersFor,
@@ -10,7 +11,8 @@ import { maskAddress } from '../../../../shared/domain/mask';
 import type { DeadlineOf } from './deadlines';
 import { noReceiptYet, notFound } from './errors';
 import { toHallIso } from '../../../../shared/hall-time';
-import { toSummary } from './present';
+import { maskFields, toSummary } from './present';
+import { queryUrlFor } from '../../../../shared/station/query-url';
 import type { ApplicationRepository } from './repository';
 
 /** The acceptance receipt (受理回执) of a submitted application, personal values masked. */
@@ -19,6 +21,9 @@ export function createReceipts(deps: {
   catalogue: Catalogue;
   deadlineOf: DeadlineOf;
   hallName: string;
+  stationCode: string;
+  /** The hall's query address template (shared/station/query-url.ts). */
+  queryUrl: string;
 }) {
   return function receipt(id: string): Receipt {
     const row = deps.repo.findById(id);
@@ -64,7 +69,15 @@ export function createReceipts(deps: {
       papersReceived,
       papersMissing,
       hallName: deps.hallName,
+      stationCode: deps.stationCode,
       clerk: row.clerk,
+      // Free text (remarks) stays off paper: it is for the hall, not the customer to check.
+      fields: type
+        ? applicableFieldRows(type, kind, maskFields({ type, accountKind: kind }, fields), [
+            'textarea',
+          ])
+        : [],
+      queryUrl: queryUrlFor(deps.queryUrl, row.app_no),
     };
   };
 }

@@ -38,6 +38,7 @@ import { createApplicationRepository } from './repository';
 import { EDITABLE_STATES, type ApplicationRow } from './rows';
 import { listApplications } from './search';
 import { createRowWriter, sameContent } from './write';
+import { DEFAULT_RECEIPT_QUERY_URL } from '../../../../shared/station/query-url';
 
 export type { DeadlinePolicy } from './deadlines';
 export type { CorrectionOrigin } from './correction';
@@ -50,6 +51,8 @@ export interface ApplicationServiceDeps {
   hallName: string;
   hallCode: string;
   stationCode: string;
+  /** The receipt QR's query address template (station config `receiptQueryUrl`). */
+  receiptQueryUrl?: string;
   /**
    * Deadline policy (service rules in force at acceptance, holiday calendar and warning
    * thresholds from settings); absent = the catalogue figures and the bundled calendar.
@@ -280,7 +283,14 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     list,
     get: (id: string): ApplicationDetail => detail(id, false),
     openDraft,
-    receipt: createReceipts({ repo, catalogue, deadlineOf, hallName: deps.hallName }),
+    receipt: createReceipts({
+      repo,
+      catalogue,
+      deadlineOf,
+      hallName: deps.hallName,
+      stationCode: deps.stationCode,
+      queryUrl: deps.receiptQueryUrl ?? DEFAULT_RECEIPT_QUERY_URL,
+    }),
     applyCorrection: createCorrection({
       db,
       repo,
