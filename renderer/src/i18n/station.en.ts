@@ -17,6 +17,9 @@ const stationEn: StationMessages = {
     hallCode: 'Hall code',
     hallName: 'Hall name',
     stationCode: 'Station code',
+    receiptQueryUrl: 'Receipt QR query address',
+    receiptQueryUrlHint:
+      "The progress page a customer opens by scanning the receipt's QR code: https://, with {'{'}applicationNo{'}'} where the application number goes; empty = the demo address",
     hubUrl: 'Hall hub address',
     hubFingerprint: 'Hub certificate fingerprint (SHA-256)',
     centralUrl: 'Central system address',

@@ -15,6 +15,9 @@ const stationZhCN = {
     hallCode: '营业厅代码',
     hallName: '营业厅名称',
     stationCode: '工位代码',
+    receiptQueryUrl: '回执二维码查询地址',
+    receiptQueryUrlHint:
+      "客户扫描回执二维码打开的进度查询网址，须以 https:// 开头，并在受理编号的位置写 {'{'}applicationNo{'}'}；不填则用演示地址",
     hubUrl: '营业厅集线器地址',
     hubFingerprint: '集线器证书指纹 (SHA-256)',
     centralUrl: '中心系统地址',

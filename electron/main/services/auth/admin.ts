@@ -5,6 +5,7 @@ import { toAccount, type AccountRow, type AccountStore } from './accounts';
 import { accountExists, accountNotFound, lastSupervisor } from './errors';
 import { hashSecret, type ScryptCost } from './password';
 import type { SessionStore } from './sessions';
+import type { AttemptCounter } from './attempts';
 
 export interface AdminDeps {
   db: Database;
@@ -13,6 +14,8 @@ export interface AdminDeps {
   audit: AuditTrail;
   cost: ScryptCost;
   now: () => number;
+  /** The sign-in screen's attempts left: an unlock or a new secret starts them again. */
+  attempts?: AttemptCounter;
 }
 
 type By = { actor: string; role: string };
@@ -22,7 +25,15 @@ type By = { actor: string; role: string };
  * role. Each change is one transaction with its audit row. The last active supervisor can be
  * neither disabled nor given another role, so the station never ends up without one.
  */
-export function createAccountAdmin({ db, accounts, sessions, audit, cost, now }: AdminDeps) {
+export function createAccountAdmin({
+  db,
+  accounts,
+  sessions,
+  audit,
+  cost,
+  now,
+  attempts,
+}: AdminDeps) {
   const existing = (staffNo: string): AccountRow => {
     const row = accounts.find(staffNo);
     if (!row) throw accountNotFound();
@@ -72,6 +83,7 @@ export function createAccountAdmin({ db, accounts, sessions, audit, cost, now }:
       audit.append({ ...by, action: 'account_unlock', target: updated.staff_no });
       return updated;
     })();
+    attempts?.unlocked(row.staff_no);
     return toAccount(row, now());
   }
 
@@ -85,6 +97,7 @@ export function createAccountAdmin({ db, accounts, sessions, audit, cost, now }:
       audit.append({ ...by, action: 'secret_reset', target });
       return updated;
     })();
+    attempts?.unlocked(target);
     return toAccount(row, now());
   }
 

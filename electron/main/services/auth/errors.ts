@@ -1,17 +1,30 @@
 import { apiError } from '../../../../shared/api/errors';
+import { MAX_FAILED_ATTEMPTS } from './accounts';
+import type { AttemptState } from './attempts';
 
 /**
  * One answer for a wrong secret, an unknown staff number, a locked and a disabled account: the
- * text and code tell nobody which (and the time taken does not either, see signin.ts). It names
- * the lockout rule instead of the attempts left, which would tell that the account exists.
+ * text and code tell nobody which (and the time taken does not either, see signin.ts). The
+ * attempts left come from the typed staff number's own count (attempts.ts), never from the
+ * account, so they do not tell either.
  */
-export const badCredentials = () =>
-  apiError(
+export function badCredentials(state: AttemptState, at: number) {
+  if (state.lockedUntil !== null) {
+    const minutes = Math.max(1, Math.ceil((state.lockedUntil - at) / 60_000));
+    return apiError(
+      'UNAUTHENTICATED',
+      `工号或密码错误次数过多，已暂时锁定，请 ${minutes} 分钟后再试，或请主管解锁`,
+      `Too many wrong attempts: locked for now; try again in ${minutes} minutes or ask a supervisor to unlock`,
+      { field: 'secret' },
+    );
+  }
+  return apiError(
     'UNAUTHENTICATED',
-    '工号或密码错误。连续输错 5 次账号将暂时锁定（15 分钟起），请稍后再试或请主管解锁',
-    'Wrong staff number or password. After 5 failures in a row the account is locked for a while (15 minutes or more); try later or ask a supervisor',
+    `工号或密码错误，还可尝试 ${state.left} 次；连续输错 ${MAX_FAILED_ATTEMPTS} 次将暂时锁定（15 分钟起），也可请主管解锁`,
+    `Wrong staff number or password: ${state.left} ${state.left === 1 ? 'attempt' : 'attempts'} left; after ${MAX_FAILED_ATTEMPTS} failures in a row it is locked for a while (15 minutes or more), or ask a supervisor`,
     { field: 'secret' },
   );
+}
 
 /** The same for recovery: unknown staff number, not a supervisor, wrong or used code. */
 export const badRecovery = () =>

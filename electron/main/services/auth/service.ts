@@ -7,6 +7,7 @@ import { setupDone } from './errors';
 import { hashSecret, OWASP_COST, type ScryptCost } from './password';
 import { createSessionStore } from './sessions';
 import { createSignIn } from './signin';
+import { createAttemptCounter } from './attempts';
 
 export interface AuthOptions {
   /** What this station is; kiosk and display stations have no sign-in. Default 'staff'. */
@@ -42,8 +43,17 @@ export function createAuthService({ db, audit, now, options }: AuthServiceDeps) 
   });
   const cost = options.scryptCost ?? OWASP_COST;
   const at = () => now().getTime();
-  const signIn = createSignIn({ accounts, sessions, audit, cost, now: at, idleLockMinutes });
-  const admin = createAccountAdmin({ db, accounts, sessions, audit, cost, now: at });
+  const attempts = createAttemptCounter();
+  const signIn = createSignIn({
+    accounts,
+    sessions,
+    audit,
+    cost,
+    now: at,
+    idleLockMinutes,
+    attempts,
+  });
+  const admin = createAccountAdmin({ db, accounts, sessions, audit, cost, now: at, attempts });
   const inTransaction = (apply: () => void) => db.transaction(apply)();
 
   async function setup(

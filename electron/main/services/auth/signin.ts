@@ -6,6 +6,7 @@ import { badCredentials, badRecovery, signInRequired, wrongCurrentSecret } from 
 import { hashSecret, verifySecret, type ScryptCost } from './password';
 import { newRecoveryCode, recoveryCodeKey } from './recovery-code';
 import type { SessionStore } from './sessions';
+import type { AttemptCounter } from './attempts';
 
 export interface SignInDeps {
   accounts: AccountStore;
@@ -14,6 +15,8 @@ export interface SignInDeps {
   cost: ScryptCost;
   now: () => number;
   idleLockMinutes: number;
+  /** The typed staff numbers' attempts left, for the refusal's wording. */
+  attempts: AttemptCounter;
 }
 
 /**
@@ -43,8 +46,14 @@ export function createSignIn({
   cost,
   now,
   idleLockMinutes,
+  attempts,
 }: SignInDeps) {
   const dummy = dummyHash(cost);
+  /** Every refusal is worded from the typed number's own count, whatever the reason. */
+  const refuse = (staffNo: string) => {
+    const at = now();
+    return badCredentials(attempts.failed(staffNo, at), at);
+  };
 
   function openSession(row: AccountRow, action: 'sign_in' | 'setup' | 'recover'): Session {
     const token = sessions.create(row.staff_no);
@@ -70,7 +79,7 @@ export function createSignIn({
     const ok = await verifySecret(secret, row?.secret_hash ?? dummy);
     if (!row) {
       audit.append({ actor: '-', role: '-', action: 'sign_in_failed', target: '-' });
-      throw badCredentials();
+      throw refuse(staffNo);
     }
     const at = now();
     if (row.disabled_at !== null || isLocked(row, at)) {
@@ -82,16 +91,17 @@ export function createSignIn({
         target: row.staff_no,
         detail: { reason },
       });
-      throw badCredentials();
+      throw refuse(staffNo);
     }
     if (!ok) {
       countFailure(row, 'sign_in_failed');
-      throw badCredentials();
+      throw refuse(staffNo);
     }
     // Locked or disabled by a parallel call while scrypt ran: that wins.
     const fresh = accounts.find(row.staff_no);
-    if (!fresh || fresh.disabled_at !== null || isLocked(fresh, now())) throw badCredentials();
+    if (!fresh || fresh.disabled_at !== null || isLocked(fresh, now())) throw refuse(staffNo);
     accounts.recordSuccess(fresh.staff_no, now());
+    attempts.succeeded(staffNo);
     return openSession(fresh, 'sign_in');
   }
 
@@ -134,6 +144,7 @@ export function createSignIn({
       sessions.endAllFor(row.staff_no);
     });
     const fresh = accounts.find(row.staff_no) as AccountRow;
+    attempts.succeeded(staffNo);
     return { ...openSession(fresh, 'recover'), recoveryCode: next.code };
   }
 

@@ -12,6 +12,7 @@ export interface StationForm {
   hubFingerprint: string;
   centralUrl: string;
   enrolmentCode: string;
+  receiptQueryUrl: string;
 }
 
 export function formFrom(state: StationState | null): StationForm {
@@ -25,12 +26,14 @@ export function formFrom(state: StationState | null): StationForm {
     hubFingerprint: c?.hubFingerprint ?? '',
     centralUrl: c?.centralUrl ?? '',
     enrolmentCode: '',
+    receiptQueryUrl: c?.receiptQueryUrl ?? '',
   };
 }
 
 export function inputOf(form: StationForm): StationSetup {
-  const optional = (key: 'hubUrl' | 'hubFingerprint' | 'centralUrl' | 'enrolmentCode') =>
-    form[key].trim() ? { [key]: form[key].trim() } : {};
+  const optional = (
+    key: 'hubUrl' | 'hubFingerprint' | 'centralUrl' | 'enrolmentCode' | 'receiptQueryUrl',
+  ) => (form[key].trim() ? { [key]: form[key].trim() } : {});
   return {
     role: form.role,
     hallCode: form.hallCode.trim(),
@@ -40,6 +43,7 @@ export function inputOf(form: StationForm): StationSetup {
     ...optional('hubFingerprint'),
     ...optional('centralUrl'),
     ...optional('enrolmentCode'),
+    ...optional('receiptQueryUrl'),
   };
 }
 
@@ -58,6 +62,6 @@ export function fieldErrors(form: StationForm, zh: boolean): Record<string, stri
 
 export const STEP_FIELDS: Record<'role' | 'place' | 'links', string[]> = {
   role: ['role'],
-  place: ['hallCode', 'hallName', 'stationCode'],
+  place: ['hallCode', 'hallName', 'stationCode', 'receiptQueryUrl'],
   links: ['hubUrl', 'hubFingerprint', 'centralUrl', 'enrolmentCode'],
 };
