@@ -75,6 +75,14 @@ const authEn: AuthMessages = {
       created: '{staffNo} added',
       create: 'Add',
       cancel: 'Cancel',
+      reset: 'Reset password',
+      resetTitle: 'Reset the password of {staffNo}',
+      resetHint:
+        'Set a new password or PIN for {name} and tell them in person; a lock is cleared and their open sessions end. They can change it under their name once signed in.',
+      newSecret: 'New password or PIN',
+      resetSubmit: 'Reset',
+      resetDone:
+        'Password of {staffNo} reset and their sessions ended; tell them the new one in person',
       status: 'Status',
       actions: 'Actions',
     },

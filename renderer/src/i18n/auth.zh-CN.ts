@@ -72,6 +72,13 @@ const authZhCN = {
       created: '已添加 {staffNo}',
       create: '添加',
       cancel: '取消',
+      reset: '重置密码',
+      resetTitle: '重置 {staffNo} 的密码',
+      resetHint:
+        '为{name}设置新的密码或 PIN，并当面告知本人；账号如被锁定将同时解锁，其已登录的窗口会退出。本人登录后可在姓名菜单中自行修改。',
+      newSecret: '新密码或 PIN',
+      resetSubmit: '重置',
+      resetDone: '已重置 {staffNo} 的密码，其登录已退出；请当面告知新密码',
       status: '状态',
       actions: '操作',
     },

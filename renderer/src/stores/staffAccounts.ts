@@ -32,6 +32,12 @@ export const useStaffAccountsStore = defineStore('staffAccounts', () => {
     await load();
   }
 
+  /** A new secret for a staff member; the services also clear a lock and end their sessions. */
+  async function resetSecret(staffNo: string, secret: string): Promise<void> {
+    await call('auth.resetSecret', { staffNo, secret });
+    await load();
+  }
+
   async function setDisabled(staffNo: string, disabled: boolean): Promise<void> {
     await call('auth.setDisabled', { staffNo, disabled });
     await load();
@@ -46,5 +52,15 @@ export const useStaffAccountsStore = defineStore('staffAccounts', () => {
     verify.value = await call('audit.verify', {});
   }
 
-  return { accounts, verify, load, create, unlock, setDisabled, setRole, verifyChain };
+  return {
+    accounts,
+    verify,
+    load,
+    create,
+    unlock,
+    resetSecret,
+    setDisabled,
+    setRole,
+    verifyChain,
+  };
 });
