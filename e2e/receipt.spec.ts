@@ -85,10 +85,10 @@ test('receipts per family carry their own fields, the hall query QR, and fit A5 
   test.setTimeout(180_000);
   // The supervisor sets the hall's query address (station settings; the services restart).
   await page.goto('/#/station');
-  await page.getByTestId('station-receiptQueryUrl').locator('input').fill('http://x.cn/q');
+  await page.getByTestId('station-receiptQueryUrl').fill('http://x.cn/q?no={applicationNo}');
   await page.getByTestId('station-save').click();
   await expect(page.getByTestId('station-settings')).toContainText('必须是 https:// 开头的网址');
-  await page.getByTestId('station-receiptQueryUrl').locator('input').fill(QUERY_TEMPLATE);
+  await page.getByTestId('station-receiptQueryUrl').fill(QUERY_TEMPLATE);
   await page.getByTestId('station-save').click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   await expect

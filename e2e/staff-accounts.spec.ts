@@ -64,11 +64,11 @@ test('staff accounts: add, reset secret, disable/enable, change role; attempts l
   await page.getByTestId(`account-reset-${CLERK.staffNo}`).click();
   const reset = page.locator('.el-dialog').filter({ has: page.getByTestId('reset-secret-form') });
   await expect(reset).toContainText(CLERK.name);
-  await reset.getByTestId('reset-secret-new').locator('input').fill(NEW_SECRET);
-  await reset.getByTestId('reset-secret-again').locator('input').fill('something-else');
+  await reset.getByTestId('reset-secret-new').fill(NEW_SECRET);
+  await reset.getByTestId('reset-secret-again').fill('something-else');
   await reset.getByTestId('reset-secret-submit').click();
   await expect(reset).toContainText('两次输入不一致');
-  await reset.getByTestId('reset-secret-again').locator('input').fill(NEW_SECRET);
+  await reset.getByTestId('reset-secret-again').fill(NEW_SECRET);
   await reset.getByTestId('reset-secret-submit').click();
   await expect(reset).toBeHidden(SCRYPT);
   await expect(page.getByTestId('account-notice')).toContainText(`已重置 ${CLERK.staffNo}`);
