@@ -20,6 +20,7 @@ import {
 } from './faults';
 import { Ledger, type StageResolver } from './ledger';
 import { QueueStore } from './queue/store';
+import { hubCipher } from './queue/draft-sealing';
 import {
   checkBindAddress,
   servesCentral,
@@ -33,6 +34,8 @@ import type { Catalogue } from '../shared/catalogue/types';
 export interface CentralOptions {
   /** SQLite file of the central ledger (':memory:' for throwaway runs). */
   dbFile: string;
+  /** The hub's keys for kiosk drafts; default `hub-keys.json` beside `dbFile`. */
+  keyFile?: string;
   /** 0 (default) picks a free port. */
   port?: number;
   /** 127.0.0.1 unless told otherwise: the reference system is not meant for a network. */
@@ -138,7 +141,7 @@ export function createCentralCore(
   const db = openCentralDb(opts.dbFile);
   const auth = new DeviceAuth(db, trust.registrationSecret, opts.tokenTtlMs ?? 3600_000, now);
   const ledger = new Ledger(db, stageResolver(opts.catalogue ?? CATALOGUE), now);
-  const queue = new QueueStore(db, { now });
+  const queue = new QueueStore(db, { now, cipher: hubCipher(opts.dbFile, opts.keyFile) });
   const mode = opts.mode ?? 'all';
   const app = createCentralApp({
     auth,
