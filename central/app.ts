@@ -7,6 +7,7 @@ import {
   badRequest,
   firstPath,
   jsonBodiesOnly,
+  shallowJsonOnly,
   readJson,
   requireDevice,
   type CentralEnv,
@@ -61,6 +62,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
     }),
   );
   app.use('*', jsonBodiesOnly);
+  app.use('*', shallowJsonOnly);
 
   app.onError((_err, c) =>
     // The error itself may hold request data; it is not echoed.

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { DeviceAuth, DeviceIdentity } from './auth';
 import { fail } from './errors';
 import { isJsonMediaType } from '../server-common/http/media-type';
+import { jsonTooDeep, TOO_DEEP_TEXT } from '../server-common/http/json-depth';
 
 /** What the central app keeps per request: the device a bearer token names. */
 export type CentralEnv = { Variables: { device: DeviceIdentity } };
@@ -23,6 +24,18 @@ export const jsonBodiesOnly: MiddlewareHandler = async (c, next) => {
       '请求内容须为 JSON（Content-Type: application/json）',
       'The request body must be JSON (Content-Type: application/json)',
     );
+  }
+  await next();
+};
+
+/**
+ * A JSON body nested deeper than MAX_JSON_DEPTH is refused (400) before any route parses it.
+ * The text read here is kept by the request, so the route's `c.req.json()` reads it again
+ * without touching the stream (and the byte limit in front of this still applies).
+ */
+export const shallowJsonOnly: MiddlewareHandler = async (c, next) => {
+  if (c.req.raw.body !== null && jsonTooDeep(await c.req.text())) {
+    return fail(c, 'malformed', TOO_DEEP_TEXT.zh, TOO_DEEP_TEXT.en);
   }
   await next();
 };
