@@ -60,8 +60,14 @@ export async function readJson(c: Context): Promise<{ ok: true; value: unknown }
 export const firstPath = (issues: { path: PropertyKey[] }[]): string | undefined =>
   issues[0]?.path.map(String).join('.') || undefined;
 
-/** Bearer-token check for the data endpoints (sync and queue): sets `device`. */
-export function requireDevice(auth: DeviceAuth): MiddlewareHandler<CentralEnv> {
+/**
+ * Bearer-token check for the data endpoints (sync and queue): sets `device`. A hall hub's own
+ * credential is refused there (403): it may only ask central to vouch (`{ hub: true }`).
+ */
+export function requireDevice(
+  auth: DeviceAuth,
+  opts: { hub?: boolean } = {},
+): MiddlewareHandler<CentralEnv> {
   return async (c, next) => {
     const outcome = auth.verify(c.req.header('authorization'));
     if (!outcome.ok) {
@@ -72,6 +78,14 @@ export function requireDevice(auth: DeviceAuth): MiddlewareHandler<CentralEnv> {
       return outcome.reason === 'expired'
         ? fail(c, 'tokenExpired', '访问令牌已过期', 'The access token has expired')
         : fail(c, 'unauthenticated', '缺少或无效的访问令牌', 'Missing or invalid access token');
+    }
+    if (outcome.device.role === 'hub' && !opts.hub) {
+      return fail(
+        c,
+        'forbidden',
+        '叫号服务器的凭证不能用于此操作',
+        'A hall hub’s credential cannot be used for this',
+      );
     }
     c.set('device', outcome.device);
     await next();
