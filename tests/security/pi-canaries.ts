@@ -1,8 +1,10 @@
 import { idCheckChar } from '../../shared/validators';
+import { FREE_TEXT_CANARIES } from '../support/canaries';
 
 /**
  * The plain-text scan's canaries: one per path that stores personal data, so a hit names the
- * path that leaked. Free-text canaries are whole phrases no other test or fixture writes.
+ * path that leaked. The free-text ones are shared (tests/support/canaries.ts), so the scan of
+ * every test log looks for them too.
  */
 const withCheck = (head: string, i: number): string => {
   const body = `${head}${String(871 + i).padStart(3, '0')}`;
@@ -17,14 +19,14 @@ export const PI = {
   /** The device's sync tokens. */
   tokens: ['canary-bearer-7f3a9c01e2', 'canary-refresh-5b8d2e44f1'],
   complaintPhone: '13957318804',
-  complaintContent: '金丝雀投诉正文：电表走字异常',
-  complaintAnswer: '金丝雀答复：已派员校表',
-  complaintNote: '金丝雀联系记录：已回电',
-  guideNote: '金丝雀引导备注：客户会用网上国网',
-  discardReason: '金丝雀作废原因：客户撤回',
+  complaintContent: FREE_TEXT_CANARIES.complaintContent,
+  complaintAnswer: FREE_TEXT_CANARIES.complaintAnswer,
+  complaintNote: FREE_TEXT_CANARIES.complaintNote,
+  guideNote: FREE_TEXT_CANARIES.guideNote,
+  discardReason: FREE_TEXT_CANARIES.discardReason,
   kioskPhone: '13957318805',
-  kioskDetail: '金丝雀自助机地址99号',
-  kioskNote: '金丝雀自助机留言',
+  kioskDetail: FREE_TEXT_CANARIES.kioskDetail,
+  kioskNote: FREE_TEXT_CANARIES.kioskNote,
   correctionPhone: '13957318806',
 };
 
