@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CentralAppDeps } from './app';
 import { fail } from './errors';
 import { badRequest, firstPath, readJson, type CentralEnv } from './http';
-import { MAX_CODE_MINUTES, STATION_ROLES } from './enrolment';
+import { ENROLLED_ROLES, MAX_CODE_MINUTES } from './enrolment';
 import {
   AdvanceRequestSchema,
   SiteCodeSchema,
@@ -29,7 +29,7 @@ export function requireAdmin(adminToken: string): MiddlewareHandler {
 const EnrolmentRequestSchema = z.object({
   hallCode: SiteCodeSchema,
   stationCode: SiteCodeSchema,
-  role: z.enum(STATION_ROLES).default('staff'),
+  role: z.enum(ENROLLED_ROLES).default('staff'),
   validMinutes: z.number().int().min(1).max(MAX_CODE_MINUTES).optional(),
 });
 

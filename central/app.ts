@@ -7,6 +7,7 @@ import {
   badRequest,
   firstPath,
   jsonBodiesOnly,
+  shallowJsonOnly,
   readJson,
   requireDevice,
   type CentralEnv,
@@ -16,6 +17,8 @@ import { mountAdminRoutes } from './admin-routes';
 import type { AuditTails } from './audit-tail';
 import { registerRefused } from './register-refusals';
 import { mountQueueRoutes } from './queue/routes';
+import { mountHubVouch } from './hub-vouch';
+import type { HubLink } from './hub-link';
 import type { QueueStore } from './queue/store';
 import {
   ChangesQuerySchema,
@@ -40,6 +43,8 @@ export interface CentralAppDeps {
   queue?: QueueStore;
   /** The sync protocol (/v1/ops, /v1/changes): false for a hub alone. */
   sync?: boolean;
+  /** A hall hub's link to central: station codes it does not know are vouched for there. */
+  hubLink?: HubLink;
   /** /admin/* requires `Authorization: Bearer <adminToken>` (compared in constant time). */
   adminToken: string;
   /** Audit-trail tails reported with pushes. */
@@ -61,6 +66,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
     }),
   );
   app.use('*', jsonBodiesOnly);
+  app.use('*', shallowJsonOnly);
 
   app.onError((_err, c) =>
     // The error itself may hold request data; it is not echoed.
@@ -75,7 +81,16 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
     if (!body.ok) return badRequest(c);
     const req = RegisterRequestSchema.safeParse(body.value);
     if (!req.success) return badRequest(c, firstPath(req.error.issues));
-    const out = auth.register(req.data);
+    const code = req.data.enrolmentCode;
+    let vouched: Parameters<DeviceAuth['register']>[1];
+    // A hub knows only the codes its own admin issued; a station's central code is vouched for.
+    const local = code && deps.hubLink ? auth.codes.redeem(code) : undefined;
+    if (code && deps.hubLink && local && !local.ok && local.reason === 'unknown') {
+      const answer = await deps.hubLink.vouch(code);
+      if (!answer.ok) return c.json(answer.body, answer.status);
+      vouched = { grant: answer.grant, codeHash: 'vouched-by-central' };
+    }
+    const out = auth.register(req.data, vouched);
     if (!out.ok) return registerRefused(c, out.reason);
     return c.json(out.credentials, 201);
   });
@@ -98,7 +113,10 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
 
   // The admin guard first: Hono runs middleware in the order it was added.
   mountAdminRoutes(app, deps);
-  if (deps.sync !== false) mountSyncRoutes(app, auth, ledger, deps.auditTails);
+  if (deps.sync !== false) {
+    mountSyncRoutes(app, auth, ledger, deps.auditTails);
+    mountHubVouch(app, auth);
+  }
 
   return app;
 }

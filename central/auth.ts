@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CentralDb } from './db';
-import { EnrolmentCodes, type EnrolmentGrant } from './enrolment';
+import { EnrolmentCodes, type EnrolledRole, type EnrolmentGrant } from './enrolment';
 import { sqlFor, type Sql } from './sql';
 import type { DeviceCredentials, RegisterRequest, RefreshResponse } from '../shared/sync/protocol';
 
@@ -8,6 +8,8 @@ export interface DeviceIdentity {
   deviceId: string;
   hallCode: string;
   stationCode: string;
+  /** A station's role, or `hub` for a hall hub enrolled here (it may only vouch for codes). */
+  role?: EnrolledRole;
 }
 
 /** Why a registration was refused; none of them changes an existing device. */
@@ -57,12 +59,18 @@ export class DeviceAuth {
    */
   register(
     req: RegisterRequest,
+    /** On a hall hub: the grant central vouched for (the station's code is not the hub's own). */
+    vouched?: { grant: EnrolmentGrant; codeHash: string },
   ): { ok: true; credentials: DeviceCredentials } | { ok: false; reason: RegisterRefusal } {
     const refreshToken = newSecret();
     const result = this.db.transaction((): RegisterStep => {
       let grant: EnrolmentGrant;
       let codeHash: string | undefined;
-      if (req.enrolmentCode !== undefined) {
+      if (vouched) {
+        // A hub: central vouched for the code (spent there for hubs), so it counts as fresh.
+        grant = vouched.grant;
+        codeHash = vouched.codeHash;
+      } else if (req.enrolmentCode !== undefined) {
         const redeemed = this.codes.redeem(req.enrolmentCode);
         if (!redeemed.ok) return { refused: `code_${redeemed.reason}` };
         grant = redeemed.grant;
@@ -103,7 +111,7 @@ export class DeviceAuth {
           grant.role,
         );
       }
-      if (codeHash) this.codes.markUsed(codeHash, deviceId);
+      if (codeHash && !vouched) this.codes.markUsed(codeHash, deviceId);
       return { deviceId, grant, ...this.issueToken(deviceId) };
     })();
     if ('refused' in result) return { ok: false, reason: result.refused };
@@ -145,9 +153,10 @@ export class DeviceAuth {
         hall_code: string;
         station_code: string;
         revoked: number;
+        role: EnrolledRole;
       }
     >(
-      `SELECT t.expires_at, d.device_id, d.hall_code, d.station_code, d.revoked
+      `SELECT t.expires_at, d.device_id, d.hall_code, d.station_code, d.revoked, d.role
            FROM tokens t JOIN devices d ON d.device_id = t.device_id WHERE t.token_hash = ?`,
     ).get(sha256(match[1]));
     if (!row) return { ok: false, reason: 'unauthenticated' };
@@ -155,7 +164,12 @@ export class DeviceAuth {
     if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
     return {
       ok: true,
-      device: { deviceId: row.device_id, hallCode: row.hall_code, stationCode: row.station_code },
+      device: {
+        deviceId: row.device_id,
+        hallCode: row.hall_code,
+        stationCode: row.station_code,
+        role: row.role,
+      },
     };
   }
 

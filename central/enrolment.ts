@@ -3,11 +3,15 @@ import type { CentralDb } from './db';
 import { sqlFor, type Sql } from './sql';
 import { STATION_ROLES, type StationRole } from '../shared/auth/schemas';
 
+/** A station's role, or a hall hub's (enrolled at central to vouch for its hall's codes). */
+export type EnrolledRole = StationRole | 'hub';
+export const ENROLLED_ROLES = [...STATION_ROLES, 'hub'] as const;
+
 /** What an admin asks for: one station of one hall, its role and how long the code lives. */
 export interface EnrolmentRequest {
   hallCode: string;
   stationCode: string;
-  role: StationRole;
+  role: EnrolledRole;
   /** Minutes until the code expires (default 24 h, at most 30 days). */
   validMinutes?: number;
 }
@@ -16,14 +20,14 @@ export interface IssuedEnrolment {
   code: string;
   hallCode: string;
   stationCode: string;
-  role: StationRole;
+  role: EnrolledRole;
   expiresAt: string;
 }
 
 export interface EnrolmentGrant {
   hallCode: string;
   stationCode: string;
-  role: StationRole;
+  role: EnrolledRole;
 }
 
 export type RedeemOutcome =
@@ -53,7 +57,7 @@ export class EnrolmentCodes {
   private readonly sql: Sql;
 
   constructor(
-    db: CentralDb,
+    private readonly db: CentralDb,
     private readonly now: () => number,
   ) {
     this.sql = sqlFor(db);
@@ -84,7 +88,7 @@ export class EnrolmentCodes {
       {
         hall_code: string;
         station_code: string;
-        role: StationRole;
+        role: EnrolledRole;
         expires_at: number;
         used_at: number | null;
       }
@@ -99,6 +103,44 @@ export class EnrolmentCodes {
       codeHash,
       grant: { hallCode: row.hall_code, stationCode: row.station_code, role: row.role },
     };
+  }
+
+  /**
+   * A hall hub vouching for a station's code (its second and last use): the code must be one
+   * of the hub's own hall, for a station (not a hub), unexpired and not yet used at a hub. It
+   * is spent for hubs at once; central's own use (`used_at`) is independent.
+   */
+  vouch(code: string, hub: { deviceId: string; hallCode: string }): RedeemOutcome {
+    return this.db.transaction((): RedeemOutcome => {
+      const codeHash = hashOf(code);
+      const row = this.sql<
+        [string],
+        {
+          hall_code: string;
+          station_code: string;
+          role: EnrolledRole;
+          expires_at: number;
+          hub_used_at: number | null;
+        }
+      >(
+        `SELECT hall_code, station_code, role, expires_at, hub_used_at FROM enrolment_codes
+          WHERE code_hash = ?`,
+      ).get(codeHash);
+      // Another hall's code answers as an unknown one: a hub learns nothing of other halls.
+      if (!row || row.hall_code !== hub.hallCode || row.role === 'hub') {
+        return { ok: false, reason: 'unknown' };
+      }
+      if (row.hub_used_at !== null) return { ok: false, reason: 'used' };
+      if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
+      this.sql(
+        'UPDATE enrolment_codes SET hub_used_at = ?, hub_used_by = ? WHERE code_hash = ?',
+      ).run(this.now(), hub.deviceId, codeHash);
+      return {
+        ok: true,
+        codeHash,
+        grant: { hallCode: row.hall_code, stationCode: row.station_code, role: row.role },
+      };
+    })();
   }
 
   markUsed(codeHash: string, deviceId: string): void {

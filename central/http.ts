@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { DeviceAuth, DeviceIdentity } from './auth';
 import { fail } from './errors';
 import { isJsonMediaType } from '../server-common/http/media-type';
+import { jsonTooDeep, TOO_DEEP_TEXT } from '../server-common/http/json-depth';
 
 /** What the central app keeps per request: the device a bearer token names. */
 export type CentralEnv = { Variables: { device: DeviceIdentity } };
@@ -27,6 +28,18 @@ export const jsonBodiesOnly: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/**
+ * A JSON body nested deeper than MAX_JSON_DEPTH is refused (400) before any route parses it.
+ * The text read here is kept by the request, so the route's `c.req.json()` reads it again
+ * without touching the stream (and the byte limit in front of this still applies).
+ */
+export const shallowJsonOnly: MiddlewareHandler = async (c, next) => {
+  if (c.req.raw.body !== null && jsonTooDeep(await c.req.text())) {
+    return fail(c, 'malformed', TOO_DEEP_TEXT.zh, TOO_DEEP_TEXT.en);
+  }
+  await next();
+};
+
 export const badRequest = (c: Context, field?: string): Response =>
   fail(
     c,
@@ -47,8 +60,14 @@ export async function readJson(c: Context): Promise<{ ok: true; value: unknown }
 export const firstPath = (issues: { path: PropertyKey[] }[]): string | undefined =>
   issues[0]?.path.map(String).join('.') || undefined;
 
-/** Bearer-token check for the data endpoints (sync and queue): sets `device`. */
-export function requireDevice(auth: DeviceAuth): MiddlewareHandler<CentralEnv> {
+/**
+ * Bearer-token check for the data endpoints (sync and queue): sets `device`. A hall hub's own
+ * credential is refused there (403): it may only ask central to vouch (`{ hub: true }`).
+ */
+export function requireDevice(
+  auth: DeviceAuth,
+  opts: { hub?: boolean } = {},
+): MiddlewareHandler<CentralEnv> {
   return async (c, next) => {
     const outcome = auth.verify(c.req.header('authorization'));
     if (!outcome.ok) {
@@ -59,6 +78,14 @@ export function requireDevice(auth: DeviceAuth): MiddlewareHandler<CentralEnv> {
       return outcome.reason === 'expired'
         ? fail(c, 'tokenExpired', '访问令牌已过期', 'The access token has expired')
         : fail(c, 'unauthenticated', '缺少或无效的访问令牌', 'Missing or invalid access token');
+    }
+    if (outcome.device.role === 'hub' && !opts.hub) {
+      return fail(
+        c,
+        'forbidden',
+        '叫号服务器的凭证不能用于此操作',
+        'A hall hub’s credential cannot be used for this',
+      );
     }
     c.set('device', outcome.device);
     await next();

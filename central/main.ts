@@ -19,6 +19,8 @@ import { createHallLogger } from '../electron/main/services/logging';
  * The reference central system and the hall hub (built: `npm run central -- --port 8787`):
  *   node out/central/main.js --port 8787 --db .data/central.db [--demo] [--faults spec]
  *   [--mode all|hub|central] [--host 192.168.1.10 --tls-cert hub.crt --tls-key hub.key]
+ *   [--central-url https://central (hub: stations enrol with their central codes; the hub's own
+ *   code in HUB_ENROLMENT_CODE)]
  * `--mode hub` serves only the queue (the hall hub, its own --db); `central` only the sync
  * protocol; `all` (default, `npm start`) both in one process. A hub on a LAN address needs the
  * certificate and key (scripts/make-hub-cert.sh); stations pin the fingerprint it prints.
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'all' },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
+    'central-url': { type: 'string' },
   },
 });
 
@@ -83,6 +86,15 @@ try {
     host: values.host,
     mode,
     ...(tls ? { tls } : {}),
+    // A hub vouches for its stations' central codes (HUB_ENROLMENT_CODE: the hub's own code).
+    ...(values['central-url'] && mode === 'hub'
+      ? {
+          hubLink: {
+            centralUrl: values['central-url'],
+            enrolmentCode: process.env.HUB_ENROLMENT_CODE,
+          },
+        }
+      : {}),
     ...trust.options,
     demo: values.demo && advanceMs > 0 ? { intervalMs: advanceMs } : false,
     ...(values.faults ? { faults: values.faults } : {}),
@@ -108,6 +120,14 @@ if (servesCentral(mode)) {
     `central listening on ${central.url} (mode ${mode}, db ${values.db}${values.demo ? ', demo mode' : ''}${
       values.faults ? `, faults ${values.faults}` : ''
     }${values.demo ? ', development registration secret accepted' : ''})`,
+  );
+}
+if (central.hubLink) {
+  const enrolled = await central.hubLink.enrol();
+  console.log(
+    enrolled
+      ? `hub enrolled at central ${values['central-url']} for hall ${central.hubLink.hallCode()}; stations enrol with their central codes`
+      : '叫号服务器尚未在中心系统登记（需 HUB_ENROLMENT_CODE）：暂时只接受本服务器签发的登记码 / hub not enrolled at central yet (HUB_ENROLMENT_CODE): only codes this hub issued are accepted until it is',
   );
 }
 // Demo mode without a configured token: say the made-up one, so a demo can use /admin/*.

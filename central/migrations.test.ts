@@ -90,12 +90,14 @@ describe('central migrations', () => {
     expect(versionOf(db)).toBe(CENTRAL_SCHEMA_VERSION);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    // Every old row kept; the device-trust tables (migration 3) start empty.
+    // Every old row kept; the device-trust tables (migration 3) and the hub's link to central
+    // (migration 4) start empty.
     expect(tableCounts(db)).toEqual({
       ...before,
       enrolment_codes: 0,
       audit_tails: 0,
       audit_tail_refusals: 0,
+      hub_central_link: 0,
     });
     expect(indexNames(db)).toEqual(indexesBefore);
     db.close();

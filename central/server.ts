@@ -20,6 +20,8 @@ import {
 } from './faults';
 import { Ledger, type StageResolver } from './ledger';
 import { QueueStore } from './queue/store';
+import { hubCipher } from './queue/draft-sealing';
+import { HubLink, type HubLinkOptions } from './hub-link';
 import {
   checkBindAddress,
   servesCentral,
@@ -33,6 +35,14 @@ import type { Catalogue } from '../shared/catalogue/types';
 export interface CentralOptions {
   /** SQLite file of the central ledger (':memory:' for throwaway runs). */
   dbFile: string;
+  /** The hub's keys for kiosk drafts; default `hub-keys.json` beside `dbFile`. */
+  keyFile?: string;
+  /**
+   * A hall hub's link to central (`--central-url`, `HUB_ENROLMENT_CODE`): stations enrol with
+   * their one central code, which central vouches for (hub-link.ts). Absent: only codes the
+   * hub's own admin issued.
+   */
+  hubLink?: HubLinkOptions;
   /** 0 (default) picks a free port. */
   port?: number;
   /** 127.0.0.1 unless told otherwise: the reference system is not meant for a network. */
@@ -86,6 +96,8 @@ export interface CentralHandle {
   port: number;
   db: CentralDb;
   ledger: Ledger;
+  /** A hub's link to central (with `hubLink`): `enrol()` at start. */
+  hubLink?: HubLink;
   /** Hard stop: cuts every connection at once (tests). */
   close(): Promise<void>;
   /**
@@ -120,6 +132,7 @@ export interface CentralCore {
   auth: DeviceAuth;
   queue: QueueStore;
   adminToken: string;
+  hubLink?: HubLink;
   /** Fetch straight into the app, without a socket (and without faults): for fake-timer tests. */
   fetch: (input: string, init?: RequestInit) => Promise<Response>;
 }
@@ -138,14 +151,18 @@ export function createCentralCore(
   const db = openCentralDb(opts.dbFile);
   const auth = new DeviceAuth(db, trust.registrationSecret, opts.tokenTtlMs ?? 3600_000, now);
   const ledger = new Ledger(db, stageResolver(opts.catalogue ?? CATALOGUE), now);
-  const queue = new QueueStore(db, { now });
+  const cipher = hubCipher(opts.dbFile, opts.keyFile);
+  const queue = new QueueStore(db, { now, cipher });
   const mode = opts.mode ?? 'all';
+  const hubLink =
+    opts.hubLink && servesHub(mode) ? new HubLink(db, cipher, opts.hubLink) : undefined;
   const app = createCentralApp({
     auth,
     ledger,
     admin,
     sync: servesCentral(mode),
     ...(servesHub(mode) ? { queue } : {}),
+    ...(hubLink ? { hubLink } : {}),
     adminToken: trust.adminToken,
     auditTails: new AuditTails(db, now),
   });
@@ -156,6 +173,7 @@ export function createCentralCore(
     auth,
     queue,
     adminToken: trust.adminToken,
+    ...(hubLink ? { hubLink } : {}),
     fetch: async (input, init) => app.fetch(new Request(input, init)),
   };
 }
@@ -207,7 +225,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     plan = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
   };
 
-  const { app, db, ledger, adminToken } = createCentralCore(opts, {
+  const { app, db, ledger, adminToken, hubLink } = createCentralCore(opts, {
     setFaults,
     stats,
     setDemo: (on, ms) => setDemo(on, ms),
@@ -352,6 +370,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     port,
     db,
     ledger,
+    ...(hubLink ? { hubLink } : {}),
     setFaults,
     stats,
     setDemo: (on, ms) => setDemo(on, ms),

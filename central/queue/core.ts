@@ -1,3 +1,8 @@
+import {
+  createFieldCipher,
+  ephemeralKeys,
+  type FieldCipher,
+} from '../../electron/main/services/crypto';
 import { toHallIso } from '../../shared/hall-time';
 import type Database from 'better-sqlite3';
 import { DEFAULT_QUEUE_CONFIG, counterName } from '../../shared/queue/defaults';
@@ -95,6 +100,8 @@ export class QueueCore {
   constructor(
     readonly db: Database.Database,
     readonly now: () => number,
+    /** Seals kiosk drafts (draft-sealing.ts); tests without one get keys of their own. */
+    readonly cipher: FieldCipher = createFieldCipher(ephemeralKeys()),
   ) {
     this.sql = sqlFor(db);
   }

@@ -1,3 +1,4 @@
+import { sealDraft } from './draft-sealing';
 import { hallDate } from '../../shared/hall-time';
 import { ticketNumber } from '../../shared/queue/numbering';
 import { weightOf } from '../../shared/queue/ordering';
@@ -81,7 +82,7 @@ export function issue(
         issuedAt,
         issuedAt,
         issuedAt,
-        input.kioskDraft ? JSON.stringify(input.kioskDraft) : null,
+        input.kioskDraft ? sealDraft(q.cipher, input.kioskDraft) : null,
       );
       q.event(hall, input.id, 'issue', null, now);
       row = q.row(hall, input.id) as TicketRow;

@@ -1,6 +1,7 @@
 import { maskMobile, maskName } from '../../shared/domain/mask';
 import type { KioskDraft, LookupInput, LookupResult } from '../../shared/queue/kiosk';
 import { hallDate } from '../../shared/hall-time';
+import { openDraft } from './draft-sealing';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import { checkMobile } from '../../shared/validators/mobile';
 import {
@@ -55,7 +56,7 @@ export function kioskDraft(
   id: string,
 ): KioskDraft | null {
   const row = q.held(hall, counter, id, ['called', 'serving']);
-  return row.kiosk_draft ? (JSON.parse(row.kiosk_draft) as KioskDraft) : null;
+  return row.kiosk_draft ? openDraft(q.cipher, row.kiosk_draft) : null;
 }
 
 /** The counter verifying a kiosk draft: records which application it became. */
@@ -72,7 +73,7 @@ export function takeKioskDraft(
       input.applicationId,
       row.id,
     );
-    return JSON.parse(row.kiosk_draft) as KioskDraft;
+    return openDraft(q.cipher, row.kiosk_draft);
   });
 }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { FieldCipher } from '../../electron/main/services/crypto';
 import type { KioskDraft, LookupInput, LookupResult } from '../../shared/queue/kiosk';
 import type { QueueOpOutput, QueueOpParsed } from '../../shared/queue/protocol';
 import type {
@@ -19,6 +20,8 @@ export { QueueRefusal } from './core';
 
 export interface QueueStoreOptions {
   now?: () => number;
+  /** Seals kiosk drafts at rest (the hub's keys, draft-sealing.ts). */
+  cipher?: FieldCipher;
 }
 
 /**
@@ -35,7 +38,7 @@ export class QueueStore {
   private readonly q: QueueCore;
 
   constructor(db: Database.Database, opts: QueueStoreOptions = {}) {
-    this.q = new QueueCore(db, opts.now ?? Date.now);
+    this.q = new QueueCore(db, opts.now ?? Date.now, opts.cipher);
   }
 
   config(hall: string): QueueConfig {

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { jsonTooDeep, TOO_DEEP_TEXT } from '../../server-common/http/json-depth';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import { ERROR_HTTP_STATUS, type ApiErrorBody } from '../../shared/api/errors';
@@ -106,6 +107,14 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.post('/api/:method', async (c) => {
     const method = c.req.param('method');
     const text = await c.req.text();
+    // Before JSON.parse and zod: a deeply nested body never reaches a recursive walk.
+    if (jsonTooDeep(text)) {
+      return refuse(c, {
+        code: 'INVALID_INPUT',
+        message: TOO_DEEP_TEXT.zh,
+        messageEn: TOO_DEEP_TEXT.en,
+      });
+    }
     let input: unknown;
     try {
       input = text.length === 0 ? {} : JSON.parse(text);

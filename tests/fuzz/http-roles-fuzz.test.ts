@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,13 +13,16 @@ import { SESSION_HEADER } from '../../shared/auth/session-transport';
 import type { StationRole } from '../../shared/auth/schemas';
 import { TEST_COST } from '../../electron/main/services/auth/testing/services';
 import { MAX_BODY_BYTES } from '../../electron/webhost/app';
+import { MAX_JSON_DEPTH, TOO_DEEP_TEXT } from '../../server-common/http/json-depth';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { testLog } from '../support/test-log';
 import { badPayloads, shapeKeys } from './payloads';
 
 /**
- * Every role against every method of a real web host: random bodies, bodies over the byte limit,
- * 100k-level nesting and wrong media types. Each answer must be a typed envelope, never a 5xx,
+ * Every role against every method of a real web host: random bodies, bodies over the byte limit
+ * (declared, and streamed without a length), nesting one level over the limit and 100k levels
+ * deep (400 with the limit named, before the gate or zod), nesting at the limit (never refused
+ * for depth) and wrong media types. Each answer must be a typed envelope, never a 5xx,
  * and the host must still answer afterwards.
  */
 const RANDOM_PER_METHOD = Number(process.env.FUZZ_HTTP_ROLE ?? 2);
@@ -181,11 +185,56 @@ afterAll(async () => {
   for (const dir of [...dirs, centralDir]) rmSync(dir, { recursive: true, force: true });
 });
 
-/** `[[[…]]]` or `{"key":{"key":…}}`, `NESTING` levels deep, under one of the method's own keys. */
-function nested(method: MethodName, asArray: boolean): string {
-  if (asArray) return '['.repeat(NESTING) + ']'.repeat(NESTING);
+/** `[[[…]]]` or `{"key":{"key":…}}`, `levels` deep, under one of the method's own keys. */
+function nested(method: MethodName, asArray: boolean, levels = NESTING): string {
+  if (asArray) return '['.repeat(levels) + ']'.repeat(levels);
   const key = JSON.stringify(shapeKeys(contract[method].input as never)[0] ?? 'x');
-  return `{${key}:` + '{"x":'.repeat(NESTING - 1) + '1' + '}'.repeat(NESTING);
+  return `{${key}:` + '{"x":'.repeat(levels - 1) + '1' + '}'.repeat(levels);
+}
+
+const refusedForDepth = (a: Answer): boolean => {
+  const r = a.body as ApiResult<unknown> | undefined;
+  return !!r && !r.ok && r.error.code === 'INVALID_INPUT' && r.error.messageEn === TOO_DEEP_TEXT.en;
+};
+
+/**
+ * A body over the limit streamed in chunks, no length declared: the host must stop reading and
+ * answer 413. A raw socket, since the host may close as soon as it has answered (a write after
+ * that fails, as expected); what counts is the status line.
+ */
+function postChunkedOverLimit(caller: Caller, method: string): Promise<number> {
+  const host = hostOf(caller);
+  const token = tokens[caller];
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(host.url).port), '127.0.0.1');
+    let answer = '';
+    let sent = 0;
+    const chunk = '['.repeat(1) + ' '.repeat(64 * 1024 - 1);
+    const frame = `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
+    socket.on('data', (d: Buffer) => {
+      answer += d.toString('latin1');
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(answer);
+      if (m) {
+        resolve(Number(m[1]));
+        socket.destroy();
+      }
+    });
+    socket.on('error', () => undefined); // EPIPE / ECONNRESET after the answer: expected
+    socket.on('close', () => reject(new Error(`closed without a status line (sent ${sent})`)));
+    const pump = () => {
+      while (sent <= MAX_BODY_BYTES * 2 && !socket.destroyed) {
+        sent += chunk.length;
+        if (!socket.write(frame)) return void socket.once('drain', pump);
+      }
+    };
+    socket.write(
+      `POST /api/${method} HTTP/1.1\r\nHost: ${new URL(host.url).host}\r\n` +
+        'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n' +
+        (token ? `${SESSION_HEADER}: ${token}\r\n` : '') +
+        '\r\n',
+    );
+    pump();
+  });
 }
 
 describe('fuzz over HTTP with every role', () => {
@@ -203,17 +252,28 @@ describe('fuzz over HTTP with every role', () => {
         record(`${where} over the limit`, await postOversizeHeaders(caller, method), [413]);
         const type = WRONG_TYPES[(c + i) % WRONG_TYPES.length]!;
         record(`${where} type "${type}"`, await post(caller, method, '{}', type), [415]);
-        // The gate answers before the body is parsed (401/403); an allowed role gets a 400.
-        // Each method gets one nested body, from a different caller in turn (they are big).
+        // Nesting is checked on the raw text before the gate and zod: one level over the limit
+        // and 100k levels are 400 naming the limit, for every role; at the limit it is not.
+        const asArray = (c + i) % 2 === 0;
+        const over = await post(caller, method, nested(method, asArray, MAX_JSON_DEPTH + 1));
+        record(`${where} nested ${MAX_JSON_DEPTH + 1}`, over, [400]);
+        if (!refusedForDepth(over)) tally.problems.push(`${where}: over-deep body not refused`);
+        const atLimit = await post(caller, method, nested(method, asArray, MAX_JSON_DEPTH));
+        record(`${where} nested ${MAX_JSON_DEPTH}`, atLimit);
+        if (refusedForDepth(atLimit)) tally.problems.push(`${where}: refused at the depth limit`);
+        // Each method gets one 100k-level body, from a different caller in turn (they are big).
         if ((c + i) % CALLERS.length === 0) {
-          const asArray = Math.floor((c + i) / CALLERS.length) % 2 === 0;
-          record(
-            `${where} nested`,
-            await post(caller, method, nested(method, asArray)),
-            [400, 401, 403],
-          );
+          const deep = await post(caller, method, nested(method, !asArray));
+          record(`${where} nested ${NESTING}`, deep, [400]);
+          if (!refusedForDepth(deep)) tally.problems.push(`${where}: 100k-deep body not refused`);
         }
       }
+    }
+    // A body over the limit with no declared length, streamed: 413 for every caller.
+    for (const caller of CALLERS) {
+      const status = await postChunkedOverLimit(caller, 'applications.list');
+      tally.requests += 1;
+      if (status !== 413) tally.problems.push(`${caller} streamed over the limit: HTTP ${status}`);
     }
     // Still up, and still answering as before.
     for (const caller of CALLERS) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { App } from 'electron';
 import { claimSingleInstance } from '../../electron/main/shell/single-instance';
@@ -67,5 +69,21 @@ describe('Electron launch options', () => {
       updateUrl: undefined,
       configPath: null,
     });
+  });
+});
+
+describe('the Electron entry point (read as source: it cannot run outside Electron)', () => {
+  it('claims the single-instance lock before anything else and waits for whenReady only inside it', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../electron/main/index.ts'), 'utf8');
+    const claim = source.indexOf('if (claimSingleInstance(app,');
+    const ready = source.indexOf('app.whenReady()');
+    expect(claim).toBeGreaterThan(-1);
+    expect(ready).toBeGreaterThan(claim);
+    // Exactly one whenReady, inside the block the claim opens (a second instance never gets there).
+    expect(source.split('app.whenReady()')).toHaveLength(2);
+    const block = source.slice(claim, source.indexOf('\n}\n', claim));
+    expect(block).toContain('app.whenReady()');
+    // Nothing creates a window or opens DevTools outside the shared window options.
+    expect(source).not.toMatch(/openDevTools|toggleDevTools/);
   });
 });

@@ -31,9 +31,24 @@ export const CANARY_CREDIT_CODES: readonly string[] = [
 /** Free text that no validator recognises: names and address details. */
 export const CANARY_TEXTS: readonly string[] = ['欧阳灵犀', '金鸡山路88号7栋1203室'];
 
+/**
+ * Free text the plain-text scan (tests/security/pi-plaintext.test.ts) writes into each sealed
+ * free-text column: complaint content, answer and note, guide note, discard reason, kiosk draft.
+ */
+export const FREE_TEXT_CANARIES = {
+  complaintContent: '金丝雀投诉正文：电表走字异常',
+  complaintAnswer: '金丝雀答复：已派员校表',
+  complaintNote: '金丝雀联系记录：已回电',
+  guideNote: '金丝雀引导备注：客户会用网上国网',
+  discardReason: '金丝雀作废原因：客户撤回',
+  kioskDetail: '金丝雀自助机地址99号',
+  kioskNote: '金丝雀自助机留言',
+} as const;
+
 export const ALL_CANARIES: readonly string[] = [
   ...CANARY_IDS,
   ...CANARY_PHONES,
   ...CANARY_CREDIT_CODES,
   ...CANARY_TEXTS,
+  ...Object.values(FREE_TEXT_CANARIES),
 ];

@@ -22,11 +22,12 @@ import {
 import { checkIdNumber, checkMobile } from '../../../../shared/validators';
 import { hallDateCompact } from '../../../../shared/hall-time';
 import { createApplicationRepository } from '../applications/repository';
-import { cipherOf, storedIdentifiers } from '../crypto';
+import { lazyCipherOf, storedIdentifiers } from '../crypto';
 import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
 import { toComplaintDetail, toComplaintSummary } from './present';
 import { createRepeatFinder } from './repeats';
+import { openComplaint, openEvent, sealAnswer, sealContent, sealNote } from './sealing';
 import type { ComplaintEventRow, ComplaintRow } from './rows';
 
 export type ComplaintTake = z.output<typeof ComplaintTakeInputSchema>;
@@ -66,6 +67,7 @@ const invalidField = (field: string, zh: string, en: string) =>
 export function createComplaintService(deps: ComplaintServiceDeps) {
   const { db, settings } = deps;
   const repeats = createRepeatFinder(db);
+  const cipher = lazyCipherOf(db);
 
   const applications = createApplicationRepository(db);
   const byId = prepared(db, 'SELECT * FROM complaints WHERE id = ?');
@@ -92,7 +94,8 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
   function detail(id: string): ComplaintDetail {
     const row = find(id);
     if (!row) throw notFound();
-    return toComplaintDetail(row, eventsOf.all(id) as ComplaintEventRow[], setOf(row));
+    const events = (eventsOf.all(id) as ComplaintEventRow[]).map((e) => openEvent(cipher, e));
+    return toComplaintDetail(openComplaint(cipher, row), events, setOf(row));
   }
 
   function nextNo(at: number): string {
@@ -118,7 +121,7 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
     const now = deps.now();
     const at = now.getTime();
     const keys = normalisedKeys(input, now);
-    const stored = storedIdentifiers(cipherOf(db), {
+    const stored = storedIdentifiers(cipher, {
       ...keys,
       id_number: keys.idNumber,
       credit_code: '',
@@ -159,7 +162,7 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
         mobileBidx: stored.mobile_bidx,
         accountNo: input.accountNo ?? '',
         applicationId: input.applicationId ?? null,
-        content: input.content,
+        content: sealContent(cipher, input.content),
         ruleVersion: due.ruleVersion,
         at,
         actor,
@@ -197,7 +200,7 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
         `UPDATE complaints SET ${sets}, version = version + 1 WHERE id = @id AND version = @version`,
       ).run({ ...changes, id, version });
       if (result.changes !== 1) throw stale();
-      insertEvent.run({ complaint_id: id, at, actor, action: name, note });
+      insertEvent.run({ complaint_id: id, at, actor, action: name, note: sealNote(cipher, note) });
     })();
     return detail(id);
   }
@@ -288,7 +291,12 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
           new Date(at),
           settings.context(),
         ).getTime();
-        return { answered_at: at, answer, visit_due_at: due, next_due_at: due };
+        return {
+          answered_at: at,
+          answer: sealAnswer(cipher, answer),
+          visit_due_at: due,
+          next_due_at: due,
+        };
       }),
     visit: (id: string, version: number, result: VisitResult, actor: string, note = '') =>
       step(id, version, 'visit', actor, note, (_row, at) => ({

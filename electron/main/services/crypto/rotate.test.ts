@@ -10,6 +10,7 @@ import { createServices, type Services } from '../createServices';
 import { createOutboxStore } from '../sync/outbox-store';
 import { createSyncState } from '../sync/sync-state';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
+import { writeFreeText } from '../testing/free-text';
 import { FIELDS_CONTEXT } from '../applications/sealing';
 import { createFieldCipher } from './cipher';
 import { FILE_MODE_WRAPPER, loadOrCreateKeys } from './keys';
@@ -54,10 +55,12 @@ function columnsWithSealedValues(db: BetterSqlite3.Database): string[] {
 const listed = SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`);
 
 /** What a clerk sees of the station's data, read back through the owners. */
-async function readBack(services: Services, ids: string[]) {
+async function readBack(services: Services, ids: string[], complaintId: string) {
   const outbox = createOutboxStore(services.db);
   return {
     details: await Promise.all(ids.map((id) => callOk(services, 'applications.get', { id }))),
+    complaint: await callOk(services, 'complaints.get', { id: complaintId }),
+    checklists: await callOk(services, 'guide.checklists', { limit: 5 }),
     outbox: [...outbox.byState('pending'), ...outbox.byState('acked')],
     credentials: createSyncState(services.db).credentials(),
     hub: createSyncState(services.db, 'hub.').credentials(),
@@ -84,7 +87,15 @@ describe('data key rotation', () => {
       token: 'hub-t',
       refreshToken: 'hub-r',
     });
-    const before = await readBack(services, ids);
+    const { complaintId } = await writeFreeText(services, {
+      complaintContent: '电费异常，请回电',
+      complaintAnswer: '已核实并答复',
+      complaintNote: '已电话联系',
+      guideNote: '客户已学会交费',
+      discardReason: '客户撤回申请',
+      complaintMobile: '13800138000',
+    });
+    const before = await readBack(services, ids, complaintId);
 
     // Every column holding sealed values is in the rotation's list, and each listed one is filled.
     const found = columnsWithSealedValues(services.db);
@@ -143,7 +154,7 @@ describe('data key rotation', () => {
 
     // The services read the same data as before.
     services = open();
-    expect(await readBack(services, ids)).toEqual(before);
+    expect(await readBack(services, ids, complaintId)).toEqual(before);
     await services.close();
     // The command rotates again (k2 -> k3) and says so in one line.
     const cli = runRotateCli(['--db', dbFile]);

@@ -1,6 +1,13 @@
 import { FIELDS_CONTEXT, HISTORY_CONTEXT } from '../applications/sealing';
 import { OUTBOX_PAYLOAD_CONTEXT, OUTBOX_RESPONSE_CONTEXT } from '../sync/outbox-store';
 import { syncStateContext } from '../sync/sync-state';
+import { RESOLUTION_REASON_CONTEXT } from '../sync/actions';
+import {
+  COMPLAINT_ANSWER_CONTEXT,
+  COMPLAINT_CONTENT_CONTEXT,
+  COMPLAINT_NOTE_CONTEXT,
+} from '../complaints/sealing';
+import { CHECKLIST_NOTE_CONTEXT } from '../queue/checklists';
 
 /**
  * Every column that holds values sealed with the station's data key, with the context each
@@ -29,6 +36,32 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   },
   { table: 'outbox', column: 'payload', rowKey: 'seq', context: fixed(OUTBOX_PAYLOAD_CONTEXT) },
   { table: 'outbox', column: 'response', rowKey: 'seq', context: fixed(OUTBOX_RESPONSE_CONTEXT) },
+  // Free text (migration 008); an empty value stays '' and is not re-sealed.
+  {
+    table: 'complaints',
+    column: 'content',
+    rowKey: 'id',
+    context: fixed(COMPLAINT_CONTENT_CONTEXT),
+  },
+  { table: 'complaints', column: 'answer', rowKey: 'id', context: fixed(COMPLAINT_ANSWER_CONTEXT) },
+  {
+    table: 'complaint_events',
+    column: 'note',
+    rowKey: 'id',
+    context: fixed(COMPLAINT_NOTE_CONTEXT),
+  },
+  {
+    table: 'guide_checklists',
+    column: 'note',
+    rowKey: 'id',
+    context: fixed(CHECKLIST_NOTE_CONTEXT),
+  },
+  {
+    table: 'sync_resolutions',
+    column: 'reason',
+    rowKey: 'id',
+    context: fixed(RESOLUTION_REASON_CONTEXT),
+  },
   // Only the secret keys are sealed (SECRET_SYNC_KEYS, scoped `hub.` for the hall hub); the
   // context is `sync_state.<key>` with the scope included.
   {

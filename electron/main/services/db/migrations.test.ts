@@ -118,6 +118,15 @@ const SEEDS: Record<number, (db: Database) => void> = {
         1735776000000, 1735776000000);
     `);
   },
+  8: (db) => {
+    SEEDS[7]?.(db);
+    // No new table: v8 seals free text in place (a sealed-looking note, as v8 writes it).
+    db.exec(`
+      INSERT INTO guide_checklists (id, customer, steps_json, note, guide, created_at, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000c8', 'A008', '{}', 'e1.k1.sealed', 'guide1',
+        1735776000000, 1735776000000);
+    `);
+  },
 };
 
 let dir: string;

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { lazyCipherOf, type FieldCipher } from '../crypto';
 import { prepared, type Database } from '../db';
 import { apiError } from '../../../../shared/api/errors';
 import type { Checklist, ChecklistInput } from '../../../../shared/queue/checklist';
@@ -16,12 +17,23 @@ interface Row {
   updated_at: number;
 }
 
-const present = (r: Row): Checklist => ({
+/**
+ * The guide's note is free text (a customer may dictate a phone or an address into it): sealed
+ * at rest, '' when empty. The recent list shows each note in full (the guide edits from it), so
+ * it opens the notes of the page it returns (at most 200, the schema's limit) and no more.
+ */
+export const CHECKLIST_NOTE_CONTEXT = 'guide_checklists.note';
+const sealNote = (cipher: FieldCipher, note: string): string =>
+  note === '' ? '' : cipher.seal(note, CHECKLIST_NOTE_CONTEXT);
+const openNote = (cipher: FieldCipher, stored: string): string =>
+  stored === '' ? '' : cipher.open(stored, CHECKLIST_NOTE_CONTEXT);
+
+const present = (cipher: FieldCipher, r: Row): Checklist => ({
   id: r.id,
   customer: r.customer,
   ticketNumber: r.ticket_number,
   steps: JSON.parse(r.steps_json) as Record<string, boolean>,
-  note: r.note,
+  note: openNote(cipher, r.note),
   guide: r.guide,
   createdAt: toHallIso(r.created_at),
   updatedAt: toHallIso(r.updated_at),
@@ -29,6 +41,7 @@ const present = (r: Row): Checklist => ({
 
 /** The guide's self-service demo checklist, one record per customer shown the app. */
 export function createChecklists(db: Database, now: () => number) {
+  const cipher = lazyCipherOf(db);
   const byId = prepared<[string], Row>(db, 'SELECT * FROM guide_checklists WHERE id = ?');
   const recent = prepared<[number], Row>(
     db,
@@ -55,7 +68,7 @@ export function createChecklists(db: Database, now: () => number) {
         customer: input.customer,
         ticket_number: input.ticketNumber || null,
         steps_json: JSON.stringify(input.steps),
-        note: input.note,
+        note: sealNote(cipher, input.note),
         guide,
         updated_at: at,
       };
@@ -65,13 +78,13 @@ export function createChecklists(db: Database, now: () => number) {
             throw apiError('NOT_FOUND', '没有该记录', 'No such checklist', { field: 'id' });
           }
           update.run({ ...values, id: input.id });
-          return present(byId.get(input.id) as Row);
+          return present(cipher, byId.get(input.id) as Row);
         }
         const id = uuidv7();
         insert.run({ ...values, id, created_at: at });
-        return present(byId.get(id) as Row);
+        return present(cipher, byId.get(id) as Row);
       })();
     },
-    list: (limit: number): Checklist[] => recent.all(limit).map(present),
+    list: (limit: number): Checklist[] => recent.all(limit).map((r) => present(cipher, r)),
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { lazyCipherOf } from '../crypto';
 import { prepared, type Database } from '../db';
 import { createApplicationRepository } from '../applications/repository';
 import { apiError } from '../../../../shared/api/errors';
@@ -98,6 +99,9 @@ const wrongState = () =>
  * the operation's place in its application's order (same outbox row) under a new operation id:
  * the old id keeps its answer centrally, so reusing it would be refused.
  */
+/** The context a supervisor's reason for discarding a dead letter is sealed under. */
+export const RESOLUTION_REASON_CONTEXT = 'sync_resolutions.reason';
+
 export function createSyncActions(deps: SyncActionsDeps) {
   const { db } = deps;
   const now = deps.now ?? Date.now;
@@ -107,6 +111,9 @@ export function createSyncActions(deps: SyncActionsDeps) {
   const store = createOutboxStore(db);
   const applications = createApplicationRepository(db);
   // This module owns sync_resolutions: who did what about a refused operation.
+  // The supervisor's reason is free text: sealed at rest (it is only ever written, never listed).
+  const cipher = lazyCipherOf(db);
+  const sealReason = (text: string): string => cipher.seal(text, RESOLUTION_REASON_CONTEXT);
   const resolution = prepared(
     db,
     `
@@ -222,7 +229,7 @@ export function createSyncActions(deps: SyncActionsDeps) {
           seq: r.seq,
           action: 'discard',
           actor,
-          reason: input.reason,
+          reason: sealReason(input.reason),
           oldOpId: r.op_id,
           newOpId: null,
           at: now(),

@@ -1,5 +1,6 @@
 import { cipherOf, type FieldCipher } from '../crypto';
 import { prepared, type Database } from '../db';
+import { errorNote } from './error-note';
 
 /** Payloads and central answers hold the application's personal data: sealed at rest. */
 export const OUTBOX_PAYLOAD_CONTEXT = 'outbox.payload';
@@ -127,13 +128,14 @@ export function createOutboxStore(db: Database) {
     nextBatch: (limit: number): OutboxRow[] => next.all(limit).map(opened),
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempt: (seq: number, nextAttemptAt: number): void => void attempt.run(nextAttemptAt, seq),
-    noteFailure: (seq: number, detail: string): void => void failNote.run(detail, seq),
+    noteFailure: (seq: number, detail: string): void => void failNote.run(errorNote(detail), seq),
     /** True when the pending row took the acknowledgement. */
     ack: (seq: number, at: number, response: string): boolean =>
       ack.run(at, sealOutboxResponse(cipher, response) ?? '', seq).changes === 1,
     /** True when the pending row took the verdict (dead or conflict). */
     settle: (seq: number, state: 'dead' | 'conflict', detail: string, response: string): boolean =>
-      settle.run(state, detail, sealOutboxResponse(cipher, response) ?? '', seq).changes === 1,
+      settle.run(state, errorNote(detail), sealOutboxResponse(cipher, response) ?? '', seq)
+        .changes === 1,
     opsOf: (applicationId: string) => opsOfApp.all(applicationId),
     countByState: () => countStates.all(),
     countBlocked: (): number => countBlocked.get()?.n ?? 0,

@@ -1,0 +1,35 @@
+import { dirname, join } from 'node:path';
+import type { KioskDraft } from '../../shared/queue/kiosk';
+import {
+  createFieldCipher,
+  ephemeralKeys,
+  FILE_MODE_WRAPPER,
+  loadOrCreateKeys,
+  type FieldCipher,
+} from '../../electron/main/services/crypto';
+
+/**
+ * A kiosk draft is the customer's own data (name, phone, address) held with the ticket until a
+ * counter takes it: sealed at rest on the hub with AES-256-GCM, as the stations seal theirs.
+ * The hub's keys live in `hub-keys.json` beside its database (mode 0600, created on first
+ * start; not the station's `hall-keys.json`, since `npm start` may keep both in one directory);
+ * a throwaway (`:memory:`) hub uses keys that die with the process. Lists and the board
+ * only ask whether a ticket has a draft (`kiosk_draft IS NOT NULL`), so they never decrypt.
+ */
+export const KIOSK_DRAFT_CONTEXT = 'queue_tickets.kiosk_draft';
+
+export function hubCipher(dbFile: string, keyFile?: string): FieldCipher {
+  if (dbFile === ':memory:' && !keyFile) return createFieldCipher(ephemeralKeys());
+  return createFieldCipher(
+    loadOrCreateKeys(keyFile ?? join(dirname(dbFile), 'hub-keys.json'), FILE_MODE_WRAPPER).keys,
+  );
+}
+
+export const sealDraft = (cipher: FieldCipher, draft: KioskDraft): string =>
+  cipher.seal(JSON.stringify(draft), KIOSK_DRAFT_CONTEXT);
+
+/** Opens a stored draft; one written in clear by an older hub is read as it is. */
+export const openDraft = (cipher: FieldCipher, stored: string): KioskDraft =>
+  JSON.parse(
+    cipher.isSealed(stored) ? cipher.open(stored, KIOSK_DRAFT_CONTEXT) : stored,
+  ) as KioskDraft;
