@@ -2,6 +2,7 @@ import type { Migration } from '../../server-common/db';
 import { migration001Ledger } from './001_ledger';
 import { migration002Queue } from './002_queue';
 import { migration003DeviceTrust } from './003_device_trust';
+import { migration004QueueNotesUndo } from './004_queue_notes_undo';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -12,6 +13,7 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration001Ledger,
   migration002Queue,
   migration003DeviceTrust,
+  migration004QueueNotesUndo,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

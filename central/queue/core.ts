@@ -39,6 +39,22 @@ const REASON_TEXT: Record<QueueReason, [string, string]> = {
   already_rated: ['该号已评价过', 'This ticket has already been rated'],
   not_served: ['该号尚未办结，暂不能评价', 'This ticket has not been served yet'],
   stale_day: ['离线号不是今天的，已作废', 'The offline ticket is not from today; it is void'],
+  undo_expired: [
+    '已超过撤销时限，请按当前状态继续办理',
+    'Too late to undo: carry on from the ticket’s current state',
+  ],
+  undo_superseded: [
+    '该号已被其他窗口处理，无法撤销',
+    'Another station has acted on this ticket since: it cannot be undone',
+  ],
+  undo_counter_busy: [
+    '本窗口已叫了下一个号，无法撤销',
+    'This counter has called another ticket since: it cannot be undone',
+  ],
+  not_no_show: [
+    '该号不是今天的过号，不能重新排队',
+    'This ticket is not one of today’s no-shows: it cannot be put back in line',
+  ],
 };
 
 export const refuse = (kind: QueueRefusalKind, reason: QueueReason, field?: string): QueueRefusal =>
@@ -74,7 +90,21 @@ export interface TicketRow {
   application_ids: string;
   transferred_from: string | null;
   kiosk_draft: string | null;
+  note: string | null;
+  /** JSON UndoRecord of the last no-show or transfer (calling.ts), null once undone or stale. */
+  undo: string | null;
   rated: number;
+}
+
+/** The kiosk customer's note inside the held draft ('' when none or unreadable). */
+function kioskNoteOf(draft: string | null): string {
+  if (!draft) return '';
+  try {
+    const note = (JSON.parse(draft) as { note?: unknown }).note;
+    return typeof note === 'string' ? note : '';
+  } catch {
+    return '';
+  }
 }
 
 export const SELECT_TICKET = `SELECT t.rowid, t.*, EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) AS rated
@@ -160,6 +190,8 @@ export class QueueCore {
       offline: row.offline === 1,
       hasKioskDraft: row.kiosk_draft !== null,
       rated: row.rated === 1,
+      guideNote: row.note ?? '',
+      kioskNote: kioskNoteOf(row.kiosk_draft),
     };
   }
 

@@ -64,8 +64,8 @@ export function issue(
       q.sql(
         `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
            weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
-           kiosk_draft)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?)`,
+           kiosk_draft, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?)`,
       ).run(
         input.id,
         hall,
@@ -82,6 +82,7 @@ export function issue(
         issuedAt,
         issuedAt,
         input.kioskDraft ? JSON.stringify(input.kioskDraft) : null,
+        input.note || null,
       );
       q.event(hall, input.id, 'issue', null, now);
       row = q.row(hall, input.id) as TicketRow;
