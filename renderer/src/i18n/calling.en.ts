@@ -25,7 +25,7 @@ const callingEn: typeof callingZhCN = {
     help: 'Keys',
     helpTitle: 'Calling panel keys',
     helpIntro:
-      'On the calling panel (not while typing in a box). F5 still reloads; F11 and F12 stay with the browser.',
+      'On the calling panel; ?, Ctrl+Z and Alt+N do nothing while typing in a box. F5 still reloads; F6, F7, F10, F11 and F12 stay with the browser.',
     keys: {
       help: 'Open this help',
       callNext: 'Call next',

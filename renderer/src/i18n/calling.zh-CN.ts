@@ -21,7 +21,8 @@ const callingZhCN = {
     draftBusy: '已有未保存的受理在进行中，备注未带入',
     help: '快捷键',
     helpTitle: '叫号面板快捷键',
-    helpIntro: '在叫号面板上可用（输入框中不生效）。F5 仍为刷新页面，F11、F12 保留给浏览器。',
+    helpIntro:
+      '在叫号面板上可用；?、Ctrl+Z、Alt+N 在输入框中不生效。F5 仍为刷新页面，F6、F7、F10、F11、F12 保留给浏览器。',
     keys: {
       help: '打开本说明',
       callNext: '叫下一位',

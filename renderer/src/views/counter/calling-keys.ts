@@ -25,9 +25,12 @@ export const FORM_KEYS: readonly { id: 'next' | 'submit'; keys: string[] }[] = [
   { id: 'submit', keys: ['Ctrl+Enter'] },
 ];
 
+/** A box that takes typed text (a radio or checkbox does not). */
 const typing = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement &&
-  (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  ((el instanceof HTMLInputElement && !['radio', 'checkbox', 'button'].includes(el.type)) ||
+    el.tagName === 'TEXTAREA' ||
+    el.isContentEditable);
 
 /** Which key id an event is, if any. Typed characters and Ctrl+Z inside a box stay with the box. */
 export function callingKeyOf(e: KeyboardEvent): CallingKeyId | undefined {
