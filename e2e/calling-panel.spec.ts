@@ -108,7 +108,7 @@ test('help overlay lists the panel keys in zh-CN and en; F1 opens it', async ({
 }, testInfo) => {
   await central.start();
   await page.goto('/#/queue');
-  await expect(page.getByTestId('calling-panel')).toBeVisible();
+  await expect(page.getByTestId('counter-call-next')).toBeEnabled();
   await page.keyboard.press('F1');
   const help = page.getByRole('dialog', { name: '叫号面板快捷键' });
   await expect(help).toBeVisible();
