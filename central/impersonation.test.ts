@@ -79,6 +79,8 @@ function queueBody(op: QueueOp): unknown {
     cancel: { ticketId: hallA.ticketId },
     transfer: { ticketId: hallA.ticketId, toService: 'CHANGE', newId: uuidv7() },
     finish: { ticketId: hallA.ticketId, servicesDone: [], applicationIds: [hallA.applicationId] },
+    undo: { ticketId: hallA.ticketId, action: 'noShow' },
+    requeue: { ticketId: hallA.ticketId },
     current: {},
     ticket: { ticketId: hallA.ticketId },
     tickets: { limit: 100 },

@@ -3,6 +3,7 @@ import { migration001Ledger } from './001_ledger';
 import { migration002Queue } from './002_queue';
 import { migration003DeviceTrust } from './003_device_trust';
 import { migration004HubVouching } from './004_hub_vouching';
+import { migration005QueueNotesUndo } from './005_queue_notes_undo';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -14,6 +15,7 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration002Queue,
   migration003DeviceTrust,
   migration004HubVouching,
+  migration005QueueNotesUndo,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

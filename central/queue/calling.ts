@@ -2,6 +2,7 @@ import { hallDate } from '../../shared/hall-time';
 import type { QueueOpOutput, QueueOpParsed } from '../../shared/queue/protocol';
 import type { Ticket } from '../../shared/queue/schemas';
 import { notFound, refuse, SELECT_TICKET, type QueueCore, type TicketRow } from './core';
+import { undoRecord } from './undo';
 
 /** What a counter does with tickets: call, re-call, serve, no-show, cancel, transfer, finish. */
 
@@ -82,10 +83,9 @@ export function noShow(q: QueueCore, hall: string, counter: string, id: string):
   return q.tx(() => {
     const row = q.held(hall, counter, id, ['called', 'no_show']);
     if (row.state === 'called') {
-      q.sql("UPDATE queue_tickets SET state = 'no_show', finished_at = ? WHERE id = ?").run(
-        q.now(),
-        id,
-      );
+      q.sql(
+        "UPDATE queue_tickets SET state = 'no_show', finished_at = ?, undo = ? WHERE id = ?",
+      ).run(q.now(), undoRecord(row, 'noShow', q.now()), id);
       q.event(hall, id, 'no_show', counter, q.now());
     }
     return q.ticket(hall, id);
@@ -129,13 +129,13 @@ export function transfer(
     const now = q.now();
     q.sql(
       `UPDATE queue_tickets SET state = 'transferred', finished_at = ?,
-         serving_at = coalesce(serving_at, ?) WHERE id = ?`,
-    ).run(now, now, row.id);
+         serving_at = coalesce(serving_at, ?), undo = ? WHERE id = ?`,
+    ).run(now, now, undoRecord(row, 'transfer', now, input.newId), row.id);
     q.sql(
       `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
          weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
-         transferred_from, kiosk_draft, kiosk_application_id, application_ids)
-       VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?, ?)`,
+         transferred_from, kiosk_draft, kiosk_application_id, application_ids, note)
+       VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?, ?, ?)`,
     ).run(
       input.newId,
       hall,
@@ -154,6 +154,7 @@ export function transfer(
       row.kiosk_draft,
       null,
       row.application_ids,
+      row.note,
     );
     q.event(hall, row.id, 'transfer', counter, now);
     return q.ticket(hall, input.newId);

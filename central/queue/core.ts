@@ -16,6 +16,7 @@ import {
 } from '../../shared/queue/schemas';
 import { errorBody } from '../errors';
 import { sqlFor, type Sql } from '../sql';
+import { openDraft, openNote } from './draft-sealing';
 
 /** A refusal with its row of the error table; the messages name no value. */
 export class QueueRefusal extends Error {
@@ -44,6 +45,22 @@ const REASON_TEXT: Record<QueueReason, [string, string]> = {
   already_rated: ['该号已评价过', 'This ticket has already been rated'],
   not_served: ['该号尚未办结，暂不能评价', 'This ticket has not been served yet'],
   stale_day: ['离线号不是今天的，已作废', 'The offline ticket is not from today; it is void'],
+  undo_expired: [
+    '已超过撤销时限，请按当前状态继续办理',
+    'Too late to undo: carry on from the ticket’s current state',
+  ],
+  undo_superseded: [
+    '该号已被其他窗口处理，无法撤销',
+    'Another station has acted on this ticket since: it cannot be undone',
+  ],
+  undo_counter_busy: [
+    '本窗口已叫了下一个号，无法撤销',
+    'This counter has called another ticket since: it cannot be undone',
+  ],
+  not_no_show: [
+    '该号不是今天的过号，不能重新排队',
+    'This ticket is not one of today’s no-shows: it cannot be put back in line',
+  ],
 };
 
 export const refuse = (kind: QueueRefusalKind, reason: QueueReason, field?: string): QueueRefusal =>
@@ -79,7 +96,21 @@ export interface TicketRow {
   application_ids: string;
   transferred_from: string | null;
   kiosk_draft: string | null;
+  note: string | null;
+  /** JSON UndoRecord of the last no-show or transfer (calling.ts), null once undone or stale. */
+  undo: string | null;
   rated: number;
+}
+
+/** The kiosk customer's note inside the held (sealed) draft ('' when none or unreadable). */
+function kioskNoteOf(cipher: FieldCipher, draft: string | null): string {
+  if (!draft) return '';
+  try {
+    const note = (openDraft(cipher, draft) as { note?: unknown }).note;
+    return typeof note === 'string' ? note : '';
+  } catch {
+    return '';
+  }
 }
 
 export const SELECT_TICKET = `SELECT t.rowid, t.*, EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) AS rated
@@ -167,6 +198,8 @@ export class QueueCore {
       offline: row.offline === 1,
       hasKioskDraft: row.kiosk_draft !== null,
       rated: row.rated === 1,
+      guideNote: openNote(this.cipher, row.note),
+      kioskNote: kioskNoteOf(this.cipher, row.kiosk_draft),
     };
   }
 

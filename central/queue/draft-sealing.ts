@@ -33,3 +33,13 @@ export const openDraft = (cipher: FieldCipher, stored: string): KioskDraft =>
   JSON.parse(
     cipher.isSealed(stored) ? cipher.open(stored, KIOSK_DRAFT_CONTEXT) : stored,
   ) as KioskDraft;
+
+/** The guide's triage note is free text (it may hold a phone or an address): sealed the same way. */
+export const NOTE_CONTEXT = 'queue_tickets.note';
+
+export const sealNote = (cipher: FieldCipher, note: string | undefined): string | null =>
+  note ? cipher.seal(note, NOTE_CONTEXT) : null;
+
+/** Opens a stored note; one written in clear before sealing is read as it is. */
+export const openNote = (cipher: FieldCipher, stored: string | null): string =>
+  !stored ? '' : cipher.isSealed(stored) ? cipher.open(stored, NOTE_CONTEXT) : stored;

@@ -1,4 +1,4 @@
-import { sealDraft } from './draft-sealing';
+import { sealDraft, sealNote } from './draft-sealing';
 import { hallDate } from '../../shared/hall-time';
 import { ticketNumber } from '../../shared/queue/numbering';
 import { weightOf } from '../../shared/queue/ordering';
@@ -65,8 +65,8 @@ export function issue(
       q.sql(
         `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
            weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
-           kiosk_draft)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?)`,
+           kiosk_draft, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?)`,
       ).run(
         input.id,
         hall,
@@ -83,6 +83,7 @@ export function issue(
         issuedAt,
         issuedAt,
         input.kioskDraft ? sealDraft(q.cipher, input.kioskDraft) : null,
+        sealNote(q.cipher, input.note),
       );
       q.event(hall, input.id, 'issue', null, now);
       row = q.row(hall, input.id) as TicketRow;

@@ -36,6 +36,10 @@ function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unkn
       return queue.transfer(hall, station, input as QueueOpParsed<'transfer'>);
     case 'finish':
       return queue.finish(hall, station, input as QueueOpParsed<'finish'>);
+    case 'undo':
+      return queue.undo(hall, station, input as QueueOpParsed<'undo'>);
+    case 'requeue':
+      return queue.requeue(hall, station, (input as QueueOpParsed<'requeue'>).ticketId);
     case 'current':
       return queue.current(hall, station);
     case 'ticket':

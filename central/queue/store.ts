@@ -15,6 +15,7 @@ import { board, tickets } from './display';
 import { issue } from './issue';
 import { kioskDraft, lookup, rate, takeKioskDraft } from './kiosk';
 import { measures } from './measures';
+import { requeue, undo } from './undo';
 
 export { QueueRefusal } from './core';
 
@@ -78,6 +79,12 @@ export class QueueStore {
   }
   finish(hall: string, counter: string, input: QueueOpParsed<'finish'>): Ticket {
     return finish(this.q, hall, counter, input);
+  }
+  undo(hall: string, counter: string, input: QueueOpParsed<'undo'>): Ticket {
+    return undo(this.q, hall, counter, input);
+  }
+  requeue(hall: string, station: string, id: string): Ticket {
+    return requeue(this.q, hall, station, id);
   }
 
   tickets(hall: string, input: QueueOpParsed<'tickets'>): Ticket[] {

@@ -9,6 +9,7 @@ import { t, type LocalizedText } from '../text';
 export const FIELD_LABELS: Record<string, LocalizedText> = {
   accountKind: t('用户类别', 'Account kind'),
   accountNo: t('户号', 'Account number'),
+  action: t('撤销的操作', 'Action to undo'),
   address: t('地址', 'Address'),
   answer: t('答复内容', 'Answer'),
   answerWorkingDays: t('答复时限（工作日）', 'Answer deadline (working days)'),

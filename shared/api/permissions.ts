@@ -75,6 +75,8 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'queue.serve': ['counter', 'supervisor'],
   'queue.noShow': ['counter', 'supervisor'],
   'queue.transfer': ['counter', 'supervisor'],
+  'queue.undo': ['counter', 'supervisor'],
+  'queue.requeue': ['counter', 'supervisor'],
   'queue.finish': ['counter', 'supervisor'],
   'queue.verifyKioskDraft': ['counter', 'supervisor'],
   'queue.tickets': STAFF,

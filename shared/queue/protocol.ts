@@ -12,7 +12,9 @@ import {
   RateInputSchema,
   ServiceCodeSchema,
   TicketSchema,
+  TicketNoteSchema,
   TicketStateSchema,
+  UndoActionSchema,
 } from './schemas';
 
 /**
@@ -42,6 +44,8 @@ export const QUEUE_OPS = {
           .object({ number: z.string().max(24), issuedAt: z.iso.datetime({ offset: true }) })
           .optional(),
         kioskDraft: KioskDraftSchema.optional(),
+        /** The guide's triage note for the clerk who calls the ticket. */
+        note: TicketNoteSchema.optional(),
       })
       .strict(),
     output: IssuedTicketSchema,
@@ -74,6 +78,13 @@ export const QUEUE_OPS = {
       .strict(),
     output: TicketSchema,
   },
+  /** Takes back this counter's last no-show or transfer while nobody else has acted on it. */
+  undo: {
+    input: z.object({ ticketId: z.uuid(), action: UndoActionSchema }).strict(),
+    output: TicketSchema,
+  },
+  /** A no-show of today waits again with its number, priority and arrival (docs/queue.md). */
+  requeue: { input: TicketRef, output: TicketSchema },
   current: { input: z.object({}).strict(), output: NullableTicket },
   ticket: { input: TicketRef, output: TicketSchema },
   tickets: {
@@ -117,6 +128,10 @@ export const QUEUE_REASONS = [
   'already_rated',
   'not_served',
   'stale_day',
+  'undo_expired',
+  'undo_superseded',
+  'undo_counter_busy',
+  'not_no_show',
 ] as const;
 export type QueueReason = (typeof QUEUE_REASONS)[number];
 

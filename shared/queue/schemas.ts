@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../api/clean-text';
 import { LocalizedTextSchema } from '../api/schemas';
 
 /**
@@ -74,6 +75,17 @@ export type QueueConfig = z.infer<typeof QueueConfigSchema>;
 
 const Iso = z.iso.datetime({ offset: true });
 
+/** Free text a guide or kiosk customer leaves for the clerk: one line, no markup. */
+export const TicketNoteSchema = freeText().max(200);
+
+/** What a counter can take back within the undo window. */
+export const UNDO_ACTIONS = ['noShow', 'transfer'] as const;
+export const UndoActionSchema = z.enum(UNDO_ACTIONS);
+export type UndoAction = z.infer<typeof UndoActionSchema>;
+
+/** How long after a no-show or transfer the store still accepts its undo (the panel offers 8 s). */
+export const UNDO_WINDOW_MS = 15_000;
+
 export const TicketSchema = z.object({
   id: z.uuid(),
   /** What the customer holds and the display calls: A001, or G01-A001 for an offline ticket. */
@@ -100,6 +112,9 @@ export const TicketSchema = z.object({
   offline: z.boolean(),
   hasKioskDraft: z.boolean(),
   rated: z.boolean(),
+  /** The guide's triage note and the kiosk customer's note, '' when none. */
+  guideNote: z.string(),
+  kioskNote: z.string(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 

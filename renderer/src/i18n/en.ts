@@ -1,3 +1,4 @@
+import callingEn from './calling.en';
 import aboutEn from './about.en';
 import queueEn from './queue.en';
 import kioskEn from './kiosk.en';
@@ -9,6 +10,7 @@ import operationsEn from './operations.en';
 import stationEn from './station.en';
 
 const en: MessageSchema = {
+  ...callingEn,
   ...queueEn,
   ...kioskEn,
   ...authEn,

@@ -1,3 +1,4 @@
+import callingZhCN from './calling.zh-CN';
 import aboutZhCN from './about.zh-CN';
 import queueZhCN from './queue.zh-CN';
 import kioskZhCN from './kiosk.zh-CN';
@@ -9,6 +10,7 @@ import stationZhCN from './station.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
+  ...callingZhCN,
   ...queueZhCN,
   ...kioskZhCN,
   ...authZhCN,

@@ -1,10 +1,23 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { MethodOutput } from '../../../shared/api/contract';
-import type { Ticket } from '../../../shared/queue/schemas';
+import type { Ticket, UndoAction } from '../../../shared/queue/schemas';
 import { call } from '../api/client';
 
 type Linked = MethodOutput<'queue.current'>['applications'];
+
+/** How long the panel offers the undo of a no-show or transfer (the store accepts 15 s). */
+export const UNDO_OFFER_MS = 8000;
+
+/** The last no-show or transfer of this counter, while its undo is offered. */
+export interface Undoable {
+  action: UndoAction;
+  ticketId: string;
+  number: string;
+  /** For a transfer: where the customer was sent. */
+  toService?: string;
+  until: number;
+}
 const SERVICES_KEY = 'hall.counter.services';
 
 function savedServices(): string[] {
@@ -30,6 +43,9 @@ export const useQueueCounterStore = defineStore('queueCounter', () => {
   const error = ref<unknown>(null);
   /** Set after "call next" found nobody waiting. */
   const empty = ref(false);
+  /** Today's no-shows of this counter's services, for the recall list. */
+  const noShows = ref<Ticket[]>([]);
+  const undoable = ref<Undoable | null>(null);
 
   function setServices(codes: string[]): void {
     services.value = codes;
@@ -65,8 +81,28 @@ export const useQueueCounterStore = defineStore('queueCounter', () => {
     }
   }
 
+  async function loadNoShows(): Promise<void> {
+    try {
+      const all = await call('queue.tickets', { states: ['no_show'], limit: 100 });
+      noShows.value = all.filter((x) => services.value.includes(x.serviceCode));
+    } catch {
+      // As for the line: the banner says when the queue is unreachable.
+    }
+  }
+
+  function offerUndo(action: UndoAction, t: Ticket, toService?: string): void {
+    undoable.value = {
+      action,
+      ticketId: t.id,
+      number: t.number,
+      ...(toService ? { toService } : {}),
+      until: Date.now() + UNDO_OFFER_MS,
+    };
+  }
+
   async function callNext(): Promise<void> {
     empty.value = false;
+    undoable.value = null;
     const out = await run('call', () => call('queue.callNext', { services: services.value }));
     if (!out) return;
     ticket.value = out.ticket;
@@ -75,11 +111,45 @@ export const useQueueCounterStore = defineStore('queueCounter', () => {
     void loadWaiting();
   }
 
-  async function act(op: 'queue.recall' | 'queue.serve' | 'queue.noShow'): Promise<void> {
+  async function act(op: 'queue.recall' | 'queue.serve'): Promise<void> {
     const current = ticket.value;
     if (!current) return;
     const out = await run(op, () => call(op, { ticketId: current.id }));
-    if (out) ticket.value = op === 'queue.noShow' ? null : out;
+    if (out) ticket.value = out;
+  }
+
+  async function noShow(): Promise<void> {
+    const current = ticket.value;
+    if (!current || current.state !== 'called') return;
+    const out = await run('queue.noShow', () => call('queue.noShow', { ticketId: current.id }));
+    if (!out) return;
+    ticket.value = null;
+    applications.value = [];
+    offerUndo('noShow', out);
+    void loadNoShows();
+  }
+
+  /** Takes back the last no-show or transfer; the services refuse once someone else acted. */
+  async function undo(): Promise<boolean> {
+    const last = undoable.value;
+    if (!last) return false;
+    undoable.value = null;
+    const out = await run('undo', () =>
+      call('queue.undo', { ticketId: last.ticketId, action: last.action }),
+    );
+    void loadWaiting();
+    void loadNoShows();
+    if (!out) return false;
+    await refresh();
+    return true;
+  }
+
+  /** A no-show who came back waits again with the same number and place. */
+  async function requeue(id: string): Promise<Ticket | undefined> {
+    const out = await run('requeue', () => call('queue.requeue', { ticketId: id }));
+    void loadNoShows();
+    void loadWaiting();
+    return out;
   }
 
   async function transfer(toService: string): Promise<boolean> {
@@ -91,6 +161,7 @@ export const useQueueCounterStore = defineStore('queueCounter', () => {
     if (!out) return false;
     ticket.value = null;
     applications.value = [];
+    offerUndo('transfer', current, toService);
     void loadWaiting();
     return true;
   }
@@ -123,13 +194,18 @@ export const useQueueCounterStore = defineStore('queueCounter', () => {
     busy,
     error,
     empty,
+    noShows,
+    undoable,
     setServices,
     refresh,
     loadWaiting,
+    loadNoShows,
     callNext,
     recall: () => act('queue.recall'),
     serve: () => act('queue.serve'),
-    noShow: () => act('queue.noShow'),
+    noShow,
+    undo,
+    requeue,
     transfer,
     finish,
     verifyKioskDraft,

@@ -83,7 +83,13 @@ export const useQueueGuideStore = defineStore('queueGuide', () => {
     issuing.value = true;
     error.value = null;
     try {
-      ticket.value = await call('queue.issue', { serviceCode: s.code, priority: priority.value });
+      // The triage note travels with the ticket to the clerk who calls it.
+      const note = needNote.value.trim();
+      ticket.value = await call('queue.issue', {
+        serviceCode: s.code,
+        priority: priority.value,
+        ...(note ? { note } : {}),
+      });
     } catch (err) {
       error.value = err;
     } finally {

@@ -16,7 +16,9 @@ import {
   RateInputSchema,
   ServiceCodeSchema,
   TicketSchema,
+  TicketNoteSchema,
   TicketStateSchema,
+  UndoActionSchema,
 } from '../../queue/schemas';
 import { Empty } from './core';
 
@@ -66,7 +68,14 @@ export const queueMethods = {
   'queue.saveConfig': { input: z.object({ config: QueueConfigSchema }), output: QueueConfigSchema },
   /** Issues a ticket; when the shared queue cannot be reached, an offline ticket (G01-A001). */
   'queue.issue': {
-    input: z.object({ serviceCode: ServiceCodeSchema, priority: PrioritySchema }).strict(),
+    input: z
+      .object({
+        serviceCode: ServiceCodeSchema,
+        priority: PrioritySchema,
+        /** The guide's triage note, shown to the clerk who calls the ticket. */
+        note: TicketNoteSchema.optional(),
+      })
+      .strict(),
     output: IssuedTicketSchema,
   },
   'queue.cancel': { input: TicketRef, output: TicketSchema },
@@ -89,6 +98,13 @@ export const queueMethods = {
     input: z.object({ ticketId: z.uuid(), toService: ServiceCodeSchema }).strict(),
     output: TicketSchema,
   },
+  /** Takes back this counter's last no-show or transfer (within seconds, while nobody acted). */
+  'queue.undo': {
+    input: z.object({ ticketId: z.uuid(), action: UndoActionSchema }).strict(),
+    output: TicketSchema,
+  },
+  /** Puts one of today's no-shows back in line, keeping its place (docs/queue.md). */
+  'queue.requeue': { input: TicketRef, output: TicketSchema },
   'queue.finish': {
     input: z
       .object({ ticketId: z.uuid(), servicesDone: z.array(z.string().max(64)).max(30) })

@@ -6,7 +6,7 @@ import type {
   ApplicationInput,
   FieldValues,
 } from '../../../../shared/api/schemas';
-import type { Ticket } from '../../../../shared/queue/schemas';
+import type { Ticket, UndoAction } from '../../../../shared/queue/schemas';
 import { CurrentSchema, SETTINGS, type QueueContext } from './context';
 import { isUnavailable, queueError } from './errors';
 
@@ -81,6 +81,16 @@ export function createCounter(
     return ticket;
   }
 
+  /**
+   * Takes back this counter's no-show or transfer: the shared store restores the ticket exactly
+   * and refuses when another station has acted on it since (or the window has passed).
+   */
+  async function undo(ticketId: string, action: UndoAction): Promise<Ticket> {
+    const ticket = await remote('undo', { ticketId, action });
+    remember(ticket);
+    return ticket;
+  }
+
   async function finish(ticketId: string, servicesDone: string[]): Promise<Ticket> {
     const applicationIds = linkedApplications
       .all(ticketId)
@@ -102,7 +112,8 @@ export function createCounter(
     const { draft } = await remote('kioskDraft', { ticketId });
     if (!draft)
       throw apiError('NOT_FOUND', '该号没有自助预填申请', 'This ticket has no kiosk draft');
-    const fields: FieldValues = { ...draft.fields };
+    // The customer's note reaches the clerk in the draft's remarks.
+    const fields: FieldValues = { ...draft.fields, ...(draft.note ? { remark: draft.note } : {}) };
     const input = (): ApplicationInput => ({
       typeCode: draft.typeCode,
       accountKind: draft.accountKind,
@@ -130,6 +141,8 @@ export function createCounter(
     serve: (id: string) => step('serve', id),
     noShow,
     transfer,
+    undo,
+    requeue: (ticketId: string) => remote('requeue', { ticketId }),
     finish,
     verifyKioskDraft,
     currentTicketId,

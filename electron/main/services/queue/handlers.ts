@@ -17,6 +17,8 @@ export function createQueueHandlers(queue: QueueService): HandlersFor<typeof que
     'queue.serve': (input) => queue.serve(input.ticketId),
     'queue.noShow': (input) => queue.noShow(input.ticketId),
     'queue.transfer': (input) => queue.transfer(input.ticketId, input.toService),
+    'queue.undo': (input) => queue.undo(input.ticketId, input.action),
+    'queue.requeue': (input) => queue.requeue(input.ticketId),
     'queue.finish': (input) => queue.finish(input.ticketId, input.servicesDone),
     'queue.verifyKioskDraft': (input, ctx) => queue.verifyKioskDraft(input.ticketId, ctx.actor),
     'queue.tickets': (input) => queue.tickets(input),

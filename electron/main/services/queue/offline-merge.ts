@@ -47,11 +47,21 @@ export function createIssuing(
     return saved;
   }
 
-  async function issue(input: { serviceCode: string; priority: Priority }): Promise<IssuedTicket> {
+  async function issue(input: {
+    serviceCode: string;
+    priority: Priority;
+    note?: string | undefined;
+  }): Promise<IssuedTicket> {
     const id = uuidv7();
     if (link) {
       try {
-        const ticket = await link.call('issue', { id, ...input, channel });
+        const { note, ...rest } = input;
+        const ticket = await link.call('issue', {
+          id,
+          ...rest,
+          ...(note ? { note } : {}),
+          channel,
+        });
         void mergeOffline();
         return ticket;
       } catch (err) {
@@ -157,6 +167,9 @@ function offlineTicket(row: OfflineTicketRow, cfg: QueueConfig): IssuedTicket {
     offline: true,
     hasKioskDraft: false,
     rated: false,
+    // An offline ticket keeps no note: the local offline table holds no free text.
+    guideNote: '',
+    kioskNote: '',
     ahead: null,
     warn: false,
   };
