@@ -54,6 +54,9 @@ export function createOutbox(db: Database) {
   return {
     nextBatch: (limit: number): OutboxRow[] => store.nextBatch(limit),
 
+    /** Runs `fn` in one transaction (a savepoint inside an open one) with the outbox's writes. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempt(rows: readonly OutboxRow[], now: number): void {
       db.transaction(() => {

@@ -1,11 +1,11 @@
 import {
-  MAX_OPS_PER_BATCH,
   PushResponseSchema,
   type AuditTail,
   type Op,
   type SyncOpKind,
 } from '../../../../shared/sync/protocol';
 import { CentralError, type CentralConnection } from '../central-client';
+import { createBatchSize } from './batch-size';
 import type { Outbox, OutboxRow } from './outbox';
 import type { CycleOutcome, SyncHealth } from './sync-health';
 
@@ -14,8 +14,12 @@ export interface PusherOptions {
   central: CentralConnection;
   health: SyncHealth;
   now: () => number;
-  /** Operations per request (1 = one request per operation). */
+  /** Operations in the first request (1 = one request per operation, always). */
   batchSize?: number | undefined;
+  /** How far the batch may grow while answers come back quickly (default: the protocol's max). */
+  maxBatchSize?: number | undefined;
+  /** A full batch answered within this may grow; twice this shrinks it (default 500 ms). */
+  batchTargetMs?: number | undefined;
   log?: ((line: string) => void) | undefined;
   /** Crash-test seam: runs when the answer is in but not yet recorded. */
   afterPushAnswer?: (() => void) | undefined;
@@ -26,12 +30,16 @@ export interface PusherOptions {
 /**
  * Drains the outbox in batches. 2xx results (including duplicates) are recorded per operation;
  * a 400/422 of a single operation sends it to the dead letters, a 409 marks a conflict; a
- * batch refused as a whole is retried one operation at a time to find the bad one; a 413
- * halves the batch size.
+ * batch refused as a whole is retried one operation at a time to find the bad one. The batch
+ * size adapts (batch-size.ts): it grows while answers are quick, halves on failures and a 413.
  */
 export function createPusher(opts: PusherOptions) {
   const { outbox, central, health, now } = opts;
-  let batchSize = Math.min(Math.max(opts.batchSize ?? 100, 1), MAX_OPS_PER_BATCH);
+  const batchSize = createBatchSize({
+    initial: opts.batchSize,
+    max: opts.maxBatchSize,
+    targetMs: opts.batchTargetMs,
+  });
   /** After a 400 on a batch, operations up to this seq go one at a time to find the bad one. */
   let singleStepUntil = 0;
 
@@ -40,7 +48,7 @@ export function createPusher(opts: PusherOptions) {
     for (;;) {
       const first = outbox.nextBatch(1)[0];
       if (!first) return undefined;
-      const size = first.seq <= singleStepUntil ? 1 : batchSize;
+      const size = first.seq <= singleStepUntil ? 1 : batchSize.current();
       const batch = size === 1 ? [first] : outbox.nextBatch(size);
       const outcome = await pushBatch(batch);
       if (outcome) return outcome;
@@ -65,6 +73,7 @@ export function createPusher(opts: PusherOptions) {
       payloadHash: row.payload_hash,
     }));
     let answer;
+    const sentAt = performance.now();
     try {
       answer = await central.session.authed((token) =>
         central.http.request(
@@ -81,13 +90,18 @@ export function createPusher(opts: PusherOptions) {
       const detail = 'results do not match the batch';
       return health.failed(new CentralError({ kind: 'unreadable', detail }), batch);
     }
+    batchSize.answered(batch.length, performance.now() - sentAt);
     opts.afterPushAnswer?.();
     if (answer.auditTail === 'refused') {
       opts.log?.('sync: central refused the audit-trail tail (it went back or changed)');
     }
-    const tally = outbox.recordResults(batch, results, now());
+    // The answers and the time of this success in one transaction: one fsync per batch.
+    const tally = outbox.transaction(() => {
+      const t = outbox.recordResults(batch, results, now());
+      health.succeeded();
+      return t;
+    });
     if (tally.acked + tally.dead + tally.conflict > 0) health.progressed();
-    health.succeeded();
     if (tally.dead || tally.conflict) {
       opts.log?.(`sync: batch of ${batch.length}: ${tally.dead} dead, ${tally.conflict} conflict`);
     }
@@ -114,10 +128,11 @@ export function createPusher(opts: PusherOptions) {
       return undefined;
     }
     if (err.kind === 'too_large' && batch.length > 1) {
-      batchSize = Math.max(1, Math.floor(batch.length / 2));
+      batchSize.tooLarge(batch.length);
       health.linkUp = true;
       return undefined;
     }
+    batchSize.failed();
     return health.failed(err, batch);
   }
 
