@@ -52,7 +52,8 @@ export function createOutbox(db: Database) {
   };
 
   return {
-    nextBatch: (limit: number): OutboxRow[] => store.nextBatch(limit),
+    nextBatch: (limit: number, sending: readonly number[] = []): OutboxRow[] =>
+      store.nextBatch(limit, sending),
 
     /** Runs `fn` in one transaction (a savepoint inside an open one) with the outbox's writes. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -43,24 +43,59 @@ export function createPusher(opts: PusherOptions) {
   /** After a 400 on a batch, operations up to this seq go one at a time to find the bad one. */
   let singleStepUntil = 0;
 
-  /** Everything pending; undefined when the outbox is drained, or how the cycle ends. */
+  /** The next batch, leaving out the operations of the request still on its way. */
+  function nextBatch(sending: readonly number[]): OutboxRow[] {
+    const rows = outbox.nextBatch(batchSize.current(), sending);
+    const first = rows[0];
+    return first && first.seq <= singleStepUntil ? [first] : rows;
+  }
+
+  /**
+   * Everything pending; undefined when the outbox is drained, or how the cycle ends. Once a
+   * request of this cycle has gone through, two overlap: the next batch is chosen, marked and
+   * sent while central works on the previous one (a failing link still sees one request per
+   * attempt). Order per application holds because an operation whose earlier operation is
+   * still pending (on its way included) is never chosen; different applications may reach
+   * central in either order.
+   */
   async function pushAll(): Promise<CycleOutcome | undefined> {
+    let previous: { done: Promise<CycleOutcome | undefined>; seqs: number[] } | undefined;
+    let flowing = false;
     for (;;) {
-      const first = outbox.nextBatch(1)[0];
-      if (!first) return undefined;
-      const size = first.seq <= singleStepUntil ? 1 : batchSize.current();
-      const batch = size === 1 ? [first] : outbox.nextBatch(size);
-      const outcome = await pushBatch(batch);
-      if (outcome) return outcome;
+      // Until one request went through, nothing overlaps; and what is left may wait behind
+      // the request on its way.
+      const batch = previous && !flowing ? [] : nextBatch(previous?.seqs ?? []);
+      if (batch.length === 0) {
+        if (!previous) return undefined;
+        const outcome = await previous.done;
+        previous = undefined;
+        if (outcome) return outcome;
+        flowing = true;
+        continue;
+      }
+      // The audit-trail tail only on a request nothing else overtakes (central refuses a tail
+      // that goes back).
+      const done = pushBatch(batch, previous === undefined);
+      if (previous) {
+        const outcome = await previous.done;
+        if (outcome) {
+          await done;
+          return outcome;
+        }
+      }
+      previous = { done, seqs: batch.map((r) => r.seq) };
     }
   }
 
-  const pushBody = (ops: Op[]) => {
-    const tail = opts.auditTail?.();
+  const pushBody = (ops: Op[], withTail: boolean) => {
+    const tail = withTail ? opts.auditTail?.() : undefined;
     return tail ? { ops, auditTail: tail } : { ops };
   };
 
-  async function pushBatch(batch: OutboxRow[]): Promise<CycleOutcome | undefined> {
+  async function pushBatch(
+    batch: OutboxRow[],
+    withTail: boolean,
+  ): Promise<CycleOutcome | undefined> {
     const deviceId = central.session.deviceId();
     if (!deviceId) return { next: 'more' };
     outbox.markAttempt(batch, now());
@@ -77,7 +112,7 @@ export function createPusher(opts: PusherOptions) {
     try {
       answer = await central.session.authed((token) =>
         central.http.request(
-          { method: 'POST', path: '/v1/ops', body: pushBody(ops), token },
+          { method: 'POST', path: '/v1/ops', body: pushBody(ops, withTail), token },
           PushResponseSchema,
         ),
       );
