@@ -152,6 +152,15 @@ export function createApplicationRepository(db: Database) {
     UPDATE applications SET state = ?
      WHERE id = ? AND state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`,
   );
+  // An answer's central number and the state derived with it, in one write of the row.
+  const adoptWithState = prepared<[string, string | null, string, string]>(
+    db,
+    `
+    UPDATE applications SET central_no = ?, central_stage = COALESCE(central_stage, ?),
+      state = CASE WHEN state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')
+                   THEN ? ELSE state END
+     WHERE id = ?`,
+  );
   const syncInfo = prepared<[string], ApplicationSyncInfo>(
     db,
     'SELECT app_no, type_code, central_no, central_stage FROM applications WHERE id = ?',
@@ -226,6 +235,13 @@ export function createApplicationRepository(db: Database) {
     /** Number and stage from the central change feed. */
     mirrorCentral: (id: string, centralNo: string, stage: string): void =>
       void mirrorCentral.run(centralNo, stage, id),
+    /** adoptCentralNo and setSyncedState together (one row write instead of two). */
+    adoptCentralNoWithState: (
+      id: string,
+      centralNo: string,
+      stage: string | null,
+      state: SyncedState,
+    ): void => void adoptWithState.run(centralNo, stage, state, id),
     /** The state the outbox derived; only rows already handed to sync change. */
     setSyncedState: (id: string, state: SyncedState): void => void setSyncedState.run(state, id),
     centralNo: (id: string): string | null => syncInfo.get(id)?.central_no ?? null,
