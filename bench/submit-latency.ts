@@ -40,11 +40,15 @@ const ctx = { transport: 'ipc' as const, actor: 'bench' };
 const type = householdNewType(CATALOGUE);
 const random = rng(3);
 
-async function submitChunk(n: number): Promise<{ times: number[]; ids: string[] }> {
+const inputs = (n: number) =>
+  Array.from({ length: n }, () => fakeApplicationInput(type, random, new Date()));
+
+async function submitChunk(
+  chunkInputs: ReturnType<typeof inputs>,
+): Promise<{ times: number[]; ids: string[] }> {
   const times: number[] = [];
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const input = fakeApplicationInput(type, random, new Date());
+  for (const input of chunkInputs) {
     const t = now();
     const res = await services.dispatch('applications.submit', input, ctx);
     const elapsed = now() - t;
@@ -56,7 +60,7 @@ async function submitChunk(n: number): Promise<{ times: number[]; ids: string[] 
 }
 
 const load = loadavg()[0] ?? 0;
-const warm = await submitChunk(warmup);
+const warm = await submitChunk(inputs(warmup));
 floor.replay(floor.capture(warm.ids));
 const samples: number[] = [];
 const floorSamples: number[] = [];
@@ -68,9 +72,10 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 for (let done = 0; done < count; done += chunk) {
+  const chunkInputs = inputs(Math.min(chunk, count - done));
   const t = now();
   let c = cpuMs();
-  const { times, ids } = await submitChunk(Math.min(chunk, count - done));
+  const { times, ids } = await submitChunk(chunkInputs);
   cpu.submit += cpuMs() - c;
   submitWall += now() - t;
   samples.push(...times);
