@@ -9,6 +9,7 @@ import { ApplicationSubmitPayloadSchema } from '../../../../shared/sync/applicat
 import { createServices, type Services } from '../createServices';
 import { createOutboxStore } from '../sync/outbox-store';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
+import { testLog } from '../../../../tests/support/test-log';
 
 /**
  * Submit answers from what it has just written (no read-back) and builds the outbox payload
@@ -26,7 +27,7 @@ beforeAll(() => {
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => MONDAY_10,
-    log: () => undefined,
+    log: testLog,
     validateOutput: true,
   });
 });
