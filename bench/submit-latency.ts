@@ -2,11 +2,14 @@
  * Submit-to-durable latency: each `applications.submit` through the dispatcher, on a real
  * file with WAL + synchronous=FULL, timed from the call until it returns (the transaction
  * with application, history and outbox row has committed and been fsynced).
- *   npx tsx bench/submit-latency.ts [--count 10000] [--synchronous normal]
+ *   npx tsx bench/submit-latency.ts [--count 10000] [--chunk 500] [--synchronous normal]
+ * In the same run, the floor: the same rows (read back as stored) written by a bare
+ * better-sqlite3 transaction with FULL into a copy of the same schema (bench/submit-floor.ts).
+ * Submits and floor writes alternate in chunks, so both see the same machine load.
  * `--synchronous normal` (never used by the product) shows how much of the time is the fsync.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOGUE } from '../shared/catalogue';
 import { createServices } from '../electron/main/services/createServices';
@@ -16,8 +19,10 @@ import {
   rng,
 } from '../electron/main/services/testing/fixtures';
 import { arg, ms, now, quantile } from './lib';
+import { createSubmitFloor } from './submit-floor';
 
 const count = Number(arg('count') ?? 10_000);
+const chunk = Number(arg('chunk') ?? 500);
 const warmup = 200;
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-submit-'));
 const services = createServices({
@@ -30,32 +35,80 @@ const services = createServices({
 const synchronous = arg('synchronous');
 if (synchronous)
   services.db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+const floor = createSubmitFloor(services.db, join(dir, 'floor.db'));
 const ctx = { transport: 'ipc' as const, actor: 'bench' };
 const type = householdNewType(CATALOGUE);
 const random = rng(3);
 
-const samples: number[] = [];
-const started = now();
-for (let i = 0; i < warmup + count; i++) {
-  const input = fakeApplicationInput(type, random, new Date());
-  const t = now();
-  const res = await services.dispatch('applications.submit', input, ctx);
-  const elapsed = now() - t;
-  if (!res.ok) throw new Error(`submit failed: ${res.error.code} ${res.error.field ?? ''}`);
-  if (i >= warmup) samples.push(elapsed);
+const inputs = (n: number) =>
+  Array.from({ length: n }, () => fakeApplicationInput(type, random, new Date()));
+
+async function submitChunk(
+  chunkInputs: ReturnType<typeof inputs>,
+): Promise<{ times: number[]; ids: string[] }> {
+  const times: number[] = [];
+  const ids: string[] = [];
+  for (const input of chunkInputs) {
+    const t = now();
+    const res = await services.dispatch('applications.submit', input, ctx);
+    const elapsed = now() - t;
+    if (!res.ok) throw new Error(`submit failed: ${res.error.code} ${res.error.field ?? ''}`);
+    times.push(elapsed);
+    ids.push((res.value as { id: string }).id);
+  }
+  return { times, ids };
 }
-const wall = (now() - started) / 1000;
+
+const load = loadavg()[0] ?? 0;
+const warm = await submitChunk(inputs(warmup));
+floor.replay(floor.capture(warm.ids));
+const samples: number[] = [];
+const floorSamples: number[] = [];
+let submitWall = 0;
+// CPU time (user + system) of this process: less at the mercy of other jobs than the clock.
+const cpu = { submit: 0, floor: 0 };
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+for (let done = 0; done < count; done += chunk) {
+  const chunkInputs = inputs(Math.min(chunk, count - done));
+  const t = now();
+  let c = cpuMs();
+  const { times, ids } = await submitChunk(chunkInputs);
+  cpu.submit += cpuMs() - c;
+  submitWall += now() - t;
+  samples.push(...times);
+  const rows = floor.capture(ids);
+  c = cpuMs();
+  floorSamples.push(...floor.replay(rows));
+  cpu.floor += cpuMs() - c;
+}
 const sync = services.db.pragma('synchronous', { simple: true });
 const journal = services.db.pragma('journal_mode', { simple: true });
+floor.close();
 await services.close();
 rmSync(dir, { recursive: true, force: true });
 
+const p = (xs: number[], q: number) => quantile(xs, q).toFixed(3);
+const p99 = quantile(samples, 0.99);
+const floorP99 = quantile(floorSamples, 0.99);
 console.log(
-  `submit-to-durable over ${count.toLocaleString('en')} submits ` +
-    `(journal_mode=${String(journal)}, synchronous=${String(sync)}):`,
+  `submit p50_ms=${p(samples, 0.5)} p99_ms=${p(samples, 0.99)} floor_p99_ms=${p(floorSamples, 0.99)} ` +
+    `ratio=${(p99 / floorP99).toFixed(2)} (${samples.length.toLocaleString('en')} submits and as many ` +
+    `floor transactions, alternating in chunks of ${chunk}; journal_mode=${String(journal)}, ` +
+    `synchronous=${String(sync)}; load average at start ${load.toFixed(2)})`,
 );
 console.log(
-  `  p50 ${ms(quantile(samples, 0.5))}  p90 ${ms(quantile(samples, 0.9))}  ` +
-    `p99 ${ms(quantile(samples, 0.99))}  max ${ms(Math.max(...samples))}`,
+  `  submit: p50 ${ms(quantile(samples, 0.5))}  p90 ${ms(quantile(samples, 0.9))}  ` +
+    `p99 ${ms(p99)}  max ${ms(Math.max(...samples))}  ` +
+    `${Math.round(samples.length / (submitWall / 1000)).toLocaleString('en')} submits/s sequential`,
 );
-console.log(`  ${Math.round((warmup + count) / wall).toLocaleString('en')} submits/s sequential`);
+console.log(
+  `  CPU per submit ${((cpu.submit * 1000) / samples.length).toFixed(0)} µs, ` +
+    `per floor transaction ${((cpu.floor * 1000) / floorSamples.length).toFixed(0)} µs`,
+);
+console.log(
+  `  floor:  p50 ${ms(quantile(floorSamples, 0.5))}  p90 ${ms(quantile(floorSamples, 0.9))}  ` +
+    `p99 ${ms(floorP99)}  max ${ms(Math.max(...floorSamples))}`,
+);

@@ -1,15 +1,19 @@
 /**
  * Draining the outbox to the reference central system on loopback:
- *   npx tsx bench/sync-drain.ts [--count 10000] [--batch 100]
- * 1. applications/s with batches of --batch operations, while the counter keeps submitting
- *    (real applications.submit through the dispatcher every 25 ms): their latency, against an
- *    idle baseline, is the "submit latency while draining";
- * 2. applications/s with one request per operation.
- * The central system runs in its own process (as it would on its own machine), WAL + FULL.
+ *   npx tsx bench/sync-drain.ts [--count 10000] [--batch 100] [--single-count 2000]
+ * 1. applications/s batched: the first request carries --batch operations, then the size
+ *    adapts (up to the protocol's 500) and two requests overlap, while the counter keeps
+ *    submitting (real applications.submit through the dispatcher every 25 ms): their latency,
+ *    against an idle baseline, is the "submit latency while draining";
+ * 2. applications/s with one request per operation (over --single-count applications).
+ * The central system runs in its own process (as it would on its own machine), WAL + FULL on
+ * both sides. Afterwards the central ledger is checked: one record per application, central
+ * numbers 1..n per hall and day without gaps, no operation out of order.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { CATALOGUE } from '../shared/catalogue';
 import {
@@ -29,6 +33,7 @@ import { arg, ms, now, quantile } from './lib';
 
 const count = Number(arg('count') ?? 10_000);
 const batch = Number(arg('batch') ?? 100);
+const singleCount = Number(arg('single-count') ?? 2000);
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-sync-'));
 
 async function startCentralProcess(): Promise<{ url: string; child: ChildProcess }> {
@@ -89,6 +94,32 @@ async function submitTimed(services: ReturnType<typeof createServices>): Promise
   return now() - t;
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks
+  } catch {
+    return NaN;
+  }
+}
+const ownCpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Pushes and the operations they carried, counted on the way out. */
+const pushes = { requests: 0, ops: 0, largest: 0 };
+const countingFetch = async (input: string, init: RequestInit): Promise<Response> => {
+  if (input.endsWith('/v1/ops') && typeof init.body === 'string') {
+    const n = (JSON.parse(init.body) as { ops: unknown[] }).ops.length;
+    pushes.requests++;
+    pushes.ops += n;
+    pushes.largest = Math.max(pushes.largest, n);
+  }
+  return fetch(input, init);
+};
+
 async function drain(engine: SyncEngine): Promise<{ seconds: number; rounds: number }> {
   const t = now();
   let rounds = 0;
@@ -115,8 +146,39 @@ const engineOn = (
     registrationSecret: DEV_REGISTRATION_SECRET,
     batchSize,
     pullPageSize: 1000,
+    fetch: countingFetch,
   });
 
+/** Read after the run from central's own file: the guarantees the speed must not cost. */
+function checkLedger(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db
+      .prepare("SELECT central_no, json_extract(payload, '$.appNo') AS app_no FROM applications")
+      .all() as { central_no: string; app_no: string }[];
+    const byDay = new Map<string, number[]>();
+    for (const r of rows) {
+      const prefix = r.central_no.slice(0, -7);
+      const day = byDay.get(prefix) ?? [];
+      day.push(Number(r.central_no.slice(-6)));
+      byDay.set(prefix, day);
+    }
+    const gapless = [...byDay.values()].every((ns) =>
+      ns.sort((a, b) => a - b).every((n, i) => n === i + 1),
+    );
+    const orderViolations = db.prepare('SELECT count(*) FROM order_violations').pluck().get();
+    return {
+      applications: rows.length,
+      duplicates: rows.length - new Set(rows.map((r) => r.app_no)).size,
+      gapless,
+      orderViolations: Number(orderViolations),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const load = loadavg()[0] ?? 0;
 const { url, child } = await startCentralProcess();
 try {
   // 1. Batched, with the counter submitting meanwhile.
@@ -135,7 +197,14 @@ try {
     }
   })();
   const before = engine.status().counts.acknowledged;
+  Object.assign(pushes, { requests: 0, ops: 0, largest: 0 });
+  const cpu0 = { console: ownCpuMs(), central: cpuMsOf(child.pid ?? 0) };
   const batched = await drain(engine);
+  const cpu = {
+    console: ownCpuMs() - cpu0.console,
+    central: cpuMsOf(child.pid ?? 0) - cpu0.central,
+  };
+  const batchedPushes = { ...pushes };
   draining = false;
   await submitter;
   const drainedA = engine.status().counts.acknowledged - before;
@@ -143,26 +212,40 @@ try {
 
   // 2. One request per operation.
   const b = consoleFor('single');
-  seedQueued(b.db, count, { hallCode: DEFAULT_HALL_CODE, stationCode: 'C02' });
+  seedQueued(b.db, singleCount, { hallCode: DEFAULT_HALL_CODE, stationCode: 'C02' });
+  Object.assign(pushes, { requests: 0, ops: 0, largest: 0 });
   const single = await drain(engineOn(b, url, 1, 'C02'));
+  const singlePushes = { ...pushes };
   await b.close();
+  const ledger = checkLedger(join(dir, 'central.db'));
 
+  const rate = Math.round(drainedA / batched.seconds);
+  const singleRate = Math.round(singleCount / single.seconds);
   console.log(
-    `drain ${count.toLocaleString('en')} queued applications to the reference central system (loopback):`,
+    `drain apps_per_s=${rate} (${drainedA.toLocaleString('en')} applications in ` +
+      `${batched.seconds.toFixed(2)} s over ${batchedPushes.requests} requests, batch ${batch} ` +
+      `growing to ${batchedPushes.largest}, two in flight; load average at start ${load.toFixed(2)})`,
+  );
+  const perApp = (cpuMs: number) => ((cpuMs * 1000) / drainedA).toFixed(0);
+  console.log(
+    `  CPU per application while draining: console ${perApp(cpu.console)} µs (its submits ` +
+      `included), central ${perApp(cpu.central)} µs: with a core each and nothing else ` +
+      `running, about ${Math.round(1e6 / Math.max(Number(perApp(cpu.console)), Number(perApp(cpu.central)))).toLocaleString('en')} apps/s`,
   );
   console.log(
-    `  batched (${batch}/request): ${drainedA.toLocaleString('en')} in ${batched.seconds.toFixed(1)} s = ` +
-      `${Math.round(drainedA / batched.seconds).toLocaleString('en')} apps/s`,
-  );
-  console.log(
-    `  one request per op:        ${count.toLocaleString('en')} in ${single.seconds.toFixed(1)} s = ` +
-      `${Math.round(count / single.seconds).toLocaleString('en')} apps/s`,
+    `drain_single apps_per_s=${singleRate} (${singleCount.toLocaleString('en')} applications in ` +
+      `${single.seconds.toFixed(2)} s over ${singlePushes.requests} requests, one operation each)`,
   );
   console.log(
     `  submit latency idle:           p50 ${ms(quantile(idle, 0.5))}  p95 ${ms(quantile(idle, 0.95))}  max ${ms(Math.max(...idle))} (${idle.length} submits)`,
   );
   console.log(
     `  submit latency while draining: p50 ${ms(quantile(during, 0.5))}  p95 ${ms(quantile(during, 0.95))}  max ${ms(Math.max(...during))} (${during.length} submits)`,
+  );
+  console.log(
+    `  central ledger: ${ledger.applications.toLocaleString('en')} applications, ` +
+      `${ledger.duplicates} duplicates, numbers without gaps: ${ledger.gapless}, ` +
+      `order violations: ${ledger.orderViolations}`,
   );
 } finally {
   child.kill('SIGTERM');

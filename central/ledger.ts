@@ -1,7 +1,7 @@
 import type { CentralDb } from './db';
 import type { DeviceIdentity } from './auth';
 import { appendChange, changesSince } from './change-feed';
-import { answer, payloadHashOf, record, refuse, type AppRow } from './op-answers';
+import { answer, record, refuse, sha256Hex, type AppRow } from './op-answers';
 import { sqlFor, type Sql } from './sql';
 import { canonicalJson } from '../shared/sync/canonical-json';
 import { hallDateCompact } from '../shared/hall-time';
@@ -67,7 +67,9 @@ export class Ledger {
     }
     const op = parsed.data;
     if (op.deviceId !== device.deviceId) return refuse(op.opId, 'rejected', 'DEVICE_MISMATCH');
-    if (payloadHashOf(op.payload) !== op.payloadHash) {
+    // Canonical once: hashed here, stored as the application's payload by decide().
+    const canonical = canonicalJson(op.payload);
+    if (sha256Hex(canonical) !== op.payloadHash) {
       return refuse(op.opId, 'rejected', 'HASH_MISMATCH');
     }
 
@@ -80,7 +82,7 @@ export class Ledger {
       return first.status === 'applied' ? { ...first, status: 'duplicate' } : first;
     }
 
-    const result = this.decide(device, op);
+    const result = this.decide(device, op, canonical);
     this.sql(
       `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
@@ -95,7 +97,7 @@ export class Ledger {
     return result;
   }
 
-  private decide(device: DeviceIdentity, op: Op): OpResult {
+  private decide(device: DeviceIdentity, op: Op, canonical: string): OpResult {
     const schema = PAYLOAD_SCHEMAS[op.kind];
     const payload = schema.safeParse(op.payload);
     if (!payload.success) {
@@ -114,7 +116,7 @@ export class Ledger {
     if (app) this.noteOrder(app, op.opId);
 
     if (op.kind === 'application.submit') {
-      if (!app) return this.insert(device, op, p);
+      if (!app) return this.insert(device, op, p, canonical);
       if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
       return refuse(op.opId, 'conflict', 'APPLICATION_EXISTS', {
         central: record(app, device),
@@ -130,13 +132,18 @@ export class Ledger {
     const version = app.version + 1;
     this.sql(
       'UPDATE applications SET payload = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
-    ).run(canonicalJson(op.payload), op.payloadHash, version, op.opId, app.application_id);
+    ).run(canonical, op.payloadHash, version, op.opId, app.application_id);
     const updated = { ...app, payload_hash: op.payloadHash, version, last_op_id: op.opId };
     appendChange(this.sql, updated, this.now());
     return answer(op.opId, 'applied', updated);
   }
 
-  private insert(device: DeviceIdentity, op: Op, p: ApplicationSubmitPayload): OpResult {
+  private insert(
+    device: DeviceIdentity,
+    op: Op,
+    p: ApplicationSubmitPayload,
+    canonical: string,
+  ): OpResult {
     const now = this.now();
     const stages = this.stagesFor(p.typeCode, p.accountKind);
     const day = hallDateCompact(now);
@@ -149,7 +156,7 @@ export class Ledger {
       application_id: op.applicationId,
       central_no: centralNo,
       hall_code: device.hallCode,
-      payload: canonicalJson(op.payload),
+      payload: canonical,
       payload_hash: op.payloadHash,
       version: 1,
       last_op_id: op.opId,

@@ -6,8 +6,10 @@ import { FIRST_STAGE } from '../shared/catalogue/stages';
 
 /** What the ledger answers an operation with, and the application row it answers from. */
 
-export const payloadHashOf = (payload: unknown): string =>
-  createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
+export const sha256Hex = (text: string): string =>
+  createHash('sha256').update(text, 'utf8').digest('hex');
+
+export const payloadHashOf = (payload: unknown): string => sha256Hex(canonicalJson(payload));
 
 /** Fixed reason texts: codes and field paths only, never a value from the payload. */
 const REASONS: Record<ReasonCode, { zh: string; en: string }> = {

@@ -73,6 +73,9 @@ const WITH_STAGE = `
 
 type StoredWrite = Omit<ApplicationWrite, keyof StoredIdentifiers> & StoredIdentifiers;
 
+/** A written row as a read would return it: identifier columns masked, fields opened. */
+export type StoredView = StoredWrite;
+
 /**
  * The owner of `applications`, `application_history` and `app_no_counter`: every write to them
  * and every read another area needs is a function here. Callers compose them inside their own
@@ -149,6 +152,15 @@ export function createApplicationRepository(db: Database) {
     UPDATE applications SET state = ?
      WHERE id = ? AND state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`,
   );
+  // An answer's central number and the state derived with it, in one write of the row.
+  const adoptWithState = prepared<[string, string | null, string, string]>(
+    db,
+    `
+    UPDATE applications SET central_no = ?, central_stage = COALESCE(central_stage, ?),
+      state = CASE WHEN state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')
+                   THEN ? ELSE state END
+     WHERE id = ?`,
+  );
   const syncInfo = prepared<[string], ApplicationSyncInfo>(
     db,
     'SELECT app_no, type_code, central_no, central_stage FROM applications WHERE id = ?',
@@ -191,14 +203,25 @@ export function createApplicationRepository(db: Database) {
     },
     /** The row with its fields opened; identifier columns stay masked. */
     findById: (id: string): ApplicationRow | undefined => opened(byId.get(id)),
-    insert: (row: ApplicationWrite): void => void insert.run(toStored(row)),
-    /** False when the stored version is no longer `baseVersion`. */
-    update: (row: ApplicationWrite, baseVersion: number): boolean =>
-      update.run({ ...toStored(row), base_version: baseVersion }).changes === 1,
+    /** Returns the row as findById would read it back (identifiers masked, fields plain). */
+    insert: (row: ApplicationWrite): StoredView => {
+      const stored = toStored(row);
+      insert.run(stored);
+      return { ...stored, fields_json: row.fields_json };
+    },
+    /** The row as findById would read it back; undefined when the stored version moved on. */
+    update: (row: ApplicationWrite, baseVersion: number): StoredView | undefined => {
+      const stored = toStored(row);
+      if (update.run({ ...stored, base_version: baseVersion }).changes !== 1) return undefined;
+      return { ...stored, fields_json: row.fields_json };
+    },
     history: (id: string): HistoryRow[] =>
       history.all(id).map((h) => ({ ...h, changes_json: openHistory(cipher, h.changes_json) })),
-    appendHistory: (row: Omit<HistoryRow, 'id'>): void =>
-      void appendHistory.run({ ...row, changes_json: sealHistory(cipher, row.changes_json) }),
+    /** Returns the entry as history() would read it back. */
+    appendHistory: (row: Omit<HistoryRow, 'id'>): HistoryRow => {
+      const sealed = { ...row, changes_json: sealHistory(cipher, row.changes_json) };
+      return { ...row, id: Number(appendHistory.run(sealed).lastInsertRowid) };
+    },
     /** Next number in the station's sequence for a hall day; counts from 1 each day. */
     nextAppSeq: (stationCode: string, day: string): number => {
       const row = nextSeq.get(stationCode, day);
@@ -212,6 +235,13 @@ export function createApplicationRepository(db: Database) {
     /** Number and stage from the central change feed. */
     mirrorCentral: (id: string, centralNo: string, stage: string): void =>
       void mirrorCentral.run(centralNo, stage, id),
+    /** adoptCentralNo and setSyncedState together (one row write instead of two). */
+    adoptCentralNoWithState: (
+      id: string,
+      centralNo: string,
+      stage: string | null,
+      state: SyncedState,
+    ): void => void adoptWithState.run(centralNo, stage, state, id),
     /** The state the outbox derived; only rows already handed to sync change. */
     setSyncedState: (id: string, state: SyncedState): void => void setSyncedState.run(state, id),
     centralNo: (id: string): string | null => syncInfo.get(id)?.central_no ?? null,

@@ -3,7 +3,7 @@ import type { BusinessType, Catalogue } from '../../../../shared/catalogue';
 import { staleVersion } from './errors';
 import { diffForHistory } from './present';
 import type { ApplicationRepository, SearchColumns } from './repository';
-import type { ApplicationRow } from './rows';
+import type { ApplicationRow, HistoryRow } from './rows';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
@@ -58,12 +58,18 @@ export interface RowWrite {
   action: string;
 }
 
+/** What a write stored, as reads would return it (so the answer needs no read-back). */
+export interface Written {
+  row: ApplicationRow;
+  history: HistoryRow;
+}
+
 /**
  * Writes the application row (insert, or update under the optimistic lock) and its history
  * entry with the masked diff: the one write path of drafts and submits.
  */
 export function createRowWriter(repo: ApplicationRepository, catalogue: Catalogue) {
-  return (w: RowWrite): void => {
+  return (w: RowWrite): Written => {
     const { input, type, fields, existing } = w;
     const row = {
       id: w.id,
@@ -84,12 +90,9 @@ export function createRowWriter(repo: ApplicationRepository, catalogue: Catalogu
       accepted_at: w.acceptedAt,
       deadline_at: w.deadlineAt,
     } as const;
-    if (existing) {
-      if (!repo.update(row, existing.version)) throw staleVersion();
-    } else {
-      repo.insert(row);
-    }
-    repo.appendHistory({
+    const stored = existing ? repo.update(row, existing.version) : repo.insert(row);
+    if (!stored) throw staleVersion();
+    const history = repo.appendHistory({
       application_id: w.id,
       at: w.at,
       actor: w.actor,
@@ -102,5 +105,10 @@ export function createRowWriter(repo: ApplicationRepository, catalogue: Catalogu
         ),
       ),
     });
+    const central = {
+      central_no: existing?.central_no ?? null,
+      central_stage: existing?.central_stage ?? null,
+    };
+    return { row: { ...stored, ...central }, history };
   };
 }

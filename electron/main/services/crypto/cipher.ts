@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomFillSync,
+  type KeyObject,
+} from 'node:crypto';
 import type { HallKeys } from './keys';
 
 /**
@@ -40,12 +47,49 @@ export function normaliseForIndex(kind: IndexKind, value: string): string {
   return kind === 'mobile' ? compact.replace(/^\+?86(?=1\d{10}$)/, '') : compact.toUpperCase();
 }
 
+/**
+ * Fresh random IVs taken from a pool refilled from the CSPRNG a few hundred at a time: one
+ * system call per pool instead of one per sealed value (a submit seals several).
+ */
+function ivSource(): () => Buffer {
+  const pool = Buffer.alloc(IV_BYTES * 256);
+  let offset = pool.length;
+  return () => {
+    if (offset === pool.length) {
+      randomFillSync(pool);
+      offset = 0;
+    }
+    // A view, used at once (the IV is copied into the sealed value before the next refill).
+    const iv = pool.subarray(offset, offset + IV_BYTES);
+    offset += IV_BYTES;
+    return iv;
+  };
+}
+
+/** Per-call cost matters (several seals per submit): key objects and AAD buffers are made once. */
 export function createFieldCipher(keys: HallKeys): FieldCipher {
-  const keyOf = (id: string): Buffer => {
-    const key = keys.dataKeys.get(id);
-    if (!key) throw new SealedValueError(`unknown key ${id}`);
+  const keyObjects = new Map<string, { raw: Buffer; key: KeyObject }>();
+  const keyOf = (id: string): KeyObject => {
+    const raw = keys.dataKeys.get(id);
+    if (!raw) throw new SealedValueError(`unknown key ${id}`);
+    const cached = keyObjects.get(id);
+    if (cached?.raw === raw) return cached.key;
+    const key = createSecretKey(raw);
+    keyObjects.set(id, { raw, key });
     return key;
   };
+  const indexKey = createSecretKey(keys.indexKey);
+  const aads = new Map<string, Buffer>();
+  const aadOf = (context: string): Buffer => {
+    let aad = aads.get(context);
+    if (!aad) {
+      aad = Buffer.from(context, 'utf8');
+      // Contexts are a handful of column names (sync_state adds one per key): bounded anyway.
+      if (aads.size < 256) aads.set(context, aad);
+    }
+    return aad;
+  };
+  const nextIv = ivSource();
   const parts = (value: string): [string, string, string] | null => {
     const [prefix, keyId, body, ...rest] = value.split('.');
     if (prefix !== PREFIX || !keyId || !body || rest.length > 0) return null;
@@ -53,11 +97,12 @@ export function createFieldCipher(keys: HallKeys): FieldCipher {
   };
   return {
     seal(plain, context) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', keyOf(keys.currentKeyId), iv);
-      cipher.setAAD(Buffer.from(context, 'utf8'));
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      const sealed = Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+      cipher.setAAD(aadOf(context));
+      const body = cipher.update(plain, 'utf8');
+      const tail = cipher.final();
+      const sealed = Buffer.concat([iv, cipher.getAuthTag(), body, tail]).toString('base64url');
       return `${PREFIX}.${keys.currentKeyId}.${sealed}`;
     },
     open(sealed, context) {
@@ -66,7 +111,7 @@ export function createFieldCipher(keys: HallKeys): FieldCipher {
       const raw = Buffer.from(p[2], 'base64url');
       if (raw.length < IV_BYTES + TAG_BYTES) throw new SealedValueError('truncated');
       const decipher = createDecipheriv('aes-256-gcm', keyOf(p[1]), raw.subarray(0, IV_BYTES));
-      decipher.setAAD(Buffer.from(context, 'utf8'));
+      decipher.setAAD(aadOf(context));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       try {
         const plain = Buffer.concat([
@@ -83,7 +128,7 @@ export function createFieldCipher(keys: HallKeys): FieldCipher {
     keyIdOf: (value) => parts(value)?.[1] ?? null,
     currentKeyId: () => keys.currentKeyId,
     blindIndex(kind, value) {
-      return createHmac('sha256', keys.indexKey)
+      return createHmac('sha256', indexKey)
         .update(`${kind}\u0000${normaliseForIndex(kind, value)}`, 'utf8')
         .digest('base64url')
         .slice(0, 32);

@@ -64,6 +64,19 @@ describe('field cipher', () => {
     expect(cipher.open(a, 'applications.id_number')).toBe(ID);
   });
 
+  it('takes a fresh IV for every seal, across refills of its IV pool', () => {
+    const cipher = createFieldCipher(loadOrCreateKeys(keyFile(), FILE_MODE_WRAPPER).keys);
+    const ivs = new Set<string>();
+    const count = 1000; // the pool holds 256 IVs: this crosses three refills
+    for (let i = 0; i < count; i++) {
+      const sealed = cipher.seal(`${ID}-${i}`, 'applications.id_number');
+      const raw = Buffer.from(sealed.split('.')[2] ?? '', 'base64url');
+      ivs.add(raw.subarray(0, 12).toString('hex'));
+      expect(cipher.open(sealed, 'applications.id_number')).toBe(`${ID}-${i}`);
+    }
+    expect(ivs.size).toBe(count);
+  });
+
   it('refuses a value moved to another column or tampered with, without echoing it', () => {
     const cipher = createFieldCipher(loadOrCreateKeys(keyFile(), FILE_MODE_WRAPPER).keys);
     const sealed = cipher.seal(ID, 'applications.id_number');

@@ -60,8 +60,12 @@ export interface SyncEngineOptions {
   now?: () => number;
   random?: () => number;
   newInstallationId?: () => string;
-  /** Operations per request (1 = one request per operation). */
+  /** Operations in the first request (1 = one request per operation); then it adapts. */
   batchSize?: number;
+  /** The most operations one request may grow to (default: the protocol's maximum). */
+  maxBatchSize?: number;
+  /** A full batch answered within this may grow; one twice as slow shrinks it (default 500 ms). */
+  batchTargetMs?: number;
   pullPageSize?: number;
   requestTimeoutMs?: number;
   backoff?: Partial<BackoffPolicy>;
@@ -133,6 +137,8 @@ export class SyncEngine {
       health: this.health,
       now: this.now,
       batchSize: opts.batchSize,
+      maxBatchSize: opts.maxBatchSize,
+      batchTargetMs: opts.batchTargetMs,
       log: opts.log,
       afterPushAnswer: opts.hooks?.afterPushAnswer,
       auditTail: opts.auditTail,

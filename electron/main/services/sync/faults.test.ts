@@ -45,6 +45,8 @@ beforeAll(async () => {
       stationCode: station,
       registrationSecret: DEV_REGISTRATION_SECRET,
       batchSize: 25,
+      // Fixed small batches: enough requests for every kind of fault to strike.
+      maxBatchSize: 25,
       requestTimeoutMs: 500, // below slowMs: slow answers become timeouts after the work is done
       backoff: { baseMs: 20, capMs: 400, floorMs: 5 },
       idlePollMs: 100,

@@ -66,6 +66,17 @@ export function createOutboxStore(db: Database) {
                           AND p.state IN ('pending', 'dead', 'conflict'))
      ORDER BY o.seq LIMIT ?`,
   );
+  // The same, leaving out the operations already on their way (a JSON array of seqs).
+  const nextExcluding = prepared<[string, number], OutboxRow>(
+    db,
+    `
+    SELECT o.* FROM outbox o
+     WHERE o.state = 'pending' AND o.seq NOT IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM outbox p
+                        WHERE p.application_id = o.application_id AND p.seq < o.seq
+                          AND p.state IN ('pending', 'dead', 'conflict'))
+     ORDER BY o.seq LIMIT ?`,
+  );
   const attempt = prepared<[number, number]>(
     db,
     "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE seq = ? AND state = 'pending'",
@@ -125,7 +136,12 @@ export function createOutboxStore(db: Database) {
     /** Queues an operation behind the earlier ones of its application. */
     enqueue: (row: OutboxInsert): void =>
       void insert.run({ ...row, payload: sealOutboxPayload(cipher, row.payload) }),
-    nextBatch: (limit: number): OutboxRow[] => next.all(limit).map(opened),
+    /** The first `limit` eligible operations, in order, but for those in `sending`. */
+    nextBatch: (limit: number, sending: readonly number[] = []): OutboxRow[] =>
+      (sending.length === 0
+        ? next.all(limit)
+        : nextExcluding.all(JSON.stringify(sending), limit)
+      ).map(opened),
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempt: (seq: number, nextAttemptAt: number): void => void attempt.run(nextAttemptAt, seq),
     noteFailure: (seq: number, detail: string): void => void failNote.run(errorNote(detail), seq),

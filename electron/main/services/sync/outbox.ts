@@ -29,12 +29,14 @@ export interface LocalVerdict {
 export function createOutbox(db: Database) {
   const store = createOutboxStore(db);
   const applications = createApplicationRepository(db);
+  /** A central number (and stage) an answer in this batch carried, by application. */
+  type Adopted = Map<string, { centralNo: string; stage: string | null }>;
   // Derived, so it is right after a crash at any point: the outbox is the truth.
-  const deriveState = (id: string): void => {
+  const deriveState = (id: string, adopted: string | undefined) => {
     const ops = store.opsOf(id);
     const has = (state: OutboxRow['state'], sent = false) =>
       ops.some((o) => o.state === state && (!sent || o.attempts > 0));
-    const state = has('conflict')
+    return has('conflict')
       ? 'conflict'
       : has('dead')
         ? 'rejected'
@@ -42,17 +44,26 @@ export function createOutbox(db: Database) {
           ? 'sent'
           : has('pending')
             ? 'queued'
-            : applications.centralNo(id)
+            : (adopted ?? applications.centralNo(id))
               ? 'acknowledged'
               : 'rejected';
-    applications.setSyncedState(id, state);
   };
-  const refreshStates = (rows: readonly OutboxRow[]) => {
-    for (const id of new Set(rows.map((r) => r.application_id))) deriveState(id);
+  const refreshStates = (rows: readonly OutboxRow[], adopted: Adopted = new Map()) => {
+    for (const id of new Set(rows.map((r) => r.application_id))) {
+      const central = adopted.get(id);
+      const state = deriveState(id, central?.centralNo);
+      if (central)
+        applications.adoptCentralNoWithState(id, central.centralNo, central.stage, state);
+      else applications.setSyncedState(id, state);
+    }
   };
 
   return {
-    nextBatch: (limit: number): OutboxRow[] => store.nextBatch(limit),
+    nextBatch: (limit: number, sending: readonly number[] = []): OutboxRow[] =>
+      store.nextBatch(limit, sending),
+
+    /** Runs `fn` in one transaction (a savepoint inside an open one) with the outbox's writes. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
 
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempt(rows: readonly OutboxRow[], now: number): void {
@@ -75,6 +86,7 @@ export function createOutbox(db: Database) {
       now: number,
     ): { acked: number; dead: number; conflict: number } {
       const tally = { acked: 0, dead: 0, conflict: 0 };
+      const adopted: Adopted = new Map();
       db.transaction(() => {
         rows.forEach((row, i) => {
           const r = results[i];
@@ -83,7 +95,9 @@ export function createOutbox(db: Database) {
           if (r.status === 'applied' || r.status === 'duplicate') {
             if (store.ack(row.seq, now, response)) tally.acked++;
             if (r.centralNo) {
-              applications.adoptCentralNo(row.application_id, r.centralNo, r.stage ?? null);
+              // Written with the derived state below (the last answer for an application wins,
+              // as it did when each answer was written on its own).
+              adopted.set(row.application_id, { centralNo: r.centralNo, stage: r.stage ?? null });
             }
           } else {
             const detail = [r.reasonCode, r.field].filter(Boolean).join(' ') || r.status;
@@ -94,7 +108,7 @@ export function createOutbox(db: Database) {
             }
           }
         });
-        refreshStates(rows);
+        refreshStates(rows, adopted);
       })();
       return tally;
     },

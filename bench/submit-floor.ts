@@ -1,0 +1,86 @@
+/**
+ * The floor under a durable submit: a bare better-sqlite3 transaction writing exactly the rows
+ * a submit wrote (same tables, indexes and triggers, same columns, same stored sizes, sealed
+ * values included) on its own file with WAL + synchronous=FULL. Nothing but SQLite and the
+ * fsync: what is left of a submit's time above it is the console's own work.
+ */
+import Database from 'better-sqlite3';
+import type { Database as HallDb } from '../electron/main/services/db';
+import { now } from './lib';
+
+type Row = Record<string, unknown>;
+
+/** One submit's rows, as stored (sealed, masked) in the console's file. */
+interface SubmitRows {
+  application: Row;
+  history: Row[];
+  outbox: Row[];
+  counter: Row;
+}
+
+const insertSql = (table: string, row: Row): string => {
+  const cols = Object.keys(row);
+  return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
+};
+
+export interface SubmitFloor {
+  /** Reads back what the console stored for these applications (outside any timing). */
+  capture(ids: readonly string[]): SubmitRows[];
+  /** Writes each application's rows in its own transaction; returns each one's time in ms. */
+  replay(rows: readonly SubmitRows[]): number[];
+  close(): void;
+}
+
+/**
+ * The console's file is copied (VACUUM INTO, before its first submit) so the floor writes into
+ * the same tables, indexes and triggers.
+ */
+export function createSubmitFloor(hall: HallDb, file: string): SubmitFloor {
+  hall.prepare('VACUUM INTO ?').run(file);
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  for (const t of ['applications', 'application_history', 'outbox', 'app_no_counter']) {
+    db.prepare(`DELETE FROM ${t}`).run();
+  }
+  const statements = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      statements.set(sql, s);
+    }
+    return s;
+  };
+  const counterSql = `INSERT INTO app_no_counter (station_code, day, last_seq) VALUES (?, ?, 1)
+    ON CONFLICT (station_code, day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`;
+  const write = db.transaction((r: SubmitRows) => {
+    stmt(counterSql).get(r.counter.station_code, r.counter.day);
+    stmt(insertSql('applications', r.application)).run(r.application);
+    for (const h of r.history) stmt(insertSql('application_history', h)).run(h);
+    for (const o of r.outbox) stmt(insertSql('outbox', o)).run(o);
+  });
+
+  return {
+    capture(ids) {
+      const app = hall.prepare('SELECT * FROM applications WHERE id = ?');
+      const hist = hall.prepare('SELECT * FROM application_history WHERE application_id = ?');
+      const out = hall.prepare('SELECT * FROM outbox WHERE application_id = ?');
+      const counter = hall.prepare('SELECT station_code, day FROM app_no_counter LIMIT 1');
+      return ids.map((id) => ({
+        application: app.get(id) as Row,
+        history: hist.all(id) as Row[],
+        outbox: out.all(id) as Row[],
+        counter: counter.get() as Row,
+      }));
+    },
+    replay(rows) {
+      return rows.map((r) => {
+        const t = now();
+        write.immediate(r);
+        return now() - t;
+      });
+    },
+    close: () => db.close(),
+  };
+}
