@@ -33,7 +33,7 @@ describe('input error messages', () => {
   });
 
   it('takes application field labels from the catalogue', () => {
-    expect(fieldLabel('fields.idNumber').zh).toBe('申请人身份证号');
+    expect(fieldLabel('fields.idNumber').zh).toBe('申请人证件号码');
     expect(fieldLabel('tariffs.2.price').zh).toBe('价格');
     expect(fieldLabel('somethingNew').zh).toBe('输入内容');
   });

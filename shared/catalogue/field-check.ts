@@ -5,14 +5,20 @@ import { fail, pass } from '../validators/check';
 import { checkAccountNo } from '../validators/account-no';
 import { checkAddress } from '../validators/address';
 import { checkCapacityKva, checkTransformerKva } from '../validators/capacity';
+import {
+  checkCertificate,
+  DEFAULT_CERTIFICATE_TYPE,
+  type CertificateType,
+} from '../validators/certificates';
 import { checkCreditCode } from '../validators/credit-code';
-import { checkIdNumber } from '../validators/id-number';
-import { checkMobile } from '../validators/mobile';
+import { checkPhone } from '../validators/mobile';
 import type { FieldDef } from './types';
 
 export interface FieldCheckContext {
   now: Date;
   accountNoLength: number;
+  /** For an idNumber field: the certificate its type select names (default 居民身份证). */
+  certificateType?: CertificateType;
 }
 
 // Single-line text: no control characters at all; textarea allows line breaks and tabs.
@@ -80,11 +86,13 @@ export function checkFieldValue(
     case 'orgName':
       return checkText(def, v);
     case 'idNumber':
-      return asString((s) => checkIdNumber(s, ctx.now));
+      return asString((s) =>
+        checkCertificate(ctx.certificateType ?? DEFAULT_CERTIFICATE_TYPE, s, ctx.now),
+      );
     case 'creditCode':
       return asString(checkCreditCode);
     case 'mobile':
-      return asString(checkMobile);
+      return asString((s) => checkPhone(s, { landline: def.landline === true }));
     case 'accountNo':
       return asString((s) => checkAccountNo(s, ctx.accountNoLength));
     case 'address':
@@ -116,6 +124,6 @@ export function checkFieldValue(
   }
 }
 
-/** "申请人身份证号：校验位不正确" — the label first, so the clerk sees which field. */
+/** "申请人证件号码：身份证号校验位不正确…" — the label first, so the clerk sees which field. */
 export const labelled = (def: FieldDef, reason: { zh: string; en: string }) =>
   t(`${def.label.zh}：${reason.zh}`, `${def.label.en}: ${reason.en}`);

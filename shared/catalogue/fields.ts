@@ -1,4 +1,9 @@
 import { t } from '../text';
+import {
+  CERTIFICATE_LABELS,
+  DEFAULT_CERTIFICATE_TYPE,
+  PERSON_CERTIFICATE_TYPES,
+} from '../validators/certificates';
 import type { AccountKind, FieldCondition, FieldDef, FieldOption } from './types';
 
 /** Reusable field definitions: the canonical keys every layer agrees on. */
@@ -15,6 +20,41 @@ export const yesNo = (yesLabel = t('是', 'Yes'), noLabel = t('否', 'No')): Fie
   { value: NO, label: noLabel },
 ];
 
+/** The certificates a person may show, 居民身份证 first. */
+export const CERTIFICATE_TYPE_OPTIONS: FieldOption[] = PERSON_CERTIFICATE_TYPES.map((value) => ({
+  value,
+  label: CERTIFICATE_LABELS[value],
+}));
+
+/**
+ * A person's certificate: the type select and the number checked by that type. The type is
+ * optional and preset to 居民身份证: an application stored without it holds a resident ID.
+ */
+export const certificateFields = (
+  keys: { type: string; number: string },
+  whose: { zh: string; en: string },
+  extra: Pick<FieldDef, 'accountKinds' | 'when'> = {},
+): FieldDef[] => [
+  {
+    key: keys.type,
+    label: t(`${whose.zh}证件类型`, `${whose.en} certificate type`),
+    kind: 'select',
+    required: false,
+    defaultValue: DEFAULT_CERTIFICATE_TYPE,
+    options: CERTIFICATE_TYPE_OPTIONS,
+    ...extra,
+  },
+  {
+    key: keys.number,
+    label: t(`${whose.zh}证件号码`, `${whose.en} certificate number`),
+    kind: 'idNumber',
+    required: true,
+    personal: true,
+    certificateTypeField: keys.type,
+    ...extra,
+  },
+];
+
 /** Who holds (or will hold) the account: a person for households, an organisation otherwise. */
 export const holderFields = (kinds: AccountKind[]): FieldDef[] => {
   const out: FieldDef[] = [];
@@ -28,14 +68,11 @@ export const holderFields = (kinds: AccountKind[]): FieldDef[] => {
         maxLength: 50,
         accountKinds: RESIDENT,
       },
-      {
-        key: 'idNumber',
-        label: t('申请人身份证号', "Applicant's ID number"),
-        kind: 'idNumber',
-        required: true,
-        personal: true,
-        accountKinds: RESIDENT,
-      },
+      ...certificateFields(
+        { type: 'idType', number: 'idNumber' },
+        { zh: '申请人', en: "Applicant's" },
+        { accountKinds: RESIDENT },
+      ),
     );
   const business = BUSINESS.filter((k) => kinds.includes(k));
   if (business.length > 0)
@@ -64,14 +101,11 @@ export const holderFields = (kinds: AccountKind[]): FieldDef[] => {
         maxLength: 50,
         accountKinds: business,
       },
-      {
-        key: 'idNumber',
-        label: t('法定代表人身份证号', "Legal representative's ID number"),
-        kind: 'idNumber',
-        required: true,
-        personal: true,
-        accountKinds: business,
-      },
+      ...certificateFields(
+        { type: 'idType', number: 'idNumber' },
+        { zh: '法定代表人', en: "Legal representative's" },
+        { accountKinds: business },
+      ),
     );
   out.push({
     key: 'mobile',
@@ -121,14 +155,11 @@ export const agentFields: FieldDef[] = [
     maxLength: 50,
     when: AGENT_CASE,
   },
-  {
-    key: 'agentIdNumber',
-    label: t('代理人身份证号', "Agent's ID number"),
-    kind: 'idNumber',
-    required: true,
-    personal: true,
-    when: AGENT_CASE,
-  },
+  ...certificateFields(
+    { type: 'agentIdType', number: 'agentIdNumber' },
+    { zh: '代理人', en: "Agent's" },
+    { when: AGENT_CASE },
+  ),
   {
     key: 'agentMobile',
     label: t('代理人手机', "Agent's mobile"),

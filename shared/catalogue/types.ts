@@ -55,6 +55,14 @@ export interface FieldDef {
   maxLength?: number;
   /** Personal data: masked on screen, on paper, never logged. */
   personal?: boolean;
+  /**
+   * For idNumber fields: the key of the select that says which certificate the number is on
+   * (shared/validators/certificates.ts). Absent, or the select left empty: 居民身份证, so
+   * applications stored before certificate types existed keep their meaning.
+   */
+  certificateTypeField?: string;
+  /** For mobile fields: a landline with its area code is accepted too (normalized 0AA-NNNNNNNN). */
+  landline?: boolean;
   help?: LocalizedText;
   /**
    * Account kinds this definition is for; absent = all the type's kinds. A key may appear twice

@@ -105,8 +105,8 @@ describe('validateApplication: household 新装', () => {
       'draft',
     );
     expect(fieldsOf(r)).toEqual(['fields.idNumber']);
-    expect(r.errors[0]!.message).toContain('申请人身份证号');
-    expect(r.errors[0]!.messageEn).toContain("Applicant's ID number");
+    expect(r.errors[0]!.message).toContain('申请人证件号码：身份证号校验位不正确');
+    expect(r.errors[0]!.messageEn).toContain("Applicant's certificate number: ID number");
     expect(r.errors[0]!.message).not.toContain('110105');
   });
 

@@ -4,6 +4,11 @@ import { PAPER_STATUSES } from '../api/schemas';
 import { ACCOUNT_KINDS, type AccountKind, type Catalogue, type FieldDef } from './types';
 import { conditionHolds, fieldsFor, findType, papersFor } from './applicability';
 import { checkFieldValue, isEmptyValue, labelled } from './field-check';
+import {
+  DEFAULT_CERTIFICATE_TYPE,
+  isCertificateType,
+  type CertificateType,
+} from '../validators/certificates';
 import { RULE_CHECKS } from './rules';
 
 /** One problem, by dotted path: "fields.idNumber", "papers.ID_CARD", "typeCode", "rules.MIN_DAYS". */
@@ -22,6 +27,11 @@ export interface ApplicationToValidate {
 
 export interface ValidationResult {
   errors: FieldError[];
+  /**
+   * Things to look at that do not block (an embedded organisation code failing its own
+   * check): shown beside the field, never a reason to refuse.
+   */
+  warnings: FieldError[];
   /** The values to store: normalized, only fields that apply, empty values left out. */
   normalized: FieldValues;
 }
@@ -50,11 +60,12 @@ export function validateApplication(
   now: Date,
 ): ValidationResult {
   const errors: FieldError[] = [];
+  const warnings: FieldError[] = [];
   const normalized: FieldValues = {};
   const type = findType(catalogue, input.typeCode);
   if (!type) {
     errors.push(err('typeCode', '业务类型不存在', 'Unknown business type'));
-    return { errors, normalized };
+    return { errors, warnings, normalized };
   }
   if (
     !ACCOUNT_KINDS.includes(input.accountKind) ||
@@ -67,7 +78,7 @@ export function validateApplication(
         `${type.name.en} is not available for this kind of account`,
       ),
     );
-    return { errors, normalized };
+    return { errors, warnings, normalized };
   }
 
   const ctx = { now, accountNoLength: catalogue.settings?.accountNoLength ?? 10 };
@@ -81,6 +92,20 @@ export function validateApplication(
   const applicable = defs.filter((d) => conditionHolds(d.when, input.fields));
   for (const def of applicable) checkOne(def);
 
+  /**
+   * The certificate an idNumber field's type select names: the default when the select is
+   * empty or does not apply, null when it holds something else (the select reports that).
+   */
+  function certificateOf(def: FieldDef): CertificateType | null | undefined {
+    if (!def.certificateTypeField) return undefined;
+    const select = applicable.find((d) => d.key === def.certificateTypeField);
+    const raw = input.fields[def.certificateTypeField];
+    if (!select || raw === undefined || isEmptyValue(raw)) return DEFAULT_CERTIFICATE_TYPE;
+    const v = typeof raw === 'string' ? raw.trim() : raw;
+    const offered = (select.options ?? []).some((o) => o.value === v);
+    return offered && isCertificateType(v) ? v : null;
+  }
+
   function checkOne(def: FieldDef): void {
     const value = input.fields[def.key];
     const path = `fields.${def.key}`;
@@ -91,9 +116,16 @@ export function validateApplication(
       }
       return;
     }
-    const r = checkFieldValue(def, value, ctx);
-    if (r.ok) normalized[def.key] = r.value;
-    else {
+    const certificateType = certificateOf(def);
+    if (certificateType === null) return;
+    const r = checkFieldValue(def, value, { ...ctx, certificateType });
+    if (r.ok) {
+      normalized[def.key] = r.value;
+      for (const w of r.warnings ?? []) {
+        const msg = labelled(def, w);
+        warnings.push(err(path, msg.zh, msg.en));
+      }
+    } else {
       const msg = labelled(def, r.reason);
       errors.push(err(path, msg.zh, msg.en));
     }
@@ -153,7 +185,7 @@ export function validateApplication(
     }
   }
 
-  return { errors, normalized };
+  return { errors, warnings, normalized };
 }
 
 /** The typed error the services throw: the first problem as the message, all in fieldErrors. */

@@ -24,6 +24,13 @@ describe('masks', () => {
     expect(maskIdNumber('1234567')).toBe('*******');
   });
 
+  it('hides most of a short certificate number (passport, permit)', () => {
+    expect(maskIdNumber('e12345678')).toBe('E*****678');
+    expect(maskIdNumber('H12345678')).toBe('H*****678');
+    expect(maskIdNumber('12345678')).toBe('1****678');
+    expect(maskIdNumber('USA310170123456')).toBe('USA********3456');
+  });
+
   it('masks a mobile number, with or without +86', () => {
     expect(maskMobile('13812345678')).toBe('138****5678');
     expect(maskMobile('+86 13812345678')).toBe('138****5678');

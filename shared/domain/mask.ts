@@ -14,8 +14,17 @@ export function maskMiddle(s: string, head: number, tail: number): string {
   );
 }
 
-/** "11010519491231002X" → "110***********002X". */
-export const maskIdNumber = (s: string): string => maskMiddle(s.toUpperCase(), 3, 4);
+/**
+ * "11010519491231002X" → "110***********002X". Shorter certificate numbers (passports,
+ * permits: 8–14 characters) keep the first and the last 3, so most of the number stays hidden.
+ */
+export function maskIdNumber(s: string): string {
+  const v = s.toUpperCase();
+  const n = [...v.trim()].length;
+  if (n >= 15) return maskMiddle(v, 3, 4);
+  // Below 8 characters even 1 + 3 would show half: mask all.
+  return n >= 8 ? maskMiddle(v, 1, 3) : stars(n);
+}
 
 /** "13812345678" (any +86 form) → "138****5678". */
 export function maskMobile(s: string): string {

@@ -1,4 +1,9 @@
+import { t } from '../text';
 import { fail, pass, type Check } from './check';
+import { REGISTRATION_AUTHORITIES } from './credit-code-authorities';
+import { normalizeCode } from './normalize';
+import { isOrgCodeValid } from './org-code';
+import { isProvinceCode, isRegionCode } from './regions';
 
 /** GB 32100 alphabet: digits and capitals without I, O, S, V, Z. */
 export const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -19,26 +24,67 @@ export function creditCheckChar(body17: string): string {
 }
 
 const SHAPE = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
+/** Codes given by a national-level registration authority carry 100000 as their area. */
+const NATIONAL_AREA = '100000';
+const CHECK_LICENCE = '请核对营业执照（或登记证书）上的代码后重新填写';
+const CHECK_LICENCE_EN = 'check it against the business licence (or registration certificate)';
 
 /**
- * Unified social credit code (GB 32100): registration authority, organisation category, 6-digit
- * administrative area, 9-character organisation code, check character.
+ * Unified social credit code (GB 32100), upper-cased: registration authority (1st) and
+ * organisation category (2nd) from the standard's table, the registering authority's 6-digit
+ * GB/T 2260 area (3rd–8th: the province must exist), the 9-character organisation code, and
+ * the check character. Warnings, not refusals: an area code no longer in force (divisions are
+ * redrawn, the code is kept for life) and an embedded organisation code whose GB 11714 check
+ * fails (not every registration authority assigned one by that standard).
  */
 export function checkCreditCode(raw: string): Check<string> {
-  const s = String(raw ?? '')
-    .trim()
-    .toUpperCase();
+  const s = normalizeCode(raw);
   if (s.length !== 18)
-    return fail('统一社会信用代码应为18位', 'Unified social credit code must be 18 characters');
+    return fail(
+      `统一社会信用代码应为18位，${CHECK_LICENCE}`,
+      `Unified social credit code must be 18 characters; ${CHECK_LICENCE_EN}`,
+    );
   if (!SHAPE.test(s))
     return fail(
-      '统一社会信用代码含有无效字符（不使用I、O、S、V、Z）',
-      'Unified social credit code has invalid characters (I, O, S, V, Z are not used)',
+      `统一社会信用代码含有无效字符（第3–8位为数字，不使用I、O、S、V、Z），${CHECK_LICENCE}`,
+      `Unified social credit code has invalid characters (3rd–8th are digits; I, O, S, V, Z are not used); ${CHECK_LICENCE_EN}`,
+    );
+  const authority = REGISTRATION_AUTHORITIES[s.charAt(0)];
+  if (!authority)
+    return fail(
+      `统一社会信用代码第1位（登记管理部门代码）不存在，${CHECK_LICENCE}`,
+      `Unified social credit code: the 1st character (registration authority) does not exist; ${CHECK_LICENCE_EN}`,
+    );
+  if (!authority.categories[s.charAt(1)])
+    return fail(
+      `统一社会信用代码第2位（机构类别代码）不属于登记管理部门“${authority.name.zh}”，${CHECK_LICENCE}`,
+      `Unified social credit code: the 2nd character (organisation category) is not one of "${authority.name.en}"; ${CHECK_LICENCE_EN}`,
+    );
+  const area = s.slice(2, 8);
+  if (area !== NATIONAL_AREA && !isProvinceCode(area.slice(0, 2)))
+    return fail(
+      `统一社会信用代码第3–8位（登记机关行政区划码）不是有效的省级行政区划，${CHECK_LICENCE}`,
+      `Unified social credit code: the 3rd–8th characters (area of the registering authority) name no province; ${CHECK_LICENCE_EN}`,
     );
   if (creditCheckChar(s.slice(0, 17)) !== s.charAt(17))
     return fail(
-      '统一社会信用代码校验位不正确',
-      'Unified social credit code: check character does not match',
+      `统一社会信用代码校验位不正确，${CHECK_LICENCE}`,
+      `Unified social credit code: check character does not match; ${CHECK_LICENCE_EN}`,
     );
-  return pass(s);
+  const warnings = [];
+  if (area !== NATIONAL_AREA && !isRegionCode(area))
+    warnings.push(
+      t(
+        '统一社会信用代码中的行政区划码不在现行区划中（可能是已调整的旧区划），请与营业执照核对',
+        'Unified social credit code: its area code is not a division in force (perhaps one since redrawn); compare it with the licence',
+      ),
+    );
+  if (!isOrgCodeValid(s.slice(8, 17)))
+    warnings.push(
+      t(
+        '统一社会信用代码中的组织机构代码（第9–17位）校验不符（GB 11714），可以受理，请与营业执照核对',
+        'Unified social credit code: the embedded organisation code (9th–17th) fails its GB 11714 check; it may be accepted, compare it with the licence',
+      ),
+    );
+  return pass(s, warnings);
 }

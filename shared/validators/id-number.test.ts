@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkIdNumber, idCheckChar, idNumberBirthDate } from './id-number';
+import { provinceCodes } from './regions';
 import { digits, idBody, validIdNumber } from './test-arbitraries';
 
 const TODAY = new Date('2026-06-01T00:00:00+08:00');
@@ -36,6 +37,53 @@ describe('checkIdNumber: standard vectors', () => {
     expect(checkIdNumber(id, TODAY).ok).toBe(false);
   });
 
+  it.each(['10', '16', '20', '39', '47', '55', '60', '66', '71', '80', '72'])(
+    'rejects province code %s, which GB/T 2260 does not have, with the right check char',
+    (p) => {
+      const body = `${p}010519491231002`;
+      const r = checkIdNumber(body + idCheckChar(body), TODAY);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason.zh).toMatch(/省级行政区划/);
+    },
+  );
+
+  it('accepts every province in force (11 北京 … 65 新疆), and 50 重庆 and 46 海南', () => {
+    expect(provinceCodes()).toHaveLength(31);
+    expect(provinceCodes()).toEqual(expect.arrayContaining(['11', '46', '50', '65']));
+    for (const p of provinceCodes()) {
+      const body = `${p}010519491231002`;
+      expect(checkIdNumber(body + idCheckChar(body), TODAY).ok, p).toBe(true);
+    }
+  });
+
+  it('explains a legacy 15-digit number instead of asking for 18 characters', () => {
+    const r = checkIdNumber('110105491231002', TODAY);
+    expect(r).toEqual({
+      ok: false,
+      reason: {
+        zh: '15位旧身份证已停用，请使用18位身份证（第二代居民身份证）上的号码',
+        en: 'The 15-digit first-generation ID card is no longer valid; use the number on the 18-digit card',
+      },
+    });
+  });
+
+  it('points a residence permit or permanent residence ID typed as a resident ID to its type', () => {
+    const permit = '81000019491231002';
+    const r1 = checkIdNumber(permit + idCheckChar(permit), TODAY);
+    expect(r1.ok ? '' : r1.reason.zh).toContain('港澳台居民居住证');
+    const pr = '91115619491231002';
+    const r2 = checkIdNumber(pr + idCheckChar(pr), TODAY);
+    expect(r2.ok ? '' : r2.reason.zh).toContain('外国人永久居留身份证');
+  });
+
+  it('accepts the number typed in groups and in full-width digits', () => {
+    expect(checkIdNumber('110105 19491231 002x', TODAY)).toEqual({
+      ok: true,
+      value: '11010519491231002X',
+    });
+    expect(checkIdNumber('１１０１０５１９４９１２３１００２Ｘ', TODAY).ok).toBe(true);
+  });
+
   it('rejects a birth date after today in hall time and accepts today', () => {
     const body = '11010520260602001';
     const id = body + idCheckChar(body);
@@ -48,8 +96,8 @@ describe('checkIdNumber: standard vectors', () => {
     const r = checkIdNumber('110105194912310021', TODAY);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.reason.zh).toMatch(/身份证/);
-      expect(r.reason.en).toMatch(/ID number/);
+      expect(r.reason.zh).toMatch(/身份证号校验位不正确，请核对身份证后重新填写/);
+      expect(r.reason.en).toMatch(/ID number: check character does not match; check it/);
       expect(JSON.stringify(r.reason)).not.toContain('110105');
     }
   });
@@ -104,6 +152,20 @@ describe('checkIdNumber: generated', () => {
         fc.pre(id[pos] !== id[pos + 1]);
         const bad = id.slice(0, pos) + id[pos + 1] + id[pos] + id.slice(pos + 2);
         expect(checkIdNumber(bad, TODAY).ok).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('rejects 10,000 IDs whose only fault is a province code not in GB/T 2260', () => {
+    const unknown = fc
+      .integer({ min: 0, max: 99 })
+      .map((n) => String(n).padStart(2, '0'))
+      .filter((p) => !provinceCodes().includes(p) && !p.startsWith('9'));
+    fc.assert(
+      fc.property(idBody(TODAY), unknown, (body, p) => {
+        const b = p + body.slice(2);
+        expect(checkIdNumber(b + idCheckChar(b), TODAY).ok).toBe(false);
       }),
       RUNS,
     );

@@ -24,6 +24,18 @@ export function checkForm(
   return toMap(validateApplication(catalogue, input, mode, now).errors);
 }
 
+/**
+ * What to look at that does not block (a credit code whose embedded organisation code fails
+ * GB 11714): shown beside the field, never stopping a save or a submit.
+ */
+export function checkFormWarnings(
+  catalogue: Catalogue,
+  input: ApplicationInput,
+  now: Date = new Date(),
+): ErrorMap {
+  return toMap(validateApplication(catalogue, input, 'draft', now).warnings);
+}
+
 /** The service's VALIDATION / INVALID_INPUT answer as the same map. */
 export function serverErrorMap(body: ApiErrorBody): ErrorMap {
   if (body.fieldErrors?.length) return toMap(body.fieldErrors);

@@ -10,7 +10,7 @@ import type {
 import { deadlineFor, fieldsFor, papersFor } from '../../../shared/catalogue/applicability';
 import type { AccountKind, FieldDef, PaperDef } from '../../../shared/catalogue/types';
 import { ClientError, call } from '../api/client';
-import { checkForm, serverErrorMap, type ErrorMap } from '../forms/validation';
+import { checkForm, checkFormWarnings, serverErrorMap, type ErrorMap } from '../forms/validation';
 import { cleanFields, defaultStatus, paperEntries, type ChecklistStatus } from '../forms/values';
 import { useCatalogueStore } from './catalogue';
 
@@ -78,6 +78,15 @@ export const useApplicationFormStore = defineStore('applicationForm', () => {
     if (submitTried.value) return all;
     // While typing, only speak about fields the clerk has already been in.
     return Object.fromEntries(Object.entries(all).filter(([key]) => touched.has(key)));
+  });
+
+  /** Non-blocking notes on values already typed (fields the clerk has been in). */
+  const warnings = computed<ErrorMap>(() => {
+    if (!type.value || !kind.value) return {};
+    const all = checkFormWarnings(catalogue.catalogue, input());
+    return Object.fromEntries(
+      Object.entries(all).filter(([key]) => submitTried.value || touched.has(key)),
+    );
   });
 
   /** Keyed by path; the service's answer wins over the local check for the same path. */
@@ -236,6 +245,7 @@ export const useApplicationFormStore = defineStore('applicationForm', () => {
     visiblePapers,
     deadline,
     errors,
+    warnings,
     input,
     selectType,
     setAccountKind,

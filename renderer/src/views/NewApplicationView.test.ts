@@ -129,6 +129,27 @@ describe('the catalogue-driven intake form', () => {
     expect(byTestId(wrapper, 'paper-AGENT_ID').exists()).toBe(true);
   });
 
+  it('a certificate type changes the check; a GB 11714 warning shows without blocking', async () => {
+    ({ wrapper } = await mountAt('/new'));
+    await byTestId(wrapper, 'type-card-NEW_LV_BIZ').trigger('click');
+    await flushPromises();
+    const form = useApplicationFormStore();
+    expect(form.fields.idType).toBe('resident_id');
+    await typeInto(wrapper, 'idNumber', 'E12345678');
+    expect(fieldError(wrapper, 'idNumber').text()).toMatch(/身份证/);
+    form.setField('idType', 'passport'); // what the select emits
+    await settle();
+    expect(fieldError(wrapper, 'idNumber').exists()).toBe(false);
+
+    // 91350100M000100Y5 + its GB 32100 check char: the organisation code's own check fails.
+    await typeInto(wrapper, 'creditCode', '91350100M000100Y56');
+    expect(fieldError(wrapper, 'creditCode').exists()).toBe(false);
+    const warning = byTestId(wrapper, 'field-warning-creditCode');
+    expect(warning.text()).toMatch(/GB 11714.*可以受理/);
+    expect(warning.text()).not.toContain('统一社会信用代码：');
+    expect(Object.keys(form.errors)).not.toContain('fields.creditCode');
+  });
+
   it('a wrong ID number shows an inline error as typed, and submit never reaches the service', async () => {
     ({ wrapper } = await mountAt('/new'));
     await byTestId(wrapper, 'type-card-NEW_LV_RES').trigger('click');
@@ -136,7 +157,7 @@ describe('the catalogue-driven intake form', () => {
     await typeInto(wrapper, 'idNumber', '110105194912310021');
     expect(fieldError(wrapper, 'idNumber').text()).toMatch(/校验/);
     // The label is already above the input; the error under it gives only the reason.
-    expect(fieldError(wrapper, 'idNumber').text()).not.toContain('申请人身份证号');
+    expect(fieldError(wrapper, 'idNumber').text()).not.toContain('申请人证件号码');
 
     await byTestId(wrapper, 'submit').trigger('click');
     await settle();
@@ -198,15 +219,16 @@ describe('the catalogue-driven intake form', () => {
       accountKind: 'lv_resident',
       fields: {
         applicantName: '林小梅',
+        idType: 'resident_id',
         idNumber: VALID_ID,
         address,
         agent: 'no',
       },
       papers: [{ code: 'ID_CARD', status: 'received' }],
     });
-    // Blank inputs are not sent at all (agent is the catalogue's preselected default); the
-    // optional property proof is "not needed".
-    expect(Object.keys((call?.input as { fields: object }).fields)).toHaveLength(4);
+    // Blank inputs are not sent at all (agent and the certificate type are the catalogue's
+    // preselected defaults); the optional property proof is "not needed".
+    expect(Object.keys((call?.input as { fields: object }).fields)).toHaveLength(5);
     const [draft] = [...service.saved.values()];
     expect(router.currentRoute.value.path).toBe(`/drafts/${draft!.id}`);
 

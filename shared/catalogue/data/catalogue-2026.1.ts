@@ -3,6 +3,7 @@ import {
   accountNoField,
   addressField,
   agentFields,
+  certificateFields,
   dateField,
   holderFields,
   remarkField,
@@ -510,14 +511,11 @@ const changeTypes: BusinessType[] = [
         maxLength: 50,
         accountKinds: ['lv_resident'],
       },
-      {
-        key: 'newHolderIdNumber',
-        label: t('新户主身份证号', "New holder's ID number"),
-        kind: 'idNumber',
-        required: true,
-        personal: true,
-        accountKinds: ['lv_resident'],
-      },
+      ...certificateFields(
+        { type: 'newHolderIdType', number: 'newHolderIdNumber' },
+        { zh: '新户主', en: "New holder's" },
+        { accountKinds: ['lv_resident'] },
+      ),
       {
         key: 'newHolderName',
         label: t('新户主单位名称', "New holder's organisation name"),

@@ -2,6 +2,7 @@ import type { LocalState } from '../../../../shared/api/schemas';
 import { cipherOf, type IndexKind } from '../crypto';
 import { prepared, type Database } from '../db';
 import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
+import { normalizeCode, normalizePhone } from '../../../../shared/validators/normalize';
 
 /** Totals above this are reported as "this many or more": counting further costs time. */
 export const LIST_COUNT_CAP = 10_000;
@@ -132,15 +133,17 @@ export function searchBranches(raw: string, blindIndex: BlindIndexer): Branch[] 
     branches.push({ column: `${kind}_bidx`, index, lo: bidx, hi: bidx, exact: true });
   };
   add('applicant_name', 'applications_name_search', q);
-  const phone = q.replace(/^(?:\+|00)86[ -]?/, '');
+  // The same normal form the stored copies and their blind index were made from: a phone
+  // typed "138 0013 8000" or "+86 138-0013-8000" finds the one stored as 13800138000.
+  const phone = normalizePhone(q);
   if (WHOLE_MOBILE.test(phone)) exact('mobile', 'applications_mobile_bidx', phone);
-  const upper = q.toUpperCase();
-  if (WHOLE_ID_NUMBER.test(upper)) exact('id_number', 'applications_id_number_bidx', upper);
-  if (WHOLE_CREDIT_CODE.test(upper)) exact('credit_code', 'applications_credit_code_bidx', upper);
+  const code = normalizeCode(q);
+  if (WHOLE_ID_NUMBER.test(code)) exact('id_number', 'applications_id_number_bidx', code);
+  if (WHOLE_CREDIT_CODE.test(code)) exact('credit_code', 'applications_credit_code_bidx', code);
   if (DIGITS.test(q) && q.length >= MIN_DIGITS) {
     add('account_no', 'applications_account_no_search', q);
   }
-  if (ALNUM.test(q)) add('app_no', 'applications_app_no', upper);
+  if (ALNUM.test(q)) add('app_no', 'applications_app_no', q.toUpperCase());
   return branches;
 }
 

@@ -1,5 +1,6 @@
 import type { ApplicationInput, FieldValues, PaperEntry } from '../../../../shared/api/schemas';
 import type { BusinessType, Catalogue } from '../../../../shared/catalogue';
+import { normalizeCode, normalizePhone } from '../../../../shared/validators/normalize';
 import { staleVersion } from './errors';
 import { diffForHistory } from './present';
 import type { ApplicationRepository, SearchColumns } from './repository';
@@ -11,9 +12,9 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 export function searchColumns(fields: FieldValues): SearchColumns {
   return {
     applicant_name: str(fields.applicantName),
-    mobile: str(fields.mobile).replace(/^(?:\+|00)86[ -]?/, ''),
-    id_number: str(fields.idNumber).toUpperCase(),
-    credit_code: str(fields.creditCode).toUpperCase(),
+    mobile: normalizePhone(str(fields.mobile)),
+    id_number: normalizeCode(str(fields.idNumber)),
+    credit_code: normalizeCode(str(fields.creditCode)),
     account_no: str(fields.accountNo),
   };
 }

@@ -7,6 +7,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import type { HallKeys } from './keys';
+import { normalizeCode, normalizePhone } from '../../../../shared/validators/normalize';
 
 /**
  * Sealed values look like `e1.<keyId>.<base64url(iv | tag | ciphertext)>`: the prefix lets a
@@ -43,8 +44,7 @@ export interface FieldCipher {
 
 /** Whole-value normalisation before indexing: what a clerk may type differently. */
 export function normaliseForIndex(kind: IndexKind, value: string): string {
-  const compact = value.normalize('NFKC').replace(/[\s-]/g, '');
-  return kind === 'mobile' ? compact.replace(/^\+?86(?=1\d{10}$)/, '') : compact.toUpperCase();
+  return kind === 'mobile' ? normalizePhone(value) : normalizeCode(value);
 }
 
 /**

@@ -36,6 +36,12 @@ describe('classifyQuery', () => {
   it('compactQuery folds width and drops separators and the country prefix', () => {
     expect(compactQuery(' ００８６ １３８ 1234 5678 ')).toBe('13812345678');
   });
+
+  it('a phone written with dots or brackets is a whole phone, as the search matches it', () => {
+    expect(kind('138.1234.5678')).toBe('whole:mobile');
+    expect(kind('(+86) 138 1234 5678')).toBe('whole:mobile');
+    expect(compactQuery('(+86) 138.1234.5678')).toBe('13812345678');
+  });
 });
 
 describe('createRateLimiter', () => {

@@ -1,3 +1,5 @@
+import { normalizePhone } from '../../../../shared/validators/normalize';
+
 /** The columns whose values are masked on screen: a search by them can reveal a customer. */
 export type ProtectedColumn = 'id_number' | 'mobile' | 'credit_code';
 
@@ -24,6 +26,10 @@ const MIN_FRAGMENT_DIGITS = 3;
  * spaces and dashes inside a number are dropped, a +86 / 0086 country prefix goes, letters upper.
  */
 export function compactQuery(raw: string): string {
+  // A phone as the search and the blind index normalise it (dots and brackets too), so the
+  // guard counts exactly the searches that can match a stored phone.
+  const phone = normalizePhone(raw);
+  if (MOBILE_SHAPE.test(phone)) return phone;
   const s = raw
     .normalize('NFKC')
     .replace(/[\s\-\u2010-\u2015\u00b7]/gu, '')

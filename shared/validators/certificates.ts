@@ -1,0 +1,62 @@
+import { t, type LocalizedText } from '../text';
+import type { Check } from './check';
+import { checkCreditCode } from './credit-code';
+import { checkIdNumber } from './id-number';
+import {
+  checkForeignPermanentId,
+  checkHkMacaoPermit,
+  checkPassport,
+  checkResidencePermit,
+  checkTaiwanPermit,
+} from './permits';
+
+/**
+ * The certificates a person may identify with at the counter, each with its own check; the
+ * resident ID's GB 11643 check applies only to 居民身份证. The first is the default: an
+ * application stored before certificate types existed holds a resident ID.
+ */
+export const PERSON_CERTIFICATE_TYPES = [
+  'resident_id',
+  'residence_permit',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent_id',
+  'passport',
+] as const;
+export type PersonCertificateType = (typeof PERSON_CERTIFICATE_TYPES)[number];
+
+/** An organisation's certificate: its unified social credit code (business licence). */
+export const CERTIFICATE_TYPES = [...PERSON_CERTIFICATE_TYPES, 'credit_code'] as const;
+export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
+
+export const DEFAULT_CERTIFICATE_TYPE: PersonCertificateType = 'resident_id';
+
+export const CERTIFICATE_LABELS: Readonly<Record<CertificateType, LocalizedText>> = {
+  resident_id: t('居民身份证', 'Resident ID card'),
+  residence_permit: t('港澳台居民居住证', 'HK/Macao/Taiwan residence permit'),
+  hk_macao_permit: t('港澳居民来往内地通行证', 'Home-return permit (HK/Macao)'),
+  taiwan_permit: t('台湾居民来往大陆通行证', 'Taiwan compatriot permit'),
+  foreign_permanent_id: t('外国人永久居留身份证', "Foreigner's permanent residence ID"),
+  passport: t('护照', 'Passport'),
+  credit_code: t('统一社会信用代码（营业执照）', 'Unified social credit code (licence)'),
+};
+
+const CHECKS: Readonly<Record<CertificateType, (raw: string, today: Date) => Check<string>>> = {
+  resident_id: checkIdNumber,
+  residence_permit: checkResidencePermit,
+  hk_macao_permit: checkHkMacaoPermit,
+  taiwan_permit: checkTaiwanPermit,
+  foreign_permanent_id: checkForeignPermanentId,
+  passport: checkPassport,
+  credit_code: checkCreditCode,
+};
+
+export const isCertificateType = (v: unknown): v is CertificateType =>
+  typeof v === 'string' && (CERTIFICATE_TYPES as readonly string[]).includes(v);
+
+/** Checks a certificate number by its type; the value comes back normalized (upper case, compact). */
+export const checkCertificate = (
+  type: CertificateType,
+  raw: string,
+  today: Date = new Date(),
+): Check<string> => CHECKS[type](raw, today);
