@@ -2,6 +2,7 @@ import type { LocalState } from '../../../../shared/api/schemas';
 import { cipherOf, type IndexKind } from '../crypto';
 import { prepared, type Database } from '../db';
 import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
+import { pinyinQuery } from './name-pinyin';
 
 /** Totals above this are reported as "this many or more": counting further costs time. */
 export const LIST_COUNT_CAP = 10_000;
@@ -132,6 +133,12 @@ export function searchBranches(raw: string, blindIndex: BlindIndexer): Branch[] 
     branches.push({ column: `${kind}_bidx`, index, lo: bidx, hi: bidx, exact: true });
   };
   add('applicant_name', 'applications_name_search', q);
+  // Latin letters alone may be pinyin: initials ("zw") or full pinyin ("zhangw"), both prefixes.
+  const py = pinyinQuery(q);
+  if (py !== undefined) {
+    add('name_initials', 'applications_name_initials', py);
+    add('name_pinyin', 'applications_name_pinyin', py);
+  }
   const phone = q.replace(/^(?:\+|00)86[ -]?/, '');
   if (WHOLE_MOBILE.test(phone)) exact('mobile', 'applications_mobile_bidx', phone);
   const upper = q.toUpperCase();

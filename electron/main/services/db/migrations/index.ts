@@ -5,6 +5,7 @@ import { migration004Service } from './004_service';
 import { migration005Auth } from './005_auth';
 import { migration006AuthHardening } from './006_auth_hardening';
 import { migration007SealPersonalData } from './007_seal_personal_data';
+import { migration008NamePinyin } from './008_name_pinyin';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005Auth,
   migration006AuthHardening,
   migration007SealPersonalData,
+  migration008NamePinyin,
 ];
 
 /** The schema version this code writes. */
