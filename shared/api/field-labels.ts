@@ -66,6 +66,7 @@ export const FIELD_LABELS: Record<string, LocalizedText> = {
   quality: t('服务质量', 'Quality'),
   rating: t('评价', 'Rating'),
   reason: t('原因', 'Reason'),
+  regionCode: t('省市区', 'Province, city and district'),
   recoveryCode: t('恢复码', 'Recovery code'),
   redAt: t('红色预警', 'Red warning'),
   result: t('处理结果', 'Result'),
