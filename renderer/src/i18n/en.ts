@@ -1,3 +1,4 @@
+import inputEn from './input.en';
 import aboutEn from './about.en';
 import queueEn from './queue.en';
 import kioskEn from './kiosk.en';
@@ -15,6 +16,7 @@ const en: MessageSchema = {
   ...syncEn,
   ...serviceEn,
   ...aboutEn,
+  ...inputEn,
   ...operationsEn,
   ...stationEn,
   app: {

@@ -1,3 +1,4 @@
+import inputZhCN from './input.zh-CN';
 import aboutZhCN from './about.zh-CN';
 import queueZhCN from './queue.zh-CN';
 import kioskZhCN from './kiosk.zh-CN';
@@ -15,6 +16,7 @@ const zhCN = {
   ...syncZhCN,
   ...serviceZhCN,
   ...aboutZhCN,
+  ...inputZhCN,
   ...operationsZhCN,
   ...stationZhCN,
   app: {
