@@ -17,8 +17,7 @@ import { namePinyin } from '../electron/main/services/applications/name-pinyin';
 import { arg, ms, now, quantile } from './lib';
 
 /** The surname's syllable alone ("zhang" of zhangwei), as a clerk starts typing it. */
-const pinyinSurname = (r: SeededRow): string =>
-  namePinyin([...r.applicant_name][0] ?? '').full;
+const pinyinSurname = (r: SeededRow): string => namePinyin([...r.applicant_name][0] ?? '').full;
 
 const sizes = (arg('rows') ?? '100000,1000000').split(',').map(Number);
 const queries = Number(arg('queries') ?? 300);
