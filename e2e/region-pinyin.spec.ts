@@ -46,6 +46,7 @@ test('region from the cascader reaches the detail masked; the name is found by p
   await page.getByTestId('list-search').fill('danxiongxin');
   await expect(page.getByTestId('list-row')).toHaveCount(0);
   await page.getByTestId('list-search').fill('sxx');
+  await expect(page.getByTestId('list-row').filter({ hasText: appNo })).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('pinyin-search-list.png') });
   await page.getByTestId('list-row').filter({ hasText: appNo }).click();
   const fields = page.getByTestId('detail-fields');
