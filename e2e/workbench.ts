@@ -47,8 +47,23 @@ export async function choose(page: Page, key: string, value: string | number): P
   await page.getByTestId(`option-${key}-${value}`).click();
 }
 
+/** Province, city and district chosen in the region cascader, one column after the other. */
+export async function chooseRegion(page: Page, key: string, names: readonly string[]) {
+  await page.getByTestId(`field-${key}-region`).click();
+  const popper = page.locator('.address-region-popper:visible');
+  for (const [i, name] of names.entries()) {
+    await popper
+      .locator('.el-cascader-menu')
+      .nth(i)
+      .locator('.el-cascader-node', { hasText: new RegExp(`^${name}$`) })
+      .click();
+  }
+  await expect(popper).toBeHidden();
+}
+
 export async function fillAddress(page: Page, key: string, address: AddressParts = ADDRESS) {
-  for (const part of ['province', 'city', 'district', 'street', 'detail'] as const) {
+  await chooseRegion(page, key, [address.province, address.city, address.district]);
+  for (const part of ['street', 'detail'] as const) {
     const value = address[part];
     if (value !== undefined) await page.getByTestId(`field-${key}-${part}`).fill(value);
   }

@@ -68,6 +68,7 @@ export const FIELD_LABELS: Record<string, LocalizedText> = {
   rating: t('评价', 'Rating'),
   reason: t('原因', 'Reason'),
   receiptQueryUrl: t('回执二维码查询地址', 'Receipt QR query address'),
+  regionCode: t('省市区', 'Province, city and district'),
   recoveryCode: t('恢复码', 'Recovery code'),
   redAt: t('红色预警', 'Red warning'),
   result: t('处理结果', 'Result'),

@@ -26,6 +26,11 @@ export const AddressSchema = z.object({
   district: nameText().max(20),
   street: nameText().max(40).default(''),
   detail: nameText().max(100),
+  /** GB/T 2260 code of the district (or town) chosen in the region list; absent on old data. */
+  regionCode: z
+    .string()
+    .regex(/^\d{6}(?:\d{3})?$/)
+    .optional(),
 });
 export type Address = z.infer<typeof AddressSchema>;
 

@@ -1,2 +1,3 @@
 export * from './mask';
 export * from './address-text';
+export * from './regions';

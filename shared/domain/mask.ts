@@ -1,5 +1,6 @@
 import type { Address, FieldValue } from '../api/schemas';
 import type { FieldKind } from '../catalogue/types';
+import { cityPart } from './address-text';
 
 /** Personal data shown on screens and paper is masked (PIPL); these are the only masks. */
 
@@ -56,7 +57,7 @@ export function maskAddress(a: Address | string): string {
     const head = m ? m[0] : [...(FREE_TEXT_HEAD.exec(s)?.[0] ?? '')].slice(0, 6).join('');
     return `${head}****`;
   }
-  const head = [a.province, a.city === a.province ? '' : a.city, a.district].join('');
+  const head = [a.province, cityPart(a), a.district].join('');
   return `${head}****`;
 }
 

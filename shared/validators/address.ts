@@ -1,4 +1,5 @@
 import type { Address } from '../api/schemas';
+import { REGION_CODE } from '../domain/regions';
 import { fail, pass, type Check } from './check';
 
 const PARTS = [
@@ -36,6 +37,14 @@ export function checkAddress(a: unknown): Check<Address> {
     if (CONTROL.test(s))
       return fail(`地址的${p.zh}含有控制字符`, `Address ${p.en} contains control characters`);
     out[p.key] = s;
+  }
+  // The region's code travels with the names; whether it exists is the services' check
+  // (shared/domain/regions.ts, against the data).
+  const code = rec.regionCode;
+  if (code !== undefined && code !== null && code !== '') {
+    if (typeof code !== 'string' || !REGION_CODE.test(code))
+      return fail('地址的行政区划代码格式不正确', 'Address region code is malformed');
+    out.regionCode = code;
   }
   return pass(out as Address);
 }

@@ -108,6 +108,34 @@ describe('protected search through the dispatcher (enforcement on)', () => {
     }
   });
 
+  it('pinyin search (issue 12) finds the name for a guide and a clerk, unaudited, and stays text only', async () => {
+    const input = fakeApplicationInput(householdNewType(CATALOGUE), rng(42), new Date());
+    input.fields.applicantName = '曾小明'; // 曾 as a surname reads zeng (not ceng)
+    const submitted = await t.services.dispatch(
+      'applications.submit',
+      input,
+      ctxFor(tokens.counter),
+    );
+    if (!submitted.ok) throw new Error(submitted.error.messageEn);
+    const id = (submitted.value as { id: string }).id;
+    const before = (await auditRows()).length;
+    for (const token of [tokens.guide, tokens.counter]) {
+      for (const q of ['zxm', 'zengxiaoming', 'Zeng Xiao']) {
+        const r = await list(q, token);
+        expect(r.ok, q).toBe(true);
+        if (r.ok)
+          expect((r.value as { rows: { id: string }[] }).rows.map((row) => row.id)).toContain(id);
+      }
+    }
+    // A pattern in Latin letters is still a pattern: refused to a guide, like any other.
+    const wild = await list('zx%', tokens.guide);
+    expect(wild.ok ? 'ok' : wild.error.code).toBe('FORBIDDEN');
+    // Name and pinyin searches touch no protected column: no search audit rows.
+    const after = await auditRows();
+    const added = after.length - before;
+    expect(after.slice(0, added).filter((row) => row.action === 'search')).toEqual([]);
+  });
+
   it('a clerk searching by phone or ID leaves an audit row with the column, never the value', async () => {
     const before = (await auditRows()).filter((row) => row.action === 'search').length;
     expect((await list(mobile, tokens.counter)).ok).toBe(true);

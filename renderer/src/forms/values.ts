@@ -28,7 +28,9 @@ export function cleanFields(defs: FieldDef[], values: FieldValues): FieldValues 
         street: (value.street ?? '').trim(),
         detail: value.detail.trim(),
       };
-      if (Object.values(parts).some((p) => p !== '')) out[def.key] = parts;
+      // The region list's code travels with the names it stands for.
+      if (Object.values(parts).some((p) => p !== ''))
+        out[def.key] = value.regionCode ? { ...parts, regionCode: value.regionCode } : parts;
     } else {
       out[def.key] = value;
     }

@@ -1,4 +1,5 @@
 import callingEn from './calling.en';
+import inputEn from './input.en';
 import aboutEn from './about.en';
 import queueEn from './queue.en';
 import kioskEn from './kiosk.en';
@@ -17,6 +18,7 @@ const en: MessageSchema = {
   ...syncEn,
   ...serviceEn,
   ...aboutEn,
+  ...inputEn,
   ...operationsEn,
   ...stationEn,
   app: {

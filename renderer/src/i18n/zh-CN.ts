@@ -1,4 +1,5 @@
 import callingZhCN from './calling.zh-CN';
+import inputZhCN from './input.zh-CN';
 import aboutZhCN from './about.zh-CN';
 import queueZhCN from './queue.zh-CN';
 import kioskZhCN from './kiosk.zh-CN';
@@ -17,6 +18,7 @@ const zhCN = {
   ...syncZhCN,
   ...serviceZhCN,
   ...aboutZhCN,
+  ...inputZhCN,
   ...operationsZhCN,
   ...stationZhCN,
   app: {

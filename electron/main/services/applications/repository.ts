@@ -1,5 +1,6 @@
 import { lazyCipherOf, storedIdentifiers, type StoredIdentifiers } from '../crypto';
 import { prepared, type Database } from '../db';
+import { namePinyin } from './name-pinyin';
 import type { ApplicationRow, HistoryRow } from './rows';
 import { openFields, openHistory, sealFields, sealHistory } from './sealing';
 
@@ -12,7 +13,11 @@ export interface SearchColumns {
   account_no: string;
 }
 
-export type ApplicationWrite = Omit<ApplicationRow, 'central_no' | 'central_stage'>;
+/** The pinyin keys are derived from the name here, on every write (name-pinyin.ts). */
+export type ApplicationWrite = Omit<
+  ApplicationRow,
+  'central_no' | 'central_stage' | 'name_initials' | 'name_pinyin'
+>;
 
 /** What the sync screens show of an application next to its operation. */
 export interface ApplicationSyncInfo {
@@ -71,7 +76,13 @@ const WITH_STAGE = `
     m.stage_at
   FROM applications a LEFT JOIN sync_mirror m ON m.application_id = a.id`;
 
-type StoredWrite = Omit<ApplicationWrite, keyof StoredIdentifiers> & StoredIdentifiers;
+type StoredWrite = Omit<ApplicationWrite, keyof StoredIdentifiers> &
+  StoredIdentifiers & { name_initials: string; name_pinyin: string };
+
+const pinyinColumns = (name: string) => {
+  const keys = namePinyin(name);
+  return { name_initials: keys.initials, name_pinyin: keys.full };
+};
 
 /** A written row as a read would return it: identifier columns masked, fields opened. */
 export type StoredView = StoredWrite;
@@ -87,6 +98,7 @@ export function createApplicationRepository(db: Database) {
   const toStored = (row: ApplicationWrite): StoredWrite => ({
     ...row,
     ...storedIdentifiers(cipher, row),
+    ...pinyinColumns(row.applicant_name),
     fields_json: sealFields(cipher, row.fields_json),
   });
   const opened = <R extends { fields_json: string }>(row: R | undefined): R | undefined =>
@@ -96,11 +108,12 @@ export function createApplicationRepository(db: Database) {
     db,
     `
     INSERT INTO applications (id, app_no, type_code, family, account_kind, state, applicant_name,
+      name_initials, name_pinyin,
       mobile, id_number, credit_code, mobile_bidx, id_number_bidx, credit_code_bidx, account_no,
       fields_json, papers_json, catalogue_version, clerk, ticket_id, version, created_at,
       updated_at, accepted_at, deadline_at)
     VALUES (@id, @app_no, @type_code, @family, @account_kind, @state, @applicant_name,
-      @mobile, @id_number, @credit_code, @mobile_bidx, @id_number_bidx, @credit_code_bidx,
+      @name_initials, @name_pinyin, @mobile, @id_number, @credit_code, @mobile_bidx, @id_number_bidx, @credit_code_bidx,
       @account_no, @fields_json, @papers_json,
       @catalogue_version, @clerk, @ticket_id, @version, @created_at, @updated_at, @accepted_at,
       @deadline_at)`,
@@ -111,6 +124,7 @@ export function createApplicationRepository(db: Database) {
     `
     UPDATE applications SET app_no = @app_no, type_code = @type_code, family = @family,
       account_kind = @account_kind, state = @state, applicant_name = @applicant_name,
+      name_initials = @name_initials, name_pinyin = @name_pinyin,
       mobile = @mobile, id_number = @id_number, credit_code = @credit_code,
       mobile_bidx = @mobile_bidx, id_number_bidx = @id_number_bidx,
       credit_code_bidx = @credit_code_bidx, account_no = @account_no, fields_json = @fields_json, papers_json = @papers_json,

@@ -9,6 +9,8 @@ export interface ApplicationRow {
   account_kind: string;
   state: LocalState;
   applicant_name: string;
+  name_initials: string;
+  name_pinyin: string;
   mobile: string;
   id_number: string;
   credit_code: string;

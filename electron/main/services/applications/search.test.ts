@@ -47,9 +47,13 @@ function oracle(f: ListFilter): { ids: string[]; total: number } {
   const upper = q.toUpperCase();
   const phone = q.replace(/^(?:\+|00)86[ -]?/, '');
   const digits = /^\d+$/.test(q);
+  // Latin letters alone (case, spaces and apostrophes aside) are pinyin: initials or full.
+  const py = q.replace(/[\s']/g, '').toLowerCase();
+  const pinyin = /^[a-z]+$/.test(py);
   const matches = (r: SeededRow): boolean =>
     q === '' ||
     r.applicant_name.startsWith(q) ||
+    (pinyin && (r.name_initials.startsWith(py) || r.name_pinyin.startsWith(py))) ||
     r.mobile === phone ||
     r.id_number === upper ||
     (digits && q.length >= 3 && r.account_no.startsWith(q)) ||
@@ -96,6 +100,22 @@ describe('listApplications', () => {
     const got = listApplications(db, { q: name, offset: 0, limit: 500 });
     expect(got.rows.length).toBeGreaterThan(0);
     expect(got.rows.every((r) => r.applicant_name.startsWith(name))).toBe(true);
+  });
+
+  it('finds by pinyin initials and full pinyin, as prefixes, in any case', () => {
+    const row = some(4);
+    expect(row.name_initials.length).toBeGreaterThan(1);
+    for (const q of [
+      row.name_initials.slice(0, 1),
+      row.name_initials,
+      row.name_pinyin,
+      row.name_pinyin.slice(0, 4).toUpperCase(),
+      'nobody',
+    ]) {
+      check({ q, offset: 0, limit: 30 });
+    }
+    const hits = listApplications(db, { q: row.name_initials, offset: 0, limit: 500 }).rows;
+    expect(hits.map((r) => r.id)).toContain(row.id);
   });
 
   it('finds by whole phone (with or without +86) and whole ID number, 户号 by prefix', () => {
@@ -151,9 +171,11 @@ describe('listApplications', () => {
     const states: LocalState[] = ['draft', 'queued', 'acknowledged'];
     for (let i = 0; i < 200; i++) {
       const row = some(i + 3);
-      const kind = Math.floor(r() * 7);
+      const kind = Math.floor(r() * 9);
       const q = [
         row.applicant_name.slice(0, 1 + Math.floor(r() * 2)),
+        row.name_initials.slice(0, 1 + Math.floor(r() * 3)),
+        row.name_pinyin.slice(0, 2 + Math.floor(r() * 8)),
         row.mobile.slice(0, 3 + Math.floor(r() * 9)),
         row.id_number.slice(0, 3 + Math.floor(r() * 15)),
         row.account_no.slice(0, 3 + Math.floor(r() * 7)),
@@ -184,8 +206,13 @@ describe('listApplications', () => {
       '1234567890',
       'S9920240102',
       'abc',
+      'zhangw',
     ]) {
       const branches = searchBranches(q, (kind, v) => `${kind}:${v}`);
+      if (/^[a-z]+$/.test(q))
+        expect(branches.map((b) => b.column)).toEqual(
+          expect.arrayContaining(['name_initials', 'name_pinyin']),
+        );
       expect(branches.length).toBeGreaterThan(q === '张' ? 0 : 1);
       branches.forEach((b, i) => {
         const plan = db.prepare(`EXPLAIN QUERY PLAN ${branchQuery(b, i, 'state = @state')}`).all({

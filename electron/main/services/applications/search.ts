@@ -3,6 +3,7 @@ import { cipherOf, type IndexKind } from '../crypto';
 import { prepared, type Database } from '../db';
 import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
 import { normalizeCode, normalizePhone } from '../../../../shared/validators/normalize';
+import { pinyinQuery } from './name-pinyin';
 
 /** Totals above this are reported as "this many or more": counting further costs time. */
 export const LIST_COUNT_CAP = 10_000;
@@ -133,6 +134,12 @@ export function searchBranches(raw: string, blindIndex: BlindIndexer): Branch[] 
     branches.push({ column: `${kind}_bidx`, index, lo: bidx, hi: bidx, exact: true });
   };
   add('applicant_name', 'applications_name_search', q);
+  // Latin letters alone may be pinyin: initials ("zw") or full pinyin ("zhangw"), both prefixes.
+  const py = pinyinQuery(q);
+  if (py !== undefined) {
+    add('name_initials', 'applications_name_initials', py);
+    add('name_pinyin', 'applications_name_pinyin', py);
+  }
   // The same normal form the stored copies and their blind index were made from: a phone
   // typed "138 0013 8000" or "+86 138-0013-8000" finds the one stored as 13800138000.
   const phone = normalizePhone(q);

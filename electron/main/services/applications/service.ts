@@ -35,6 +35,7 @@ import { toDetail, toSummary } from './present';
 import { createReceipts } from './receipt';
 import { createApplicationRepository } from './repository';
 import { EDITABLE_STATES, type ApplicationRow } from './rows';
+import { withRegions } from './regions';
 import { listApplications } from './search';
 import { createRowWriter, sameContent, type Written } from './write';
 import { DEFAULT_RECEIPT_QUERY_URL } from '../../../../shared/station/query-url';
@@ -87,16 +88,20 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   const typeOf = (code: string): BusinessType | undefined => findType(catalogue, code);
 
   const checked = (input: ApplicationInput, mode: 'draft' | 'submit', now: Date) =>
-    validateApplication(
-      catalogue,
-      {
-        typeCode: input.typeCode,
-        accountKind: input.accountKind,
-        fields: input.fields,
-        papers: input.papers,
-      },
+    withRegions(
+      validateApplication(
+        catalogue,
+        {
+          typeCode: input.typeCode,
+          accountKind: input.accountKind,
+          fields: input.fields,
+          papers: input.papers,
+        },
+        mode,
+        now,
+      ),
+      typeOf(input.typeCode),
       mode,
-      now,
     );
 
   /** The editable row `input` refers to, after the optimistic-lock check; undefined if new. */

@@ -127,6 +127,17 @@ const SEEDS: Record<number, (db: Database) => void> = {
         1735776000000, 1735776000000);
     `);
   },
+  9: (db) => {
+    SEEDS[8]?.(db);
+    db.exec(`
+      INSERT INTO applications (id, type_code, family, account_kind, state, applicant_name,
+        name_initials, name_pinyin, fields_json, papers_json, catalogue_version, clerk,
+        created_at, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-000000000009', 'NEW_LV_RES', 'new', 'lv_resident',
+        'draft', '曾小明', 'zxm', 'zengxiaoming', 'e1.k1.sealed', '[]', 'v1', 'clerk1',
+        1735776000000, 1735776000000);
+    `);
+  },
 };
 
 let dir: string;

@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { LocalState } from '../../../../shared/api/schemas';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
 import { cipherOf, storedIdentifiers } from '../crypto';
+import { namePinyin } from '../applications/name-pinyin';
 import { sealFields } from '../applications/sealing';
 import type { Database } from '../db';
 import { hallDateCompact } from '../../../../shared/hall-time';
@@ -31,6 +32,9 @@ export interface SeededRow {
   type_code: string;
   state: LocalState;
   applicant_name: string;
+  /** The name's pinyin keys as the product writes them (initials, full). */
+  name_initials: string;
+  name_pinyin: string;
   mobile: string;
   id_number: string;
   account_no: string;
@@ -62,15 +66,27 @@ export function seedApplications(
   const perDay = new Map<string, number>();
   const insert = db.prepare(`
     INSERT INTO applications (id, app_no, type_code, family, account_kind, state, applicant_name,
-      mobile, id_number, credit_code, mobile_bidx, id_number_bidx, credit_code_bidx, account_no,
+      name_initials, name_pinyin, mobile, id_number, credit_code, mobile_bidx, id_number_bidx, credit_code_bidx, account_no,
       fields_json, papers_json, catalogue_version, clerk, version, created_at, updated_at,
       accepted_at, deadline_at)
-    VALUES (@id, @app_no, @type_code, @family, @account_kind, @state, @applicant_name, @mobile,
+    VALUES (@id, @app_no, @type_code, @family, @account_kind, @state, @applicant_name,
+      @name_initials, @name_pinyin, @mobile,
       @id_number, @credit_code, @mobile_bidx, @id_number_bidx, @credit_code_bidx, @account_no,
       @fields_json, '[]', 'seed', 'seed', 1, @created_at, @created_at, @accepted_at,
       @deadline_at)`);
   // Stored as the product stores them: identifiers masked and blind-indexed, fields sealed.
   const cipher = cipherOf(db);
+  // Few distinct names: their keys are computed once each, as a bulk load would.
+  const keysByName = new Map<string, { name_initials: string; name_pinyin: string }>();
+  const pinyinOf = (name: string) => {
+    let keys = keysByName.get(name);
+    if (!keys) {
+      const k = namePinyin(name);
+      keys = { name_initials: k.initials, name_pinyin: k.full };
+      keysByName.set(name, keys);
+    }
+    return keys;
+  };
   const writeBatch = db.transaction((n: number) => {
     for (let i = 0; i < n; i++) {
       at += r() < 0.05 ? 0 : Math.floor(r() * 2 * step); // some ties on purpose
@@ -79,12 +95,14 @@ export function seedApplications(
       const day = hallDateCompact(at);
       const seq = (perDay.get(day) ?? 0) + (submitted ? 1 : 0);
       perDay.set(day, seq);
+      const name = fakeName(r);
       const row: SeededRow = {
         id: uuidv7({ msecs: at }),
         app_no: submitted ? `${station}${day}${String(seq).padStart(4, '0')}` : null,
         type_code: types[Math.floor(r() * types.length)] as string,
         state,
-        applicant_name: fakeName(r),
+        applicant_name: name,
+        ...pinyinOf(name),
         mobile: fakeMobile(r),
         id_number: fakeIdNumber(r),
         account_no: fakeAccountNo(r),

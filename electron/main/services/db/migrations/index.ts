@@ -6,6 +6,7 @@ import { migration005Auth } from './005_auth';
 import { migration006AuthHardening } from './006_auth_hardening';
 import { migration007SealPersonalData } from './007_seal_personal_data';
 import { migration008SealFreeText } from './008_seal_free_text';
+import { migration009NamePinyin } from './009_name_pinyin';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006AuthHardening,
   migration007SealPersonalData,
   migration008SealFreeText,
+  migration009NamePinyin,
 ];
 
 /** The schema version this code writes. */

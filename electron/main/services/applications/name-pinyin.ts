@@ -1,0 +1,48 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * The pinyin search keys of a person's name, computed when the row is written so that a
+ * pinyin query is an index range like any other prefix: `initials` ("zw" for 张伟) and `full`
+ * ("zhangwei"). The first character is read as a surname (单 shan, 曾 zeng, 解 xie), which is
+ * what a clerk types; ü is written v (吕 lv), as on every pinyin keyboard. Letters in the name
+ * (a foreign name) are kept lower case; digits, spaces and marks such as · are dropped.
+ */
+export interface NamePinyin {
+  initials: string;
+  full: string;
+}
+
+const LETTERS = /^[a-z]+$/;
+
+function syllables(name: string, pattern: 'pinyin' | 'first'): string[] {
+  return pinyin(name, {
+    mode: 'surname',
+    pattern,
+    toneType: 'none',
+    type: 'array',
+    v: true,
+    nonZh: 'spaced',
+  }).map((s) => s.toLowerCase());
+}
+
+export function namePinyin(name: string): NamePinyin {
+  const trimmed = name.trim();
+  if (trimmed === '') return { initials: '', full: '' };
+  const keep = (parts: string[]): string => parts.filter((p) => LETTERS.test(p)).join('');
+  return {
+    initials: keep(syllables(trimmed, 'first')),
+    full: keep(syllables(trimmed, 'pinyin')),
+  };
+}
+
+// Separators people type between syllables: spaces, apostrophes (xi'an), middle dots.
+const SEPARATORS = /[\s'’·]/gu;
+
+/**
+ * A query as the pinyin columns are compared: lower case, separators dropped, ü as v. Only a
+ * query of Latin letters alone is a pinyin query (anything else returns undefined).
+ */
+export function pinyinQuery(raw: string): string | undefined {
+  const q = raw.normalize('NFKC').replace(SEPARATORS, '').toLowerCase().replace(/ü/g, 'v');
+  return LETTERS.test(q) ? q : undefined;
+}
