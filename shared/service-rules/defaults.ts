@@ -9,7 +9,7 @@ import type { ServiceRuleSet } from './types';
  */
 export const RULE_SET_2026_1: ServiceRuleSet = {
   version: '2026.1',
-  effectiveFrom: CATALOGUE.effectiveFrom,
+  effectiveFrom: '2026-01-01',
   basis: t(
     '国家电网供电服务承诺（2026.1 目录）；投诉24小时内联系、5个工作日内答复',
     'State Grid service commitments (catalogue 2026.1); complaints: contact within 24 h, answer within 5 working days',

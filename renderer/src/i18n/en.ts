@@ -82,6 +82,7 @@ const en: MessageSchema = {
     confirm: 'OK',
     cancel: 'Cancel',
     kva: 'kVA',
+    kw: 'kW',
   },
   list: {
     search: 'Search: name, phone, ID, account no. or application no.',

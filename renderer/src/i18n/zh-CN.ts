@@ -81,6 +81,7 @@ const zhCN = {
     confirm: '确定',
     cancel: '取消',
     kva: 'kVA',
+    kw: 'kW',
   },
   list: {
     search: '搜索：姓名、手机号、证件号、户号或申请编号',

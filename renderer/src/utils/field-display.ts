@@ -26,5 +26,6 @@ export function displayFieldValue(
   ) {
     return `${value} kVA`;
   }
+  if (typeof value === 'number' && def?.kind === 'capacityKw') return `${value} kW`;
   return String(value);
 }
