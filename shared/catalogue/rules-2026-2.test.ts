@@ -115,7 +115,9 @@ describe('high-voltage transformers: the standard series applies per transformer
     [{ transformerCount: 2, transformerKva: 6300, voltageKv: '35' }, [], '12,600 kVA on 35 kV'],
     [{ transformerCount: 4, transformerKva: 10000, voltageKv: '110' }, [], '40,000 kVA on 110 kV'],
     [{ transformerCount: 0, transformerKva: 630 }, ['fields.transformerCount'], 'no transformer'],
-  ])('%o → %o (%s)', (fields, errors) => expect(hv(fields)).toEqual(errors));
+  ] as [FieldValues, string[], string][])('%o → %o (%s)', (fields, errors) =>
+    expect(hv(fields)).toEqual(errors),
+  );
 
   it('any list of standard sizes is accepted and totals count × size (property)', () => {
     fc.assert(

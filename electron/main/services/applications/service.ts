@@ -95,6 +95,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       },
       mode,
       now,
+      { calendar: deps.deadlines?.calendar?.() },
     );
 
   /** The editable row `input` refers to, after the optimistic-lock check; undefined if new. */
