@@ -101,6 +101,16 @@ export function createSettingsService(deps: { db: Database; now: () => Date }) {
   /** The set in force may carry its own thresholds; otherwise the supervisor's setting. */
   const warnings = () => inForce().warnings ?? state().warnings;
 
+  /** The versions in a logged rule-set list; a value that does not parse lists none. */
+  function versionsIn(value: string): string[] {
+    try {
+      const list = JSON.parse(value) as { version?: unknown }[];
+      return list.map((s) => s.version).filter((v): v is string => typeof v === 'string');
+    } catch {
+      return [];
+    }
+  }
+
   /** Who added each rule set version and when, read back from the settings log. */
   function ruleSetAudit(): { version: string; at: number; actor: string }[] {
     const out: { version: string; at: number; actor: string }[] = [];
@@ -110,14 +120,7 @@ export function createSettingsService(deps: { db: Database; now: () => Date }) {
       at: number;
       actor: string;
     }[]) {
-      let versions: string[] = [];
-      try {
-        versions = (JSON.parse(row.value) as { version?: unknown }[])
-          .map((s) => s.version)
-          .filter((v): v is string => typeof v === 'string');
-      } catch {
-        continue;
-      }
+      const versions = versionsIn(row.value);
       for (const version of versions)
         if (!seen.has(version)) {
           seen.add(version);
