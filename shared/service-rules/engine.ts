@@ -161,3 +161,22 @@ export function repeatLevel(set: ServiceRuleSet, count: number): RepeatLevel {
   if (count >= set.repeat.orangeAt) return 'orange';
   return 'none';
 }
+
+/**
+ * A dissatisfied follow-up visit reopens the complaint: a new answer is due N working days
+ * after the visit, N from the rule set in force when the complaint was taken.
+ */
+export function reopenedAnswerDeadline(
+  sets: readonly ServiceRuleSet[],
+  takenAt: Date,
+  reopenedAt: Date,
+  ctx: DeadlineContext = {},
+): Date {
+  const set = ruleSetAt(sets, takenAt);
+  return computeDeadline(
+    reopenedAt,
+    set.complaints.answerWorkingDays,
+    hoursOf(set, ctx),
+    ctx.calendar ?? DEFAULT_CALENDAR,
+  );
+}
