@@ -1,3 +1,4 @@
+import rulesEn from './rules.en';
 import aboutEn from './about.en';
 import queueEn from './queue.en';
 import kioskEn from './kiosk.en';
@@ -16,6 +17,7 @@ const en: MessageSchema = {
   ...serviceEn,
   ...aboutEn,
   ...operationsEn,
+  ...rulesEn,
   ...stationEn,
   app: {
     title: 'Service Hall Console',

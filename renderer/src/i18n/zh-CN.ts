@@ -1,3 +1,4 @@
+import rulesZhCN from './rules.zh-CN';
 import aboutZhCN from './about.zh-CN';
 import queueZhCN from './queue.zh-CN';
 import kioskZhCN from './kiosk.zh-CN';
@@ -16,6 +17,7 @@ const zhCN = {
   ...serviceZhCN,
   ...aboutZhCN,
   ...operationsZhCN,
+  ...rulesZhCN,
   ...stationZhCN,
   app: {
     title: '营业厅服务台',
