@@ -13,6 +13,10 @@ import type { Page } from '@playwright/test';
 
 // Catalogue 2026.2 at the counter, and the supervisor's rule-set screen.
 
+/** Element Plus puts a test id on the input itself or on its wrapper, depending on the widget. */
+const inputOf = (page: Page, id: string) =>
+  page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
 async function fillOrganisation(page: Page): Promise<void> {
   await fillText(page, 'applicantName', '福州闽江包装有限公司');
   await fillText(page, 'creditCode', VALID.creditCode);
@@ -77,11 +81,11 @@ test('the supervisor creates a rule-set version; who and when are shown', async 
   await expect(page.getByTestId('figure-kind-visitWorkingDays')).toHaveText('本厅设置');
   await expect(page.getByTestId('figure-kind-answerWorkingDays')).toHaveText('公开规定');
 
-  await page.getByTestId('rs-version').locator('input').fill('2099.1');
-  const effective = page.getByTestId('rs-effective').locator('input');
+  await inputOf(page, 'rs-version').fill('2099.1');
+  const effective = inputOf(page, 'rs-effective');
   await effective.fill('2099-01-01');
   await effective.press('Enter');
-  const visit = page.getByTestId('rs-visit').locator('input');
+  const visit = inputOf(page, 'rs-visit');
   await visit.fill('3');
   await visit.press('Tab');
   await page.getByTestId('rs-save').click();
