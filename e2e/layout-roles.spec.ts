@@ -126,6 +126,7 @@ const NAV_PATHS: Record<string, string> = {
   'nav-queue-measures': '/queue/measures',
   'nav-staff': '/staff',
   'nav-operations': '/operations',
+  'nav-rule-sets': '/rule-sets',
   'nav-station': '/station',
 };
 
