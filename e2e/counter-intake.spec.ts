@@ -80,8 +80,8 @@ test('business capacity increase (低压非居民增容) with a deferred paper (
   await fillText(page, 'legalRepName', '陈建国');
   await fillText(page, 'idNumber', VALID.idNumber);
   await fillText(page, 'mobile', `+86 ${VALID.mobile}`);
-  await fillNumber(page, 'existingKva', 50);
-  await fillNumber(page, 'addedKva', 30);
+  await fillNumber(page, 'existingKw', 50);
+  await fillNumber(page, 'addedKw', 30);
   await choose(page, 'agent', 'no');
   for (const code of ['BUSINESS_LICENCE', 'LEGAL_REP_ID', 'OFFICIAL_SEAL']) {
     await setPaper(page, code, 'received');

@@ -126,6 +126,7 @@ const NAV_PATHS: Record<string, string> = {
   'nav-queue-measures': '/queue/measures',
   'nav-staff': '/staff',
   'nav-operations': '/operations',
+  'nav-rule-sets': '/rule-sets',
   'nav-station': '/station',
 };
 
@@ -218,10 +219,10 @@ test.describe('staff stations', () => {
     await page.getByTestId('type-card-NEW_LV_BIZ').click();
     // One account kind only: chosen for the clerk.
     await expect(page.getByTestId('account-kind-lv_business')).toHaveClass(/is-active/);
-    await fillNumber(page, 'requestedKva', 300);
-    const input = field(page, 'requestedKva').locator('input').first();
+    await fillNumber(page, 'requestedKw', 300);
+    const input = field(page, 'requestedKw').locator('input').first();
     await expect(input).toHaveValue('300');
-    await expect(field(page, 'requestedKva').locator('.el-form-item__error')).toContainText(
+    await expect(field(page, 'requestedKw').locator('.el-form-item__error')).toContainText(
       '不能大于160',
     );
     // Submitting the incomplete form shows every missing field's error, each by its label.

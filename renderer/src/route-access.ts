@@ -33,6 +33,7 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   complaint: { methods: ['complaints.get'] },
   supervisor: { methods: ['dashboard.get'] },
   operations: { methods: ['system.diagnostics'] },
+  ruleSets: { methods: ['settings.get', 'settings.saveRuleSet'] },
   station: { methods: ['station.update'] },
   setup: { unconfigured: true },
   display: { board: true },

@@ -12,6 +12,7 @@ import QueueMeasuresView from './views/counter/QueueMeasuresView.vue';
 import DisplayView from './views/display/DisplayView.vue';
 import GuideView from './views/guide/GuideView.vue';
 import OperationsView from './views/supervisor/OperationsView.vue';
+import RuleSetsView from './views/supervisor/rule-sets/RuleSetsView.vue';
 import { kioskRoutes } from './views/kiosk/routes';
 import { installRoleGuard } from './role-routing';
 import StationSetupView from './views/setup/StationSetupView.vue';
@@ -44,6 +45,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/supervisor/dashboard/index.vue'),
   },
   { path: '/operations', name: 'operations', component: OperationsView },
+  { path: '/rule-sets', name: 'ruleSets', component: RuleSetsView },
   // First start: every route leads here until the station is set up (see the guard below).
   { path: '/setup', name: 'setup', component: StationSetupView, meta: { bare: true, setup: true } },
   { path: '/station', name: 'station', component: StationSettingsView },

@@ -8,6 +8,7 @@ import type {
   FieldDef,
   PaperDef,
   StageLimit,
+  WholeProcessLimit,
 } from './types';
 import type { LocalizedText } from '../text';
 
@@ -74,6 +75,8 @@ export interface EffectiveDeadline {
   scope: DeadlineRule['scope'];
   basis: LocalizedText;
   stages: StageLimit[];
+  /** The whole-process limit beside a utility-time one, where the type has it. */
+  whole?: WholeProcessLimit;
 }
 
 /** The deadline figure for these values (高压 dual supply picks its variant). */
@@ -85,5 +88,6 @@ export function deadlineFor(type: BusinessType, values: FieldValues = {}): Effec
     scope: d.scope,
     basis: v?.basis ?? d.basis,
     stages: v?.stages ?? d.stages ?? [],
+    ...(d.whole ? { whole: d.whole } : {}),
   };
 }

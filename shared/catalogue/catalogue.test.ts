@@ -49,6 +49,7 @@ const FIELD_KINDS: FieldKind[] = [
   'mobile',
   'accountNo',
   'capacityKva',
+  'capacityKw',
   'transformerKva',
   'address',
   'date',
@@ -58,7 +59,7 @@ const FIELD_KINDS: FieldKind[] = [
 
 describe('catalogue completeness', () => {
   it('is versioned with an effective date', () => {
-    expect(CATALOGUE.version).toBe('2026.1');
+    expect(CATALOGUE.version).toBe('2026.2');
     expect(CATALOGUE.effectiveFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(CATALOGUE.settings?.accountNoLength).toBe(10);
   });
@@ -86,8 +87,9 @@ describe('catalogue completeness', () => {
       expect(t?.restores, zh).toBe(restores);
       expect(findType(CATALOGUE, restores)).toBeDefined();
     }
-    expect(CATALOGUE.types.filter((t) => t.family === 'change')).toHaveLength(17);
-    expect(CATALOGUE.types).toHaveLength(23);
+    // 17 change and restore types plus 校表 (REQ_METER_TEST), filed under change of use.
+    expect(CATALOGUE.types.filter((t) => t.family === 'change')).toHaveLength(18);
+    expect(CATALOGUE.types).toHaveLength(24);
   });
 
   it('restricts 暂停/暂换/减容/改压 and their restores to high voltage, 暂拆 to low voltage', () => {
@@ -201,10 +203,10 @@ describe('catalogue completeness', () => {
       'REFUND_ACCOUNT_HOLDER',
     );
     expect(
-      findType(CATALOGUE, 'INC_HV')!.rules.find((r) => r.code === 'INCREASE_TOTAL')?.params?.[
-        'requireStandard'
+      findType(CATALOGUE, 'INC_HV')!.rules.find((r) => r.code === 'TRANSFORMER_SET')?.params?.[
+        'existingField'
       ],
-    ).toBe(true);
+    ).toBe('existingKva');
   });
 
   it('labels every family, account kind and stage in both languages', () => {

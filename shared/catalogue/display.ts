@@ -22,6 +22,7 @@ export function fieldValueText(
   }
   if (typeof value === 'number' && (def?.kind === 'capacityKva' || def?.kind === 'transformerKva'))
     return same(`${value} kVA`);
+  if (typeof value === 'number' && def?.kind === 'capacityKw') return same(`${value} kW`);
   return same(String(value));
 }
 

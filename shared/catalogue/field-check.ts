@@ -101,7 +101,8 @@ export function checkFieldValue(
       return checkDate(v);
     case 'select':
       return checkSelect(def, v);
-    case 'capacityKva': {
+    case 'capacityKva':
+    case 'capacityKw': {
       const n = toNumber(v);
       return n === undefined
         ? fail('应为数字', 'must be a number')

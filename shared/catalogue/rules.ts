@@ -1,9 +1,11 @@
-import type { FieldValues } from '../api/schemas';
-import { addWorkingDays } from '../deadline/calendar';
-import { hallDate } from '../hall-time';
-import { t, type LocalizedText } from '../text';
+import { t } from '../text';
 import { checkIncreaseTotal } from '../validators/capacity';
-import type { RuleCheckDef } from './types';
+import type { RuleCheck } from './rule-context';
+import { isGiven, isYes, num, numParam, param, str } from './rule-context';
+import { PERIOD_CHECKS } from './rules-periods';
+import { TRANSFORMER_CHECKS } from './rules-transformers';
+
+export type { RuleCheck, RuleContext } from './rule-context';
 
 /**
  * Business rule checks run on submit, after the fields passed their own checks. Each returns
@@ -11,24 +13,10 @@ import type { RuleCheckDef } from './types';
  * is reported by the required-field check instead. Messages carry the rule's figures (days,
  * limits), never a customer's value.
  */
-export interface RuleContext {
-  fields: FieldValues;
-  now: Date;
-}
-type Params = NonNullable<RuleCheckDef['params']>;
-export type RuleCheck = (params: Params, ctx: RuleContext) => LocalizedText | undefined;
-
-const num = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-const str = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-const param = (p: Params, key: string): string => String(p[key] ?? '');
-const numParam = (p: Params, key: string, fallback: number): number => {
-  const v = Number(p[key]);
-  return Number.isFinite(v) ? v : fallback;
-};
-
 export const RULE_CHECKS: Record<string, RuleCheck> = {
+  ...PERIOD_CHECKS,
+  ...TRANSFORMER_CHECKS,
+
   INCREASE_TOTAL: (p, { fields }) => {
     const existing = num(fields[param(p, 'existingField')]);
     const added = num(fields[param(p, 'addedField')]);
@@ -46,8 +34,9 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
     if (values.some((v) => v === undefined)) return undefined;
     const max = numParam(p, 'max', Infinity);
     const total = values.reduce<number>((a, b) => a + (b ?? 0), 0);
+    const unit = param(p, 'unit') || 'kVA';
     return total > max
-      ? t(`总容量不能超过${max} kVA`, `Total capacity must not exceed ${max} kVA`)
+      ? t(`总容量不能超过${max} ${unit}`, `Total capacity must not exceed ${max} ${unit}`)
       : undefined;
   },
 
@@ -65,30 +54,45 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
     return t(`本日历年已达${max}次上限`, `The limit of ${max} times this calendar year is reached`);
   },
 
-  ADVANCE_NOTICE: (p, { fields, now }) => {
-    const date = str(fields[param(p, 'field')]);
-    if (date === undefined) return undefined;
-    const days = numParam(p, 'workingDays', 0);
-    const earliest = addWorkingDays(hallDate(now), days);
-    if (date >= earliest) return undefined;
-    return t(
-      `须提前${days}个工作日申请，开始日期不得早于${earliest}`,
-      `Must be requested ${days} working days ahead: start on ${earliest} or later`,
-    );
-  },
-
   CHARGES_SETTLED: (p, { fields }) => {
     const v = fields[param(p, 'field')];
-    if (v === undefined || v === null || v === '') return undefined;
-    return v === 'yes' || v === true
+    if (!isGiven(v)) return undefined;
+    return isYes(v)
       ? undefined
       : t('电费未结清，须先结清电费', 'Charges are not settled; settle them first');
   },
 
+  SAME_SUPPLY_POINT: (p, { fields }) => {
+    const v = fields[param(p, 'field')];
+    if (!isGiven(v)) return undefined;
+    return isYes(v)
+      ? undefined
+      : t(
+          '不在同一供电点，不能并户',
+          'Not on the same supply point: the accounts cannot be merged',
+        );
+  },
+
+  /** 并户: the merged account's capacity is not above the sum of the accounts merged. */
+  NOT_ABOVE_SUM: (p, { fields }) => {
+    const value = num(fields[param(p, 'field')]);
+    const parts = param(p, 'sumOf')
+      .split(',')
+      .map((k) => num(fields[k.trim()]));
+    if (value === undefined || parts.some((v) => v === undefined)) return undefined;
+    const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+    return value > sum
+      ? t(
+          `并户后容量不得超过各户容量之和（${sum}）`,
+          `The merged capacity must not exceed the sum of the accounts (${sum})`,
+        )
+      : undefined;
+  },
+
   EQUIPMENT_UNCHANGED: (p, { fields }) => {
     const v = fields[param(p, 'field')];
-    if (v === undefined || v === null || v === '') return undefined;
-    return v === 'yes' || v === true
+    if (!isGiven(v)) return undefined;
+    return isYes(v)
       ? undefined
       : t(
           '用电设备有变化，不能办理改类，请办理新装或增容',

@@ -18,11 +18,21 @@ export type FieldKind =
   | 'mobile'
   | 'accountNo'
   | 'capacityKva'
+  | 'capacityKw'
   | 'transformerKva'
   | 'address'
   | 'date'
   | 'integer'
   | 'select';
+
+/**
+ * Where a figure comes from. `published`: a document and its article (a rule, a commitment, a
+ * standard). `hall`: the hall's (or province's) own setting, with no published source: shown to
+ * supervisors as such and never put in front of customers.
+ */
+export type FigureSource =
+  | { kind: 'published'; document: string; article: string; note?: LocalizedText }
+  | { kind: 'hall'; note: LocalizedText };
 
 export interface FieldOption {
   value: string;
@@ -51,6 +61,8 @@ export interface FieldDef {
   /** For integer / capacity fields. */
   min?: number;
   max?: number;
+  /** Where min / max come from: required whenever either is set. */
+  limitSource?: FigureSource;
   /** For text fields. */
   maxLength?: number;
   /** Personal data: masked on screen, on paper, never logged. */
@@ -101,6 +113,8 @@ export interface RuleCheckDef {
   code: string;
   description: LocalizedText;
   params?: Record<string, number | string | boolean>;
+  /** Where the rule and its figures come from. */
+  source: FigureSource;
 }
 
 export interface StageLimit {
@@ -114,7 +128,16 @@ export interface DeadlineRule {
   /** whole process, or only the utility's own time (customer time excluded). */
   scope: 'whole' | 'utility';
   basis: LocalizedText;
+  /** Optional only for rule sets saved before sources existed; the catalogue always has one. */
+  source?: FigureSource;
   stages?: StageLimit[];
+  /** Where the stage limits come from (one source for the list). */
+  stagesSource?: FigureSource;
+  /**
+   * A second, whole-process limit beside a utility-time one (低压非居民: 6 days of utility time
+   * and 15 working days in all). Counted from acceptance like the main limit.
+   */
+  whole?: WholeProcessLimit;
   /** Other figures when a field says so (高压 dual supply: 32 instead of 22). First match wins. */
   variants?: DeadlineVariant[];
 }
@@ -123,7 +146,14 @@ export interface DeadlineVariant {
   when: FieldCondition;
   workingDays: number;
   basis: LocalizedText;
+  source?: FigureSource;
   stages?: StageLimit[];
+}
+
+export interface WholeProcessLimit {
+  workingDays: number;
+  basis: LocalizedText;
+  source?: FigureSource;
 }
 
 export interface BusinessType {
@@ -145,6 +175,7 @@ export interface BusinessType {
 export interface CatalogueSettings {
   /** 户号 length (10 is common). */
   accountNoLength: number;
+  accountNoLengthSource?: FigureSource;
 }
 
 export interface Catalogue {

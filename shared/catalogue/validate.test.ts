@@ -191,7 +191,7 @@ describe('validateApplication: household 新装', () => {
 });
 
 describe('validateApplication: business 增容', () => {
-  const fields = { ...ORG, accountNo: '0123456789', existingKva: 50, addedKva: '30' };
+  const fields = { ...ORG, accountNo: '0123456789', existingKw: 50, addedKw: '30' };
 
   it('accepts it, with deferred property proof', () => {
     const r = run('INC_LV_BIZ', 'lv_business', fields, [
@@ -199,7 +199,7 @@ describe('validateApplication: business 增容', () => {
       { code: 'PROPERTY_PROOF', status: 'missing_accepted' },
     ]);
     expect(r.errors).toEqual([]);
-    expect(r.normalized['addedKva']).toBe(30);
+    expect(r.normalized['addedKw']).toBe(30);
   });
 
   it('checks the credit code, the 户号 and the low-voltage limit', () => {
@@ -216,11 +216,11 @@ describe('validateApplication: business 增容', () => {
     const r = run(
       'INC_LV_BIZ',
       'lv_business',
-      { ...fields, existingKva: 100, addedKva: 80 },
+      { ...fields, existingKw: 100, addedKw: 80 },
       received(...ORG_PAPERS),
     );
     expect(fieldsOf(r)).toEqual(['rules.MAX_TOTAL']);
-    expect(r.errors[0]!.message).toContain('160');
+    expect(r.errors[0]!.message).toContain('160 kW');
   });
 
   it('does not allow the seal or the licence to be deferred', () => {
@@ -238,26 +238,39 @@ describe('validateApplication: high voltage', () => {
     ...ORG,
     accountNo: '0123456789',
     existingKva: 315,
-    addedKva: 185,
+    addedTransformerCount: 1,
+    addedTransformerKva: 200,
     voltageKv: '10',
     supplyMode: 'single',
     heavyIndustry: 'no',
   };
 
-  it('requires a standard transformer total for 增容', () => {
+  it('增容: standard sizes per added transformer, any existing total', () => {
     expect(run('INC_HV', 'hv', inc, hvPapers).errors).toEqual([]);
-    expect(fieldsOf(run('INC_HV', 'hv', { ...inc, addedKva: 100 }, hvPapers))).toEqual([
-      'rules.INCREASE_TOTAL',
+    // 315 + 2 × 630 = 1575 kVA: not a standard size itself, and it need not be.
+    expect(
+      run('INC_HV', 'hv', { ...inc, addedTransformerCount: 2, addedTransformerKva: 630 }, hvPapers)
+        .errors,
+    ).toEqual([]);
+    expect(fieldsOf(run('INC_HV', 'hv', { ...inc, addedTransformerKva: 300 }, hvPapers))).toEqual([
+      'fields.addedTransformerKva',
     ]);
-    expect(fieldsOf(run('INC_HV', 'hv', { ...inc, existingKva: 300 }, hvPapers))).toEqual([
-      'fields.existingKva',
-    ]);
+    // 9,000 existing + 2 × 630 on 10 kV passes the hall's 10,000 kVA limit for 10 kV.
+    const big = run(
+      'INC_HV',
+      'hv',
+      { ...inc, existingKva: 9000, addedTransformerCount: 2, addedTransformerKva: 630 },
+      hvPapers,
+    );
+    expect(fieldsOf(big)).toEqual(['rules.TRANSFORMER_SET']);
+    expect(big.errors[0]!.message).toContain('10000');
   });
 
   it('asks for the second-supply reason only for dual supply', () => {
     const dual = {
       ...ORG,
-      requestedKva: 630,
+      transformerCount: 1,
+      transformerKva: 630,
       voltageKv: '10',
       supplyMode: 'dual',
       heavyIndustry: 'no',
@@ -282,6 +295,7 @@ describe('validateApplication: change of use', () => {
     pauseKva: 315,
     pauseFrom: '2025-10-10',
     pauseDays: 30,
+    pausedDaysThisYear: 0,
     pausesThisYear: 0,
   };
 
@@ -365,7 +379,15 @@ describe('validateApplication: change of use', () => {
     expect(fieldsOf(run('CHG_CLASS', 'hv', { ...cls, newClass: 'commercial' }, orgPapers))).toEqual(
       ['rules.VALUES_DIFFER'],
     );
-    const merge = { ...holder, otherAccountNo: '0123456789' };
+    const merge = {
+      ...holder,
+      otherAccountNo: '0123456789',
+      sameSupplyPoint: 'yes',
+      currentKva: 50,
+      otherKva: 30,
+      mergedKva: 80,
+      chargesSettled: 'yes',
+    };
     expect(
       fieldsOf(
         run('CHG_MERGE', 'lv_business', merge, [...orgPapers, ...received('PROPERTY_PROOF')]),
@@ -378,6 +400,7 @@ describe('validateApplication: change of use', () => {
       ...PERSON,
       accountNo: '0123456789',
       removeFrom: '2025-10-20',
+      removeUntil: '2026-04-20',
       reason: '房屋装修',
     };
     expect(run('CHG_TEMP_REMOVE', 'lv_resident', remove, received('ID_CARD')).errors).toEqual([]);
@@ -399,8 +422,8 @@ describe('validation messages never contain the value', () => {
           const fields = {
             ...ORG,
             accountNo: '0123456789',
-            existingKva: 50,
-            addedKva: 30,
+            existingKw: 50,
+            addedKw: 30,
             [key]: value,
           };
           const r = run('INC_LV_BIZ', 'lv_business', fields, [], 'draft');

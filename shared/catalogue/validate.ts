@@ -10,6 +10,12 @@ import {
   type CertificateType,
 } from '../validators/certificates';
 import { RULE_CHECKS } from './rules';
+import type { WorkingCalendar } from '../deadline/calendar';
+
+export interface ValidateOptions {
+  /** The hall's working calendar (bundled plus loaded years) for notice periods. */
+  calendar?: WorkingCalendar;
+}
 
 /** One problem, by dotted path: "fields.idNumber", "papers.ID_CARD", "typeCode", "rules.MIN_DAYS". */
 export interface FieldError {
@@ -58,6 +64,7 @@ export function validateApplication(
   input: ApplicationToValidate,
   mode: 'draft' | 'submit',
   now: Date,
+  options: ValidateOptions = {},
 ): ValidationResult {
   const errors: FieldError[] = [];
   const warnings: FieldError[] = [];
@@ -172,7 +179,7 @@ export function validateApplication(
     for (const rule of type.rules) {
       const check = RULE_CHECKS[rule.code];
       const reason = check
-        ? check(rule.params ?? {}, { fields: normalized, now })
+        ? check(rule.params ?? {}, { fields: normalized, now, calendar: options.calendar })
         : { zh: '未知的规则检查', en: 'Unknown rule check' };
       if (reason)
         errors.push(

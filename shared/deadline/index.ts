@@ -2,3 +2,4 @@ export * from './calendar';
 export * from './calendar-year';
 export * from '../hall-time';
 export * from './deadline';
+export * from './provisional';

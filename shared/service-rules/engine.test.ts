@@ -73,8 +73,8 @@ describe('every type gets its family limit (accepted 2026-09-30 10:00, before Na
     expect(d.ruleVersion).toBe('2026.1');
   });
 
-  it('covers all 23 types', () => {
-    expect(new Set(cases.map((c) => c[0])).size).toBe(23);
+  it('covers all 24 types', () => {
+    expect(new Set(cases.map((c) => c[0])).size).toBe(24);
   });
 });
 

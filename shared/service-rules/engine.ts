@@ -3,6 +3,7 @@ import type { BusinessType } from '../catalogue/types';
 import type { FieldValues } from '../api/schemas';
 import {
   computeDeadline,
+  computeDeadlineInfo,
   DEFAULT_CALENDAR,
   DEFAULT_WORKING_HOURS,
   hallDate,
@@ -43,7 +44,17 @@ export interface ProcessDeadline {
   ruleVersion: string;
   workingDays: number;
   deadlineAt: Date;
+  /** Counted across a year with no loaded holiday notice: the date may still move. */
+  provisional: boolean;
+  /** The years to load to make it final. */
+  uncoveredYears: number[];
+  /** A second, whole-process limit where the type has one (低压非居民: 15 working days). */
+  whole?: { workingDays: number; deadlineAt: Date; provisional: boolean };
 }
+
+/** The hours a set's deadlines close at: the set's own, else the caller's, else 08:30–17:30. */
+export const hoursOf = (set: ServiceRuleSet, ctx: DeadlineContext = {}): WorkingHours =>
+  set.workingHours ?? ctx.hours ?? DEFAULT_WORKING_HOURS;
 
 /** Whole-process deadline of an application accepted at the counter at `acceptedAt`. */
 export function processDeadline(
@@ -54,16 +65,26 @@ export function processDeadline(
   ctx: DeadlineContext = {},
 ): ProcessDeadline {
   const set = ruleSetAt(sets, acceptedAt);
-  const { workingDays } = limitsFor(set, type, values);
+  const { workingDays, whole } = limitsFor(set, type, values);
+  const hours = hoursOf(set, ctx);
+  const cal = ctx.calendar ?? DEFAULT_CALENDAR;
+  const main = computeDeadlineInfo(acceptedAt, workingDays, hours, cal);
+  const wholeInfo = whole ? computeDeadlineInfo(acceptedAt, whole.workingDays, hours, cal) : null;
   return {
     ruleVersion: set.version,
     workingDays,
-    deadlineAt: computeDeadline(
-      acceptedAt,
-      workingDays,
-      ctx.hours ?? DEFAULT_WORKING_HOURS,
-      ctx.calendar ?? DEFAULT_CALENDAR,
-    ),
+    deadlineAt: main.deadlineAt,
+    provisional: main.provisional,
+    uncoveredYears: main.uncoveredYears,
+    ...(whole && wholeInfo
+      ? {
+          whole: {
+            workingDays: whole.workingDays,
+            deadlineAt: wholeInfo.deadlineAt,
+            provisional: wholeInfo.provisional,
+          },
+        }
+      : {}),
   };
 }
 
@@ -80,14 +101,13 @@ export function stageDeadline(
   stageStartedAt: Date,
   ctx: DeadlineContext = {},
 ): Date | null {
-  const limit = limitsFor(ruleSetAt(sets, acceptedAt), type, values).stages.find(
-    (s) => s.stage === stage,
-  );
+  const set = ruleSetAt(sets, acceptedAt);
+  const limit = limitsFor(set, type, values).stages.find((s) => s.stage === stage);
   if (!limit) return null;
   return computeDeadline(
     stageStartedAt,
     limit.workingDays,
-    ctx.hours ?? DEFAULT_WORKING_HOURS,
+    hoursOf(set, ctx),
     ctx.calendar ?? DEFAULT_CALENDAR,
   );
 }
@@ -111,7 +131,7 @@ export function complaintDeadlines(
     answerDueAt: computeDeadline(
       takenAt,
       set.complaints.answerWorkingDays,
-      ctx.hours ?? DEFAULT_WORKING_HOURS,
+      hoursOf(set, ctx),
       ctx.calendar ?? DEFAULT_CALENDAR,
     ),
   };
@@ -124,10 +144,11 @@ export function visitDeadline(
   answeredAt: Date,
   ctx: DeadlineContext = {},
 ): Date {
+  const set = ruleSetAt(sets, takenAt);
   return computeDeadline(
     answeredAt,
-    ruleSetAt(sets, takenAt).complaints.visitWorkingDays,
-    ctx.hours ?? DEFAULT_WORKING_HOURS,
+    set.complaints.visitWorkingDays,
+    hoursOf(set, ctx),
     ctx.calendar ?? DEFAULT_CALENDAR,
   );
 }
@@ -139,4 +160,23 @@ export function repeatLevel(set: ServiceRuleSet, count: number): RepeatLevel {
   if (count >= set.repeat.redAt) return 'red';
   if (count >= set.repeat.orangeAt) return 'orange';
   return 'none';
+}
+
+/**
+ * A dissatisfied follow-up visit reopens the complaint: a new answer is due N working days
+ * after the visit, N from the rule set in force when the complaint was taken.
+ */
+export function reopenedAnswerDeadline(
+  sets: readonly ServiceRuleSet[],
+  takenAt: Date,
+  reopenedAt: Date,
+  ctx: DeadlineContext = {},
+): Date {
+  const set = ruleSetAt(sets, takenAt);
+  return computeDeadline(
+    reopenedAt,
+    set.complaints.answerWorkingDays,
+    hoursOf(set, ctx),
+    ctx.calendar ?? DEFAULT_CALENDAR,
+  );
 }

@@ -1,4 +1,5 @@
-import type { DeadlineRule } from '../catalogue/types';
+import type { DeadlineRule, FigureSource } from '../catalogue/types';
+import type { WarningThresholds, WorkingHours } from '../deadline/deadline';
 import type { LocalizedText } from '../text';
 
 /** Complaint and request loop figures (docs/domain.md: contact within 24 h, answer within 5 working days). */
@@ -33,4 +34,20 @@ export interface ServiceRuleSet {
   types: Record<string, DeadlineRule>;
   complaints: ComplaintLimits;
   repeat: RepeatRule;
+  /** Counter hours deadlines close at; absent = 08:30–17:30 (sets saved before this field). */
+  workingHours?: WorkingHours;
+  /** 红橙黄 thresholds in force with this set; absent = the supervisor's separate setting. */
+  warnings?: WarningThresholds;
+  /** Where the complaint, visit, repeat and hours figures come from. */
+  sources?: Partial<Record<RuleSetFigure, FigureSource>>;
 }
+
+export const RULE_SET_FIGURES = [
+  'contactHours',
+  'answerWorkingDays',
+  'visitWorkingDays',
+  'repeat',
+  'workingHours',
+  'warnings',
+] as const;
+export type RuleSetFigure = (typeof RULE_SET_FIGURES)[number];

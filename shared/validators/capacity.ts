@@ -60,3 +60,27 @@ export function checkIncreaseTotal(
     );
   return pass(total);
 }
+
+/** One line of an application's transformer list: `count` transformers of `kva` each. */
+export interface TransformerGroup {
+  count: number;
+  kva: number;
+}
+
+/**
+ * A transformer list (e.g. 2 × 630 kVA): every transformer is a standard size, counts are whole
+ * and positive. The standard series applies per transformer, never to the total, so 2 × 630 =
+ * 1260 kVA is a valid installation. Returns the total capacity in kVA.
+ */
+export function checkTransformerSet(groups: readonly TransformerGroup[]): Check<number> {
+  if (groups.length === 0) return fail('至少填写一组变压器', 'List at least one transformer');
+  let total = 0;
+  for (const g of groups) {
+    if (!Number.isInteger(g.count) || g.count < 1)
+      return fail('变压器台数应为正整数', 'The number of transformers must be a whole number ≥ 1');
+    const each = checkTransformerKva(g.kva);
+    if (!each.ok) return each;
+    total += g.count * g.kva;
+  }
+  return pass(total);
+}

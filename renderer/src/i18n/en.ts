@@ -1,5 +1,6 @@
 import callingEn from './calling.en';
 import inputEn from './input.en';
+import rulesEn from './rules.en';
 import aboutEn from './about.en';
 import queueEn from './queue.en';
 import kioskEn from './kiosk.en';
@@ -20,6 +21,7 @@ const en: MessageSchema = {
   ...aboutEn,
   ...inputEn,
   ...operationsEn,
+  ...rulesEn,
   ...stationEn,
   app: {
     title: 'Service Hall Console',
@@ -86,6 +88,7 @@ const en: MessageSchema = {
     confirm: 'OK',
     cancel: 'Cancel',
     kva: 'kVA',
+    kw: 'kW',
   },
   list: {
     search: 'Search: name, phone, ID, account no. or application no.',

@@ -73,6 +73,7 @@ const serviceEn: typeof serviceZhCN = {
       contact: 'Contact customer',
       answer: 'Answer',
       visit: 'Follow-up visit',
+      reopen: 'Reopened after a dissatisfied visit',
       archive: 'Archive',
     },
     stepDue: {

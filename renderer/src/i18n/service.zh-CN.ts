@@ -72,6 +72,7 @@ const serviceZhCN = {
       contact: '联系客户',
       answer: '答复',
       visit: '回访',
+      reopen: '回访不满意，重新处理',
       archive: '归档',
     },
     stepDue: {

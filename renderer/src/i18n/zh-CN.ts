@@ -1,5 +1,6 @@
 import callingZhCN from './calling.zh-CN';
 import inputZhCN from './input.zh-CN';
+import rulesZhCN from './rules.zh-CN';
 import aboutZhCN from './about.zh-CN';
 import queueZhCN from './queue.zh-CN';
 import kioskZhCN from './kiosk.zh-CN';
@@ -20,6 +21,7 @@ const zhCN = {
   ...aboutZhCN,
   ...inputZhCN,
   ...operationsZhCN,
+  ...rulesZhCN,
   ...stationZhCN,
   app: {
     title: '营业厅服务台',
@@ -85,6 +87,7 @@ const zhCN = {
     confirm: '确定',
     cancel: '取消',
     kva: 'kVA',
+    kw: 'kW',
   },
   list: {
     search: '搜索：姓名、手机号、证件号、户号或申请编号',

@@ -56,6 +56,11 @@ export const useServiceSettingsStore = defineStore('serviceSettings', () => {
     apply(await call('settings.loadCalendarYear', year));
   }
 
+  /** Adds a rule set version (supervisor; the services log who and when). */
+  async function saveRuleSet(set: MethodInput<'settings.saveRuleSet'>): Promise<void> {
+    apply(await call('settings.saveRuleSet', set));
+  }
+
   const warningOf = (deadlineAt: string | null | undefined, now: Date): DeadlineWarning =>
     deadlineAt
       ? deadlineWarning(new Date(deadlineAt), now, {
@@ -73,6 +78,7 @@ export const useServiceSettingsStore = defineStore('serviceSettings', () => {
     apply,
     saveWarnings,
     loadCalendarYear,
+    saveRuleSet,
     warningOf,
   };
 });

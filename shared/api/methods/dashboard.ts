@@ -24,6 +24,10 @@ export const ServiceSettingsSchema = z.object({
   bundledCalendarLastYear: z.number().int(),
   /** Every rule set known, oldest first (the bundled ones and any loaded). */
   ruleSets: z.array(ServiceRuleSetSchema),
+  /** Who added each version after this build, and when (from the settings log). */
+  ruleSetAudit: z
+    .array(z.object({ version: z.string(), at: IsoTimeSchema, actor: z.string() }))
+    .default([]),
 });
 export type ServiceSettings = z.infer<typeof ServiceSettingsSchema>;
 

@@ -1,6 +1,10 @@
 import type { FieldValues } from '../../../../shared/api/schemas';
 import { deadlineFor, type BusinessType } from '../../../../shared/catalogue';
-import { computeDeadline, type WarningBounds } from '../../../../shared/deadline';
+import {
+  computeDeadline,
+  type WarningBounds,
+  type WorkingCalendar,
+} from '../../../../shared/deadline';
 
 export interface DeadlinePolicy {
   processDeadline(
@@ -9,6 +13,8 @@ export interface DeadlinePolicy {
     acceptedAt: Date,
   ): { workingDays: number; deadlineAt: Date };
   warningBounds(now: Date): WarningBounds;
+  /** The hall calendar (bundled plus loaded years): notice periods count on it. */
+  calendar?(): WorkingCalendar;
 }
 
 export type DeadlineOf = (

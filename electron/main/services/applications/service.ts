@@ -99,6 +99,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         },
         mode,
         now,
+        { calendar: deps.deadlines?.calendar?.() },
       ),
       typeOf(input.typeCode),
       mode,

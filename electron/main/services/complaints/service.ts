@@ -15,6 +15,7 @@ import {
   ruleSetAt,
   STEP_RULES,
   visitDeadline,
+  reopenedAnswerDeadline,
   type ComplaintStep,
   type ServiceRuleSet,
   type VisitResult,
@@ -205,6 +206,39 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
     return detail(id);
   }
 
+  const reopenStmt = prepared(
+    db,
+    `UPDATE complaints SET state = 'contacted', visited_at = @at, visit_result = 'dissatisfied',
+       visit_due_at = NULL, answer_due_at = @due, next_due_at = @due, version = version + 1
+     WHERE id = @id AND version = @version AND state = 'answered'`,
+  );
+
+  /**
+   * A dissatisfied visit: the visit is logged, then the complaint goes back to be answered again
+   * with a new answer deadline. Nothing is deleted: the events keep every step, and the reopen
+   * event keeps the answer the customer was not satisfied with (the next answer replaces it).
+   */
+  function reopen(id: string, version: number, actor: string, note: string): ComplaintDetail {
+    const now = deps.now();
+    const at = now.getTime();
+    db.transaction(() => {
+      const row = find(id);
+      if (!row) throw notFound();
+      if (row.version !== version) throw stale();
+      if (!STEP_RULES.visit.from.includes(row.state)) throw wrongStep();
+      const due = reopenedAnswerDeadline(
+        settings.ruleSets(),
+        new Date(row.taken_at),
+        now,
+        settings.context(),
+      ).getTime();
+      if (reopenStmt.run({ id, version, at, due }).changes !== 1) throw stale();
+      insertEvent.run({ complaint_id: id, at, actor, action: 'visit', note });
+      insertEvent.run({ complaint_id: id, at, actor, action: 'reopen', note: row.answer ?? '' });
+    })();
+    return detail(id);
+  }
+
   function list(q: ComplaintListQueryParsed): { rows: ComplaintSummary[]; total: number } {
     const where: string[] = [];
     const params: Record<string, string | number> = {};
@@ -299,11 +333,13 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
         };
       }),
     visit: (id: string, version: number, result: VisitResult, actor: string, note = '') =>
-      step(id, version, 'visit', actor, note, (_row, at) => ({
-        visited_at: at,
-        visit_result: result,
-        next_due_at: null,
-      })),
+      result === 'dissatisfied'
+        ? reopen(id, version, actor, note)
+        : step(id, version, 'visit', actor, note, (_row, at) => ({
+            visited_at: at,
+            visit_result: result,
+            next_due_at: null,
+          })),
     archive: (id: string, version: number, actor: string, note = '') =>
       step(id, version, 'archive', actor, note, (_row, at) => ({
         archived_at: at,

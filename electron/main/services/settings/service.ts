@@ -16,7 +16,9 @@ import {
 } from '../../../../shared/deadline';
 import {
   DEFAULT_RULE_SETS,
+  hoursOf,
   processDeadline,
+  ruleSetAt,
   ServiceRuleSetSchema,
   type DeadlineContext,
   type ServiceRuleSet,
@@ -24,6 +26,7 @@ import {
 import type { BusinessType } from '../../../../shared/catalogue/types';
 import type { FieldValues } from '../../../../shared/api/schemas';
 import { apiError } from '../../../../shared/api/errors';
+import { toHallIso } from '../../../../shared/hall-time';
 import { prepared, type Database } from '../db';
 
 const KEY_WARNINGS = 'warnings';
@@ -48,6 +51,10 @@ export function createSettingsService(deps: { db: Database; now: () => Date }) {
   const logStmt = prepared(
     db,
     'INSERT INTO service_settings_log (key, value, at, actor) VALUES (@key, @value, @at, @actor)',
+  );
+  const logOfStmt = prepared(
+    db,
+    'SELECT value, at, actor FROM service_settings_log WHERE key = ? ORDER BY at, rowid',
   );
 
   function read<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
@@ -90,15 +97,48 @@ export function createSettingsService(deps: { db: Database; now: () => Date }) {
   }
 
   const calendarYears = () => read<CalendarYear[]>(KEY_CALENDAR, CalendarYearSchema.array(), []);
+  const inForce = () => ruleSetAt(state().ruleSets, deps.now());
+  /** The set in force may carry its own thresholds; otherwise the supervisor's setting. */
+  const warnings = () => inForce().warnings ?? state().warnings;
+
+  /** The versions in a logged rule-set list; a value that does not parse lists none. */
+  function versionsIn(value: string): string[] {
+    try {
+      const list = JSON.parse(value) as { version?: unknown }[];
+      return list.map((s) => s.version).filter((v): v is string => typeof v === 'string');
+    } catch {
+      return [];
+    }
+  }
+
+  /** Who added each rule set version and when, read back from the settings log. */
+  function ruleSetAudit(): { version: string; at: number; actor: string }[] {
+    const out: { version: string; at: number; actor: string }[] = [];
+    const seen = new Set<string>();
+    for (const row of logOfStmt.all(KEY_RULE_SETS) as {
+      value: string;
+      at: number;
+      actor: string;
+    }[]) {
+      const versions = versionsIn(row.value);
+      for (const version of versions)
+        if (!seen.has(version)) {
+          seen.add(version);
+          out.push({ version, at: row.at, actor: row.actor });
+        }
+    }
+    return out;
+  }
 
   function view(): ServiceSettings {
     const s = state();
     return {
-      warnings: s.warnings,
-      workingHours: DEFAULT_WORKING_HOURS,
+      warnings: warnings(),
+      workingHours: inForce().workingHours ?? DEFAULT_WORKING_HOURS,
       calendarYears: calendarYears(),
       bundledCalendarLastYear: CALENDAR_DATA_LAST_YEAR,
       ruleSets: s.ruleSets,
+      ruleSetAudit: ruleSetAudit().map((a) => ({ ...a, at: toHallIso(a.at) })),
     };
   }
 
@@ -110,17 +150,17 @@ export function createSettingsService(deps: { db: Database; now: () => Date }) {
 
   const context = (): DeadlineContext => ({
     calendar: state().calendar,
-    hours: DEFAULT_WORKING_HOURS,
+    hours: hoursOf(inForce()),
   });
 
   return {
     view,
     calendar: () => state().calendar,
     ruleSets: () => state().ruleSets,
-    warnings: () => state().warnings,
+    warnings,
     context,
     warningBounds: (now: Date): WarningBounds =>
-      warningBounds(now, { thresholds: state().warnings, calendar: state().calendar }),
+      warningBounds(now, { thresholds: warnings(), calendar: state().calendar }),
     /** The deadline policy the application service uses at acceptance. */
     processDeadline: (type: BusinessType, fields: FieldValues, acceptedAt: Date) =>
       processDeadline(state().ruleSets, type, fields, acceptedAt, context()),

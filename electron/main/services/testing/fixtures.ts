@@ -126,11 +126,15 @@ export function fakeFieldValue(def: FieldDef, r: Random, now: Date): FieldValue 
         detail: `${int(r, 1, 300)}号`,
       };
     case 'date':
-      // Far enough ahead for notice periods (e.g. 5 working days before a pause).
-      return isoDate(now.getTime() + 30 * 86_400_000);
+      // Far enough ahead for notice periods (e.g. 5 working days before a pause); an end date
+      // ("…Until") a month after the start, within every period limit.
+      return isoDate(now.getTime() + (def.key.endsWith('Until') ? 60 : 30) * 86_400_000);
     case 'capacityKva':
-    case 'transformerKva':
+    case 'capacityKw':
       return def.min !== undefined && def.min > 0 ? def.min : 50;
+    case 'transformerKva':
+      // 暂换 takes a larger transformer than the current one.
+      return def.key === 'swapKva' ? 100 : 50;
     case 'integer':
       return def.min ?? def.max ?? 1;
     case 'select':

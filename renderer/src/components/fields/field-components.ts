@@ -18,6 +18,7 @@ export const FIELD_COMPONENTS: Record<FieldKind, Component> = {
   mobile: TextField,
   accountNo: TextField,
   capacityKva: NumberField,
+  capacityKw: NumberField,
   integer: NumberField,
   transformerKva: TransformerField,
   select: SelectField,

@@ -32,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { name: 'staff', path: '/staff', label: 'auth.accounts.nav', testId: 'nav-staff' },
   { name: 'operations', path: '/operations', label: 'operations.nav', testId: 'nav-operations' },
+  { name: 'ruleSets', path: '/rule-sets', label: 'ruleSets.nav', testId: 'nav-rule-sets' },
   { name: 'station', path: '/station', label: 'station.settingsNav', testId: 'nav-station' },
 ];
 

@@ -13,6 +13,15 @@ import {
 } from '../fields';
 import { holderPapers, hvPapers, propertyProof } from '../papers';
 import {
+  DOC_BASIC_TARIFF_2016,
+  DOC_GET_ELECTRICITY_2020,
+  DOC_SGCC_COMMITMENTS,
+  hall,
+  INPUT_BOUND,
+  published,
+  rules1996,
+} from '../sources';
+import {
   CHANGE_PAPER_STAGES,
   CHANGE_STAGES,
   HV_STAGES,
@@ -30,16 +39,29 @@ import type {
 } from '../types';
 
 /**
- * Business catalogue, version 2026.1. Figures as described in docs/domain.md; those marked (confirm) were
- * not read in a primary text and must be checked against the province's rules before use.
+ * Business catalogue, version 2026.2. Every figure names its source (document and article) or
+ * is marked as the hall's own setting (sources.ts); the catalogue test refuses one without.
+ * 2026.2 over 2026.1: high-voltage capacity as a transformer list, the low-voltage business
+ * limit in kW, the household cap dropped, 暂停 / 暂换 / 暂拆 / 复装 / 减容恢复 / 分户 / 并户 / 迁址
+ * limits from the rules, the 15-day whole-process limit for low-voltage businesses, 校表.
  */
 
 const ALL: AccountKind[] = ['lv_resident', 'lv_business', 'hv'];
 const HV: AccountKind[] = ['hv'];
 const LV: AccountKind[] = ['lv_resident', 'lv_business'];
 
-/** Low-voltage access limit for businesses, e.g. up to 160 kW in cities (confirm). */
-const LV_BUSINESS_MAX_KVA = 160;
+/** Low-voltage access limit for businesses: 160 kW in cities (1479号). A kW figure, not kVA. */
+const LV_BUSINESS_MAX_KW = 160;
+const LV_BUSINESS_LIMIT_SOURCE = published(
+  DOC_GET_ELECTRICITY_2020,
+  '（降低办电成本：城市地区低压接入容量标准提升至160千瓦）',
+  t('农村地区的标准由省公司另定', 'Rural areas: the province sets its own figure'),
+);
+const COMMITMENT_TIME = published(DOC_SGCC_COMMITMENTS, '（压减办电时间）');
+const CHANGE_TIME = hall(
+  '本厅设置：变更用电办理时限，无公开的统一规定',
+  "Hall's own setting: no published limit for change of use",
+);
 
 // ---- deadlines (docs/domain.md "Deadlines and 红橙黄 warnings") ----
 const HOUSEHOLD_DEADLINE: DeadlineRule = {
@@ -49,6 +71,7 @@ const HOUSEHOLD_DEADLINE: DeadlineRule = {
     '居民客户全过程办电时间不超过5个工作日',
     'Households: whole process within 5 working days',
   ),
+  source: COMMITMENT_TIME,
 };
 const LV_BUSINESS_DEADLINE: DeadlineRule = {
   workingDays: 6,
@@ -57,6 +80,15 @@ const LV_BUSINESS_DEADLINE: DeadlineRule = {
     '低压非居民客户供电企业环节时间不超过6个工作日',
     'Low-voltage businesses: utility time within 6 working days',
   ),
+  source: COMMITMENT_TIME,
+  whole: {
+    workingDays: 15,
+    basis: t(
+      '低压小微企业全过程办电时间不超过15个工作日',
+      'Low-voltage businesses: whole process within 15 working days',
+    ),
+    source: published(DOC_GET_ELECTRICITY_2020, '（压减办电时间：低压小微企业全过程15个工作日）'),
+  },
 };
 const HV_STAGE_LIMITS = (planReply: number) => [
   { stage: 'PLAN_REPLY', workingDays: planReply },
@@ -65,6 +97,10 @@ const HV_STAGE_LIMITS = (planReply: number) => [
   { stage: 'COMPLETION_ACCEPT', workingDays: 5 },
   { stage: 'METER_ENERGIZE', workingDays: 5 },
 ];
+const HV_STAGE_SOURCE = hall(
+  '本厅设置：高压各环节考核时限（供电企业内部考核口径）',
+  "Hall's own setting: the utility's internal assessment limits per stage",
+);
 const HV_DEADLINE: DeadlineRule = {
   workingDays: 22,
   scope: 'utility',
@@ -72,7 +108,9 @@ const HV_DEADLINE: DeadlineRule = {
     '高压单电源客户供电企业环节时间不超过22个工作日',
     'High voltage, single supply: utility time within 22 working days',
   ),
+  source: COMMITMENT_TIME,
   stages: HV_STAGE_LIMITS(15),
+  stagesSource: HV_STAGE_SOURCE,
   variants: [
     {
       when: { field: 'supplyMode', oneOf: ['dual', 'multiple'] },
@@ -81,25 +119,45 @@ const HV_DEADLINE: DeadlineRule = {
         '高压双（多）电源客户供电企业环节时间不超过32个工作日',
         'High voltage, dual supply: utility time within 32 working days',
       ),
+      source: COMMITMENT_TIME,
       stages: HV_STAGE_LIMITS(30),
     },
   ],
 };
-/** Change of use: 5 working days of utility time (confirm: a setting, not a published figure). */
+/** Change of use and restores: 5 working days of utility time, the hall's own setting. */
 const CHANGE_DEADLINE: DeadlineRule = {
   workingDays: 5,
   scope: 'utility',
   basis: t(
-    '变更用电供电企业环节时限（待确认，按省公司规定配置）',
-    'Change of use: utility time limit (to be confirmed; set per province)',
+    '变更用电供电企业环节时限5个工作日（本厅设置）',
+    "Change of use: utility time within 5 working days (hall's own setting)",
   ),
+  source: CHANGE_TIME,
+};
+/** 校表 and reading disputes: results within 5 working days (docs/domain.md). */
+const METER_TEST_DEADLINE: DeadlineRule = {
+  workingDays: 5,
+  scope: 'utility',
+  basis: t(
+    '校表（电能表校验）及抄表电量异议5个工作日内答复结果',
+    'Meter test and reading disputes: result within 5 working days',
+  ),
+  source: published(DOC_SGCC_COMMITMENTS, '（计量异议：5个工作日内出具检测结果）'),
 };
 
 // ---- rules ----
+/** 减容、暂停及其恢复: 5 working days' notice (1583号). */
 const advanceNotice = (field: string): RuleCheckDef => ({
   code: 'ADVANCE_NOTICE',
   description: t('须提前5个工作日申请', 'Must be requested 5 working days ahead'),
   params: { field, workingDays: 5 },
+  source: published(DOC_BASIC_TARIFF_2016, '（申请减容、暂停、减容恢复、暂停恢复应提前5个工作日）'),
+});
+const chargesSettled = (zh: string, en: string, source: RuleCheckDef['source']): RuleCheckDef => ({
+  code: 'CHARGES_SETTLED',
+  description: t(zh, en),
+  params: { field: 'chargesSettled' },
+  source,
 });
 
 // ---- field helpers ----
@@ -109,8 +167,60 @@ const kva = (key: string, zh: string, en: string, extra: Partial<FieldDef> = {})
   kind: 'capacityKva',
   required: true,
   min: 1,
-  max: 100000,
+  max: 1000000,
+  limitSource: INPUT_BOUND,
   ...extra,
+});
+const kw = (key: string, zh: string, en: string, extra: Partial<FieldDef> = {}): FieldDef => ({
+  ...kva(key, zh, en),
+  kind: 'capacityKw',
+  ...extra,
+});
+const count = (key: string, zh: string, en: string, required: boolean): FieldDef => ({
+  key,
+  label: t(zh, en),
+  kind: 'integer',
+  required,
+  min: 1,
+  max: 50,
+  limitSource: INPUT_BOUND,
+});
+const transformerSize = (key: string, zh: string, en: string, required: boolean): FieldDef => ({
+  key,
+  label: t(zh, en),
+  kind: 'transformerKva',
+  required,
+});
+/** The transformer list of a high-voltage application: one line required, a second optional. */
+const transformerFields = (prefix: string, zh: string, en: string): FieldDef[] => [
+  count(`${prefix}Count`, `${zh}台数`, `${en}: number`, true),
+  transformerSize(`${prefix}Kva`, `${zh}单台容量(kVA)`, `${en}: size each (kVA)`, true),
+  count(`${prefix}2Count`, `${zh}（第二种规格）台数`, `${en}, second size: number`, false),
+  transformerSize(
+    `${prefix}2Kva`,
+    `${zh}（第二种规格）单台容量(kVA)`,
+    `${en}, second size: size each (kVA)`,
+    false,
+  ),
+];
+/** Highest total on 10 / 20 kV supply; 35 and 110 kV are not capped here. */
+const HV_TOTAL_BY_VOLTAGE = '10:10000,20:20000';
+const transformerSet = (prefix: string, existingField?: string): RuleCheckDef => ({
+  code: 'TRANSFORMER_SET',
+  description: t(
+    '变压器按台核对标准容量，总容量须在供电电压允许范围内',
+    'Each transformer a standard size; the total within the supply voltage’s range',
+  ),
+  params: {
+    groups: `${prefix}Count*${prefix}Kva,${prefix}2Count*${prefix}2Kva`,
+    voltageField: 'voltageKv',
+    maxKvaByVoltage: HV_TOTAL_BY_VOLTAGE,
+    ...(existingField ? { existingField } : {}),
+  },
+  source: hall(
+    '本厅设置：10千伏供电总容量上限10000 kVA、20千伏20000 kVA（各省规定不同）；标准容量按单台变压器核对',
+    "Hall's own setting: 10 kV up to 10,000 kVA, 20 kV up to 20,000 kVA (provinces differ); the standard series applies per transformer",
+  ),
 });
 const select = (
   key: string,
@@ -175,7 +285,7 @@ const newAndIncrease: BusinessType[] = [
     accountKinds: ['lv_resident'],
     address: 'required',
     fields: [
-      kva('requestedKva', '申请容量(kVA)', 'Requested capacity (kVA)', { max: 100 }),
+      kva('requestedKva', '申请容量(kVA)', 'Requested capacity (kVA)'),
       select('phases', '相数', 'Phases', [
         { value: '1', label: t('单相220V', 'Single phase 220 V') },
         { value: '3', label: t('三相380V', 'Three phase 380 V') },
@@ -193,11 +303,12 @@ const newAndIncrease: BusinessType[] = [
     accountKinds: ['lv_business'],
     address: 'required',
     fields: [
-      kva('requestedKva', '申请容量(kVA)', 'Requested capacity (kVA)', {
-        max: LV_BUSINESS_MAX_KVA,
+      kw('requestedKw', '申请容量(kW)', 'Requested capacity (kW)', {
+        max: LV_BUSINESS_MAX_KW,
+        limitSource: LV_BUSINESS_LIMIT_SOURCE,
         help: t(
-          '低压接入上限按省公司规定（待确认）',
-          'Low-voltage access limit per province (confirm)',
+          '城市地区低压接入上限160千瓦；以上请按高压办理',
+          'Low-voltage limit in cities: 160 kW; above that apply at high voltage',
         ),
       }),
       text('loadNature', '用电性质/行业', 'Use / industry', { maxLength: 50 }),
@@ -214,17 +325,12 @@ const newAndIncrease: BusinessType[] = [
     accountKinds: HV,
     address: 'required',
     fields: [
-      {
-        key: 'requestedKva',
-        label: t('申请容量（变压器，kVA）', 'Requested capacity (transformer, kVA)'),
-        kind: 'transformerKva',
-        required: true,
-      },
+      ...transformerFields('transformer', '变压器', 'Transformers'),
       ...hvSupplyFields,
       text('loadNature', '用电性质/行业', 'Use / industry', { maxLength: 50 }),
     ],
     papers: [...propertyProof(HV), ...hvPapers],
-    rules: [],
+    rules: [transformerSet('transformer')],
     deadline: HV_DEADLINE,
     stages: HV_STAGES,
   }),
@@ -235,8 +341,8 @@ const newAndIncrease: BusinessType[] = [
     accountKinds: ['lv_resident'],
     before: [accountNoField],
     fields: [
-      kva('existingKva', '原有容量(kVA)', 'Existing capacity (kVA)', { max: 100 }),
-      kva('addedKva', '新增容量(kVA)', 'Added capacity (kVA)', { max: 100 }),
+      kva('existingKva', '原有容量(kVA)', 'Existing capacity (kVA)'),
+      kva('addedKva', '新增容量(kVA)', 'Added capacity (kVA)'),
     ],
     papers: propertyProof(['lv_resident']),
     rules: [
@@ -244,11 +350,10 @@ const newAndIncrease: BusinessType[] = [
         code: 'INCREASE_TOTAL',
         description: t('增容后总容量=原有+新增', 'Total after the increase = existing + added'),
         params: { existingField: 'existingKva', addedField: 'addedKva', requireStandard: false },
-      },
-      {
-        code: 'MAX_TOTAL',
-        description: t('低压居民总容量上限', 'Household total capacity limit'),
-        params: { fields: 'existingKva,addedKva', max: 100 },
+        source: hall(
+          '本厅设置：增容总量按原有加新增计算',
+          "Hall's own setting: total = existing + added",
+        ),
       },
     ],
     deadline: HOUSEHOLD_DEADLINE,
@@ -261,23 +366,34 @@ const newAndIncrease: BusinessType[] = [
     accountKinds: ['lv_business'],
     before: [accountNoField],
     fields: [
-      kva('existingKva', '原有容量(kVA)', 'Existing capacity (kVA)', { max: LV_BUSINESS_MAX_KVA }),
-      kva('addedKva', '新增容量(kVA)', 'Added capacity (kVA)', { max: LV_BUSINESS_MAX_KVA }),
+      kw('existingKw', '原有容量(kW)', 'Existing capacity (kW)', {
+        max: LV_BUSINESS_MAX_KW,
+        limitSource: LV_BUSINESS_LIMIT_SOURCE,
+      }),
+      kw('addedKw', '新增容量(kW)', 'Added capacity (kW)', {
+        max: LV_BUSINESS_MAX_KW,
+        limitSource: LV_BUSINESS_LIMIT_SOURCE,
+      }),
     ],
     papers: propertyProof(['lv_business']),
     rules: [
       {
         code: 'INCREASE_TOTAL',
         description: t('增容后总容量=原有+新增', 'Total after the increase = existing + added'),
-        params: { existingField: 'existingKva', addedField: 'addedKva', requireStandard: false },
+        params: { existingField: 'existingKw', addedField: 'addedKw', requireStandard: false },
+        source: hall(
+          '本厅设置：增容总量按原有加新增计算',
+          "Hall's own setting: total = existing + added",
+        ),
       },
       {
         code: 'MAX_TOTAL',
         description: t(
-          '增容后总容量不超过低压接入上限（待确认）',
-          'Total within the low-voltage access limit (confirm)',
+          '增容后总容量不超过低压接入上限160千瓦',
+          'Total within the low-voltage limit of 160 kW',
         ),
-        params: { fields: 'existingKva,addedKva', max: LV_BUSINESS_MAX_KVA },
+        params: { fields: 'existingKw,addedKw', max: LV_BUSINESS_MAX_KW, unit: 'kW' },
+        source: LV_BUSINESS_LIMIT_SOURCE,
       },
     ],
     deadline: LV_BUSINESS_DEADLINE,
@@ -290,36 +406,38 @@ const newAndIncrease: BusinessType[] = [
     accountKinds: HV,
     before: [accountNoField],
     fields: [
-      {
-        key: 'existingKva',
-        label: t('原有容量（变压器，kVA）', 'Existing capacity (transformer, kVA)'),
-        kind: 'transformerKva',
-        required: true,
-      },
-      kva('addedKva', '新增容量(kVA)', 'Added capacity (kVA)', { max: 10000 }),
+      kva('existingKva', '原有容量(kVA)', 'Existing capacity (kVA)'),
+      ...transformerFields('addedTransformer', '新增变压器', 'Added transformers'),
       ...hvSupplyFields,
     ],
     papers: [...propertyProof(HV), ...hvPapers],
-    rules: [
-      {
-        code: 'INCREASE_TOTAL',
-        description: t(
-          '增容后总容量（原有+新增）须为标准变压器容量',
-          'Total (existing + added) must be a standard transformer size',
-        ),
-        params: { existingField: 'existingKva', addedField: 'addedKva', requireStandard: true },
-      },
-    ],
+    rules: [transformerSet('addedTransformer', 'existingKva')],
     deadline: HV_DEADLINE,
     stages: HV_STAGES,
   }),
 ];
 
 // ---- 变更用电 ----
+/** Consistency checks (a new value differs from the old one): no figure in them. */
+const CONSISTENCY = hall(
+  '本厅设置：录入一致性检查，不含数值',
+  "Hall's own setting: a consistency check with no figure",
+);
+const PAUSE_SOURCE = published(
+  DOC_BASIC_TARIFF_2016,
+  '（暂停时间每次应不少于十五日，每一日历年内累计不超过六个月）',
+  t(
+    '“六个月”按183天计为本厅设置；2024年版《供电营业规则》对应条文未核对',
+    '"Six months" counted as 183 days is the hall’s setting; the 2024 rules’ article not checked',
+  ),
+);
+const PAUSE_MAX_DAYS = 183;
+
 const change = (
   def: Omit<Parameters<typeof type>[0], 'family' | 'deadline' | 'stages' | 'rules' | 'before'> & {
     rules?: RuleCheckDef[];
     stages?: string[];
+    deadline?: DeadlineRule;
   },
 ): BusinessType =>
   type({
@@ -350,6 +468,7 @@ const changeTypes: BusinessType[] = [
         code: 'LESS_THAN',
         description: t('减少容量须小于现有容量', 'Reduction must be less than current capacity'),
         params: { field: 'reduceKva', than: 'currentKva' },
+        source: CONSISTENCY,
       },
       advanceNotice('reduceFrom'),
     ],
@@ -367,7 +486,21 @@ const changeTypes: BusinessType[] = [
         kind: 'integer',
         required: true,
         min: 1,
-        max: 366,
+        max: PAUSE_MAX_DAYS,
+        limitSource: PAUSE_SOURCE,
+      },
+      {
+        key: 'pausedDaysThisYear',
+        label: t('本年度已暂停天数', 'Days already suspended this year'),
+        kind: 'integer',
+        required: true,
+        min: 0,
+        max: PAUSE_MAX_DAYS,
+        limitSource: PAUSE_SOURCE,
+        help: t(
+          '查询营销系统中本日历年的暂停记录',
+          "From the account's records for this calendar year",
+        ),
       },
       {
         key: 'pausesThisYear',
@@ -376,6 +509,7 @@ const changeTypes: BusinessType[] = [
         required: true,
         min: 0,
         max: 99,
+        limitSource: INPUT_BOUND,
         help: t(
           '查询营销系统中本日历年的暂停记录',
           "From the account's records for this calendar year",
@@ -387,14 +521,28 @@ const changeTypes: BusinessType[] = [
         code: 'MIN_DAYS',
         description: t('每次暂停不少于15天', 'Each suspension lasts at least 15 days'),
         params: { field: 'pauseDays', minDays: 15 },
+        source: PAUSE_SOURCE,
+      },
+      {
+        code: 'YEAR_TOTAL_DAYS',
+        description: t(
+          '每一日历年内累计暂停不超过六个月',
+          'At most six months of suspension in a calendar year',
+        ),
+        params: { field: 'pauseDays', doneField: 'pausedDaysThisYear', maxDays: PAUSE_MAX_DAYS },
+        source: PAUSE_SOURCE,
       },
       {
         code: 'MAX_PER_YEAR',
         description: t(
-          '每一日历年内暂停次数有限（待确认）',
-          'Suspensions per calendar year are limited (confirm)',
+          '每一日历年内暂停次数上限（本厅设置）',
+          "Suspensions per calendar year (hall's own setting)",
         ),
         params: { countField: 'pausesThisYear', maxTimes: 2 },
+        source: hall(
+          '本厅设置：1996年版《供电营业规则》第二十四条为每年两次；发改办价格〔2016〕1583号未限次数，2024年版条文未核对',
+          "Hall's own setting: the 1996 rules (art. 24) allowed two a year; NDRC 2016 No. 1583 sets no count; the 2024 text not checked",
+        ),
       },
       advanceNotice('pauseFrom'),
     ],
@@ -404,6 +552,11 @@ const changeTypes: BusinessType[] = [
     name: t('暂换', 'Temporary transformer swap'),
     accountKinds: HV,
     fields: [
+      select('voltageKv', '供电电压', 'Supply voltage', VOLTAGE_OPTIONS),
+      select('swapCause', '暂换原因类别', 'Why the swap', [
+        { value: 'fault', label: t('受电变压器故障', 'The transformer failed') },
+        { value: 'other', label: t('其他原因', 'Another reason') },
+      ]),
       {
         key: 'currentKva',
         label: t('原变压器容量(kVA)', 'Current transformer (kVA)'),
@@ -417,13 +570,39 @@ const changeTypes: BusinessType[] = [
         required: true,
       },
       dateField('swapFrom', '暂换开始日期', 'Swap starts on'),
-      text('reason', '暂换原因', 'Reason for the swap'),
+      dateField('swapUntil', '暂换结束日期', 'Swap ends on'),
+      text('reason', '故障情况说明', 'What failed'),
     ],
     rules: [
       {
-        code: 'VALUES_DIFFER',
-        description: t('暂换容量须与原容量不同', 'Temporary size must differ from the current one'),
-        params: { a: 'currentKva', b: 'swapKva' },
+        code: 'SWAP_LARGER',
+        description: t(
+          '暂换须因受电变压器故障、临时换用更大容量变压器',
+          'A swap is for a failed transformer, replaced for a time by a larger one',
+        ),
+        params: { causeField: 'swapCause', current: 'currentKva', swap: 'swapKva' },
+        source: rules1996('第二十五条'),
+      },
+      {
+        code: 'MAX_MONTHS',
+        description: t(
+          '暂换使用时间：10千伏及以下不超过2个月，35千伏及以上不超过3个月',
+          'Swap period: at most 2 months at 10 kV and below, 3 months at 35 kV and above',
+        ),
+        params: {
+          from: 'swapFrom',
+          to: 'swapUntil',
+          voltageField: 'voltageKv',
+          monthsByVoltage: '10:2,20:2,35:3,110:3',
+        },
+        source: published(
+          '《供电营业规则》（电力工业部令第8号，1996年）',
+          '第二十五条',
+          t(
+            '20千伏按2个月为本厅设置；2024年版对应条文未核对',
+            '20 kV at 2 months is the hall’s setting; the 2024 article not checked',
+          ),
+        ),
       },
     ],
   }),
@@ -438,6 +617,15 @@ const changeTypes: BusinessType[] = [
         kind: 'address',
         required: true,
         personal: true,
+      },
+      dateField('moveOn', '迁址日期', 'Move on'),
+    ],
+    rules: [
+      {
+        code: 'ADVANCE_NOTICE',
+        description: t('迁址须在5天前申请', "Relocation needs 5 days' notice"),
+        params: { field: 'moveOn', calendarDays: true, days: 5 },
+        source: rules1996('第二十六条'),
       },
     ],
     papers: [
@@ -463,7 +651,16 @@ const changeTypes: BusinessType[] = [
     accountKinds: LV,
     fields: [
       dateField('removeFrom', '暂拆日期', 'Removal on'),
+      dateField('removeUntil', '预计复装日期', 'Reinstallation planned on'),
       text('reason', '暂拆原因', 'Reason for the removal'),
+    ],
+    rules: [
+      {
+        code: 'MAX_MONTHS',
+        description: t('暂拆时间最长不超过6个月', 'A temporary removal lasts at most 6 months'),
+        params: { from: 'removeFrom', to: 'removeUntil', months: 6 },
+        source: rules1996('第二十八条'),
+      },
     ],
   }),
   change({
@@ -561,11 +758,11 @@ const changeTypes: BusinessType[] = [
       },
     ],
     rules: [
-      {
-        code: 'CHARGES_SETTLED',
-        description: t('原户电费须已结清', "The old account's charges must be settled"),
-        params: { field: 'chargesSettled' },
-      },
+      chargesSettled(
+        '原户电费须已结清',
+        "The old account's charges must be settled",
+        rules1996('第二十九条'),
+      ),
     ],
   }),
   change({
@@ -580,8 +777,10 @@ const changeTypes: BusinessType[] = [
         required: true,
         min: 2,
         max: 20,
+        limitSource: INPUT_BOUND,
       },
       text('reason', '分户原因', 'Reason for the split'),
+      select('chargesSettled', '原户电费是否已结清', 'Charges settled', yesNo()),
     ],
     papers: [
       {
@@ -590,6 +789,13 @@ const changeTypes: BusinessType[] = [
         deferrable: true,
       },
     ],
+    rules: [
+      chargesSettled(
+        '分户前须结清电费',
+        'Charges must be settled before a split',
+        rules1996('第三十条'),
+      ),
+    ],
   }),
   change({
     code: 'CHG_MERGE',
@@ -597,6 +803,11 @@ const changeTypes: BusinessType[] = [
     accountKinds: ALL,
     fields: [
       { ...accountNoField, key: 'otherAccountNo', label: t('并入户号', 'Account number to merge') },
+      select('sameSupplyPoint', '是否同一供电点', 'Same supply point', yesNo()),
+      kva('currentKva', '本户容量(kVA)', 'This account’s capacity (kVA)'),
+      kva('otherKva', '并入户容量(kVA)', 'Merged account’s capacity (kVA)'),
+      kva('mergedKva', '并户后容量(kVA)', 'Capacity after the merge (kVA)'),
+      select('chargesSettled', '各户电费是否已结清', 'Charges of both accounts settled', yesNo()),
     ],
     papers: [
       {
@@ -610,7 +821,28 @@ const changeTypes: BusinessType[] = [
         code: 'VALUES_DIFFER',
         description: t('并入户号须与本户号不同', 'The merged account must be another account'),
         params: { a: 'accountNo', b: 'otherAccountNo' },
+        source: CONSISTENCY,
       },
+      {
+        code: 'SAME_SUPPLY_POINT',
+        description: t('并户须在同一供电点', 'Merged accounts must share a supply point'),
+        params: { field: 'sameSupplyPoint' },
+        source: rules1996('第三十一条'),
+      },
+      {
+        code: 'NOT_ABOVE_SUM',
+        description: t(
+          '并户后容量不得超过并户前各户容量之和',
+          'Capacity after the merge not above the sum before it',
+        ),
+        params: { field: 'mergedKva', sumOf: 'currentKva,otherKva' },
+        source: rules1996('第三十一条'),
+      },
+      chargesSettled(
+        '并户前须结清电费',
+        'Charges must be settled before a merge',
+        rules1996('第三十一条'),
+      ),
     ],
   }),
   change({
@@ -638,11 +870,7 @@ const changeTypes: BusinessType[] = [
       },
     ],
     rules: [
-      {
-        code: 'CHARGES_SETTLED',
-        description: t('电费须已结清', 'Charges must be settled'),
-        params: { field: 'chargesSettled' },
-      },
+      chargesSettled('电费须已结清', 'Charges must be settled', rules1996('第三十二条')),
       {
         code: 'REFUND_ACCOUNT_HOLDER',
         description: t(
@@ -650,6 +878,10 @@ const changeTypes: BusinessType[] = [
           "Refund account must be in the holder's name",
         ),
         params: { field: 'refundAccountName', holderField: 'applicantName' },
+        source: hall(
+          '本厅设置：退费账户户名须与户名一致',
+          "Hall's own setting: refund to the holder only",
+        ),
       },
     ],
   }),
@@ -667,6 +899,7 @@ const changeTypes: BusinessType[] = [
         code: 'VALUES_DIFFER',
         description: t('新电压须与现电压不同', 'The new voltage must differ from the current one'),
         params: { a: 'currentVoltageKv', b: 'newVoltageKv' },
+        source: CONSISTENCY,
       },
     ],
   }),
@@ -684,11 +917,13 @@ const changeTypes: BusinessType[] = [
         code: 'VALUES_DIFFER',
         description: t('新类别须与现类别不同', 'The new class must differ from the current one'),
         params: { a: 'currentClass', b: 'newClass' },
+        source: CONSISTENCY,
       },
       {
         code: 'EQUIPMENT_UNCHANGED',
         description: t('仅在用电设备不变时可改类', 'Only when the equipment is unchanged'),
         params: { field: 'equipmentUnchanged' },
+        source: rules1996('第三十五条'),
       },
     ],
   }),
@@ -703,9 +938,24 @@ const restoreTypes: BusinessType[] = [
     restores: 'CHG_REDUCE',
     fields: [
       kva('restoreKva', '恢复容量(kVA)', 'Capacity to restore (kVA)'),
+      dateField('reducedOn', '原减容日期', 'Reduced on'),
       dateField('restoreFrom', '恢复日期', 'Restore on'),
     ],
-    rules: [advanceNotice('restoreFrom')],
+    rules: [
+      {
+        code: 'WITHIN_MONTHS_OF',
+        description: t(
+          '减容两年内可办理减容恢复，超过两年按新装或增容办理',
+          'A reduction is restored within 2 years; later it is a new connection or an increase',
+        ),
+        params: { since: 'reducedOn', on: 'restoreFrom', months: 24, after: 'new_or_increase' },
+        source: published(
+          DOC_BASIC_TARIFF_2016,
+          '（减容两年内恢复的按减容恢复办理，超过两年的按新装或增容办理）',
+        ),
+      },
+      advanceNotice('restoreFrom'),
+    ],
   }),
   change({
     code: 'CHG_PAUSE_RESTORE',
@@ -730,13 +980,51 @@ const restoreTypes: BusinessType[] = [
     name: t('暂拆恢复（复装）', 'Reinstallation after temporary removal'),
     accountKinds: LV,
     restores: 'CHG_TEMP_REMOVE',
-    fields: [dateField('restoreFrom', '复装日期', 'Reinstall on')],
+    fields: [
+      dateField('removedOn', '暂拆日期', 'Removed on'),
+      dateField('restoreFrom', '复装日期', 'Reinstall on'),
+    ],
+    rules: [
+      {
+        code: 'WITHIN_MONTHS_OF',
+        description: t(
+          '暂拆6个月内可复装，超过按新装办理',
+          'Reinstall within 6 months of the removal; later it is a new connection',
+        ),
+        params: { since: 'removedOn', on: 'restoreFrom', months: 6, after: 'new' },
+        source: rules1996('第二十八条'),
+      },
+    ],
   }),
 ];
 
-export const CATALOGUE_2026_1: Catalogue = {
-  version: '2026.1',
-  effectiveFrom: '2026-01-01',
-  settings: { accountNoLength: 10 },
-  types: [...newAndIncrease, ...changeTypes, ...restoreTypes],
+// ---- 校表 / 抄表异议 (meter test and reading disputes) ----
+const requestTypes: BusinessType[] = [
+  change({
+    code: 'REQ_METER_TEST',
+    name: t('校表（计量或电量异议）', 'Meter test or reading dispute'),
+    accountKinds: ALL,
+    deadline: METER_TEST_DEADLINE,
+    stages: CHANGE_STAGES,
+    fields: [
+      select('disputeKind', '异议类别', 'What is disputed', [
+        { value: 'meter', label: t('电能表计量准确性（申请校表）', 'Meter accuracy (meter test)') },
+        { value: 'reading', label: t('抄表电量', 'Meter reading') },
+      ]),
+      text('reason', '异议情况说明', 'What the customer reports'),
+    ],
+  }),
+];
+
+export const CATALOGUE_2026_2: Catalogue = {
+  version: '2026.2',
+  effectiveFrom: '2026-12-01',
+  settings: {
+    accountNoLength: 10,
+    accountNoLengthSource: hall(
+      '本厅设置：户号位数（各省不同）',
+      "Hall's own setting: account number length (provinces differ)",
+    ),
+  },
+  types: [...newAndIncrease, ...changeTypes, ...restoreTypes, ...requestTypes],
 };

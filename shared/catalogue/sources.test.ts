@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from './index';
+import { describeSource, forCustomers, isHallSetting } from './sources';
+import type { FigureSource } from './types';
+
+/** Every figure in the catalogue names its source or is marked as the hall's own setting. */
+const ARTICLE = /第[一二三四五六七八九十百]+条|（.+）/;
+const isComplete = (s: FigureSource | undefined): boolean =>
+  s !== undefined &&
+  (s.kind === 'hall'
+    ? s.note.zh.startsWith('本厅设置') && s.note.en.startsWith("Hall's own setting")
+    : s.document.startsWith('《') && ARTICLE.test(s.article));
+
+describe('figure sources', () => {
+  const types = CATALOGUE.types;
+
+  it.each(types.map((t) => [t.code, t] as const))('%s: every figure has a source', (_c, type) => {
+    const d = type.deadline;
+    expect(isComplete(d.source), 'deadline').toBe(true);
+    for (const v of d.variants ?? []) expect(isComplete(v.source), 'variant').toBe(true);
+    if (d.stages?.length) expect(isComplete(d.stagesSource), 'stages').toBe(true);
+    if (d.whole) expect(isComplete(d.whole.source), 'whole process').toBe(true);
+    for (const r of type.rules) expect(isComplete(r.source), r.code).toBe(true);
+    for (const f of type.fields)
+      if (f.min !== undefined || f.max !== undefined)
+        expect(isComplete(f.limitSource), `${f.key} limits`).toBe(true);
+  });
+
+  it('counts published and hall figures (printed for the report)', () => {
+    const all = types.flatMap((t) => [
+      t.deadline.source,
+      ...t.rules.map((r) => r.source),
+      ...(t.deadline.whole ? [t.deadline.whole.source] : []),
+    ]);
+    const hallCount = all.filter(isHallSetting).length;
+    // Rule and deadline sources across all types: some of each kind.
+    expect(hallCount).toBeGreaterThan(0);
+    expect(all.length - hallCount).toBeGreaterThan(0);
+  });
+
+  it('the rules cited for 暂换, 暂拆, 迁址, 分户 and 并户 are the articles of 供电营业规则', () => {
+    const articleOf = (code: string, rule: string) => {
+      const s = CATALOGUE.types
+        .find((t) => t.code === code)
+        ?.rules.find((r) => r.code === rule)?.source;
+      return s?.kind === 'published' ? `${s.document}${s.article}` : 'hall';
+    };
+    expect(articleOf('CHG_SWAP', 'SWAP_LARGER')).toMatch(/供电营业规则.*第二十五条/);
+    expect(articleOf('CHG_SWAP', 'MAX_MONTHS')).toMatch(/第二十五条/);
+    expect(articleOf('CHG_TEMP_REMOVE', 'MAX_MONTHS')).toMatch(/第二十八条/);
+    expect(articleOf('CHG_TEMP_REMOVE_RESTORE', 'WITHIN_MONTHS_OF')).toMatch(/第二十八条/);
+    expect(articleOf('CHG_RELOCATE', 'ADVANCE_NOTICE')).toMatch(/第二十六条/);
+    expect(articleOf('CHG_SPLIT', 'CHARGES_SETTLED')).toMatch(/第三十条/);
+    expect(articleOf('CHG_MERGE', 'NOT_ABOVE_SUM')).toMatch(/第三十一条/);
+    expect(articleOf('CHG_PAUSE', 'YEAR_TOTAL_DAYS')).toMatch(/1583号/);
+    expect(articleOf('CHG_PAUSE', 'MAX_PER_YEAR')).toBe('hall');
+  });
+
+  it('a hall setting is described as such and never given to customers', () => {
+    const hallOwn: FigureSource = {
+      kind: 'hall',
+      note: { zh: '本厅设置：x', en: "Hall's own setting: x" },
+    };
+    const pub: FigureSource = {
+      kind: 'published',
+      document: '《供电营业规则》',
+      article: '第二十五条',
+    };
+    expect(describeSource(hallOwn).zh).toBe('本厅设置：x');
+    expect(describeSource(undefined).zh).toContain('未注明出处');
+    expect(describeSource(pub).zh).toBe('《供电营业规则》第二十五条');
+    expect(forCustomers(5, hallOwn)).toBeNull();
+    expect(forCustomers(5, undefined)).toBeNull();
+    expect(forCustomers(5, pub)).toBe(5);
+  });
+});
