@@ -19,7 +19,10 @@ describe('ticket slip settings', () => {
   });
 
   it('says what is wrong in Chinese and English', () => {
-    const out = SlipSettingsSchema.safeParse({ paperMm: 58, queueQueryUrl: 'http://x.cn/{ticket}' });
+    const out = SlipSettingsSchema.safeParse({
+      paperMm: 58,
+      queueQueryUrl: 'http://x.cn/{ticket}',
+    });
     expect(out.success).toBe(false);
     const issue = out.error?.issues[0] as { params?: { zh: string; en: string } };
     expect(issue.params?.zh).toContain('https://');

@@ -7,6 +7,8 @@ import type { MessageSchema } from './zh-CN';
 import serviceEn from './service.en';
 import operationsEn from './operations.en';
 import stationEn from './station.en';
+import holidaysEn from './holidays.en';
+import emptyEn from './empty.en';
 
 const en: MessageSchema = {
   ...queueEn,
@@ -17,6 +19,8 @@ const en: MessageSchema = {
   ...aboutEn,
   ...operationsEn,
   ...stationEn,
+  ...holidaysEn,
+  ...emptyEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

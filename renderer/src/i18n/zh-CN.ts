@@ -6,6 +6,8 @@ import syncZhCN from './sync.zh-CN';
 import serviceZhCN from './service.zh-CN';
 import operationsZhCN from './operations.zh-CN';
 import stationZhCN from './station.zh-CN';
+import holidaysZhCN from './holidays.zh-CN';
+import emptyZhCN from './empty.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
@@ -17,6 +19,8 @@ const zhCN = {
   ...aboutZhCN,
   ...operationsZhCN,
   ...stationZhCN,
+  ...holidaysZhCN,
+  ...emptyZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',
