@@ -1,7 +1,19 @@
 import { z } from 'zod';
+import { nameText } from '../api/clean-text';
 import { weekdayOf } from './calendar';
 
 const DateString = z.iso.date();
+
+/**
+ * A named holiday as the notice lists it (春节 2027-02-06 to 02-12): kept so the supervisor's
+ * form shows the year as it was entered. Only `holidays` and `workdays` count for deadlines.
+ */
+export const HolidayPeriodSchema = z.object({
+  name: nameText().trim().min(1).max(20),
+  from: DateString,
+  to: DateString,
+});
+export type HolidayPeriod = z.infer<typeof HolidayPeriodSchema>;
 
 /**
  * A year's holiday notice as loaded from settings or the central system. Checked before use:
@@ -13,6 +25,7 @@ export const CalendarYearSchema = z
     year: z.number().int().min(2000).max(2100),
     holidays: z.array(DateString).max(80),
     workdays: z.array(DateString).max(40),
+    periods: z.array(HolidayPeriodSchema).max(40).optional(),
   })
   .superRefine((y, ctx) => {
     const prefix = `${y.year}-`;
@@ -23,6 +36,16 @@ export const CalendarYearSchema = z
       });
     }
     const off = new Set(y.holidays);
+    y.periods?.forEach((p, i) => {
+      if (!p.from.startsWith(prefix) || !p.to.startsWith(prefix))
+        ctx.addIssue({ code: 'custom', path: ['periods', i], message: 'date outside the year' });
+      else if (p.from > p.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['periods', i, 'to'],
+          message: 'ends before it starts',
+        });
+    });
     y.workdays.forEach((d, i) => {
       if (off.has(d))
         ctx.addIssue({ code: 'custom', path: ['workdays', i], message: 'day is also a holiday' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freeText } from '../api/clean-text';
 import { LocalizedTextSchema } from '../api/schemas';
+import { SlipSettingsSchema } from './slip';
 
 /**
  * The ticket queue (取号 / 叫号) as both the stations and the hall's shared store see it.
@@ -56,6 +57,8 @@ export const QueueConfigSchema = z
     counters: z.record(z.string(), LocalizedTextSchema).default({}),
     /** A wait longer than this counts as a long wait in the measures. */
     longWaitMinutes: z.number().int().min(1).max(240).default(15),
+    /** The kiosk's printed ticket slip (roll width, queue query address); absent = 80 mm, no QR. */
+    slip: SlipSettingsSchema.optional(),
   })
   .superRefine((cfg, ctx) => {
     const prefixes = new Set<string>();

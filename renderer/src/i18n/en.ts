@@ -10,6 +10,8 @@ import type { MessageSchema } from './zh-CN';
 import serviceEn from './service.en';
 import operationsEn from './operations.en';
 import stationEn from './station.en';
+import holidaysEn from './holidays.en';
+import emptyEn from './empty.en';
 
 const en: MessageSchema = {
   ...callingEn,
@@ -23,6 +25,8 @@ const en: MessageSchema = {
   ...operationsEn,
   ...rulesEn,
   ...stationEn,
+  ...holidaysEn,
+  ...emptyEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

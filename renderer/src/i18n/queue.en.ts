@@ -126,6 +126,7 @@ const queueEn: typeof queueZhCN = {
     service: 'Queue service',
     priority: 'Priority',
     issue: 'Issue ticket',
+    chooseFirst: 'Choose the need and business type first',
     restart: 'Next customer',
     ticketTitle: 'Your ticket',
     printTicket: 'Print ticket',

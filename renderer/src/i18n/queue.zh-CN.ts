@@ -123,6 +123,7 @@ const queueZhCN = {
     service: '排队业务',
     priority: '优先类别',
     issue: '取号',
+    chooseFirst: '请先选择需求和业务类型',
     restart: '接待下一位',
     ticketTitle: '您的排队号',
     printTicket: '打印排队号',

@@ -9,6 +9,8 @@ import syncZhCN from './sync.zh-CN';
 import serviceZhCN from './service.zh-CN';
 import operationsZhCN from './operations.zh-CN';
 import stationZhCN from './station.zh-CN';
+import holidaysZhCN from './holidays.zh-CN';
+import emptyZhCN from './empty.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
@@ -23,6 +25,8 @@ const zhCN = {
   ...operationsZhCN,
   ...rulesZhCN,
   ...stationZhCN,
+  ...holidaysZhCN,
+  ...emptyZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

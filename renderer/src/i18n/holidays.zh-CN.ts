@@ -1,0 +1,45 @@
+/** The supervisor's holiday calendar form (Chinese). */
+const holidaysZhCN = {
+  holidays: {
+    title: '节假日日历',
+    year: '年份',
+    yearPlaceholder: '选择年份',
+    source: {
+      loaded: '已保存的 {year} 年放假安排',
+      bundled: '内置的 {year} 年国务院放假通知，可修改后保存',
+      blank: '{year} 年尚无放假安排，请按国务院通知填写',
+    },
+    periods: '放假安排',
+    name: '节日名称',
+    namePlaceholder: '如：春节',
+    range: '放假日期',
+    from: '开始日期',
+    to: '结束日期',
+    addPeriod: '添加假期',
+    workdays: '调休上班日',
+    workdaysHint: '因调休需要上班的周六或周日',
+    workday: '上班日期',
+    addWorkday: '添加调休上班日',
+    remove: '删除',
+    save: '保存 {year} 年日历',
+    saved: '{year} 年放假安排已保存，办理时限将按新日历计算',
+    fixErrors: '请先改正标红的项目',
+    unnamed: '假期',
+    summary: '共 {holidays} 天放假，{workdays} 天调休上班',
+    errors: {
+      nameRequired: '请填写节日名称',
+      nameTooLong: '节日名称不能超过 {n} 个字',
+      rangeRequired: '请选择放假的开始和结束日期',
+      outsideYear: '日期必须在 {year} 年内',
+      reversed: '结束日期不能早于开始日期',
+      overlap: '与“{name}”的日期重叠',
+      dateRequired: '请选择日期',
+      duplicate: '这一天已经填过',
+      workdayInHoliday: '这一天在放假期间，不能同时是上班日',
+      notWeekend: '调休上班日应是周六或周日（工作日本来就上班）',
+      empty: '请至少添加一个假期或调休上班日',
+    },
+  },
+};
+
+export default holidaysZhCN;
