@@ -32,7 +32,7 @@ const ORG = {
   mobile: '13912345678',
   address: ADDRESS,
   agent: 'no',
-  requestedKva: 50,
+  requestedKw: 50,
   loadNature: '商业',
 };
 const received = (...codes: string[]): PaperEntry[] =>

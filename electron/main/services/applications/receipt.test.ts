@@ -56,8 +56,8 @@ describe('receipt fields by type and account kind', () => {
   it('a household 过户 shows the new holder and no business-only field', async () => {
     const { input, receipt, labels, value } = await receiptFor('CHG_TRANSFER', 'lv_resident');
     expect(labels).toEqual(expect.arrayContaining(['户号', '申请人姓名', '新户主姓名']));
-    expect(labels).toContain('新户主身份证号');
-    for (const businessOnly of ['单位名称', '法定代表人身份证号', '新户主单位名称'])
+    expect(labels).toContain('新户主证件号码');
+    for (const businessOnly of ['单位名称', '法定代表人证件号码', '新户主单位名称'])
       expect(labels).not.toContain(businessOnly);
     expect(value('newHolderName')).toBe(input.fields.newHolderName);
     expect(value('accountNo')).toBe(input.fields.accountNo);
@@ -69,11 +69,11 @@ describe('receipt fields by type and account kind', () => {
   it('a business 增容 shows capacities and the credit code masked, not the household labels', async () => {
     const { input, labels, value, receipt } = await receiptFor('INC_LV_BIZ', 'lv_business');
     expect(labels).toEqual(
-      expect.arrayContaining(['单位名称', '统一社会信用代码', '法定代表人身份证号']),
+      expect.arrayContaining(['单位名称', '统一社会信用代码', '法定代表人证件号码']),
     );
     expect(labels).not.toContain('申请人姓名');
-    expect(value('existingKva')).toBe(`${input.fields.existingKva as number} kVA`);
-    expect(value('addedKva')).toBe(`${input.fields.addedKva as number} kVA`);
+    expect(value('existingKw')).toBe(`${input.fields.existingKw as number} kW`);
+    expect(value('addedKw')).toBe(`${input.fields.addedKw as number} kW`);
     expect(value('creditCode')).toMatch(/^.{4}\*{10}.{4}$/);
     const text = JSON.stringify(receipt);
     for (const key of ['creditCode', 'idNumber', 'mobile'])

@@ -233,8 +233,22 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
         settings.context(),
       ).getTime();
       if (reopenStmt.run({ id, version, at, due }).changes !== 1) throw stale();
-      insertEvent.run({ complaint_id: id, at, actor, action: 'visit', note });
-      insertEvent.run({ complaint_id: id, at, actor, action: 'reopen', note: row.answer ?? '' });
+      insertEvent.run({
+        complaint_id: id,
+        at,
+        actor,
+        action: 'visit',
+        note: sealNote(cipher, note),
+      });
+      // The rejected answer moves into the reopen event: opened from its column, sealed as a note.
+      const rejected = row.answer === null ? '' : (openComplaint(cipher, row).answer ?? '');
+      insertEvent.run({
+        complaint_id: id,
+        at,
+        actor,
+        action: 'reopen',
+        note: sealNote(cipher, rejected),
+      });
     })();
     return detail(id);
   }
