@@ -5,6 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProcess, type HostProcess } from './host-process';
+import {
+  startFakeIdReader,
+  type FakeIdReader,
+} from '../electron/main/services/id-reader/fake-reader';
 import type { Session, StationRole } from '../shared/auth/schemas';
 import {
   roleArgs,
@@ -64,8 +68,18 @@ export const test = base.extend<{
   signIn: SignInAs;
   /** `test.use({ hallNow: '2026-09-30T10:00:00+08:00' })`: the services' clock starts there. */
   hallNow: string | undefined;
+  /** `test.use({ withIdReader: true })`: a fake 身份证阅读器 service the station is set up with. */
+  withIdReader: boolean;
+  /** That fake reader (null without `withIdReader`). */
+  idReader: FakeIdReader | null;
 }>({
   hallNow: [undefined, { option: true }],
+  withIdReader: [false, { option: true }],
+  idReader: async ({ withIdReader }, use) => {
+    const reader = withIdReader ? await startFakeIdReader() : null;
+    await use(reader);
+    await reader?.close();
+  },
   station: ['staff', { option: true }],
   signIn: ['supervisor', { option: true }],
   withCentral: [false, { option: true }],
@@ -105,13 +119,14 @@ export const test = base.extend<{
     await use(fixture);
     await proc?.stop();
   },
-  host: async ({ withCentral, central, station, signIn, hallNow }, use) => {
+  host: async ({ withCentral, central, station, signIn, hallNow, idReader }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-'));
     const dbFile = join(dir, 'hall.db');
     // With a central system: sync quickly (HALL_SYNC_FAST), so tests wait seconds, not minutes.
     const env = {
       ...(withCentral ? { CENTRAL_URL: central.url, HALL_SYNC_FAST: '1', HALL_DEMO: '1' } : {}),
       ...(hallNow ? { HALL_NOW: hallNow } : {}),
+      ...(idReader ? { HALL_ID_READER_URL: idReader.url } : {}),
     };
     const start = (port: string) =>
       startProcess(

@@ -13,6 +13,7 @@ export const NODE_ENTRIES = {
   'webhost/main': 'electron/webhost/main.ts',
   'central/main': 'central/main.ts',
   'tools/seed-demo': 'scripts/seed-demo.ts',
+  'tools/fake-id-reader': 'scripts/fake-id-reader.ts',
   'tools/restore-cli': 'electron/main/services/db/restore-cli.ts',
   'tools/rotate-cli': 'electron/main/services/crypto/rotate-cli.ts',
 };

@@ -27,6 +27,7 @@ export const BUILD_OUTPUTS = [
   'out/webhost/main.js',
   'out/central/main.js',
   'out/tools/seed-demo.js',
+  'out/tools/fake-id-reader.js',
 ];
 
 export const STAMP_FILE = 'out/.build-stamp';

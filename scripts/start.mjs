@@ -158,6 +158,14 @@ if (!process.env.CENTRAL_URL) {
   // Its own demo central system: the console enrols with the development secret (demo mode).
   env.HALL_DEMO = '1';
 }
+if (!process.env.HALL_ID_READER_URL) {
+  // A made-up ID card on a fake reader service, so 读卡 works in the demo (docs/id-reader.md).
+  env.HALL_ID_READER_URL = await startChild(
+    node,
+    ['out/tools/fake-id-reader.js'],
+    /fake ID card reader: (http:\/\/127\.0\.0\.1:\d+)/,
+  );
+}
 if (!existsSync(hallDb)) {
   const seeded = spawnSync(node, ['out/tools/seed-demo.js', '--db', hallDb], {
     stdio: 'inherit',

@@ -26,6 +26,8 @@ const kindFlag: WindowKind = windowKindFrom(process.argv, process.env);
 const overrides: StationOverrides = {
   ...(kindFlag !== 'console' ? { role: kindFlag } : {}),
   ...(process.env.CENTRAL_URL ? { centralUrl: process.env.CENTRAL_URL } : {}),
+  // The demo's fake ID card reader (npm start); the services refuse a non-local address.
+  ...(process.env.HALL_ID_READER_URL ? { idReaderUrl: process.env.HALL_ID_READER_URL } : {}),
 };
 
 const launch = launchOptions(process.argv, process.env);
@@ -74,6 +76,7 @@ function startStation(): void {
     hallCode: config.hallCode,
     stationCode: config.stationCode,
     receiptQueryUrl: config.receiptQueryUrl,
+    idReaderUrl: config.idReaderUrl,
     centralUrl: config.centralUrl,
     hubUrl: config.hubUrl,
     hubFingerprint: config.hubFingerprint,

@@ -22,7 +22,8 @@ import { backupConfigFromFlags } from '../main/services/db/backup-config';
 //   first-start wizard)]
 // Development only (they win over the config file, and the host says so in one line):
 // --station / HALL_STATION, --role / HALL_ROLE (staff = counter, kiosk, display…), CENTRAL_URL,
-// HUB_URL and HUB_FINGERPRINT (the hall hub for the queue and its pinned certificate).
+// HUB_URL and HUB_FINGERPRINT (the hall hub for the queue and its pinned certificate),
+// HALL_ID_READER_URL (the desk's ID card reader service, local only: docs/id-reader.md).
 // HALL_SYNC_FAST=1 (sync every second and retry within 2 s: for end-to-end tests and demos).
 const { values } = parseArgs({
   options: {
@@ -79,6 +80,8 @@ const overrides: StationOverrides = {
   ...(process.env.CENTRAL_URL ? { centralUrl: process.env.CENTRAL_URL } : {}),
   ...(process.env.HUB_URL ? { hubUrl: process.env.HUB_URL } : {}),
   ...(process.env.HUB_FINGERPRINT ? { hubFingerprint: process.env.HUB_FINGERPRINT } : {}),
+  // The demo's fake ID card reader (npm start); the services refuse a non-local address.
+  ...(process.env.HALL_ID_READER_URL ? { idReaderUrl: process.env.HALL_ID_READER_URL } : {}),
 };
 if (Object.keys(overrides).length > 0) {
   console.log(

@@ -29,6 +29,8 @@ export interface WebHostOptions {
   /** The hall hub for the queue (HUB_URL in main.ts) and its pinned certificate fingerprint. */
   hubUrl?: string;
   hubFingerprint?: string;
+  /** The desk's ID card reader service (tests; hosts use the station config's `idReaderUrl`). */
+  idReaderUrl?: string;
   /** Sync engine timing; FAST_SYNC_TIMING for tests (HALL_SYNC_FAST=1 in main.ts). */
   syncTiming?: SyncTiming;
   log?: (line: string) => void;
@@ -104,6 +106,9 @@ function servicesFor(options: WebHostOptions, config?: StationConfig, hooks?: St
     hallCode: config?.hallCode ?? options.hallCode,
     stationCode: config?.stationCode ?? options.stationCode,
     ...(config?.receiptQueryUrl ? { receiptQueryUrl: config.receiptQueryUrl } : {}),
+    ...((config?.idReaderUrl ?? options.idReaderUrl)
+      ? { idReaderUrl: config?.idReaderUrl ?? options.idReaderUrl }
+      : {}),
     centralUrl: config ? config.centralUrl : options.centralUrl,
     ...((config?.hubUrl ?? options.hubUrl) ? { hubUrl: config?.hubUrl ?? options.hubUrl } : {}),
     ...((config?.hubFingerprint ?? options.hubFingerprint)

@@ -7,6 +7,7 @@ import { queueMethods } from './methods/queue';
 import { authMethods } from './methods/auth';
 import { operationsMethods } from './methods/operations';
 import { stationMethods } from './methods/station';
+import { idReaderMethods } from './methods/id-reader';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -23,6 +24,7 @@ export const contract = {
   ...authMethods,
   ...operationsMethods,
   ...stationMethods,
+  ...idReaderMethods,
 } as const;
 
 export type Contract = typeof contract;

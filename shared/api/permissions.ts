@@ -101,6 +101,8 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'station.config': ROLES,
   'station.setup': ROLES,
   'station.update': ['supervisor'],
+  // The desk's ID card reader (issue 12): staff filling in a customer's form; never a kiosk.
+  'idReader.read': STAFF,
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -21,6 +21,8 @@ const fieldOf = (value: unknown) => {
 describe('station config schema', () => {
   it('accepts a complete config and a minimal one', () => {
     expect(checkStationConfig(GOOD).ok).toBe(true);
+    for (const idReaderUrl of ['http://127.0.0.1:19196', 'http://localhost:19196/api'])
+      expect(checkStationConfig({ ...GOOD, idReaderUrl }).ok).toBe(true);
     const { hubUrl: _h, hubFingerprint: _f, centralUrl: _c, enrolmentCode: _e, ...minimal } = GOOD;
     expect(checkStationConfig(minimal).ok).toBe(true);
   });
@@ -37,6 +39,10 @@ describe('station config schema', () => {
     ['enrolmentCode', { ...GOOD, enrolmentCode: 'a b' }],
     ['version', { ...GOOD, version: 2 }],
     ['stationcode', { ...GOOD, stationcode: 'C02' }],
+    ['idReaderUrl', { ...GOOD, idReaderUrl: 'http://10.0.0.5:19196' }],
+    ['idReaderUrl', { ...GOOD, idReaderUrl: 'http://reader.example.cn:19196' }],
+    ['idReaderUrl', { ...GOOD, idReaderUrl: 'https://127.0.0.1:19196' }],
+    ['idReaderUrl', { ...GOOD, idReaderUrl: 'http://user:pw@127.0.0.1:19196' }],
   ])('names the wrong field: %s', (field, value) => {
     expect(fieldOf(value)).toBe(field);
   });

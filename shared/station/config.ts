@@ -54,6 +54,31 @@ export const FingerprintSchema = z
     },
   });
 
+/**
+ * Whether an address is the ID card reader's local service as allowed (docs/id-reader.md): plain
+ * http to this machine only, so a rogue config cannot send the card's data off the station.
+ */
+export function isLocalReaderUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.username || url.password || url.protocol !== 'http:') return false;
+    return url.hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const localReaderUrl = () =>
+  z
+    .string()
+    .max(200)
+    .refine(isLocalReaderUrl, {
+      params: {
+        zh: '必须是本机地址（http://127.0.0.1:端口 或 http://localhost:端口）',
+        en: 'must be a local address (http://127.0.0.1:port or http://localhost:port)',
+      },
+    });
+
 const EnrolmentCodeSchema = z
   .string()
   .transform((v) => v.trim())
@@ -79,6 +104,8 @@ const StationConfigShape = z
     updateUrl: serverUrl().optional(),
     /** The hall's 进度查询 page the receipt's QR code opens: https with {applicationNo}. */
     receiptQueryUrl: ReceiptQueryUrlSchema.optional(),
+    /** The 身份证阅读器's local service, e.g. http://127.0.0.1:19196 (absent: no reader). */
+    idReaderUrl: localReaderUrl().optional(),
   })
   .strict();
 

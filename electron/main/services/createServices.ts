@@ -32,6 +32,7 @@ import { applyPendingRestore } from './db/restore';
 import type { BackupScheduleConfig } from './db/backup-schedule';
 import { createStationHandlers, fixedStationArea } from './station/handlers';
 import type { StationHooks } from './station/runtime';
+import { createIdReaderHandlers } from './id-reader/handlers';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -41,6 +42,8 @@ export interface ServicesOptions {
   stationCode?: string;
   /** The receipt QR's query address template (station config); absent: the demo default. */
   receiptQueryUrl?: string;
+  /** The desk's ID card reader service (station config `idReaderUrl`); absent: no reader. */
+  idReaderUrl?: string | undefined;
   transport: 'ipc' | 'http';
   now?: () => Date;
   log?: (line: string) => void;
@@ -305,6 +308,7 @@ export function createServices(opts: ServicesOptions): Services {
         createQueueHandlers(queue),
         commitments.handlers,
         operations.handlers,
+        createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
       ),
       crossCuttingHooks({
         applications,

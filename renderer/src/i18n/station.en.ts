@@ -23,6 +23,9 @@ const stationEn: StationMessages = {
     hubUrl: 'Hall hub address',
     hubFingerprint: 'Hub certificate fingerprint (SHA-256)',
     centralUrl: 'Central system address',
+    idReaderUrl: 'ID card reader address',
+    idReaderUrlHint:
+      "The local service of the desk's ID card reader: http://127.0.0.1 or http://localhost only; empty = no card reading, the details are typed in",
     enrolmentCode: 'One-time enrolment code',
     enrolmentPending: 'Enrolment code saved, waiting for the first enrolment',
     optional: 'optional',

@@ -21,6 +21,9 @@ const stationZhCN = {
     hubUrl: '营业厅集线器地址',
     hubFingerprint: '集线器证书指纹 (SHA-256)',
     centralUrl: '中心系统地址',
+    idReaderUrl: '身份证阅读器地址',
+    idReaderUrlHint:
+      '柜台身份证阅读器的本机服务地址，只能是 http://127.0.0.1 或 http://localhost；不填则“读卡”不可用，手工录入',
     enrolmentCode: '一次性注册码',
     enrolmentPending: '注册码已保存，等待首次注册使用',
     optional: '可不填',

@@ -13,6 +13,7 @@ export interface StationForm {
   centralUrl: string;
   enrolmentCode: string;
   receiptQueryUrl: string;
+  idReaderUrl: string;
 }
 
 export function formFrom(state: StationState | null): StationForm {
@@ -27,12 +28,19 @@ export function formFrom(state: StationState | null): StationForm {
     centralUrl: c?.centralUrl ?? '',
     enrolmentCode: '',
     receiptQueryUrl: c?.receiptQueryUrl ?? '',
+    idReaderUrl: c?.idReaderUrl ?? '',
   };
 }
 
 export function inputOf(form: StationForm): StationSetup {
   const optional = (
-    key: 'hubUrl' | 'hubFingerprint' | 'centralUrl' | 'enrolmentCode' | 'receiptQueryUrl',
+    key:
+      | 'hubUrl'
+      | 'hubFingerprint'
+      | 'centralUrl'
+      | 'enrolmentCode'
+      | 'receiptQueryUrl'
+      | 'idReaderUrl',
   ) => (form[key].trim() ? { [key]: form[key].trim() } : {});
   return {
     role: form.role,
@@ -44,6 +52,7 @@ export function inputOf(form: StationForm): StationSetup {
     ...optional('centralUrl'),
     ...optional('enrolmentCode'),
     ...optional('receiptQueryUrl'),
+    ...optional('idReaderUrl'),
   };
 }
 
@@ -63,5 +72,5 @@ export function fieldErrors(form: StationForm, zh: boolean): Record<string, stri
 export const STEP_FIELDS: Record<'role' | 'place' | 'links', string[]> = {
   role: ['role'],
   place: ['hallCode', 'hallName', 'stationCode', 'receiptQueryUrl'],
-  links: ['hubUrl', 'hubFingerprint', 'centralUrl', 'enrolmentCode'],
+  links: ['hubUrl', 'hubFingerprint', 'centralUrl', 'enrolmentCode', 'idReaderUrl'],
 };
