@@ -16,6 +16,10 @@ import { MAX_BODY_BYTES } from '../../electron/webhost/app';
 import { MAX_JSON_DEPTH, TOO_DEEP_TEXT } from '../../server-common/http/json-depth';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { testLog } from '../support/test-log';
+import {
+  startFakeIdReader,
+  type FakeIdReader,
+} from '../../electron/main/services/id-reader/fake-reader';
 import { badPayloads, shapeKeys } from './payloads';
 
 /**
@@ -59,6 +63,8 @@ function record(where: string, answer: Answer, expectStatus?: number[]): void {
 }
 
 let central: CentralHandle;
+// The counter's card reader answers too, so reading a card is an answer, not a 503.
+let idReader: FakeIdReader;
 let centralDir = '';
 const hosts: Partial<Record<StationRole, WebHost>> = {};
 const tokens: Partial<Record<Caller, string>> = {};
@@ -136,6 +142,7 @@ beforeAll(async () => {
     dbFile: join(centralDir, 'central.db'),
     allowDevelopmentSecret: true, // demo trust: the stations enrol with the development secret
   });
+  idReader = await startFakeIdReader();
   for (const stationRole of ['staff', 'kiosk', 'display'] as const) {
     const dir = mkdtempSync(join(tmpdir(), `hall-fuzz-roles-${stationRole}-`));
     dirs.push(dir);
@@ -145,6 +152,7 @@ beforeAll(async () => {
       scryptCost: TEST_COST,
       stationRole,
       centralUrl: central.url,
+      idReaderUrl: idReader.url,
       demo: true,
       stationCode: { staff: 'C01', kiosk: 'K01', display: 'D01' }[stationRole],
     });
@@ -182,6 +190,7 @@ afterAll(async () => {
     db.close();
   }
   await central.close();
+  await idReader.close();
   for (const dir of [...dirs, centralDir]) rmSync(dir, { recursive: true, force: true });
 });
 

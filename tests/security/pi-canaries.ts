@@ -27,6 +27,7 @@ export const PI = {
   kioskPhone: '13957318805',
   kioskDetail: FREE_TEXT_CANARIES.kioskDetail,
   kioskNote: FREE_TEXT_CANARIES.kioskNote,
+  ticketNote: FREE_TEXT_CANARIES.ticketNote,
   correctionPhone: '13957318806',
 };
 
@@ -44,5 +45,6 @@ export const ALL_PI: readonly string[] = [
   PI.kioskPhone,
   PI.kioskDetail,
   PI.kioskNote,
+  PI.ticketNote,
   PI.correctionPhone,
 ];

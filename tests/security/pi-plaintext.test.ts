@@ -163,6 +163,14 @@ describe('personal data at rest', () => {
       tokens.guide,
     );
 
+    // A ticket with the guide's triage note, held on the hall hub with the ticket.
+    await call(
+      services,
+      'queue.issue',
+      { serviceCode: 'GENERAL', priority: 'normal', note: PI.ticketNote },
+      tokens.guide,
+    );
+
     // The device's tokens, as the central connection stores them.
     createSyncState(services.db).saveCredentials({
       deviceId: 'dev-1',

@@ -33,7 +33,8 @@ export const CANARY_TEXTS: readonly string[] = ['欧阳灵犀', '金鸡山路88�
 
 /**
  * Free text the plain-text scan (tests/security/pi-plaintext.test.ts) writes into each sealed
- * free-text column: complaint content, answer and note, guide note, discard reason, kiosk draft.
+ * free-text column: complaint content, answer and note, guide note, discard reason, kiosk draft,
+ * the guide's note held with a ticket on the hub.
  */
 export const FREE_TEXT_CANARIES = {
   complaintContent: '金丝雀投诉正文：电表走字异常',
@@ -43,6 +44,7 @@ export const FREE_TEXT_CANARIES = {
   discardReason: '金丝雀作废原因：客户撤回',
   kioskDetail: '金丝雀自助机地址99号',
   kioskNote: '金丝雀自助机留言',
+  ticketNote: '金丝雀取号备注：客户需办理增容',
 } as const;
 
 export const ALL_CANARIES: readonly string[] = [
