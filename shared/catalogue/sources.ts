@@ -3,8 +3,9 @@ import type { FigureSource } from './types';
 
 /**
  * The documents the catalogue's figures come from, and the hall's own settings. Article
- * references name the edition they were read in; where the 2024 edition of 供电营业规则 renumbered
- * or reworded an article and the new text was not checked, the note says so.
+ * references name the edition they were read in. A citation not yet checked against the text in
+ * force says so in its note (docs/domain.md, "Sources of the figures", lists what was checked):
+ * the 1996 articles against the 2024 edition, and the 1583号 / 1479号 clauses cited by topic.
  */
 
 export const DOC_RULES_1996 = '《供电营业规则》（电力工业部令第8号，1996年）';
@@ -15,8 +16,16 @@ export const DOC_GET_ELECTRICITY_2020 =
 export const DOC_SGCC_COMMITMENTS = '《国家电网有限公司供电服务“十项承诺”》';
 
 const NOT_CHECKED_2024 = t(
-  '2024年版《供电营业规则》的对应条文未核对',
-  'The matching article of the 2024 edition has not been checked',
+  '2024年版《供电营业规则》（国家发展和改革委员会令2024年第14号）的对应条文未核对',
+  'The matching article of the 2024 edition (NDRC Order No. 14 of 2024) has not been checked',
+);
+
+/** What every unchecked citation's note contains (the sources test looks for it). */
+export const NOT_CHECKED_MARK = '未核对';
+
+const BY_TOPIC = t(
+  `按主题引用，原文条款${NOT_CHECKED_MARK}`,
+  'Cited by topic; the clause has not been checked against the text',
 );
 
 export const published = (document: string, article: string, note?: LocalizedText): FigureSource =>
@@ -25,6 +34,17 @@ export const published = (document: string, article: string, note?: LocalizedTex
 /** An article of the 1996 rules, flagged as not checked against the 2024 edition. */
 export const rules1996 = (article: string): FigureSource =>
   published(DOC_RULES_1996, article, NOT_CHECKED_2024);
+
+/**
+ * A notice cited by the topic of a clause ("（…）") rather than its number, flagged as not checked
+ * against the text; `extra` adds what else the supervisor must know (zh and en joined with "；").
+ */
+export const byTopic = (document: string, topic: string, extra?: LocalizedText): FigureSource =>
+  published(
+    document,
+    topic,
+    extra ? t(`${extra.zh}；${BY_TOPIC.zh}`, `${extra.en}; ${BY_TOPIC.en}`) : BY_TOPIC,
+  );
 
 export const hall = (zh: string, en: string): FigureSource => ({ kind: 'hall', note: t(zh, en) });
 

@@ -13,8 +13,10 @@ import {
 } from '../fields';
 import { holderPapers, hvPapers, propertyProof } from '../papers';
 import {
+  byTopic,
   DOC_BASIC_TARIFF_2016,
   DOC_GET_ELECTRICITY_2020,
+  DOC_RULES_1996,
   DOC_SGCC_COMMITMENTS,
   hall,
   INPUT_BOUND,
@@ -52,7 +54,7 @@ const LV: AccountKind[] = ['lv_resident', 'lv_business'];
 
 /** Low-voltage access limit for businesses: 160 kW in cities (1479号). A kW figure, not kVA. */
 const LV_BUSINESS_MAX_KW = 160;
-const LV_BUSINESS_LIMIT_SOURCE = published(
+const LV_BUSINESS_LIMIT_SOURCE = byTopic(
   DOC_GET_ELECTRICITY_2020,
   '（降低办电成本：城市地区低压接入容量标准提升至160千瓦）',
   t('农村地区的标准由省公司另定', 'Rural areas: the province sets its own figure'),
@@ -87,7 +89,7 @@ const LV_BUSINESS_DEADLINE: DeadlineRule = {
       '低压小微企业全过程办电时间不超过15个工作日',
       'Low-voltage businesses: whole process within 15 working days',
     ),
-    source: published(DOC_GET_ELECTRICITY_2020, '（压减办电时间：低压小微企业全过程15个工作日）'),
+    source: byTopic(DOC_GET_ELECTRICITY_2020, '（压减办电时间：低压小微企业全过程15个工作日）'),
   },
 };
 const HV_STAGE_LIMITS = (planReply: number) => [
@@ -151,7 +153,7 @@ const advanceNotice = (field: string): RuleCheckDef => ({
   code: 'ADVANCE_NOTICE',
   description: t('须提前5个工作日申请', 'Must be requested 5 working days ahead'),
   params: { field, workingDays: 5 },
-  source: published(DOC_BASIC_TARIFF_2016, '（申请减容、暂停、减容恢复、暂停恢复应提前5个工作日）'),
+  source: byTopic(DOC_BASIC_TARIFF_2016, '（申请减容、暂停、减容恢复、暂停恢复应提前5个工作日）'),
 });
 const chargesSettled = (zh: string, en: string, source: RuleCheckDef['source']): RuleCheckDef => ({
   code: 'CHARGES_SETTLED',
@@ -423,7 +425,7 @@ const CONSISTENCY = hall(
   '本厅设置：录入一致性检查，不含数值',
   "Hall's own setting: a consistency check with no figure",
 );
-const PAUSE_SOURCE = published(
+const PAUSE_SOURCE = byTopic(
   DOC_BASIC_TARIFF_2016,
   '（暂停时间每次应不少于十五日，每一日历年内累计不超过六个月）',
   t(
@@ -596,7 +598,7 @@ const changeTypes: BusinessType[] = [
           monthsByVoltage: '10:2,20:2,35:3,110:3',
         },
         source: published(
-          '《供电营业规则》（电力工业部令第8号，1996年）',
+          DOC_RULES_1996,
           '第二十五条',
           t(
             '20千伏按2个月为本厅设置；2024年版对应条文未核对',
@@ -949,9 +951,13 @@ const restoreTypes: BusinessType[] = [
           'A reduction is restored within 2 years; later it is a new connection or an increase',
         ),
         params: { since: 'reducedOn', on: 'restoreFrom', months: 24, after: 'new_or_increase' },
-        source: published(
+        source: byTopic(
           DOC_BASIC_TARIFF_2016,
           '（减容两年内恢复的按减容恢复办理，超过两年的按新装或增容办理）',
+          t(
+            '1996年版《供电营业规则》第二十三条亦规定减容最长二年、逾期按新装或增容办理',
+            'The 1996 rules (art. 23) also cap a reduction at two years, later a new connection or increase',
+          ),
         ),
       },
       advanceNotice('restoreFrom'),
