@@ -137,8 +137,8 @@ test('receipts per family carry their own fields, the hall query QR, and fit A5 
       legalRepName: '陈建国',
       idNumber: VALID.idNumber,
       mobile: VALID.mobile,
-      existingKva: 50,
-      addedKva: 30,
+      existingKw: 50,
+      addedKw: 30,
       agent: 'no',
     },
     ['PROPERTY_PROOF'],
@@ -149,11 +149,11 @@ test('receipts per family carry their own fields, the hall query QR, and fit A5 
   await expect(page.getByTestId('receipt-applicant')).toHaveText('福州闽江包装有限公司');
   await expect(page.getByTestId('receipt-field-creditCode')).toHaveText(VALID.creditMasked);
   await expect(page.getByTestId('receipt-field-legalRepName')).toHaveText('陈建国');
-  await expect(page.getByTestId('receipt-field-existingKva')).toHaveText('50 kVA');
-  await expect(page.getByTestId('receipt-field-addedKva')).toHaveText('30 kVA');
+  await expect(page.getByTestId('receipt-field-existingKw')).toHaveText('50 kW');
+  await expect(page.getByTestId('receipt-field-addedKw')).toHaveText('30 kW');
   const bizFields = page.getByTestId('receipt-fields');
   await expect(bizFields).toContainText('统一社会信用代码');
-  await expect(bizFields).toContainText('法定代表人身份证号');
+  await expect(bizFields).toContainText('法定代表人证件号码');
   await expect(bizFields).not.toContainText('申请人姓名');
   await expect(page.getByTestId('receipt-papers-missing')).toContainText('容缺受理，待补交');
   await expectQrFor(page, queryUrl(business.appNo));
@@ -203,7 +203,7 @@ test('receipts per family carry their own fields, the hall query QR, and fit A5 
   const detail = page.getByTestId('detail-fields');
   await expect(detail).toContainText('新户主姓名');
   await expect(detail).toContainText('申请人姓名');
-  for (const businessOnly of ['单位名称', '法定代表人身份证号', '新户主单位名称'])
+  for (const businessOnly of ['单位名称', '法定代表人证件号码', '新户主单位名称'])
     await expect(detail).not.toContainText(businessOnly);
   const path = info.outputPath('detail-household-transfer.png');
   await page.screenshot({ path, fullPage: true });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BRIDGE_KEY } from '../../../shared/api/channels';
 import { ClientError, call, transportName } from './client';
+import { onSessionRejected, writeSession } from './session-token';
 
 const setBridge = (invoke: (method: string, input: unknown) => Promise<unknown>) => {
   (globalThis as Record<string, unknown>)[BRIDGE_KEY] = { invoke };
@@ -41,6 +42,35 @@ describe('API client', () => {
     expect(err).toBeInstanceOf(ClientError);
     expect((err as ClientError).body).toEqual(body);
     expect((err as ClientError).code).toBe('VALIDATION');
+  });
+
+  it('a refused old token does not lock the session opened meanwhile; a refused current one does', async () => {
+    const session = (token: string) => ({
+      token,
+      staffNo: 'C201',
+      name: '柜员周',
+      role: 'counter' as const,
+      idleLockMinutes: 5,
+    });
+    const unauthenticated = {
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '请先登录', messageEn: 'Sign in first' },
+    };
+    let rejected = 0;
+    const stop = onSessionRejected(() => (rejected += 1));
+    writeSession(session('old-token'));
+    // The answer to a call sent with the old token arrives after the next person signed in.
+    setBridge(async () => {
+      writeSession(session('new-token'));
+      return unauthenticated;
+    });
+    await call('sync.status', {}).catch(() => undefined);
+    expect(rejected).toBe(0);
+    setBridge(async () => unauthenticated);
+    await call('sync.status', {}).catch(() => undefined);
+    expect(rejected).toBe(1);
+    stop();
+    writeSession(null);
   });
 
   it('refuses a reply that is not an envelope', async () => {

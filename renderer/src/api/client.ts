@@ -36,10 +36,13 @@ function isEnvelope(value: unknown): value is ApiResult<unknown> {
   return v.ok === false && typeof v.error === 'object' && v.error !== null;
 }
 
-async function overHttp(method: string, input: unknown): Promise<unknown> {
+async function overHttp(
+  method: string,
+  input: unknown,
+  token: string | undefined,
+): Promise<unknown> {
   let response: Response;
   try {
-    const token = sessionToken();
     response = await fetch(`/api/${method}`, {
       method: 'POST',
       // The session rides in a header, never in the method input.
@@ -60,11 +63,15 @@ async function overHttp(method: string, input: unknown): Promise<unknown> {
   }
 }
 
-async function overBridge(method: string, input: unknown): Promise<unknown> {
+async function overBridge(
+  method: string,
+  input: unknown,
+  token: string | undefined,
+): Promise<unknown> {
   const bridge = findBridge();
   if (!bridge) throw new ClientError(NETWORK_ERROR);
   try {
-    return await bridge.invoke(method, input ?? {}, sessionToken());
+    return await bridge.invoke(method, input ?? {}, token);
   } catch {
     throw new ClientError(NETWORK_ERROR);
   }
@@ -80,11 +87,19 @@ export async function call<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> {
-  const reply = findBridge() ? await overBridge(method, input) : await overHttp(method, input);
+  const token = sessionToken();
+  const reply = findBridge()
+    ? await overBridge(method, input, token)
+    : await overHttp(method, input, token);
   if (!isEnvelope(reply)) throw new ClientError(BAD_REPLY);
   if (!reply.ok) {
-    // A wrong password at sign-in is not a lost session.
-    if (reply.error.code === 'UNAUTHENTICATED' && !SIGN_IN_METHODS.has(method)) {
+    // A wrong password at sign-in is not a lost session; nor is a refusal of a call sent with
+    // an older token (or none) while someone signed in meanwhile: only the current one counts.
+    if (
+      reply.error.code === 'UNAUTHENTICATED' &&
+      !SIGN_IN_METHODS.has(method) &&
+      token === sessionToken()
+    ) {
       notifySessionRejected();
     }
     throw new ClientError(reply.error);
