@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   ApplicationDetail,
   ApplicationInput,
@@ -9,42 +6,23 @@ import type {
 } from '../../../../shared/api/schemas';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
 import { creditCheckChar } from '../../../../shared/validators/credit-code';
-import { createServices, type Services } from '../createServices';
+import { servicesPerTest } from '../testing/harness';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
-import { testLog } from '../../../../tests/support/test-log';
 
 /**
  * Whole-value search by a protected identifier goes through a keyed hash: the value must be
  * normalised the same way when it is stored and when it is searched, or a phone typed with
  * spaces finds nobody.
  */
-let dir: string;
-let services: Services;
 const ctx = { transport: 'ipc' as const, actor: 'clerk07' };
 const MONDAY_10 = new Date('2026-03-02T10:00:00+08:00');
 const r = rng(23);
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hall-id-search-'));
-  services = createServices({
-    auth: { enforce: false },
-    dbFile: join(dir, 'hall.db'),
-    transport: 'ipc',
-    now: () => MONDAY_10,
-    log: testLog,
-    validateOutput: true,
-  });
+const h = servicesPerTest({
+  prefix: 'hall-id-search-',
+  actor: ctx.actor,
+  options: () => ({ now: () => MONDAY_10 }),
 });
-afterEach(async () => {
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const res = await services.dispatch(method, input, ctx);
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
-  return res.value as T;
-}
+const call = h.call;
 
 const found = async (q: string): Promise<string[]> =>
   (await call<ListResult>('applications.list', { q, offset: 0, limit: 20 })).rows.map((i) => i.id);
@@ -112,7 +90,7 @@ describe('certificate types through the service', () => {
     const biz = findType(CATALOGUE, 'NEW_LV_BIZ')!;
     const input = fakeApplicationInput(biz, r, MONDAY_10, 'lv_business');
     const body = 'B1350100M000100Y4';
-    const res = await services.dispatch(
+    const res = await h.services.dispatch(
       'applications.submit',
       { ...input, fields: { ...input.fields, creditCode: body + creditCheckChar(body) } },
       ctx,

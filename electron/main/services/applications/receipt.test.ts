@@ -1,45 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApplicationDetail, Receipt } from '../../../../shared/api/schemas';
 import { CATALOGUE, findType, type AccountKind } from '../../../../shared/catalogue';
 import { DEFAULT_RECEIPT_QUERY_URL } from '../../../../shared/station/query-url';
-import { createServices, type Services } from '../createServices';
+import { servicesPerTest } from '../testing/harness';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
-import { testLog } from '../../../../tests/support/test-log';
 
 // What a customer checks on the receipt: the fields of its type and account kind, masked,
 // and a QR that opens the hall's query page for this application.
-let dir: string;
-let services: Services;
-const ctx = { transport: 'ipc' as const, actor: 'C107' };
 const clock = new Date('2026-03-02T10:00:00+08:00');
 const QUERY = 'https://query.hall07.example.cn/progress?hall=07&no={applicationNo}';
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hall-receipt-'));
-  services = createServices({
-    auth: { enforce: false },
-    dbFile: join(dir, 'hall.db'),
-    transport: 'ipc',
-    stationCode: 'C03',
-    receiptQueryUrl: QUERY,
-    now: () => clock,
-    log: testLog,
-    validateOutput: true,
-  });
+const h = servicesPerTest({
+  prefix: 'hall-receipt-',
+  actor: 'C107',
+  options: () => ({ stationCode: 'C03', receiptQueryUrl: QUERY, now: () => clock }),
 });
-afterEach(async () => {
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const res = await services.dispatch(method, input, ctx);
-  if (!res.ok) throw new Error(`${method} failed: ${res.error.messageEn}`);
-  return res.value as T;
-}
+const call = h.call;
 
 async function receiptFor(code: string, kind: AccountKind) {
   const type = findType(CATALOGUE, code);

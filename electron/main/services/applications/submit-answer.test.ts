@@ -1,46 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApplicationDetail } from '../../../../shared/api/schemas';
 import { CATALOGUE } from '../../../../shared/catalogue';
 import type { AccountKind, BusinessType } from '../../../../shared/catalogue/types';
 import { ApplicationSubmitPayloadSchema } from '../../../../shared/sync/application-payload';
-import { createServices, type Services } from '../createServices';
+import { servicesPerTest } from '../testing/harness';
 import { createOutboxStore } from '../sync/outbox-store';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
-import { testLog } from '../../../../tests/support/test-log';
 
 /**
  * Submit answers from what it has just written (no read-back) and builds the outbox payload
  * without a second schema pass: both must stay exactly what a read and the schema would give.
  */
-let dir: string;
-let services: Services;
 const ctx = { transport: 'ipc' as const, actor: 'clerk07' };
 const MONDAY_10 = new Date('2026-03-02T10:00:00+08:00');
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hall-submit-answer-'));
-  services = createServices({
-    auth: { enforce: false },
-    dbFile: join(dir, 'hall.db'),
-    transport: 'ipc',
-    now: () => MONDAY_10,
-    log: testLog,
-    validateOutput: true,
-  });
+const h = servicesPerTest({
+  prefix: 'hall-submit-answer-',
+  actor: ctx.actor,
+  once: true,
+  options: () => ({ now: () => MONDAY_10 }),
 });
-afterAll(async () => {
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call(method: string, input: unknown): Promise<ApplicationDetail> {
-  const res = await services.dispatch(method, input, ctx);
-  if (!res.ok) throw new Error(`${method} failed: ${res.error.code} ${res.error.field ?? ''}`);
-  return res.value as ApplicationDetail;
-}
+const call = (method: string, input: unknown) => h.call<ApplicationDetail>(method, input);
 
 /**
  * Random inputs do not always meet a type's cross-field rules (a capacity increase must add
@@ -52,7 +31,7 @@ async function firstAccepted(
 ): Promise<ApplicationDetail | undefined> {
   for (let seed = 1; seed <= 20; seed++) {
     const input = fakeApplicationInput(type, rng(seed), MONDAY_10, kind);
-    const res = await services.dispatch('applications.submit', input, ctx);
+    const res = await h.services.dispatch('applications.submit', input, ctx);
     if (res.ok) return res.value as ApplicationDetail;
     if (res.error.code !== 'VALIDATION') throw new Error(`submit failed: ${res.error.code}`);
   }
@@ -68,7 +47,7 @@ describe('the answer of applications.submit', () => {
         if (!submitted) continue; // its rules need values random inputs do not give
         submittedTypes.push(`${type.code}/${kind}`);
         expect(submitted).toEqual(await call('applications.get', { id: submitted.id }));
-        const [row] = createOutboxStore(services.db)
+        const [row] = createOutboxStore(h.services.db)
           .byState('pending')
           .filter((o) => o.application_id === submitted.id);
         const stored = JSON.parse(row?.payload ?? '{}') as unknown;

@@ -1,38 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ComplaintDetail } from '../../../../shared/api/methods/complaints';
-import { createServices, type Services } from '../createServices';
-import { testLog } from '../../../../tests/support/test-log';
+import { servicesPerTest } from '../testing/harness';
 
-let dir: string;
-let services: Services;
 let clock: Date;
 const ctx = { transport: 'ipc' as const, actor: 'clerk07' };
-
+// Registered first, so the clock is set before the harness creates the services.
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hall-reopen-'));
   clock = new Date('2026-03-02T10:00:00+08:00'); // a Monday
-  services = createServices({
-    auth: { enforce: false },
-    dbFile: join(dir, 'hall.db'),
-    transport: 'ipc',
-    now: () => clock,
-    log: testLog,
-    validateOutput: true,
-  });
 });
-afterEach(async () => {
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
+const h = servicesPerTest({
+  prefix: 'hall-reopen-',
+  actor: ctx.actor,
+  options: () => ({ now: () => clock }),
 });
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const res = await services.dispatch(method, input, ctx);
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
-  return res.value as T;
-}
+const call = h.call;
 
 async function answered(): Promise<ComplaintDetail> {
   let c = await call<ComplaintDetail>('complaints.take', {
@@ -91,7 +72,7 @@ describe('a dissatisfied follow-up visit reopens the complaint', () => {
 
   it('a stale version is refused and changes nothing', async () => {
     const c = await answered();
-    const res = await services.dispatch(
+    const res = await h.services.dispatch(
       'complaints.visit',
       { id: c.id, version: c.version - 1, result: 'dissatisfied' },
       ctx,
