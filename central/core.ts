@@ -6,6 +6,7 @@ import { openCentralDb, type CentralDb } from './db';
 import type { FaultPlan } from './faults';
 import { Ledger, type StageResolver } from './ledger';
 import { QueueStore } from './queue/store';
+import { AppointmentStore } from './appointments/store';
 import { hubCipher } from './queue/draft-sealing';
 import { HubLink, type HubLinkOptions } from './hub-link';
 import { servesCentral, servesHub, type CentralMode, type HubTls } from './hub-tls';
@@ -68,6 +69,7 @@ export interface CentralCore {
   ledger: Ledger;
   auth: DeviceAuth;
   queue: QueueStore;
+  appointments: AppointmentStore;
   adminToken: string;
   hubLink?: HubLink;
   /** Fetch straight into the app, without a socket (and without faults): for fake-timer tests. */
@@ -90,6 +92,7 @@ export function createCentralCore(
   const ledger = new Ledger(db, stageResolver(opts.catalogue ?? CATALOGUE), now);
   const cipher = hubCipher(opts.dbFile, opts.keyFile);
   const queue = new QueueStore(db, { now, cipher });
+  const appointments = new AppointmentStore(db, queue, { cipher, now });
   const mode = opts.mode ?? 'all';
   const hubLink =
     opts.hubLink && servesHub(mode) ? new HubLink(db, cipher, opts.hubLink) : undefined;
@@ -98,7 +101,7 @@ export function createCentralCore(
     ledger,
     admin,
     sync: servesCentral(mode),
-    ...(servesHub(mode) ? { queue } : {}),
+    ...(servesHub(mode) ? { queue, appointments } : {}),
     ...(hubLink ? { hubLink } : {}),
     adminToken: trust.adminToken,
     auditTails: new AuditTails(db, now),
@@ -109,6 +112,7 @@ export function createCentralCore(
     ledger,
     auth,
     queue,
+    appointments,
     adminToken: trust.adminToken,
     ...(hubLink ? { hubLink } : {}),
     fetch: async (input, init) => app.fetch(new Request(input, init)),
