@@ -103,6 +103,18 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'station.update': ['supervisor'],
   // The desk's ID card reader (issue 12): staff filling in a customer's form; never a kiosk.
   'idReader.read': STAFF,
+  // Appointments (issue 15): booked at the counter, the guide desk and the kiosk; the guide's
+  // day list; check-in by code + phone at the kiosk or a desk; slots and rules by a supervisor.
+  'appointments.slots': ['counter', 'guide', 'supervisor', 'kiosk'],
+  'appointments.saveSlot': ['supervisor'],
+  'appointments.removeSlot': ['supervisor'],
+  'appointments.book': ['counter', 'guide', 'supervisor', 'kiosk'],
+  'appointments.cancel': STAFF,
+  'appointments.dayList': STAFF,
+  'appointments.checkIn': ['counter', 'guide', 'supervisor', 'kiosk'],
+  'appointments.figures': ['supervisor'],
+  'appointments.settings': STAFF,
+  'appointments.saveSettings': ['supervisor'],
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

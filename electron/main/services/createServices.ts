@@ -11,6 +11,7 @@ import { createServiceCommitments } from './dashboard';
 import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
+import { createAppointmentHandlers, createAppointmentService } from './appointments';
 import { createOfflineTickets } from './queue/offline-tickets';
 import { createCentralConnection, resolveEnrolment, usesDevelopmentSecret } from './central-client';
 import { checkHubEndpoint, createHubConnection } from './central-client/hub';
@@ -309,6 +310,8 @@ export function createServices(opts: ServicesOptions): Services {
         commitments.handlers,
         operations.handlers,
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
+        // Appointments live on the server the queue is on (the hall hub, else central).
+        createAppointmentHandlers(createAppointmentService({ central: hub ?? central, log })),
       ),
       crossCuttingHooks({
         applications,
