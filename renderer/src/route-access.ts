@@ -27,6 +27,7 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   sync: { methods: ['sync.status'] },
   staff: { methods: ['auth.accounts'] },
   guide: { methods: ['guide.saveChecklist', 'queue.issue'] },
+  appointments: { methods: ['appointments.dayList'] },
   queue: { methods: ['queue.callNext'] },
   queueMeasures: { methods: ['queue.measures'] },
   complaints: { methods: ['complaints.list'] },
@@ -43,6 +44,8 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   kioskApply: { station: 'kiosk' },
   kioskRate: { station: 'kiosk' },
   kioskInfo: { station: 'kiosk' },
+  kioskAppointment: { station: 'kiosk' },
+  kioskCheckin: { station: 'kiosk' },
 };
 
 /** Where each role starts, and where it is sent when it asks for a screen it cannot use. */

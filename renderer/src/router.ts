@@ -11,6 +11,7 @@ import CallingPanelView from './views/counter/CallingPanelView.vue';
 import QueueMeasuresView from './views/counter/QueueMeasuresView.vue';
 import DisplayView from './views/display/DisplayView.vue';
 import GuideView from './views/guide/GuideView.vue';
+import AppointmentsView from './views/appointments/AppointmentsView.vue';
 import OperationsView from './views/supervisor/OperationsView.vue';
 import RuleSetsView from './views/supervisor/rule-sets/RuleSetsView.vue';
 import { kioskRoutes } from './views/kiosk/routes';
@@ -31,6 +32,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sync', name: 'sync', component: SyncView },
   { path: '/staff', name: 'staff', component: StaffAccountsView },
   { path: '/guide', name: 'guide', component: GuideView },
+  { path: '/appointments', name: 'appointments', component: AppointmentsView },
   { path: '/queue', name: 'queue', component: CallingPanelView },
   { path: '/queue/measures', name: 'queueMeasures', component: QueueMeasuresView },
   // Customer-facing screens: no workbench header (meta.bare, see App.vue).

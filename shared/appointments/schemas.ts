@@ -103,3 +103,16 @@ export const AppointmentFiguresSchema = z.object({
   waiting: z.number().int(),
 });
 export type AppointmentFigures = z.infer<typeof AppointmentFiguresSchema>;
+
+/** 540 → "09:00" (a slot's minutes after hall midnight, as the screens show them). */
+export const minutesText = (m: number): string =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/** "09:00" → 540; anything else → null. */
+export function minutesOf(text: string): number | null {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const h = Number(match[1]);
+  const m = Number(match[2]);
+  return h <= 24 && m < 60 && h * 60 + m <= 1440 ? h * 60 + m : null;
+}

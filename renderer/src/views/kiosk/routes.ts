@@ -6,6 +6,8 @@ import KioskLayout from './KioskLayout.vue';
 import KioskLookup from './KioskLookup.vue';
 import KioskRate from './KioskRate.vue';
 import KioskTicket from './KioskTicket.vue';
+import KioskAppointment from './KioskAppointment.vue';
+import KioskCheckin from './KioskCheckin.vue';
 
 /** /kiosk/*: the customer kiosk, inside its own frame (no workbench navigation). */
 export const kioskRoutes: RouteRecordRaw = {
@@ -19,6 +21,8 @@ export const kioskRoutes: RouteRecordRaw = {
     { path: 'apply', name: 'kioskApply', component: KioskApply },
     { path: 'rate', name: 'kioskRate', component: KioskRate },
     { path: 'info', name: 'kioskInfo', component: KioskInfo },
+    { path: 'appointment', name: 'kioskAppointment', component: KioskAppointment },
+    { path: 'checkin', name: 'kioskCheckin', component: KioskCheckin },
     { path: ':rest(.*)*', redirect: '/kiosk' },
   ],
 };
