@@ -120,6 +120,7 @@ const NAV_PATHS: Record<string, string> = {
   'nav-applications': '/applications',
   'nav-guide': '/guide',
   'nav-queue': '/queue',
+  'nav-appointments': '/appointments',
   'nav-complaints': '/complaints',
   'nav-supervisor': '/supervisor',
   'nav-sync': '/sync',
@@ -137,11 +138,12 @@ const MENU: Record<string, string[]> = {
     'nav-new',
     'nav-applications',
     'nav-queue',
+    'nav-appointments',
     'nav-complaints',
     'nav-sync',
     'nav-queue-measures',
   ],
-  guide: ['nav-applications', 'nav-guide', 'nav-complaints', 'nav-sync'],
+  guide: ['nav-applications', 'nav-guide', 'nav-appointments', 'nav-complaints', 'nav-sync'],
 };
 
 async function walkRole(
