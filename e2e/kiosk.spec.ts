@@ -93,7 +93,12 @@ const tap = (page: Page, testId: string) =>
     el.click();
   }, testId);
 
-async function visit(page: Page, screen: 'lookup' | 'apply' | 'rate', c: Canary, r: () => number) {
+async function visit(
+  page: Page,
+  screen: 'lookup' | 'apply' | 'rate' | 'checkin',
+  c: Canary,
+  r: () => number,
+) {
   await tap(page, `kiosk-menu-${screen}`);
   const keys = r() < 0.3;
   if (screen === 'lookup') {
@@ -117,6 +122,13 @@ async function visit(page: Page, screen: 'lookup' | 'apply' | 'rate', c: Canary,
         'kiosk-apply-detail': c.detail,
         'kiosk-apply-note': c.note,
       },
+      keys,
+    );
+  } else if (screen === 'checkin') {
+    // 预约签到: the mobile is held only by the screen (the code is not personal).
+    await typeScreen(
+      page,
+      { 'kiosk-checkin-mobile': c.lookupMobile, 'kiosk-checkin-code': '123456' },
       keys,
     );
   } else {
@@ -176,7 +188,7 @@ test('kiosk idle wipe: canary data typed on every screen is gone from DOM, store
   const r = rng(seed);
   for (let run = 0; run < RUNS; run++) {
     const c = canary(r);
-    const screens = (['lookup', 'apply', 'rate'] as const)
+    const screens = (['lookup', 'apply', 'rate', 'checkin'] as const)
       .map((s) => ({ s, k: r() }))
       .sort((a, b) => a.k - b.k)
       .map((x) => x.s);
