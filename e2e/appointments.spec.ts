@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import type { Slot } from '../shared/appointments/schemas';
+import { minutesText, type Slot } from '../shared/appointments/schemas';
 import { hallDate, hallMinutes } from '../shared/hall-time';
 import type { IssuedTicket, Ticket } from '../shared/queue/schemas';
 import { expect, test } from './fixtures';
@@ -32,17 +32,23 @@ test('book a slot at the kiosk, check in at the guide desk, get called first', a
 }, testInfo) => {
   test.setTimeout(120_000);
   await central.start();
-  // A slot around now (the hub keeps real time), in the 新装 service.
+  // The supervisor opens a slot around now (the hub keeps real time) in the form, 新装 service.
   const now = Math.floor(hallMinutes(Date.now()));
-  const slot = await api<Slot>(page.request, 'appointments.saveSlot', {
-    slot: {
-      day: hallDate(Date.now()),
-      serviceCode: 'NEW',
-      startMin: Math.max(0, now - 5),
-      endMin: Math.min(1440, now + 60),
-      capacity: 2,
-    },
+  const [startMin, endMin] = [Math.max(0, now - 5), Math.min(1440, now + 60)];
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/#/appointments');
+  await page.getByRole('tab', { name: '时段设置' }).click();
+  await page.getByTestId('appt-slot-start').fill(minutesText(startMin));
+  await page.getByTestId('appt-slot-end').fill(minutesText(endMin));
+  await page.getByTestId('appt-slot-capacity').fill('2');
+  await page.getByTestId('appt-slot-save').click();
+  await expect(page.getByTestId('appt-slots').locator('tr', { hasText: '新装增容' })).toContainText(
+    minutesText(startMin),
+  );
+  const [slot] = await api<Slot[]>(page.request, 'appointments.slots', {
+    day: hallDate(Date.now()),
   });
+  expect(slot).toMatchObject({ serviceCode: 'NEW', startMin, endMin, capacity: 2, booked: 0 });
   const regular = await api<IssuedTicket>(page.request, 'queue.issue', {
     serviceCode: 'NEW',
     priority: 'normal',
@@ -62,7 +68,7 @@ test('book a slot at the kiosk, check in at the guide desk, get called first', a
     });
     await kiosk.goto(`${kioskHost.url}/#/kiosk`);
     await kiosk.getByTestId('kiosk-menu-appointment').click();
-    await kiosk.getByTestId(`kiosk-appt-slot-NEW-${slot.startMin}`).click();
+    await kiosk.getByTestId(`kiosk-appt-slot-NEW-${startMin}`).click();
     await kiosk.getByTestId('kiosk-appt-mobile').fill(MOBILE);
     await kiosk.getByTestId('kiosk-appt-submit').click();
     const code = (await kiosk.getByTestId('kiosk-appt-code').textContent())?.trim() ?? '';
@@ -79,8 +85,8 @@ test('book a slot at the kiosk, check in at the guide desk, get called first', a
   }
 
   // The guide desk: today's list shows the booking waiting; check in with mobile + code.
-  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/#/appointments');
+  await page.reload();
   const list = page.getByTestId('appt-day-list');
   const row = list.locator('tr', { hasText: '139****8866' });
   await expect(row).toContainText('待签到');
