@@ -54,6 +54,7 @@ export const FIELD_LABELS: Record<string, LocalizedText> = {
   hubUrl: t('叫号服务器地址', 'Hall hub address'),
   id: t('记录编号', 'Record id'),
   idNumber: t('身份证号', 'ID number'),
+  idType: t('证件类型', 'Certificate type'),
   idReaderUrl: t('身份证阅读器地址', 'ID card reader address'),
   level: t('级别', 'Level'),
   longWaitMinutes: t('久候提醒（分钟）', 'Long wait (minutes)'),

@@ -35,6 +35,22 @@ export const useQueueStore = defineStore('queue', () => {
     }
   }
 
+  /** The hall's queue settings as the services hold them now (throws the service's error). */
+  async function fetchConfig(): Promise<QueueConfig> {
+    const out = await call('queue.config', {});
+    config.value = out.config;
+    configFresh.value = out.fresh;
+    return out.config;
+  }
+
+  /** The supervisor's change to the hall's queue settings (throws the service's error). */
+  async function saveConfig(next: QueueConfig): Promise<QueueConfig> {
+    const saved = await call('queue.saveConfig', { config: next });
+    config.value = saved;
+    configFresh.value = true;
+    return saved;
+  }
+
   async function loadStatus(): Promise<void> {
     try {
       status.value = await call('queue.status', {});
@@ -80,6 +96,8 @@ export const useQueueStore = defineStore('queue', () => {
     serviceName,
     offline,
     loadConfig,
+    fetchConfig,
+    saveConfig,
     loadStatus,
     loadBoard,
     loadStation,

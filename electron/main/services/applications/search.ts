@@ -3,6 +3,7 @@ import { cipherOf, type IndexKind } from '../crypto';
 import { prepared, type Database } from '../db';
 import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
 import { normalizeCode, normalizePhone } from '../../../../shared/validators/normalize';
+import { wholeCertificateNumber } from '../../../../shared/validators/certificates';
 import { pinyinQuery } from './name-pinyin';
 
 /** Totals above this are reported as "this many or more": counting further costs time. */
@@ -114,7 +115,6 @@ const MIN_DIGITS = 3;
 
 // Only whole values are looked up in the blind indexes: a part of one could never match.
 const WHOLE_MOBILE = /^1\d{10}$/;
-const WHOLE_ID_NUMBER = /^(?:\d{15}|\d{17}[\dX])$/;
 const WHOLE_CREDIT_CODE = /^[0-9A-Z]{18}$/;
 
 /**
@@ -145,7 +145,9 @@ export function searchBranches(raw: string, blindIndex: BlindIndexer): Branch[] 
   const phone = normalizePhone(q);
   if (WHOLE_MOBILE.test(phone)) exact('mobile', 'applications_mobile_bidx', phone);
   const code = normalizeCode(q);
-  if (WHOLE_ID_NUMBER.test(code)) exact('id_number', 'applications_id_number_bidx', code);
+  // Any person's certificate (ID card, permits, passport) is indexed under id_number.
+  const certificate = wholeCertificateNumber(code);
+  if (certificate !== null) exact('id_number', 'applications_id_number_bidx', certificate);
   if (WHOLE_CREDIT_CODE.test(code)) exact('credit_code', 'applications_credit_code_bidx', code);
   if (DIGITS.test(q) && q.length >= MIN_DIGITS) {
     add('account_no', 'applications_account_no_search', q);

@@ -20,7 +20,11 @@ import {
   type ServiceRuleSet,
   type VisitResult,
 } from '../../../../shared/service-rules';
-import { checkIdNumber, checkMobile } from '../../../../shared/validators';
+import {
+  checkCertificate,
+  checkMobile,
+  DEFAULT_CERTIFICATE_TYPE,
+} from '../../../../shared/validators';
 import { hallDateCompact } from '../../../../shared/hall-time';
 import { createApplicationRepository } from '../applications/repository';
 import { lazyCipherOf, storedIdentifiers } from '../crypto';
@@ -111,7 +115,8 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
     if (!mobile.ok) throw invalidField('mobile', mobile.reason.zh, mobile.reason.en);
     let idNumber = '';
     if (input.idNumber) {
-      const id = checkIdNumber(input.idNumber, now);
+      // Any certificate the counter takes, with its own check (the ID check only for 居民身份证).
+      const id = checkCertificate(input.idType ?? DEFAULT_CERTIFICATE_TYPE, input.idNumber, now);
       if (!id.ok) throw invalidField('idNumber', id.reason.zh, id.reason.en);
       idNumber = id.value;
     }
