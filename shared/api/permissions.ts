@@ -103,6 +103,22 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'station.update': ['supervisor'],
   // The desk's ID card reader (issue 12): staff filling in a customer's form; never a kiosk.
   'idReader.read': STAFF,
+  // Customer record, tags and account managers (issue 15, docs/customers.md). The guide
+  // identifies a customer at triage (tags, priority) but opens no record.
+  'customers.search': ['counter', 'supervisor'],
+  'customers.identify': STAFF,
+  'customers.brief': STAFF,
+  'customers.get': ['counter', 'supervisor'],
+  'customers.tagDefs': STAFF,
+  'customers.defineTag': ['supervisor'],
+  'customers.setTag': ['counter', 'supervisor'],
+  'customers.removeTag': ['counter', 'supervisor'],
+  'customers.assignManager': ['supervisor'],
+  'customers.merge': ['supervisor'],
+  'customers.mine': ['counter', 'supervisor'],
+  'customers.notifications': ['counter', 'supervisor'],
+  'customers.markRead': ['counter', 'supervisor'],
+  'customers.satisfaction': ['supervisor'],
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

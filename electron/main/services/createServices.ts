@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
+import { createCustomerArea } from './customers';
+import { customerHooks } from './customers/hooks';
 import { combine, withHooks } from './compose';
 import { crossCuttingHooks } from './hooks';
 import { createHandlers } from './handlers';
@@ -299,16 +301,26 @@ export function createServices(opts: ServicesOptions): Services {
         path: null,
         overrides: [],
       });
+    // The customer record (issue 15): read through the applications and complaints owners.
+    const customerArea = createCustomerArea({
+      db,
+      now,
+      record: authArea.record,
+      weights: () => queue.cachedConfig().weights,
+    });
     const handlers = withHooks(
       combine(
         core,
         createStationHandlers(station, authArea.record),
         sync.handlers,
         authArea.handlers,
-        createQueueHandlers(queue),
+        createQueueHandlers(queue, {
+          myCustomers: (staffNo) => customerArea.customers.store.byManager(staffNo).map((c) => c.id),
+        }),
         commitments.handlers,
         operations.handlers,
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
+        customerArea.handlers,
       ),
       crossCuttingHooks({
         applications,
@@ -317,6 +329,11 @@ export function createServices(opts: ServicesOptions): Services {
         record: authArea.record,
         kickSync: () => sync.engine.kick(),
         now,
+        extra: customerHooks({
+          area: customerArea,
+          weights: () => queue.cachedConfig().weights,
+          log,
+        }),
       }),
     );
     if (centralUrl && opts.startSync !== false) sync.start();
