@@ -9,7 +9,7 @@ export const CONTACT_CONTEXT = 'customers.contact';
 export const CONTACT_HISTORY_CONTEXT = 'customer_contact_history.changes';
 export const TAG_REASON_CONTEXT = 'customer_tags.reason';
 
-/** The contact details kept current from applications. */
+/** The contact details, kept current as applications are submitted. */
 export interface Contact {
   mobile: string;
   address: string;

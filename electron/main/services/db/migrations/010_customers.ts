@@ -77,7 +77,7 @@ export const migration010Customers: Migration = {
       set_by TEXT NOT NULL,
       set_at INTEGER NOT NULL,
       PRIMARY KEY (customer_id, tag)
-    ) WITHOUT ROWID;
+    );                                       -- with a rowid: the key rotation names rows by it
 
     CREATE TABLE customer_notifications (
       id INTEGER PRIMARY KEY,
