@@ -315,7 +315,8 @@ export function createServices(opts: ServicesOptions): Services {
         sync.handlers,
         authArea.handlers,
         createQueueHandlers(queue, {
-          myCustomers: (staffNo) => customerArea.customers.store.byManager(staffNo).map((c) => c.id),
+          myCustomers: (staffNo) =>
+            customerArea.customers.store.byManager(staffNo).map((c) => c.id),
         }),
         commitments.handlers,
         operations.handlers,

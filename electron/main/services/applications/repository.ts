@@ -295,9 +295,7 @@ export function createApplicationRepository(db: Database) {
       column: 'id_number' | 'credit_code',
       bidx: string,
     ): CustomerApplication[] =>
-      bidx === ''
-        ? []
-        : (column === 'credit_code' ? byCreditCodeBidx : byIdNumberBidx).all(bidx),
+      bidx === '' ? [] : (column === 'credit_code' ? byCreditCodeBidx : byIdNumberBidx).all(bidx),
     withStage: (id: string): ApplicationWithStage | undefined => opened(withStageById.get(id)),
     /** By the station's number or the central number. */
     withStageByNumber: (no: string): ApplicationWithStage | undefined =>

@@ -8,11 +8,7 @@ import {
   COMPLAINT_NOTE_CONTEXT,
 } from '../complaints/sealing';
 import { CHECKLIST_NOTE_CONTEXT } from '../queue/checklists';
-import {
-  CONTACT_CONTEXT,
-  CONTACT_HISTORY_CONTEXT,
-  TAG_REASON_CONTEXT,
-} from '../customers/sealing';
+import { CONTACT_CONTEXT, CONTACT_HISTORY_CONTEXT, TAG_REASON_CONTEXT } from '../customers/sealing';
 
 /**
  * Every column that holds values sealed with the station's data key, with the context each

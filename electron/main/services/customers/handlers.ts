@@ -17,7 +17,9 @@ export interface CustomerHandlerDeps {
  * naming the customer's id and the tag code, never a personal value (the reasons are sealed in
  * the customer's own history).
  */
-export function createCustomerHandlers(d: CustomerHandlerDeps): HandlersFor<typeof customerMethods> {
+export function createCustomerHandlers(
+  d: CustomerHandlerDeps,
+): HandlersFor<typeof customerMethods> {
   const { customers, reads } = d;
   const briefOf = (id: string) => reads.brief(customers.required(id));
   return {

@@ -19,7 +19,7 @@ export function customerHooks(deps: CustomerHookDeps): AnyHook[] {
   return [
     hook({
       method: 'applications.submit',
-      why: "the customer record is kept current from every submitted application",
+      why: 'the customer record is kept current from every submitted application',
       after: (detail, input, ctx) => {
         // The application is stored already: a failure here must not make the submit look failed.
         try {
@@ -30,18 +30,22 @@ export function customerHooks(deps: CustomerHookDeps): AnyHook[] {
             actor: ctx.actor,
           });
         } catch (err) {
-          deps.log(`customers: record from application failed: ${err instanceof Error ? err.name : typeof err}`);
+          deps.log(
+            `customers: record from application failed: ${err instanceof Error ? err.name : typeof err}`,
+          );
         }
       },
     }),
     hook({
       method: 'complaints.take',
-      why: "a complaint from a managed customer notifies the account manager",
+      why: 'a complaint from a managed customer notifies the account manager',
       after: (detail, input) => {
         try {
           customers.notifyComplaint({ idNumber: input.idNumber, mobile: input.mobile }, detail.id);
         } catch (err) {
-          deps.log(`customers: complaint notification failed: ${err instanceof Error ? err.name : typeof err}`);
+          deps.log(
+            `customers: complaint notification failed: ${err instanceof Error ? err.name : typeof err}`,
+          );
         }
       },
     }),

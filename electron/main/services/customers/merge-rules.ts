@@ -11,7 +11,8 @@ interface Mergeable {
  * another of the same kind (a person into a person), both still live, never into itself.
  */
 export function customerMergeRefusal(from: Mergeable, into: Mergeable): LocalizedText | undefined {
-  if (from.id === into.id) return { zh: '不能与自身合并', en: 'A customer cannot be merged into itself' };
+  if (from.id === into.id)
+    return { zh: '不能与自身合并', en: 'A customer cannot be merged into itself' };
   if (from.merged_into !== null || into.merged_into !== null)
     return { zh: '该客户已被合并过', en: 'One of the customers was already merged' };
   if (from.kind !== into.kind)

@@ -1,7 +1,4 @@
-import type {
-  CustomerBrief,
-  CustomerRecord,
-} from '../../../../shared/api/methods/customers';
+import type { CustomerBrief, CustomerRecord } from '../../../../shared/api/methods/customers';
 import {
   BUILTIN_TAG_LABELS,
   BUILTIN_TAGS,
@@ -46,9 +43,7 @@ export function createCustomerReads(deps: CustomerReadDeps) {
   const { store } = customers;
 
   const labels = (): Map<string, LocalizedText> => {
-    const out = new Map<string, LocalizedText>(
-      BUILTIN_TAGS.map((c) => [c, BUILTIN_TAG_LABELS[c]]),
-    );
+    const out = new Map<string, LocalizedText>(BUILTIN_TAGS.map((c) => [c, BUILTIN_TAG_LABELS[c]]));
     for (const d of store.tagDefs()) out.set(d.code, { zh: d.label_zh, en: d.label_en });
     return out;
   };
@@ -125,20 +120,40 @@ export function createCustomerReads(deps: CustomerReadDeps) {
         ref: a.app_no ?? a.id,
         detail: `${a.type_code} ${a.state}`,
       });
-      if (a.ticket_id) tickets.set(a.ticket_id, Math.min(tickets.get(a.ticket_id) ?? Infinity, a.created_at));
+      if (a.ticket_id)
+        tickets.set(a.ticket_id, Math.min(tickets.get(a.ticket_id) ?? Infinity, a.created_at));
     }
     for (const [ticket, first] of tickets) {
       out.push({ at: toHallIso(first), kind: 'ticket', ref: ticket, detail: 'served' });
     }
     for (const c of complaints) {
-      out.push({ at: toHallIso(c.taken_at), kind: 'complaint', ref: c.complaint_no, detail: `${c.kind} ${c.state}` });
+      out.push({
+        at: toHallIso(c.taken_at),
+        kind: 'complaint',
+        ref: c.complaint_no,
+        detail: `${c.kind} ${c.state}`,
+      });
       if (c.visited_at !== null) {
-        out.push({ at: toHallIso(c.visited_at), kind: 'visit', ref: c.complaint_no, detail: c.visit_result ?? '' });
+        out.push({
+          at: toHallIso(c.visited_at),
+          kind: 'visit',
+          ref: c.complaint_no,
+          detail: c.visit_result ?? '',
+        });
       }
     }
     for (const h of history) {
-      const kind = h.action.startsWith('tag') ? 'tag' : h.action === 'manager' ? 'manager' : 'contact';
-      out.push({ at: toHallIso(h.at), kind, ref: h.applicationId ?? '', detail: `${h.action} ${Object.keys(h.changes).join(',')}` });
+      const kind = h.action.startsWith('tag')
+        ? 'tag'
+        : h.action === 'manager'
+          ? 'manager'
+          : 'contact';
+      out.push({
+        at: toHallIso(h.at),
+        kind,
+        ref: h.applicationId ?? '',
+        detail: `${h.action} ${Object.keys(h.changes).join(',')}`,
+      });
     }
     return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
@@ -163,7 +178,10 @@ export function createCustomerReads(deps: CustomerReadDeps) {
         applicationId: h.applicationId,
         action: h.action,
         changes: Object.fromEntries(
-          Object.entries(h.changes).map(([k, v]) => [k, { from: maskChange(k, v.from), to: maskChange(k, v.to) }]),
+          Object.entries(h.changes).map(([k, v]) => [
+            k,
+            { from: maskChange(k, v.from), to: maskChange(k, v.to) },
+          ]),
         ),
       })),
       timeline: timelineOf(apps, complaints, history),
@@ -218,7 +236,11 @@ export function createCustomerReads(deps: CustomerReadDeps) {
   }
 
   function tagDefs() {
-    const builtin = BUILTIN_TAGS.map((code) => ({ code, label: BUILTIN_TAG_LABELS[code], builtin: true }));
+    const builtin = BUILTIN_TAGS.map((code) => ({
+      code,
+      label: BUILTIN_TAG_LABELS[code],
+      builtin: true,
+    }));
     const hall = store
       .tagDefs()
       .filter((d) => !isBuiltinTag(d.code))

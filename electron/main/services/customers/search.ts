@@ -50,7 +50,10 @@ export function createCustomerSearch(db: Database, customers: CustomerService) {
       creditCode?: string | undefined;
     }): CustomerRow | undefined {
       if (input.creditCode !== undefined) {
-        return customers.byCertificate({ type: 'credit_code', number: normalizeCode(input.creditCode) });
+        return customers.byCertificate({
+          type: 'credit_code',
+          number: normalizeCode(input.creditCode),
+        });
       }
       const number = normalizeCode(input.idNumber ?? '');
       if (number === '') return undefined;

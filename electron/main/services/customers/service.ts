@@ -103,7 +103,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           id,
           cert_type: cert.type,
           cert_bidx: certIndex(cert),
-          cert_masked: cert.type === 'credit_code' ? maskCreditCode(cert.number) : maskIdNumber(cert.number),
+          cert_masked:
+            cert.type === 'credit_code' ? maskCreditCode(cert.number) : maskIdNumber(cert.number),
           kind: cert.kind,
           name,
           ...masked(contact.mobile),
@@ -262,10 +263,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   }
 
   /** A complaint from a customer with an account manager leaves the manager a notification. */
-  function notifyComplaint(keys: { idNumber?: string | undefined; mobile?: string | undefined }, complaintId: string): string | undefined {
+  function notifyComplaint(
+    keys: { idNumber?: string | undefined; mobile?: string | undefined },
+    complaintId: string,
+  ): string | undefined {
     let row: CustomerRow | undefined;
     if (keys.idNumber) {
-      row = live(store.byCertNumber(cipher.blindIndex('id_number', normalizeCode(keys.idNumber)))[0]);
+      row = live(
+        store.byCertNumber(cipher.blindIndex('id_number', normalizeCode(keys.idNumber)))[0],
+      );
     }
     if (!row && keys.mobile) {
       const same = store.byMobile(cipher.blindIndex('mobile', normalizePhone(keys.mobile)));
@@ -289,7 +295,13 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     merge,
     notifyComplaint,
     defineTag: (code: string, labelZh: string, labelEn: string, actor: string) =>
-      store.defineTag({ code, label_zh: labelZh, label_en: labelEn, created_by: actor, created_at: at() }),
+      store.defineTag({
+        code,
+        label_zh: labelZh,
+        label_en: labelEn,
+        created_by: actor,
+        created_at: at(),
+      }),
     markRead: (id: number, recipient: string): boolean => store.markRead(id, recipient, at()),
   };
 }
@@ -299,9 +311,13 @@ export type CustomerService = ReturnType<typeof createCustomerService>;
 type Snapshot = Record<'name' | 'mobile' | 'address', string>;
 
 /** Field → from/to for what differs; a name differing only in spelling (nameKey) is no change. */
-export function changesOf(before: Snapshot, after: Snapshot): Record<string, { from: string; to: string }> {
+export function changesOf(
+  before: Snapshot,
+  after: Snapshot,
+): Record<string, { from: string; to: string }> {
   const out: Record<string, { from: string; to: string }> = {};
-  if (nameKey(before.name) !== nameKey(after.name)) out.name = { from: before.name, to: after.name };
+  if (nameKey(before.name) !== nameKey(after.name))
+    out.name = { from: before.name, to: after.name };
   if (before.mobile !== after.mobile) out.mobile = { from: before.mobile, to: after.mobile };
   if (before.address !== after.address) out.address = { from: before.address, to: after.address };
   return out;

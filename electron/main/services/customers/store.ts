@@ -220,7 +220,13 @@ export function createCustomerStore(db: Database) {
         merged_into: null,
         version: 1,
       }),
-    updateContact: (id: string, name: string, masked: { mobile: string; mobile_bidx: string }, contact: Contact, at: number): void =>
+    updateContact: (
+      id: string,
+      name: string,
+      masked: { mobile: string; mobile_bidx: string },
+      contact: Contact,
+      at: number,
+    ): void =>
       void updateContact.run({ id, name, ...masked, contact: sealContact(cipher, contact), at }),
     setManager: (id: string, manager: string | null, actor: string, at: number): boolean =>
       setManager.run(manager, actor, at, id).changes === 1,
@@ -228,8 +234,12 @@ export function createCustomerStore(db: Database) {
       setMerged.run(intoId, at, fromId);
       moveAccounts.run(intoId, fromId);
     },
-    addAccount: (id: string, accountNo: string, at: number, applicationId: string | null): boolean =>
-      addAccount.run(id, accountNo, at, applicationId).changes === 1,
+    addAccount: (
+      id: string,
+      accountNo: string,
+      at: number,
+      applicationId: string | null,
+    ): boolean => addAccount.run(id, accountNo, at, applicationId).changes === 1,
     accounts: (id: string) => accounts.all(id),
     appendHistory: (entry: Omit<ContactChange, 'id'> & { customerId: string }): void =>
       void appendHistory.run({
@@ -247,11 +257,19 @@ export function createCustomerStore(db: Database) {
         actor: h.actor,
         applicationId: h.application_id,
         action: h.action,
-        changes: JSON.parse(cipher.open(h.changes, CONTACT_HISTORY_CONTEXT)) as ContactChange['changes'],
+        changes: JSON.parse(
+          cipher.open(h.changes, CONTACT_HISTORY_CONTEXT),
+        ) as ContactChange['changes'],
       })),
     tags: (id: string): TagRow[] => tagsOf.all(id).map(openTag),
     setTag: (id: string, tag: string, reason: string, actor: string, at: number): void =>
-      void putTag.run(id, tag, reason === '' ? '' : cipher.seal(reason, TAG_REASON_CONTEXT), actor, at),
+      void putTag.run(
+        id,
+        tag,
+        reason === '' ? '' : cipher.seal(reason, TAG_REASON_CONTEXT),
+        actor,
+        at,
+      ),
     removeTag: (id: string, tag: string): boolean => dropTag.run(id, tag).changes === 1,
     tagDefs: (): TagDefRow[] => tagDefs.all(),
     defineTag: (def: TagDefRow): void => void putTagDef.run(def),
