@@ -64,8 +64,10 @@ export const useCustomerStore = defineStore('customer', () => {
     if (current.value) acknowledged.value = [...acknowledged.value, current.value.id];
   }
 
+  /** The next customer: nobody identified, nothing acknowledged yet. */
   function clear(): void {
     current.value = null;
+    acknowledged.value = [];
     unknown.value = false;
     error.value = null;
   }
