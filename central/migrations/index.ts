@@ -5,6 +5,7 @@ import { migration003DeviceTrust } from './003_device_trust';
 import { migration004HubVouching } from './004_hub_vouching';
 import { migration005QueueNotesUndo } from './005_queue_notes_undo';
 import { migration006Appointments } from './006_appointments';
+import { migration007QueueCustomerRef } from './007_queue_customer_ref';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -18,6 +19,7 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration004HubVouching,
   migration005QueueNotesUndo,
   migration006Appointments,
+  migration007QueueCustomerRef,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

@@ -33,14 +33,18 @@ export function callNext(
     for (const code of input.services) q.service(config, code, 'services');
     if (q.active(hall, counter)) throw refuse('conflict', 'counter_busy');
     const now = q.now();
+    // "Call my customer": only tickets issued for the manager's customers.
+    const customers = input.customers ?? [];
+    const mineOnly =
+      customers.length > 0 ? ` AND customer_ref IN (${customers.map(() => '?').join(',')})` : '';
     const next = q
       .sql<unknown[], { id: string }>(
         `SELECT id FROM queue_tickets INDEXED BY queue_waiting
          WHERE hall_code = ? AND day = ? AND state = 'issued'
-           AND service_code IN (${input.services.map(() => '?').join(',')})
+           AND service_code IN (${input.services.map(() => '?').join(',')})${mineOnly}
          ORDER BY weight DESC, arrival_at, rowid LIMIT 1`,
       )
-      .get(hall, hallDate(now), ...input.services);
+      .get(hall, hallDate(now), ...input.services, ...customers);
     if (!next) return { ticket: null };
     const changed = q
       .sql(
@@ -134,8 +138,8 @@ export function transfer(
     q.sql(
       `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
          weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
-         transferred_from, kiosk_draft, kiosk_application_id, application_ids, note)
-       VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?, ?, ?)`,
+         transferred_from, kiosk_draft, kiosk_application_id, application_ids, note, customer_ref)
+       VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?, ?, ?, ?)`,
     ).run(
       input.newId,
       hall,
@@ -155,6 +159,7 @@ export function transfer(
       null,
       row.application_ids,
       row.note,
+      row.customer_ref,
     );
     q.event(hall, row.id, 'transfer', counter, now);
     return q.ticket(hall, input.newId);

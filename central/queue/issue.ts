@@ -65,8 +65,8 @@ export function issue(
       q.sql(
         `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
            weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
-           kiosk_draft, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?)`,
+           kiosk_draft, note, customer_ref)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?)`,
       ).run(
         input.id,
         hall,
@@ -84,6 +84,7 @@ export function issue(
         issuedAt,
         input.kioskDraft ? sealDraft(q.cipher, input.kioskDraft) : null,
         sealNote(q.cipher, input.note),
+        input.customerRef ?? null,
       );
       q.event(hall, input.id, 'issue', null, now);
       row = q.row(hall, input.id) as TicketRow;

@@ -30,6 +30,7 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   appointments: { methods: ['appointments.dayList'] },
   queue: { methods: ['queue.callNext'] },
   queueMeasures: { methods: ['queue.measures'] },
+  customers: { methods: ['customers.search', 'customers.get'] },
   complaints: { methods: ['complaints.list'] },
   complaint: { methods: ['complaints.get'] },
   supervisor: { methods: ['dashboard.get'] },

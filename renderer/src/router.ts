@@ -12,6 +12,7 @@ import QueueMeasuresView from './views/counter/QueueMeasuresView.vue';
 import DisplayView from './views/display/DisplayView.vue';
 import GuideView from './views/guide/GuideView.vue';
 import AppointmentsView from './views/appointments/AppointmentsView.vue';
+import CustomersView from './views/customers/CustomersView.vue';
 import OperationsView from './views/supervisor/OperationsView.vue';
 import RuleSetsView from './views/supervisor/rule-sets/RuleSetsView.vue';
 import { kioskRoutes } from './views/kiosk/routes';
@@ -38,6 +39,7 @@ export const routes: RouteRecordRaw[] = [
   // Customer-facing screens: no workbench header (meta.bare, see App.vue).
   { path: '/display', name: 'display', component: DisplayView, meta: { bare: true } },
   kioskRoutes,
+  { path: '/customers', name: 'customers', component: CustomersView },
   { path: '/complaints', name: 'complaints', component: ComplaintListView },
   { path: '/complaints/:id', name: 'complaint', component: ComplaintDetailView, props: true },
   {

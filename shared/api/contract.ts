@@ -9,6 +9,7 @@ import { operationsMethods } from './methods/operations';
 import { stationMethods } from './methods/station';
 import { idReaderMethods } from './methods/id-reader';
 import { appointmentMethods } from './methods/appointments';
+import { customerMethods } from './methods/customers';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -27,6 +28,7 @@ export const contract = {
   ...stationMethods,
   ...idReaderMethods,
   ...appointmentMethods,
+  ...customerMethods,
 } as const;
 
 export type Contract = typeof contract;

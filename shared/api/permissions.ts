@@ -115,6 +115,22 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'appointments.figures': ['supervisor'],
   'appointments.settings': STAFF,
   'appointments.saveSettings': ['supervisor'],
+  // Customer record, tags and account managers (issue 15, docs/customers.md). The guide
+  // identifies a customer at triage (tags, priority) but opens no record.
+  'customers.search': ['counter', 'supervisor'],
+  'customers.identify': STAFF,
+  'customers.brief': STAFF,
+  'customers.get': ['counter', 'supervisor'],
+  'customers.tagDefs': STAFF,
+  'customers.defineTag': ['supervisor'],
+  'customers.setTag': ['counter', 'supervisor'],
+  'customers.removeTag': ['counter', 'supervisor'],
+  'customers.assignManager': ['supervisor'],
+  'customers.merge': ['supervisor'],
+  'customers.mine': ['counter', 'supervisor'],
+  'customers.notifications': ['counter', 'supervisor'],
+  'customers.markRead': ['counter', 'supervisor'],
+  'customers.satisfaction': ['supervisor'],
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -46,6 +46,8 @@ export const QUEUE_OPS = {
         kioskDraft: KioskDraftSchema.optional(),
         /** The guide's triage note for the clerk who calls the ticket. */
         note: TicketNoteSchema.optional(),
+        /** The station's customer id when the customer was identified (customer record). */
+        customerRef: z.uuid().optional(),
       })
       .strict(),
     output: IssuedTicketSchema,
@@ -56,6 +58,8 @@ export const QUEUE_OPS = {
         /** Retrying with the same id after a lost answer returns the ticket already called. */
         requestId: z.uuid(),
         services: z.array(ServiceCodeSchema).min(1).max(26),
+        /** Only tickets issued for these customers (an account manager's "call my customer"). */
+        customers: z.array(z.uuid()).min(1).max(500).optional(),
       })
       .strict(),
     output: NullableTicket,

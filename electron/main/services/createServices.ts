@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
+import { createCustomerArea } from './customers';
+import { customerHooks } from './customers/hooks';
 import { combine, withHooks } from './compose';
 import { crossCuttingHooks } from './hooks';
 import { createHandlers } from './handlers';
@@ -300,18 +302,29 @@ export function createServices(opts: ServicesOptions): Services {
         path: null,
         overrides: [],
       });
+    // The customer record (issue 15): read through the applications and complaints owners.
+    const customerArea = createCustomerArea({
+      db,
+      now,
+      record: authArea.record,
+      weights: () => queue.cachedConfig().weights,
+    });
     const handlers = withHooks(
       combine(
         core,
         createStationHandlers(station, authArea.record),
         sync.handlers,
         authArea.handlers,
-        createQueueHandlers(queue),
+        createQueueHandlers(queue, {
+          myCustomers: (staffNo) =>
+            customerArea.customers.store.byManager(staffNo).map((c) => c.id),
+        }),
         commitments.handlers,
         operations.handlers,
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
         // Appointments live on the server the queue is on (the hall hub, else central).
         createAppointmentHandlers(createAppointmentService({ central: hub ?? central, log })),
+        customerArea.handlers,
       ),
       crossCuttingHooks({
         applications,
@@ -320,6 +333,11 @@ export function createServices(opts: ServicesOptions): Services {
         record: authArea.record,
         kickSync: () => sync.engine.kick(),
         now,
+        extra: customerHooks({
+          area: customerArea,
+          weights: () => queue.cachedConfig().weights,
+          log,
+        }),
       }),
     );
     if (centralUrl && opts.startSync !== false) sync.start();

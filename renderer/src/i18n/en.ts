@@ -13,6 +13,7 @@ import stationEn from './station.en';
 import holidaysEn from './holidays.en';
 import emptyEn from './empty.en';
 import appointmentsEn from './appointments.en';
+import customersEn from './customers.en';
 
 const en: MessageSchema = {
   ...callingEn,
@@ -29,6 +30,7 @@ const en: MessageSchema = {
   ...holidaysEn,
   ...emptyEn,
   ...appointmentsEn,
+  ...customersEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

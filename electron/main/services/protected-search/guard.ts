@@ -63,6 +63,19 @@ export const PROTECTED_LOOKUPS: readonly AnyGuarded[] = [
       { field: 'mobile', column: 'mobile', value: i.mobile },
     ],
   }),
+  guarded({
+    method: 'customers.search',
+    why: 'q may be a name, 户号, phone, ID number or credit code (customer record)',
+    values: (i) => [{ field: 'q', column: 'query', value: i.q }],
+  }),
+  guarded({
+    method: 'customers.identify',
+    why: 'a customer identified by certificate at triage or the counter (tags, priority)',
+    values: (i) => [
+      { field: 'idNumber', column: 'id_number', value: i.idNumber },
+      { field: 'creditCode', column: 'credit_code', value: i.creditCode },
+    ],
+  }),
 ];
 
 /**

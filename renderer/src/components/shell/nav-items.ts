@@ -27,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'appt.nav',
     testId: 'nav-appointments',
   },
+  { name: 'customers', path: '/customers', label: 'customers.nav', testId: 'nav-customers' },
   { name: 'complaints', path: '/complaints', label: 'complaints.nav', testId: 'nav-complaints' },
   { name: 'supervisor', path: '/supervisor', label: 'dashboard.nav', testId: 'nav-supervisor' },
   { name: 'sync', path: '/sync', label: 'sync.nav', testId: 'nav-sync' },
