@@ -25,6 +25,7 @@ import { openDatabase } from '../electron/main/services/db';
 import { rng } from '../electron/main/services/testing/fixtures';
 import { seedApplications, type SeededRow } from '../electron/main/services/testing/seed';
 import { namePinyin } from '../electron/main/services/applications/name-pinyin';
+import { hallDateCompact } from '../shared/hall-time';
 import { arg, ms, now, quantile } from './lib';
 
 /** The surname's syllable alone ("zhang" of zhangwei), as a clerk starts typing it. */
@@ -50,6 +51,11 @@ const SHAPES: Shape[] = [
   { name: 'pinyin, surname only', q: (r) => pinyinSurname(r) },
   { name: 'ID number, full', q: (r) => r.id_number },
   { name: '户号, full', q: (r) => r.account_no },
+  // Station and date: one day's application numbers (drafts have none: the same day's prefix).
+  {
+    name: '受理编号, one day',
+    q: (r) => (r.app_no ?? `S99${hallDateCompact(r.created_at)}`).slice(0, 11),
+  },
   { name: 'no query, first page', q: () => '' },
   // Scrolled on: the 11th page of 100.
   { name: 'name, surname only, page 11', q: (r) => r.applicant_name.slice(0, 1), offset: 1000 },

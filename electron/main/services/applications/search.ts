@@ -295,7 +295,7 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
  * every match from the table before sorting.) By deadline, which no branch index holds, every
  * match's deadline_at is read.
  */
-function sparsePageSql(branchSql: string[], byDeadline: boolean): string {
+export function sparsePageSql(branchSql: string[], byDeadline: boolean): string {
   if (byDeadline) {
     return `SELECT ${SUMMARY_COLUMNS_A} FROM (${branchSql.join(' UNION ')}) m
       JOIN applications a ON a.rowid = m.r
