@@ -175,11 +175,17 @@ try {
     const s = await page.$eval(SCROLLER, (el) => ({
       atEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - 1,
     }));
-    if (s.atEnd && list.inFlight === 0 && list.lastPageRows >= 0 && list.lastPageRows < PAGE_SIZE)
-      break;
+    // At the last row with every row fetched (or a short page that says there are no more).
+    const allFetched =
+      list.fetched >= rows || (list.lastPageRows >= 0 && list.lastPageRows < PAGE_SIZE);
+    if (s.atEnd && list.inFlight === 0 && allFetched) break;
     await page.mouse.wheel(0, stepPx);
     await settle();
     if (steps % 50 === 0) peak = Math.max(peak, await heapMb(cdp, false));
+    if (steps % 200 === 199) {
+      const secs = ((now() - started) / 1000).toFixed(0);
+      console.log(`  … ${steps + 1} steps, ${list.fetched.toLocaleString('en')} rows, ${secs} s`);
+    }
   }
   const scrollMs = now() - started;
   const tasks = rendererTasks(await browser.stopTracing());
