@@ -1,8 +1,8 @@
 /**
  * Search latency at scale: p50/p95 (wall clock, and the CPU time of the process) of the list
- * query (first page of 100, rows mapped for the
- * screen) per kind of query, by phone, name, name in pinyin (initials, full, surname only), ID
- * number and 户号, on a real file seeded with 100,000 and 1,000,000 applications (override with
+ * query (first page of 100, rows mapped for the screen) per kind of query, by phone, name, name
+ * in pinyin (initials, full, surname only), ID number, 户号 and application number, on a real
+ * file seeded with 100,000 and 1,000,000 applications (override with
  * --rows 20000,200000). Each kind runs --queries queries drawn from seeded rows.
  * --keep DIR seeds each size once into DIR/search-<rows>.db (with the sampled rows beside it)
  * and reuses that file on later runs: a million rows take minutes to seed.
