@@ -54,7 +54,7 @@ await first.stop();
 /** Resolves once the page has had its first contentful paint. */
 const firstPaint = (page: Page) =>
   page.waitForFunction(
-    () => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'),
+    "performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint')",
     undefined,
     { polling: 5 },
   );
