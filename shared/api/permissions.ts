@@ -103,6 +103,9 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'station.update': ['supervisor'],
   // The desk's ID card reader (issue 12): staff filling in a customer's form; never a kiosk.
   'idReader.read': STAFF,
+  // The renderer's one start-up call (issue 14): every caller, unsigned included, gets it, but
+  // its parts are only what that caller's own calls would return (no sync status for a kiosk).
+  'app.bootstrap': ROLES,
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

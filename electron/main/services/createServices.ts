@@ -33,6 +33,7 @@ import type { BackupScheduleConfig } from './db/backup-schedule';
 import { createStationHandlers, fixedStationArea } from './station/handlers';
 import type { StationHooks } from './station/runtime';
 import { createIdReaderHandlers } from './id-reader/handlers';
+import { createBootstrapHandlers } from './bootstrap';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -299,16 +300,26 @@ export function createServices(opts: ServicesOptions): Services {
         path: null,
         overrides: [],
       });
+    const stationHandlers = createStationHandlers(station, authArea.record);
     const handlers = withHooks(
       combine(
         core,
-        createStationHandlers(station, authArea.record),
+        stationHandlers,
         sync.handlers,
         authArea.handlers,
         createQueueHandlers(queue),
         commitments.handlers,
         operations.handlers,
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
+        createBootstrapHandlers(
+          {
+            'station.config': stationHandlers['station.config'],
+            'auth.status': authArea.handlers['auth.status'],
+            'system.info': core['system.info'],
+            'sync.status': sync.handlers['sync.status'],
+          },
+          { enforced: authArea.authorize !== undefined },
+        ),
       ),
       crossCuttingHooks({
         applications,
