@@ -1,24 +1,20 @@
 import type { RouteRecordRaw } from 'vue-router';
-import KioskApply from './KioskApply.vue';
-import KioskHome from './KioskHome.vue';
-import KioskInfo from './KioskInfo.vue';
-import KioskLayout from './KioskLayout.vue';
-import KioskLookup from './KioskLookup.vue';
-import KioskRate from './KioskRate.vue';
-import KioskTicket from './KioskTicket.vue';
 
-/** /kiosk/*: the customer kiosk, inside its own frame (no workbench navigation). */
+/**
+ * /kiosk/*: the customer kiosk, inside its own frame (no workbench navigation). Loaded on
+ * demand, as every screen (router.ts): only a kiosk station ever enters these routes.
+ */
 export const kioskRoutes: RouteRecordRaw = {
   path: '/kiosk',
-  component: KioskLayout,
+  component: () => import('./KioskLayout.vue'),
   meta: { bare: true },
   children: [
-    { path: '', name: 'kioskHome', component: KioskHome },
-    { path: 'ticket', name: 'kioskTicket', component: KioskTicket },
-    { path: 'lookup', name: 'kioskLookup', component: KioskLookup },
-    { path: 'apply', name: 'kioskApply', component: KioskApply },
-    { path: 'rate', name: 'kioskRate', component: KioskRate },
-    { path: 'info', name: 'kioskInfo', component: KioskInfo },
+    { path: '', name: 'kioskHome', component: () => import('./KioskHome.vue') },
+    { path: 'ticket', name: 'kioskTicket', component: () => import('./KioskTicket.vue') },
+    { path: 'lookup', name: 'kioskLookup', component: () => import('./KioskLookup.vue') },
+    { path: 'apply', name: 'kioskApply', component: () => import('./KioskApply.vue') },
+    { path: 'rate', name: 'kioskRate', component: () => import('./KioskRate.vue') },
+    { path: 'info', name: 'kioskInfo', component: () => import('./KioskInfo.vue') },
     { path: ':rest(.*)*', redirect: '/kiosk' },
   ],
 };
