@@ -54,7 +54,11 @@ await first.stop();
 /** Resolves once the page has had its first contentful paint. */
 const firstPaint = (page: Page) =>
   page.waitForFunction(
-    "performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint')",
+    // Node's typings know no 'paint' entries; the page's performance does.
+    () =>
+      (performance as unknown as { getEntriesByType(t: string): { name: string }[] })
+        .getEntriesByType('paint')
+        .some((e) => e.name === 'first-contentful-paint'),
     undefined,
     { polling: 5 },
   );

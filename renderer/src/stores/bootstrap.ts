@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import type { Bootstrap } from '../../../shared/api/methods/app';
 import { call } from '../api/client';
+import { takeEarlyBootstrap } from '../api/early-bootstrap';
 
 /**
  * The renderer's one start-up call (`app.bootstrap`): station config, session, station info
@@ -12,7 +13,7 @@ export const useBootstrapStore = defineStore('bootstrap', () => {
 
   function load(): Promise<Bootstrap> {
     if (!loading) {
-      loading = call('app.bootstrap', {});
+      loading = takeEarlyBootstrap() ?? call('app.bootstrap', {});
       // A service not up yet: the next caller asks again.
       loading.catch(() => (loading = null));
     }
