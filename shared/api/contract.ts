@@ -10,6 +10,7 @@ import { stationMethods } from './methods/station';
 import { idReaderMethods } from './methods/id-reader';
 import { appointmentMethods } from './methods/appointments';
 import { customerMethods } from './methods/customers';
+import { appMethods } from './methods/app';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -29,6 +30,7 @@ export const contract = {
   ...idReaderMethods,
   ...appointmentMethods,
   ...customerMethods,
+  ...appMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -131,6 +131,9 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'customers.notifications': ['counter', 'supervisor'],
   'customers.markRead': ['counter', 'supervisor'],
   'customers.satisfaction': ['supervisor'],
+  // The renderer's one start-up call (issue 14): every caller, unsigned included, gets it, but
+  // its parts are only what that caller's own calls would return (no sync status for a kiosk).
+  'app.bootstrap': ROLES,
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -36,6 +36,7 @@ import type { BackupScheduleConfig } from './db/backup-schedule';
 import { createStationHandlers, fixedStationArea } from './station/handlers';
 import type { StationHooks } from './station/runtime';
 import { createIdReaderHandlers } from './id-reader/handlers';
+import { createBootstrapHandlers } from './bootstrap';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -309,10 +310,11 @@ export function createServices(opts: ServicesOptions): Services {
       record: authArea.record,
       weights: () => queue.cachedConfig().weights,
     });
+    const stationHandlers = createStationHandlers(station, authArea.record);
     const handlers = withHooks(
       combine(
         core,
-        createStationHandlers(station, authArea.record),
+        stationHandlers,
         sync.handlers,
         authArea.handlers,
         createQueueHandlers(queue, {
@@ -325,6 +327,15 @@ export function createServices(opts: ServicesOptions): Services {
         // Appointments live on the server the queue is on (the hall hub, else central).
         createAppointmentHandlers(createAppointmentService({ central: hub ?? central, log })),
         customerArea.handlers,
+        createBootstrapHandlers(
+          {
+            'station.config': stationHandlers['station.config'],
+            'auth.status': authArea.handlers['auth.status'],
+            'system.info': core['system.info'],
+            'sync.status': sync.handlers['sync.status'],
+          },
+          { enforced: authArea.authorize !== undefined },
+        ),
       ),
       crossCuttingHooks({
         applications,
