@@ -8,6 +8,7 @@ import { authMethods } from './methods/auth';
 import { operationsMethods } from './methods/operations';
 import { stationMethods } from './methods/station';
 import { idReaderMethods } from './methods/id-reader';
+import { eventsMethods } from './methods/events';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -25,6 +26,7 @@ export const contract = {
   ...operationsMethods,
   ...stationMethods,
   ...idReaderMethods,
+  ...eventsMethods,
 } as const;
 
 export type Contract = typeof contract;

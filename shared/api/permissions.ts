@@ -103,6 +103,9 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'station.update': ['supervisor'],
   // The desk's ID card reader (issue 12): staff filling in a customer's form; never a kiosk.
   'idReader.read': STAFF,
+  // Pushed events (issue 14): every signed-in screen opens its stream; the event table
+  // (shared/api/events.ts) then decides what each role receives.
+  'events.ticket': ROLES,
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -33,6 +33,8 @@ import type { BackupScheduleConfig } from './db/backup-schedule';
 import { createStationHandlers, fixedStationArea } from './station/handlers';
 import type { StationHooks } from './station/runtime';
 import { createIdReaderHandlers } from './id-reader/handlers';
+import { createEventsArea, type EventsArea } from './events/area';
+import { wireEventSources } from './events/sources';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -104,6 +106,8 @@ export interface Services {
   queue: QueueService;
   /** Accounts, sessions and the audit trail (tests and the hosts' first-run checks). */
   authArea: AuthArea;
+  /** Pushed events: the bus the hosts' streams subscribe to, and `open(ticket)` for a stream. */
+  events: Pick<EventsArea, 'bus' | 'open'>;
   close(): Promise<void>;
 }
 
@@ -220,6 +224,8 @@ export function createServices(opts: ServicesOptions): Services {
         })
       : undefined;
     const authArea = createAuthArea(db, now, opts.auth ?? {});
+    const events = createEventsArea({ now: () => now().getTime(), log });
+    const sources = wireEventSources(events.bus, authArea.auth);
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -235,6 +241,7 @@ export function createServices(opts: ServicesOptions): Services {
       applyCorrection: applications.applyCorrection,
       // Central keeps the latest tail per device: rows cut off the trail's end show there.
       auditTail: () => authArea.audit.tail(),
+      onEvent: sources.onSyncEvent,
     });
     const core = createHandlers({
       applications,
@@ -260,7 +267,10 @@ export function createServices(opts: ServicesOptions): Services {
       saveDraft: applications.saveDraft,
       now: () => now().getTime(),
       log,
+      onBoardChange: sources.onBoardChange,
     });
+    // The hub is watched only once a screen listens: a station with no screen open costs nothing.
+    events.bus.onFirstSubscriber(() => queue.boardWatch?.start());
     const operations = createOperations({
       db,
       dbFile: opts.dbFile,
@@ -309,6 +319,7 @@ export function createServices(opts: ServicesOptions): Services {
         commitments.handlers,
         operations.handlers,
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
+        events.handlers,
       ),
       crossCuttingHooks({
         applications,
@@ -317,7 +328,7 @@ export function createServices(opts: ServicesOptions): Services {
         record: authArea.record,
         kickSync: () => sync.engine.kick(),
         now,
-      }),
+      }).concat(events.hooks),
     );
     if (centralUrl && opts.startSync !== false) sync.start();
     if (hub || central) queue.start();
@@ -333,7 +344,10 @@ export function createServices(opts: ServicesOptions): Services {
       sync,
       queue,
       authArea,
+      events: { bus: events.bus, open: events.open },
       close: async () => {
+        queue.boardWatch?.stop();
+        sources.stop();
         operations.stop();
         await sync.stop();
         await queue.stop();
