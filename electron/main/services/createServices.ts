@@ -348,6 +348,7 @@ export function createServices(opts: ServicesOptions): Services {
       close: async () => {
         queue.boardWatch?.stop();
         sources.stop();
+        events.bus.close();
         operations.stop();
         await sync.stop();
         await queue.stop();

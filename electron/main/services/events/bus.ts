@@ -44,7 +44,7 @@ function reaches(sub: Subscriber, name: EventName, target: EventTarget | undefin
  * the streams the event table lets see it.
  */
 export function createEventBus(opts: { log?: (line: string) => void } = {}) {
-  const streams = new Map<number, { sub: Subscriber; deliver: Deliver }>();
+  const streams = new Map<number, { sub: Subscriber; deliver: Deliver; end?: () => void }>();
   const firstListeners = new Set<() => void>();
   let nextId = 1;
 
@@ -68,9 +68,10 @@ export function createEventBus(opts: { log?: (line: string) => void } = {}) {
     return delivered;
   }
 
-  function subscribe(sub: Subscriber, deliver: Deliver): () => void {
+  /** `end` is called if the services close first: the stream should then end too. */
+  function subscribe(sub: Subscriber, deliver: Deliver, end?: () => void): () => void {
     const id = nextId++;
-    streams.set(id, { sub, deliver });
+    streams.set(id, { sub, deliver, ...(end ? { end } : {}) });
     if (streams.size === 1) for (const listener of firstListeners) listener();
     return () => void streams.delete(id);
   }
@@ -78,6 +79,12 @@ export function createEventBus(opts: { log?: (line: string) => void } = {}) {
   return {
     publish,
     subscribe,
+    /** The services are closing (or restarting with a new config): every stream ends. */
+    close(): void {
+      const open = [...streams.values()];
+      streams.clear();
+      for (const stream of open) stream.end?.();
+    },
     /** Open streams (tests, diagnostics). */
     size: (): number => streams.size,
     /** Called whenever the first stream opens: sources that cost something start then. */
