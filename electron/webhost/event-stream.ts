@@ -1,13 +1,9 @@
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { ERROR_HTTP_STATUS, type ApiErrorBody } from '../../shared/api/errors';
-import type { Subscriber, EventBus } from '../main/services/events/bus';
+import type { StationEvents } from '../main/services/events/bus';
 
-/** What the stream needs of the running services (null while the station is not set up). */
-export interface StationEvents {
-  bus: Pick<EventBus, 'subscribe'>;
-  open(ticket: string): Subscriber | null;
-}
+export type { StationEvents };
 
 /** A comment line this often keeps proxies and idle timers from closing a quiet stream. */
 export const KEEPALIVE_MS = 25_000;

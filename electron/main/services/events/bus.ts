@@ -96,3 +96,9 @@ export function createEventBus(opts: { log?: (line: string) => void } = {}) {
 }
 
 export type EventBus = ReturnType<typeof createEventBus>;
+
+/** What a host's stream needs of the running services (null while the station is not set up). */
+export interface StationEvents {
+  bus: Pick<EventBus, 'subscribe'>;
+  open(ticket: string): Subscriber | null;
+}
