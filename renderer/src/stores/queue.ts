@@ -10,8 +10,9 @@ export type StationInfo = MethodOutput<'station.get'>;
 
 /**
  * The hall queue as every screen sees it: its configuration (services, prefixes), the link's
- * health, and the board (last calls, waiting per service). The board is polled by the screens
- * that show it; an error keeps the last board and says the shared queue is unreachable.
+ * health, and the board (last calls, waiting per service). The screens that show the board read
+ * it when the services push `queue.changed`; an error keeps the last board and says the shared
+ * queue is unreachable.
  */
 export const useQueueStore = defineStore('queue', () => {
   const config = ref<QueueConfig>(DEFAULT_QUEUE_CONFIG);
