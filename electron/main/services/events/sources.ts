@@ -24,7 +24,7 @@ export function wireEventSources(
       lastSync = text;
       bus.publish('sync.changed', {});
     },
-    onBoardChange(kind: QueueChangeKind, version: number): void {
+    onBoardChange(kind: QueueChangeKind, version: number | null): void {
       bus.publish('queue.changed', { kind, version });
     },
     stop: stopSessions,

@@ -11,11 +11,13 @@ const RETRY_CAP_MS = 5_000;
 /**
  * How the station learns of board changes made anywhere in the hall: one long poll at a time
  * on the hub's change counter (`watch`), each change handed to `onChange`. After the link was
- * down, the first answer is a `resync` (anything may have changed meanwhile).
+ * down, the first answer is a `resync` (anything may have changed meanwhile); so is losing it,
+ * so that the screens read once and say the hall queue cannot be reached.
  */
 export function createBoardWatch(opts: {
   link: QueueLink;
-  onChange: (kind: QueueChangeKind, version: number) => void;
+  /** `version` null: the link was just lost (the screens read again and show the outage). */
+  onChange: (kind: QueueChangeKind, version: number | null) => void;
   log: (line: string) => void;
 }) {
   let running = false;
@@ -45,7 +47,10 @@ export function createBoardWatch(opts: {
         failures = 0;
       } catch {
         if (!running) return;
-        if (failures === 0) opts.log('queue: board watch lost the hall queue; retrying');
+        if (failures === 0) {
+          opts.log('queue: board watch lost the hall queue; retrying');
+          opts.onChange('resync', null);
+        }
         failures += 1;
         await pause(Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (failures - 1)));
       }

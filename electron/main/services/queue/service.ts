@@ -47,7 +47,7 @@ export interface QueueServiceOptions {
   kioskIdleSeconds?: number;
   kioskCountdownSeconds?: number;
   /** A board change anywhere in the hall (the hub's watch): the events area pushes it. */
-  onBoardChange?: (kind: QueueChangeKind, version: number) => void;
+  onBoardChange?: (kind: QueueChangeKind, version: number | null) => void;
 }
 
 /**
