@@ -114,6 +114,7 @@ test('a call at a counter reaches the display and the guide desk within 200 ms (
       await api('queue.noShow', { ticketId: called.ticket!.id });
       await expect(guide.getByTestId('guide-load-NEW')).toContainText(String(CALLS - i - 1));
     }
+    console.log(`debug display=${[...toDisplay].sort((a, b) => a - b).join(",")} guide=${[...toGuide].sort((a, b) => a - b).join(",")}`);
     const displayP95 = p95(toDisplay);
     const guideP95 = p95(toGuide);
     // Milliseconds from sending queue.callNext to the counter's station until the other

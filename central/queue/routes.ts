@@ -8,6 +8,7 @@ import { createBoardVersions, type BoardVersions } from './watch';
 import { QUEUE_CHANGE_KINDS, type QueueChangeKind } from '../../shared/api/events';
 import {
   QUEUE_OPS,
+  QUEUE_WATCH_BOARD_CALLS,
   isQueueOp,
   type QueueOp,
   type QueueOpParsed,
@@ -94,7 +95,8 @@ export function mountQueueRoutes(
     const device = c.get('device');
     if (op === 'watch') {
       const since = (parsed.data as QueueOpParsed<'watch'>).since;
-      return c.json(await versions.wait(device.hallCode, since));
+      const answer = await versions.wait(device.hallCode, since);
+      return c.json({ ...answer, board: queue.board(device.hallCode, QUEUE_WATCH_BOARD_CALLS) });
     }
     try {
       const answer = run(queue, device, op, parsed.data) as object;

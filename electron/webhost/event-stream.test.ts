@@ -79,7 +79,7 @@ describe('web host event stream (GET /api/events)', () => {
     await streams(t, 1);
     const bus = t.services.events.bus;
     bus.publish('sync.changed', {});
-    bus.publish('queue.changed', { kind: 'callNext', version: 1 });
+    bus.publish('queue.changed', { kind: 'callNext', version: 1, board: null });
     bus.publish('session.ended', { reason: 'revoked' }, { staffNo: 'C101' });
     bus.close();
     expect(await readAll(res)).toEqual([]);
@@ -90,10 +90,10 @@ describe('web host event stream (GET /api/events)', () => {
     const res = await fetch(`${url}/api/events?ticket=${await ticketFor(url)}`);
     await streams(t, 1);
     t.services.events.bus.publish('sync.changed', {});
-    t.services.events.bus.publish('queue.changed', { kind: 'recall', version: 2 });
+    t.services.events.bus.publish('queue.changed', { kind: 'recall', version: 2, board: null });
     t.services.events.bus.close();
     expect(await readAll(res)).toEqual([
-      { name: 'queue.changed', payload: { kind: 'recall', version: 2 } },
+      { name: 'queue.changed', payload: { kind: 'recall', version: 2, board: null } },
     ]);
   });
 

@@ -35,10 +35,13 @@ describe("the preload's event subscriptions", () => {
     const stopState = events.onStreamState((state) => states.push(state));
     send(EVENT_CHANNEL, { name: 'sync.changed', payload: {} });
     send(EVENT_CHANNEL, { type: 'update', status: { state: 'ready' } });
-    send(EVENT_CHANNEL, { name: 'queue.changed', payload: { kind: 'callNext', version: 1 } });
+    send(EVENT_CHANNEL, {
+      name: 'queue.changed',
+      payload: { kind: 'callNext', version: 1, board: null },
+    });
     send(EVENT_CHANNEL, { stream: 'opened' });
     send('hall:other', { name: 'queue.changed', payload: 'elsewhere' });
-    expect(got).toEqual([{ kind: 'callNext', version: 1 }]);
+    expect(got).toEqual([{ kind: 'callNext', version: 1, board: null }]);
     expect(states).toEqual(['opened']);
     stop();
     stopState();

@@ -25,8 +25,8 @@ describe('the event table', () => {
 
   it('accepts a well-formed event and refuses unknown names and stray payload keys', () => {
     expect(
-      parseEvent({ name: 'queue.changed', payload: { kind: 'callNext', version: 3 } }),
-    ).toEqual({ name: 'queue.changed', payload: { kind: 'callNext', version: 3 } });
+      parseEvent({ name: 'queue.changed', payload: { kind: 'callNext', version: 3, board: null } }),
+    ).toEqual({ name: 'queue.changed', payload: { kind: 'callNext', version: 3, board: null } });
     expect(parseEvent({ name: 'queue.deleted', payload: {} })).toBeNull();
     expect(parseEvent({ name: 'toString', payload: {} })).toBeNull();
     expect(

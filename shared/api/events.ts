@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EVENT_NAMES, type EventName } from './channels';
 import type { MethodName } from './contract';
 import type { Role } from './permissions';
+import { BoardSchema } from '../queue/schemas';
 
 /**
  * What changed in the hall queue: the queue operation that changed the board, or `resync` when
@@ -57,6 +58,11 @@ export const EVENTS = {
         kind: z.enum(QUEUE_CHANGE_KINDS),
         /** The hall queue's change counter when known (the hub's), else null (a local change). */
         version: z.number().int().nonnegative().nullable(),
+        /**
+         * The board after the change when the hub said (what `queue.board` answers: ticket
+         * numbers, counters, waiting counts; nothing personal), else null: read it.
+         */
+        board: BoardSchema.nullable(),
       })
       .strict(),
     roles: ['counter', 'guide', 'supervisor', 'display'],

@@ -25,6 +25,8 @@ import {
  */
 /** How long the hub holds a `watch` before answering with an unchanged counter. */
 export const QUEUE_WATCH_WAIT_MS = 20_000;
+/** Calls on the board a `watch` answer carries (as many as the hall display shows). */
+export const QUEUE_WATCH_BOARD_CALLS = 8;
 
 const TicketRef = z.object({ ticketId: z.uuid() }).strict();
 const NullableTicket = z.object({ ticket: TicketSchema.nullable() });
@@ -124,6 +126,8 @@ export const QUEUE_OPS = {
         version: z.number().int().nonnegative(),
         /** The last change's operation; null before the first change since the hub started. */
         kind: z.enum(QUEUE_CHANGE_KINDS).nullable(),
+        /** The board as of this answer, so the screens need not ask for it again. */
+        board: BoardSchema,
       })
       .strict(),
   },

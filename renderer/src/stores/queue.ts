@@ -53,6 +53,12 @@ export const useQueueStore = defineStore('queue', () => {
     }
   }
 
+  /** A board the services pushed with `queue.changed`: shown without asking again. */
+  function applyBoard(pushed: Board): void {
+    board.value = pushed;
+    boardError.value = null;
+  }
+
   async function loadStation(): Promise<void> {
     try {
       station.value = await call('station.get', {});
@@ -83,6 +89,7 @@ export const useQueueStore = defineStore('queue', () => {
     loadConfig,
     loadStatus,
     loadBoard,
+    applyBoard,
     loadStation,
     measures,
   };

@@ -142,7 +142,7 @@ describe('the sync store', () => {
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(reads).toBe(2);
     push({ name: 'sync.changed', payload: {} });
-    push({ name: 'queue.changed', payload: { kind: 'issue', version: null } });
+    push({ name: 'queue.changed', payload: { kind: 'issue', version: null, board: null } });
     await vi.advanceTimersByTimeAsync(0);
     expect(reads).toBe(3);
     stopPage();

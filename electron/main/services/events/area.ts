@@ -48,7 +48,7 @@ export function createEventsArea(opts: { now: () => number; log?: (line: string)
     hook({
       method: method as keyof typeof LOCAL_QUEUE_CHANGES,
       why: "this station's own queue change reaches its screens at once (offline tickets too)",
-      after: () => void bus.publish('queue.changed', { kind, version: null }),
+      after: () => void bus.publish('queue.changed', { kind, version: null, board: null }),
     }),
   ) as AnyHook[];
   const area: EventsArea = {

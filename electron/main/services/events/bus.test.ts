@@ -19,7 +19,7 @@ function publishEverything(bus: ReturnType<typeof createEventBus>): void {
   ];
   for (const target of targets) {
     bus.publish('sync.changed', {}, target);
-    bus.publish('queue.changed', { kind: 'callNext', version: 7 }, target);
+    bus.publish('queue.changed', { kind: 'callNext', version: 7, board: null }, target);
     bus.publish('session.ended', { reason: 'revoked' }, target);
   }
 }

@@ -1,4 +1,5 @@
 import type { QueueChangeKind } from '../../../../shared/api/events';
+import type { Board } from '../../../../shared/queue/schemas';
 import type { SessionsEnded } from '../auth/sessions';
 import type { SyncEvent } from '../sync';
 import type { EventBus } from './bus';
@@ -24,8 +25,8 @@ export function wireEventSources(
       lastSync = text;
       bus.publish('sync.changed', {});
     },
-    onBoardChange(kind: QueueChangeKind, version: number | null): void {
-      bus.publish('queue.changed', { kind, version });
+    onBoardChange(kind: QueueChangeKind, version: number | null, board: Board | null): void {
+      bus.publish('queue.changed', { kind, version, board });
     },
     stop: stopSessions,
   };

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCentralCore, type CentralCore } from '../../../../central/server';
 import type { QueueChangeKind } from '../../../../shared/api/events';
 import { CATALOGUE } from '../../../../shared/catalogue';
+import type { Board } from '../../../../shared/queue/schemas';
 import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
 import { createApplicationService } from '../applications/service';
 import type { FetchLike } from '../central-client';
@@ -43,7 +44,10 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function station(code: string, onBoardChange?: (kind: QueueChangeKind) => void): QueueService {
+function station(
+  code: string,
+  onBoardChange?: (kind: QueueChangeKind, version: number | null, board: Board | null) => void,
+): QueueService {
   const db = openDatabase(join(dir, `${code}.db`), { log: testLog });
   dbs.push(db);
   const applications = createApplicationService({
@@ -87,7 +91,11 @@ function hear(kinds: QueueChangeKind[], n: number, ms = 3000): Promise<QueueChan
 describe("the station's board watch", () => {
   it('hears a ticket issued and called at other stations, in order, and nothing before', async () => {
     const kinds: QueueChangeKind[] = [];
-    const display = station('D01', (kind) => kinds.push(kind));
+    let lastBoard: Board | null = null;
+    const display = station('D01', (kind, _version, board) => {
+      kinds.push(kind);
+      lastBoard = board;
+    });
     const guide = station('G01');
     const counter = station('C01');
     display.boardWatch?.start();
@@ -98,6 +106,10 @@ describe("the station's board watch", () => {
     expect(await hear(kinds, 1)).toEqual(['issue']);
     await counter.callNext(['NEW']);
     expect(await hear(kinds, 2)).toEqual(['issue', 'callNext']);
+    // The change brings the board with it: the screens need not ask.
+    const board = lastBoard as Board | null;
+    expect(board?.calls[0]?.ticketNumber).toBe('A001');
+    expect(board?.calls[0]?.counter).toBe('C01');
     // A read changes nothing.
     await counter.board(8);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,4 +1,5 @@
 import type { QueueChangeKind } from '../../../../shared/api/events';
+import type { Board } from '../../../../shared/queue/schemas';
 import { QUEUE_WATCH_WAIT_MS } from '../../../../shared/queue/protocol';
 import type { QueueLink } from './link';
 
@@ -17,7 +18,7 @@ const RETRY_CAP_MS = 5_000;
 export function createBoardWatch(opts: {
   link: QueueLink;
   /** `version` null: the link was just lost (the screens read again and show the outage). */
-  onChange: (kind: QueueChangeKind, version: number | null) => void;
+  onChange: (kind: QueueChangeKind, version: number | null, board: Board | null) => void;
   log: (line: string) => void;
 }) {
   let running = false;
@@ -41,7 +42,8 @@ export function createBoardWatch(opts: {
         if (!running) return;
         const changed = since !== null && answer.version !== since;
         if (failures > 0 || changed) {
-          opts.onChange(failures > 0 || !answer.kind ? 'resync' : answer.kind, answer.version);
+          const kind = failures > 0 || !answer.kind ? 'resync' : answer.kind;
+          opts.onChange(kind, answer.version, answer.board);
         }
         since = answer.version;
         failures = 0;
@@ -49,7 +51,7 @@ export function createBoardWatch(opts: {
         if (!running) return;
         if (failures === 0) {
           opts.log('queue: board watch lost the hall queue; retrying');
-          opts.onChange('resync', null);
+          opts.onChange('resync', null, null);
         }
         failures += 1;
         await pause(Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (failures - 1)));

@@ -2,7 +2,7 @@ import type { ApplicationDetail, ApplicationInput } from '../../../../shared/api
 import type { StationKind } from '../../../../shared/api/methods/queue';
 import type { Catalogue } from '../../../../shared/catalogue/types';
 import type { QueueOpInput } from '../../../../shared/queue/protocol';
-import type { Channel, RateInput } from '../../../../shared/queue/schemas';
+import type { Board, Channel, RateInput } from '../../../../shared/queue/schemas';
 import { toHallIso } from '../../../../shared/hall-time';
 import { createCentralConnection, type CentralConnection, type FetchLike } from '../central-client';
 import type { Database } from '../db';
@@ -47,7 +47,7 @@ export interface QueueServiceOptions {
   kioskIdleSeconds?: number;
   kioskCountdownSeconds?: number;
   /** A board change anywhere in the hall (the hub's watch): the events area pushes it. */
-  onBoardChange?: (kind: QueueChangeKind, version: number | null) => void;
+  onBoardChange?: (kind: QueueChangeKind, version: number | null, board: Board | null) => void;
 }
 
 /**
