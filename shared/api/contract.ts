@@ -11,6 +11,7 @@ import { idReaderMethods } from './methods/id-reader';
 import { appointmentMethods } from './methods/appointments';
 import { customerMethods } from './methods/customers';
 import { appMethods } from './methods/app';
+import { eventsMethods } from './methods/events';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -31,6 +32,7 @@ export const contract = {
   ...appointmentMethods,
   ...customerMethods,
   ...appMethods,
+  ...eventsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -134,6 +134,9 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   // The renderer's one start-up call (issue 14): every caller, unsigned included, gets it, but
   // its parts are only what that caller's own calls would return (no sync status for a kiosk).
   'app.bootstrap': ROLES,
+  // Pushed events (issue 14): every signed-in screen opens its stream; the event table
+  // (shared/api/events.ts) then decides what each role receives.
+  'events.ticket': ROLES,
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -37,6 +37,8 @@ import { createStationHandlers, fixedStationArea } from './station/handlers';
 import type { StationHooks } from './station/runtime';
 import { createIdReaderHandlers } from './id-reader/handlers';
 import { createBootstrapHandlers } from './bootstrap';
+import { createEventsArea, type EventsArea } from './events/area';
+import { wireEventSources } from './events/sources';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -108,6 +110,8 @@ export interface Services {
   queue: QueueService;
   /** Accounts, sessions and the audit trail (tests and the hosts' first-run checks). */
   authArea: AuthArea;
+  /** Pushed events: the bus the hosts' streams subscribe to, and `open(ticket)` for a stream. */
+  events: Pick<EventsArea, 'bus' | 'open'>;
   close(): Promise<void>;
 }
 
@@ -224,6 +228,8 @@ export function createServices(opts: ServicesOptions): Services {
         })
       : undefined;
     const authArea = createAuthArea(db, now, opts.auth ?? {});
+    const events = createEventsArea({ now: () => now().getTime(), log });
+    const sources = wireEventSources(events.bus, authArea.auth);
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -239,6 +245,7 @@ export function createServices(opts: ServicesOptions): Services {
       applyCorrection: applications.applyCorrection,
       // Central keeps the latest tail per device: rows cut off the trail's end show there.
       auditTail: () => authArea.audit.tail(),
+      onEvent: sources.onSyncEvent,
     });
     const core = createHandlers({
       applications,
@@ -264,7 +271,10 @@ export function createServices(opts: ServicesOptions): Services {
       saveDraft: applications.saveDraft,
       now: () => now().getTime(),
       log,
+      onBoardChange: sources.onBoardChange,
     });
+    // The hub is watched only once a screen listens: a station with no screen open costs nothing.
+    events.bus.onFirstSubscriber(() => queue.boardWatch?.start());
     const operations = createOperations({
       db,
       dbFile: opts.dbFile,
@@ -336,6 +346,7 @@ export function createServices(opts: ServicesOptions): Services {
           },
           { enforced: authArea.authorize !== undefined },
         ),
+        events.handlers,
       ),
       crossCuttingHooks({
         applications,
@@ -349,7 +360,7 @@ export function createServices(opts: ServicesOptions): Services {
           weights: () => queue.cachedConfig().weights,
           log,
         }),
-      }),
+      }).concat(events.hooks),
     );
     if (centralUrl && opts.startSync !== false) sync.start();
     if (hub || central) queue.start();
@@ -365,7 +376,11 @@ export function createServices(opts: ServicesOptions): Services {
       sync,
       queue,
       authArea,
+      events: { bus: events.bus, open: events.open },
       close: async () => {
+        queue.boardWatch?.stop();
+        sources.stop();
+        events.bus.close();
         operations.stop();
         await sync.stop();
         await queue.stop();

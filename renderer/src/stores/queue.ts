@@ -10,8 +10,9 @@ export type StationInfo = MethodOutput<'station.get'>;
 
 /**
  * The hall queue as every screen sees it: its configuration (services, prefixes), the link's
- * health, and the board (last calls, waiting per service). The board is polled by the screens
- * that show it; an error keeps the last board and says the shared queue is unreachable.
+ * health, and the board (last calls, waiting per service). The screens that show the board read
+ * it when the services push `queue.changed`; an error keeps the last board and says the shared
+ * queue is unreachable.
  */
 export const useQueueStore = defineStore('queue', () => {
   const config = ref<QueueConfig>(DEFAULT_QUEUE_CONFIG);
@@ -68,6 +69,12 @@ export const useQueueStore = defineStore('queue', () => {
     }
   }
 
+  /** A board the services pushed with `queue.changed`: shown without asking again. */
+  function applyBoard(pushed: Board): void {
+    board.value = pushed;
+    boardError.value = null;
+  }
+
   async function loadStation(): Promise<void> {
     try {
       station.value = await call('station.get', {});
@@ -100,6 +107,7 @@ export const useQueueStore = defineStore('queue', () => {
     saveConfig,
     loadStatus,
     loadBoard,
+    applyBoard,
     loadStation,
     measures,
   };
