@@ -46,7 +46,11 @@ async function register(hallCode: string): Promise<DeviceCredentials> {
   return DeviceCredentialsSchema.parse(await res.json());
 }
 
-const op = (creds: DeviceCredentials, kind: Op['kind'], payload: { id: string }): Op => ({
+const op = (
+  creds: DeviceCredentials,
+  kind: Op['kind'],
+  payload: { id: string } & Record<string, unknown>,
+): Op => ({
   opId: uuidv7(),
   deviceId: creds.deviceId,
   kind,

@@ -8,6 +8,8 @@ import { authMethods } from './methods/auth';
 import { operationsMethods } from './methods/operations';
 import { stationMethods } from './methods/station';
 import { idReaderMethods } from './methods/id-reader';
+import { alertMethods } from './methods/alerts';
+import { requestMethods } from './methods/requests';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -25,6 +27,8 @@ export const contract = {
   ...operationsMethods,
   ...stationMethods,
   ...idReaderMethods,
+  ...alertMethods,
+  ...requestMethods,
 } as const;
 
 export type Contract = typeof contract;

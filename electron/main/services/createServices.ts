@@ -33,6 +33,7 @@ import type { BackupScheduleConfig } from './db/backup-schedule';
 import { createStationHandlers, fixedStationArea } from './station/handlers';
 import type { StationHooks } from './station/runtime';
 import { createIdReaderHandlers } from './id-reader/handlers';
+import { createHallRecords } from './hall-records';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -220,6 +221,17 @@ export function createServices(opts: ServicesOptions): Services {
         })
       : undefined;
     const authArea = createAuthArea(db, now, opts.auth ?? {});
+    // Hall alerts and the requests beside applications (issue 17).
+    const records = createHallRecords({
+      db,
+      now,
+      hallCode,
+      stationCode,
+      commitments,
+      waitingTickets: () => queue.board(1),
+      record: authArea.record,
+      kickSync: () => sync.engine.kick(),
+    });
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -235,6 +247,7 @@ export function createServices(opts: ServicesOptions): Services {
       applyCorrection: applications.applyCorrection,
       // Central keeps the latest tail per device: rows cut off the trail's end show there.
       auditTail: () => authArea.audit.tail(),
+      afterPull: records.afterPull,
     });
     const core = createHandlers({
       applications,
@@ -309,6 +322,7 @@ export function createServices(opts: ServicesOptions): Services {
         commitments.handlers,
         operations.handlers,
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
+        records.handlers,
       ),
       crossCuttingHooks({
         applications,

@@ -32,7 +32,13 @@ export type AuditAction =
   | 'search'
   | 'search_refused'
   // Station setup (issue 11): a supervisor's change of the station config.
-  | 'station_config';
+  | 'station_config'
+  // Hall alerts and subscription consent (issue 17).
+  | 'alert_raise'
+  | 'alert_end'
+  | 'alert_thresholds'
+  | 'consent_record'
+  | 'consent_withdraw';
 
 export interface AuditRecord {
   actor: string;

@@ -38,4 +38,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwnership>> = {
   staff_accounts: { owner: 'auth/accounts.ts', readers: ['auth/sessions.ts'] },
   staff_sessions: { owner: 'auth/sessions.ts' },
   audit_log: { owner: 'audit/trail.ts' },
+  // Issue 17: hall alerts and the requests beside applications.
+  hall_alerts: { owner: 'alerts/store.ts' },
+  service_requests: { owner: 'requests/store.ts' },
 };
