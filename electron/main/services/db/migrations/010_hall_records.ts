@@ -8,11 +8,58 @@ import type { Migration } from '../../../../../server-common/db';
  * sealed in `details`; masked copies and the phone's blind index sit beside it for lists and,
  * later, the customer record's timeline. A subscription's consent and its withdrawal are
  * columns of its row: who, when, how, and which statement was read.
+ *
+ * Their operations travel in the same outbox as applications, so `outbox.application_id`
+ * becomes the id of the record an operation belongs to and loses its reference to
+ * `applications`. SQLite cannot drop a constraint, so the outbox is rebuilt in this step's
+ * transaction (foreign keys stay on): the dead-letter decisions that reference it are kept in a
+ * temporary copy while it is rebuilt, every row keeps its seq, and the indexes come back.
  */
 export const migration010HallRecords: Migration = {
   version: 10,
   name: 'hall_records',
   up: `
+    CREATE TEMP TABLE keep_resolutions AS SELECT * FROM sync_resolutions;
+    DROP TABLE sync_resolutions;
+    DROP INDEX outbox_pending;
+    DROP INDEX outbox_app;
+    DROP INDEX outbox_state_seq;
+    ALTER TABLE outbox RENAME TO outbox_before_v10;
+    CREATE TABLE outbox (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      op_id TEXT NOT NULL UNIQUE,            -- UUIDv7, the idempotency key
+      application_id TEXT NOT NULL,          -- the application, request or alert it belongs to
+      kind TEXT NOT NULL,                    -- shared/sync/protocol.ts SYNC_OP_KINDS
+      payload TEXT NOT NULL,                 -- canonical JSON, sealed
+      payload_hash TEXT NOT NULL,            -- sha256 hex of payload
+      created_at INTEGER NOT NULL,
+      state TEXT NOT NULL DEFAULT 'pending'
+        CHECK (state IN ('pending','acked','dead','conflict','discarded')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      next_attempt_at INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT,
+      acked_at INTEGER,
+      response TEXT
+    );
+    INSERT INTO outbox SELECT * FROM outbox_before_v10;
+    DROP TABLE outbox_before_v10;
+    CREATE INDEX outbox_pending ON outbox(state, next_attempt_at, seq);
+    CREATE INDEX outbox_app ON outbox(application_id, seq);
+    CREATE INDEX outbox_state_seq ON outbox(state, seq);
+    CREATE TABLE sync_resolutions (
+      id INTEGER PRIMARY KEY,
+      outbox_seq INTEGER NOT NULL REFERENCES outbox(seq),
+      action TEXT NOT NULL CHECK (action IN ('resend','discard','keep_central','send_local')),
+      actor TEXT NOT NULL,
+      reason TEXT,
+      old_op_id TEXT NOT NULL,
+      new_op_id TEXT,
+      at INTEGER NOT NULL
+    );
+    INSERT INTO sync_resolutions SELECT * FROM keep_resolutions;
+    DROP TABLE keep_resolutions;
+    CREATE INDEX sync_resolutions_outbox ON sync_resolutions(outbox_seq);
+
     CREATE TABLE hall_alerts (
       id TEXT PRIMARY KEY,
       origin TEXT NOT NULL CHECK (origin IN ('hall', 'central')),
