@@ -13,6 +13,8 @@ import DisplayView from './views/display/DisplayView.vue';
 import GuideView from './views/guide/GuideView.vue';
 import OperationsView from './views/supervisor/OperationsView.vue';
 import RuleSetsView from './views/supervisor/rule-sets/RuleSetsView.vue';
+import HallAlertsView from './views/supervisor/alerts/HallAlertsView.vue';
+import RequestsView from './views/requests/RequestsView.vue';
 import { kioskRoutes } from './views/kiosk/routes';
 import { installRoleGuard } from './role-routing';
 import StationSetupView from './views/setup/StationSetupView.vue';
@@ -46,6 +48,8 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/operations', name: 'operations', component: OperationsView },
   { path: '/rule-sets', name: 'ruleSets', component: RuleSetsView },
+  { path: '/hall-alerts', name: 'hallAlerts', component: HallAlertsView },
+  { path: '/requests', name: 'requests', component: RequestsView },
   // First start: every route leads here until the station is set up (see the guard below).
   { path: '/setup', name: 'setup', component: StationSetupView, meta: { bare: true, setup: true } },
   { path: '/station', name: 'station', component: StationSettingsView },

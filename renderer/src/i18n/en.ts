@@ -12,6 +12,7 @@ import operationsEn from './operations.en';
 import stationEn from './station.en';
 import holidaysEn from './holidays.en';
 import emptyEn from './empty.en';
+import hallRecordsEn from './hallRecords.en';
 
 const en: MessageSchema = {
   ...callingEn,
@@ -27,6 +28,7 @@ const en: MessageSchema = {
   ...stationEn,
   ...holidaysEn,
   ...emptyEn,
+  ...hallRecordsEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

@@ -11,6 +11,7 @@ import operationsZhCN from './operations.zh-CN';
 import stationZhCN from './station.zh-CN';
 import holidaysZhCN from './holidays.zh-CN';
 import emptyZhCN from './empty.zh-CN';
+import hallRecordsZhCN from './hallRecords.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
@@ -27,6 +28,7 @@ const zhCN = {
   ...stationZhCN,
   ...holidaysZhCN,
   ...emptyZhCN,
+  ...hallRecordsZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

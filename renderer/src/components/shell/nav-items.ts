@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'guide', path: '/guide', label: 'queue.navGuide', testId: 'nav-guide' },
   { name: 'queue', path: '/queue', label: 'queue.nav', testId: 'nav-queue' },
   { name: 'complaints', path: '/complaints', label: 'complaints.nav', testId: 'nav-complaints' },
+  { name: 'requests', path: '/requests', label: 'requests.nav', testId: 'nav-requests' },
   { name: 'supervisor', path: '/supervisor', label: 'dashboard.nav', testId: 'nav-supervisor' },
   { name: 'sync', path: '/sync', label: 'sync.nav', testId: 'nav-sync' },
   {
@@ -34,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'operations', path: '/operations', label: 'operations.nav', testId: 'nav-operations' },
   { name: 'ruleSets', path: '/rule-sets', label: 'ruleSets.nav', testId: 'nav-rule-sets' },
   { name: 'station', path: '/station', label: 'station.settingsNav', testId: 'nav-station' },
+  { name: 'hallAlerts', path: '/hall-alerts', label: 'hallAlerts.nav', testId: 'nav-hall-alerts' },
 ];
 
 /** The menu entry a path belongs to: the longest item path that starts it. */
