@@ -121,6 +121,7 @@ const NAV_PATHS: Record<string, string> = {
   'nav-guide': '/guide',
   'nav-queue': '/queue',
   'nav-complaints': '/complaints',
+  'nav-requests': '/requests',
   'nav-supervisor': '/supervisor',
   'nav-sync': '/sync',
   'nav-queue-measures': '/queue/measures',
@@ -128,6 +129,7 @@ const NAV_PATHS: Record<string, string> = {
   'nav-operations': '/operations',
   'nav-rule-sets': '/rule-sets',
   'nav-station': '/station',
+  'nav-hall-alerts': '/hall-alerts',
 };
 
 /** Each role's menu, from the role table (route-access.ts), in menu order. */
@@ -138,10 +140,11 @@ const MENU: Record<string, string[]> = {
     'nav-applications',
     'nav-queue',
     'nav-complaints',
+    'nav-requests',
     'nav-sync',
     'nav-queue-measures',
   ],
-  guide: ['nav-applications', 'nav-guide', 'nav-complaints', 'nav-sync'],
+  guide: ['nav-applications', 'nav-guide', 'nav-complaints', 'nav-requests', 'nav-sync'],
 };
 
 async function walkRole(
