@@ -22,13 +22,11 @@ const fails = async (method: string, input: unknown): Promise<string> =>
 
 const outboxRows = () => {
   const store = createOutboxStore(h.services.db);
-  return store
-    .byState('pending')
-    .map((r) => ({
-      kind: r.kind,
-      id: r.application_id,
-      payload: JSON.parse(r.payload) as Record<string, unknown>,
-    }));
+  return store.byState('pending').map((r) => ({
+    kind: r.kind,
+    id: r.application_id,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+  }));
 };
 
 describe('故障报修 at the counter', () => {
@@ -123,5 +121,25 @@ describe('咨询 for the statistics', () => {
     expect(JSON.stringify(op?.payload)).not.toContain('阶梯电价怎么算');
     const list = await call<{ rows: RequestSummary[] }>('requests.list', { kind: 'enquiry' });
     expect(list.rows.map((r) => r.requestNo)).toEqual(['C01-20261201-ZX001']);
+  });
+});
+
+describe('the dashboard counts requests', () => {
+  it('by kind over the range, with withdrawn consents', async () => {
+    await call('requests.enquiry', { topic: 'billing', answer: '已解释电费构成' });
+    const s = await call<RequestSummary>('requests.subscribe', {
+      mobile: '13800138000',
+      channels: ['sms'],
+      topics: ['bill'],
+      consentGiven: true,
+      consentMethod: 'verbal',
+    });
+    await call('requests.withdrawConsent', { id: s.id });
+    const d = await call<{ requests: Record<string, number> }>('dashboard.get', {
+      from: '2026-12-01',
+      to: '2026-12-01',
+    });
+    testLog(`dashboard requests 2026-12-01: ${JSON.stringify(d.requests)}`);
+    expect(d.requests).toEqual({ fault: 0, subscription: 1, enquiry: 1, withdrawn: 1 });
   });
 });

@@ -269,16 +269,6 @@ export function createRequestService(deps: RequestServiceDeps) {
 
     list: (kind: RequestKind | undefined, limit: number): RequestSummary[] =>
       store.list(kind, limit).map(summary),
-
-    /** Requests taken in [from, to) by kind (the dashboard's figures). */
-    counts(from: number, to: number): Record<RequestKind | 'withdrawn', number> {
-      const out = { fault: 0, subscription: 0, enquiry: 0, withdrawn: 0 };
-      for (const c of store.countsBetween(from, to)) {
-        out[c.kind] = c.n;
-        out.withdrawn += c.withdrawn;
-      }
-      return out;
-    },
   };
 }
 
