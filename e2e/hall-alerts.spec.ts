@@ -44,7 +44,7 @@ test('a supervisor raises an orange alert: the counter, the kiosk and the displa
     await expect(page.getByTestId('hall-alerts-view')).toBeVisible();
     await expect(page.getByTestId('hall-alert-suggested')).toBeVisible();
     await page.getByTestId('hall-alert-level-orange').click();
-    await page.getByTestId('hall-alert-reason').locator('input').fill('高温负荷高，报修激增');
+    await page.getByTestId('hall-alert-reason').fill('高温负荷高，报修激增');
     await page
       .getByTestId('hall-alert-guidance-input')
       .locator('textarea')
@@ -100,8 +100,8 @@ test('a fault report taken offline reaches central when the link returns, with i
   test.setTimeout(90_000);
   await page.goto('/#/requests');
   await expect(page.getByTestId('requests-view')).toBeVisible();
-  await page.getByTestId('fault-account-no').locator('input').fill('1234567890');
-  await page.getByTestId('fault-phone').locator('input').fill('138 0013 8000');
+  await page.getByTestId('fault-account-no').fill('1234567890');
+  await page.getByTestId('fault-phone').fill('138 0013 8000');
   await page.getByTestId('fault-kind').click();
   await page.getByRole('option', { name: '家中无电' }).click();
   await page.getByTestId('fault-area-rural').click();
