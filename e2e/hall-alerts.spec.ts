@@ -45,18 +45,9 @@ test('a supervisor raises an orange alert: the counter, the kiosk and the displa
     await expect(page.getByTestId('hall-alert-suggested')).toBeVisible();
     await page.getByTestId('hall-alert-level-orange').click();
     await page.getByTestId('hall-alert-reason').fill('高温负荷高，报修激增');
-    await page
-      .getByTestId('hall-alert-guidance-input')
-      .locator('textarea')
-      .fill('优先受理报修，开放备用窗口');
-    await page
-      .getByTestId('hall-alert-notice-input')
-      .locator('input')
-      .fill('今日报修较多，请耐心等候');
-    await page
-      .getByTestId('hall-alert-scripts-input')
-      .locator('textarea')
-      .fill('您好，抢修人员已出发');
+    await page.getByTestId('hall-alert-guidance-input').fill('优先受理报修，开放备用窗口');
+    await page.getByTestId('hall-alert-notice-input').fill('今日报修较多，请耐心等候');
+    await page.getByTestId('hall-alert-scripts-input').fill('您好，抢修人员已出发');
     await page.getByTestId('hall-alert-raise').click();
     await expect(page.getByTestId('hall-alert-row-orange')).toBeVisible();
 
