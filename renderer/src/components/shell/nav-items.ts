@@ -35,7 +35,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'operations', path: '/operations', label: 'operations.nav', testId: 'nav-operations' },
   { name: 'ruleSets', path: '/rule-sets', label: 'ruleSets.nav', testId: 'nav-rule-sets' },
   { name: 'station', path: '/station', label: 'station.settingsNav', testId: 'nav-station' },
-  { name: 'hallAlerts', path: '/hall-alerts', label: 'hallAlerts.nav', testId: 'nav-hall-alerts' },
 ];
 
 /** The menu entry a path belongs to: the longest item path that starts it. */
