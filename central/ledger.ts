@@ -13,6 +13,8 @@ import {
   type OpResult,
 } from '../shared/sync/protocol';
 import type { ApplicationSubmitPayload } from '../shared/sync/application-payload';
+import { isHallRecordKind } from '../shared/sync/hall-record-payloads';
+import { HallRecords } from './hall-records';
 import type { AccountKind } from '../shared/catalogue/types';
 
 export { payloadHashOf } from './op-answers';
@@ -32,6 +34,8 @@ export class Ledger {
   readonly counters: LedgerCounters = { applied: 0, duplicates: 0, rejected: 0, conflicts: 0 };
 
   private readonly sql: Sql;
+  /** The hall's requests and alerts (issue 17): operations of kind request.* and alert.*. */
+  readonly records: HallRecords;
 
   constructor(
     private readonly db: CentralDb,
@@ -39,6 +43,7 @@ export class Ledger {
     private readonly now: () => number,
   ) {
     this.sql = sqlFor(db);
+    this.records = new HallRecords(db, now);
   }
 
   /** Applies a batch in one transaction (one fsync), answering each operation in order. */
@@ -98,6 +103,7 @@ export class Ledger {
   }
 
   private decide(device: DeviceIdentity, op: Op, canonical: string): OpResult {
+    if (isHallRecordKind(op.kind)) return this.records.decide(device, op, op.kind, canonical);
     const schema = PAYLOAD_SCHEMAS[op.kind];
     const payload = schema.safeParse(op.payload);
     if (!payload.success) {

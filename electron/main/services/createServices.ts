@@ -39,6 +39,7 @@ import { createIdReaderHandlers } from './id-reader/handlers';
 import { createBootstrapHandlers } from './bootstrap';
 import { createEventsArea, type EventsArea } from './events/area';
 import { wireEventSources } from './events/sources';
+import { createHallRecords } from './hall-records';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -230,6 +231,17 @@ export function createServices(opts: ServicesOptions): Services {
     const authArea = createAuthArea(db, now, opts.auth ?? {});
     const events = createEventsArea({ now: () => now().getTime(), log });
     const sources = wireEventSources(events.bus, authArea.auth);
+    // Hall alerts and the requests beside applications (issue 17).
+    const records = createHallRecords({
+      db,
+      now,
+      hallCode,
+      stationCode,
+      commitments,
+      waitingTickets: () => queue.board(1),
+      record: authArea.record,
+      kickSync: () => sync.engine.kick(),
+    });
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -246,6 +258,7 @@ export function createServices(opts: ServicesOptions): Services {
       // Central keeps the latest tail per device: rows cut off the trail's end show there.
       auditTail: () => authArea.audit.tail(),
       onEvent: sources.onSyncEvent,
+      afterPull: records.afterPull,
     });
     const core = createHandlers({
       applications,
@@ -347,6 +360,7 @@ export function createServices(opts: ServicesOptions): Services {
           { enforced: authArea.authorize !== undefined },
         ),
         events.handlers,
+        records.handlers,
       ),
       crossCuttingHooks({
         applications,
