@@ -241,6 +241,7 @@ export function createServices(opts: ServicesOptions): Services {
       waitingTickets: () => queue.board(1),
       record: authArea.record,
       kickSync: () => sync.engine.kick(),
+      onAlertsChanged: () => void events.bus.publish('alerts.changed', {}),
     });
     const sync = createSyncService({
       db,

@@ -19,6 +19,8 @@ export interface HallRecordsDeps {
   waitingTickets: () => Promise<Board>;
   record(ctx: CallContext, record: Omit<AuditRecord, 'actor' | 'role'>): void;
   kickSync(): void;
+  /** Central's alerts for this hall changed in a pull: tell the screens. */
+  onAlertsChanged?: () => void;
 }
 
 /**
@@ -59,10 +61,13 @@ export function createHallRecords(deps: HallRecordsDeps) {
     now: deps.now,
   });
   const audit = { record: deps.record, kickSync: deps.kickSync };
+  const lastPulled = { seen: '' };
   return {
     alerts,
     requests,
-    afterPull: (central: CentralConnection) => pullAlerts(central, alerts),
+    afterPull: async (central: CentralConnection): Promise<void> => {
+      if (await pullAlerts(central, alerts, lastPulled)) deps.onAlertsChanged?.();
+    },
     handlers: {
       ...createAlertHandlers({ alerts, ...audit }),
       ...createRequestHandlers({ requests, ...audit }),

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/api/methods/alerts';
 import type { AlertThresholds } from '../../../shared/alerts';
 import { call } from '../api/client';
+import { subscribe } from '../api/events';
 import { useSessionStore } from './session';
 import { useSyncStore } from './sync';
 
@@ -67,9 +68,10 @@ export const useHallAlertsStore = defineStore('hallAlerts', () => {
     suggestion.value = await call('alerts.setThresholds', t);
   }
 
-  /** Wires the triggers once (main.ts): navigation and the workbench's sync status poll. */
+  /** Wires the triggers once (main.ts): navigation, the pushed `alerts.changed`, sign-in and sync. */
   function install(router: Router): void {
     router.afterEach(() => void refresh());
+    subscribe('alerts.changed', () => void refresh());
     const sync = useSyncStore();
     watch(
       () => sync.status,

@@ -58,6 +58,16 @@ describe('hall alerts', () => {
     await expect(call('alerts.end', { id: a.id })).rejects.toThrow('已结束');
   });
 
+  it('raising and ending push alerts.changed to staff screens, never to the kiosk', async () => {
+    const heard: Record<string, string[]> = { guide: [], kiosk: [] };
+    for (const role of ['guide', 'kiosk'] as const)
+      h.services.events.bus.subscribe({ role }, (e) => heard[role]?.push(e.name));
+    const a = await call<HallAlert>('alerts.raise', orange);
+    await call('alerts.end', { id: a.id });
+    expect(heard.guide?.filter((n) => n === 'alerts.changed')).toHaveLength(2);
+    expect(heard.kiosk).toEqual([]);
+  });
+
   it('refuses an end time in the past or more than 7 days ahead', async () => {
     await expect(
       call('alerts.raise', { ...orange, endsAt: '2026-12-01T08:00:00+08:00' }),
