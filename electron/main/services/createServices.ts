@@ -40,6 +40,9 @@ import { createBootstrapHandlers } from './bootstrap';
 import { createEventsArea, type EventsArea } from './events/area';
 import { wireEventSources } from './events/sources';
 import { createHallRecords } from './hall-records';
+import { warmNamePinyin } from './applications/name-pinyin';
+
+const PINYIN_WARM_AFTER_MS = 1_000;
 
 export interface ServicesOptions {
   dbFile: string;
@@ -380,6 +383,10 @@ export function createServices(opts: ServicesOptions): Services {
     if (centralUrl && opts.startSync !== false) sync.start();
     if (hub || central) queue.start();
     operations.start();
+    // The pinyin dictionary loads a moment after start, off the path to listening, and before
+    // the first name a clerk writes would have to wait for it.
+    const warmPinyin = setTimeout(warmNamePinyin, PINYIN_WARM_AFTER_MS);
+    warmPinyin.unref();
     const dispatch = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,
       ...(authArea.authorize ? { authorize: authArea.authorize } : {}),
@@ -393,6 +400,7 @@ export function createServices(opts: ServicesOptions): Services {
       authArea,
       events: { bus: events.bus, open: events.open },
       close: async () => {
+        clearTimeout(warmPinyin);
         queue.boardWatch?.stop();
         sources.stop();
         events.bus.close();
