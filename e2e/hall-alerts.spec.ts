@@ -56,7 +56,7 @@ test('a supervisor raises an orange alert: the counter, the kiosk and the displa
     await expect(page.getByTestId('hall-alert-orange')).toContainText('高温负荷高');
     await expect(page.getByTestId('hall-alert-guidance')).toContainText('优先受理报修');
 
-    // The display refreshes with its board poll; the kiosk on its next screen.
+    // The display is told (alerts.changed once its sync pulls it); the kiosk reads on its next screen.
     const display = await context.newPage();
     await display.goto(`${displayHost!.url}/#/display`);
     await expect(display.getByTestId('customer-notice-orange')).toContainText(

@@ -19,7 +19,7 @@ describe('the event table', () => {
   it('gives the kiosk no event and the display only the board', () => {
     const receives = (role: Role) => EVENT_NAMES.filter((name) => mayReceive(role, name));
     expect(receives('kiosk')).toEqual([]);
-    expect(receives('display')).toEqual(['queue.changed']);
+    expect(receives('display')).toEqual(['queue.changed', 'alerts.changed']);
     expect(receives('counter')).toEqual([
       'sync.changed',
       'queue.changed',

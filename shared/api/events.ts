@@ -76,14 +76,14 @@ export const EVENTS = {
     targeted: true,
   },
   /**
-   * A hall alert was raised or ended here, or central's area alerts changed: read
-   * `alerts.current`. Staff only; the kiosk and the display read their customer notices with
-   * their own screens' reads.
+   * A hall alert was raised or ended here, or central's alerts for the hall changed in a pull:
+   * read `alerts.notices` (staff screens also `alerts.current`). The display shows the customer
+   * notice; the kiosk, which receives no event, reads it on each screen change.
    */
   'alerts.changed': {
     payload: z.object({}).strict(),
-    roles: STAFF,
-    reads: 'alerts.current',
+    roles: ['counter', 'guide', 'supervisor', 'display'],
+    reads: 'alerts.notices',
   },
 } as const satisfies Record<EventName, EventSpec>;
 

@@ -21,6 +21,7 @@ function publishEverything(bus: ReturnType<typeof createEventBus>): void {
     bus.publish('sync.changed', {}, target);
     bus.publish('queue.changed', { kind: 'callNext', version: 7, board: null }, target);
     bus.publish('session.ended', { reason: 'revoked' }, target);
+    bus.publish('alerts.changed', {}, target);
   }
 }
 
@@ -35,11 +36,13 @@ describe('event bus role filter', () => {
     expect(counter.map((e) => e.name)).toContain('sync.changed');
   });
 
-  it('a display gets the board and nothing else', () => {
+  it('a display gets the board and the alert notices, nothing else', () => {
     const bus = createEventBus();
     const display = collect(bus, { role: 'display' });
     publishEverything(bus);
-    expect(new Set(display.map((e) => e.name))).toEqual(new Set(['queue.changed']));
+    expect(new Set(display.map((e) => e.name))).toEqual(
+      new Set(['queue.changed', 'alerts.changed']),
+    );
   });
 
   it('session.ended reaches only the sessions it names', () => {
