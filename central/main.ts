@@ -126,7 +126,7 @@ if (central.hubLink) {
   const enrolled = await central.hubLink.enrol();
   console.log(
     enrolled
-      ? `hub enrolled at central ${values['central-url']} for hall ${central.hubLink.hallCode()}; stations enrol with their central codes`
+      ? `hub enrolled at central ${values['central-url']} for hall ${await central.hubLink.hallCode()}; stations enrol with their central codes`
       : '叫号服务器尚未在中心系统登记（需 HUB_ENROLMENT_CODE）：暂时只接受本服务器签发的登记码 / hub not enrolled at central yet (HUB_ENROLMENT_CODE): only codes this hub issued are accepted until it is',
   );
 }

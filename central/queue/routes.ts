@@ -12,7 +12,12 @@ import {
 } from '../../shared/queue/protocol';
 
 /** One op: the device's hall and station come from its token. */
-function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unknown): unknown {
+async function run(
+  queue: QueueStore,
+  device: DeviceIdentity,
+  op: QueueOp,
+  input: unknown,
+): Promise<unknown> {
   const hall = device.hallCode;
   const station = device.stationCode;
   switch (op) {
@@ -54,11 +59,15 @@ function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unkn
       return queue.measures(hall, input as QueueOpParsed<'measures'>);
     case 'kioskDraft':
       return {
-        draft: queue.kioskDraft(hall, station, (input as QueueOpParsed<'kioskDraft'>).ticketId),
+        draft: await queue.kioskDraft(
+          hall,
+          station,
+          (input as QueueOpParsed<'kioskDraft'>).ticketId,
+        ),
       };
     case 'takeKioskDraft':
       return {
-        draft: queue.takeKioskDraft(hall, station, input as QueueOpParsed<'takeKioskDraft'>),
+        draft: await queue.takeKioskDraft(hall, station, input as QueueOpParsed<'takeKioskDraft'>),
       };
     case 'lookup':
       return queue.lookup(hall, input as QueueOpParsed<'lookup'>);
@@ -79,7 +88,7 @@ export function mountQueueRoutes(app: Hono<CentralEnv>, auth: DeviceAuth, queue:
     const parsed = QUEUE_OPS[op].input.safeParse(body.value);
     if (!parsed.success) return badRequest(c, firstPath(parsed.error.issues));
     try {
-      return c.json(run(queue, c.get('device'), op, parsed.data) as object);
+      return c.json((await run(queue, c.get('device'), op, parsed.data)) as object);
     } catch (err) {
       if (err instanceof QueueRefusal) {
         return c.json(err.body, err.status as ContentfulStatusCode);
