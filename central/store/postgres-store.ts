@@ -15,7 +15,7 @@ export interface PostgresStoreOptions {
   url: string;
   /** Connections this process keeps at most (default 10). */
   poolSize?: number;
-  /** How often a write is run again after a serialization failure (default 12). */
+  /** How often a write is run again after a serialization failure (default 30). */
   maxRetries?: number;
   /** Where connection trouble is told (one line, no SQL parameters). */
   log?: (line: string) => void;
@@ -120,7 +120,7 @@ export class PostgresStore implements CentralStore {
       log(`postgres: idle connection lost (${(err as PgError).code ?? 'no code'})`),
     );
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const store = new PostgresStore(pool, opts.maxRetries ?? 12);
+    const store = new PostgresStore(pool, opts.maxRetries ?? 30);
     try {
       const client = await pool.connect();
       try {
@@ -178,7 +178,7 @@ export class PostgresStore implements CentralStore {
       } finally {
         client.release(broken);
       }
-      await sleep(Math.random() * Math.min(100, 2 ** attempt));
+      await sleep(Math.random() * Math.min(250, 4 * 2 ** attempt));
     }
   }
 

@@ -1,0 +1,153 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * A throwaway PostgreSQL server for tests: its own data directory under the system temp
+ * folder, its own free port on 127.0.0.1 and socket directory, never a system service. Run as
+ * the `postgres` user when the tests run as root (initdb refuses root). Stopped by `stop()`,
+ * and at the latest when the test process exits.
+ */
+
+/** The newest /usr/lib/postgresql/<version>/bin with initdb and pg_ctl, or undefined. */
+export function postgresBinDir(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(root, versions[0], 'bin') : undefined;
+}
+
+/** Why PostgreSQL tests cannot run here, or undefined when they can. */
+export function postgresMissing(): string | undefined {
+  if (!postgresBinDir()) {
+    return 'PostgreSQL is not installed (/usr/lib/postgresql/*/bin): .ci/run installs it (apt-get install postgresql)';
+  }
+  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) {
+    return 'running as root without a postgres user to run the server as';
+  }
+  return undefined;
+}
+
+export interface PostgresServer {
+  /** postgres://central@127.0.0.1:<port>/postgres */
+  url: string;
+  port: number;
+  /** A new, empty database on this server: its URL. */
+  freshDatabase(): Promise<string>;
+  /** `pg_ctl stop -m immediate`: the server dies as in a crash (no checkpoint). */
+  crash(): void;
+  /** Starts it again on the same data directory and port. */
+  restart(): void;
+  stop(): void;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function asServerUser(bin: string, args: string[]): void {
+  const root = process.getuid?.() === 0;
+  const [cmd, argv] = root ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  execFileSync(cmd, argv, { stdio: 'pipe' });
+}
+
+let databases = 0;
+const running = new Set<() => void>();
+process.once('exit', () => {
+  for (const stop of running) stop();
+});
+
+export async function startPostgres(
+  opts: { settings?: Record<string, string> } = {},
+): Promise<PostgresServer> {
+  const binDir = postgresBinDir();
+  if (!binDir) throw new Error(postgresMissing());
+  const dir = mkdtempSync(join(tmpdir(), 'central-pg-'));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  asServerUser(join(binDir, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'central',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
+  const port = await freePort();
+  const settings = {
+    listen_addresses: '127.0.0.1',
+    max_connections: '200',
+    shared_buffers: '64MB',
+    ...opts.settings,
+  };
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`),
+  ].join(' ');
+  const pgCtl = (args: string[]) => asServerUser(join(binDir, 'pg_ctl'), ['-D', data, ...args]);
+  const start = () => pgCtl(['-w', '-t', '60', '-l', join(dir, 'server.log'), '-o', options, 'start']);
+  let up = false;
+  const stopNow = (mode: 'fast' | 'immediate') => {
+    if (!up) return;
+    up = false;
+    try {
+      pgCtl(['-w', '-m', mode, 'stop']);
+    } catch {
+      // Already gone.
+    }
+  };
+  start();
+  up = true;
+  const cleanup = () => {
+    stopNow('immediate');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  running.add(cleanup);
+  const url = `postgres://central@127.0.0.1:${port}/postgres`;
+  return {
+    url,
+    port,
+    async freshDatabase() {
+      const name = `central_t${process.pid}_${++databases}`;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return `postgres://central@127.0.0.1:${port}/${name}`;
+    },
+    crash: () => stopNow('immediate'),
+    restart: () => {
+      start();
+      up = true;
+    },
+    stop: () => {
+      stopNow('fast');
+      rmSync(dir, { recursive: true, force: true });
+      running.delete(cleanup);
+    },
+  };
+}
