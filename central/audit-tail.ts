@@ -1,4 +1,4 @@
-import { all, get, run, type CentralStore, type Work } from './store/work';
+import { all, forUpdate, get, run, type CentralStore, type Work } from './store/work';
 import type { AuditTail } from '../shared/sync/protocol';
 
 export type TailRefusal = 'backwards' | 'rewritten';
@@ -30,7 +30,7 @@ export class AuditTails {
   /** Inside the push's own transaction, or alone. */
   *reportWork(deviceId: string, tail: AuditTail): Work<'accepted' | 'refused'> {
     const known = yield* get<{ last_id: number; last_hash: string }>(
-      'SELECT last_id, last_hash FROM audit_tails WHERE device_id = ?',
+      forUpdate('SELECT last_id, last_hash FROM audit_tails WHERE device_id = ?'),
       deviceId,
     );
     const refusal: TailRefusal | undefined = !known

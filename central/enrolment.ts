@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { get, run, type CentralStore, type Work } from './store/work';
+import { forUpdate, get, run, type CentralStore, type Work } from './store/work';
 import { STATION_ROLES, type StationRole } from '../shared/auth/schemas';
 
 /** A station's role, or a hall hub's (enrolled at central to vouch for its hall's codes). */
@@ -99,7 +99,9 @@ export class EnrolmentCodes {
       expires_at: number;
       used_at: number | null;
     }>(
-      'SELECT hall_code, station_code, role, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?',
+      forUpdate(
+        'SELECT hall_code, station_code, role, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?',
+      ),
       codeHash,
     );
     if (!row) return { ok: false, reason: 'unknown' };
@@ -128,8 +130,10 @@ export class EnrolmentCodes {
           expires_at: number;
           hub_used_at: number | null;
         }>(
-          `SELECT hall_code, station_code, role, expires_at, hub_used_at FROM enrolment_codes
-          WHERE code_hash = ?`,
+          forUpdate(
+            `SELECT hall_code, station_code, role, expires_at, hub_used_at FROM enrolment_codes
+            WHERE code_hash = ?`,
+          ),
           codeHash,
         );
         // Another hall's code answers as an unknown one: a hub learns nothing of other halls.

@@ -1,7 +1,16 @@
 import type { DeviceIdentity } from './auth';
 import { appendChange, changesSince } from './change-feed';
 import { answer, record, refuse, sha256Hex, type AppRow } from './op-answers';
-import { all, dialects, get, run, type CentralStore, type SqlText, type Work } from './store/work';
+import {
+  all,
+  dialects,
+  forUpdate,
+  get,
+  run,
+  type CentralStore,
+  type SqlText,
+  type Work,
+} from './store/work';
 import { canonicalJson } from '../shared/sync/canonical-json';
 import { hallDateCompact } from '../shared/hall-time';
 import {
@@ -113,7 +122,7 @@ export class Ledger {
     if (p.hallCode !== device.hallCode) return refuse(op.opId, 'rejected', 'HALL_MISMATCH');
 
     const app = yield* get<AppRow>(
-      'SELECT * FROM applications WHERE application_id = ?',
+      forUpdate('SELECT * FROM applications WHERE application_id = ?'),
       op.applicationId,
     );
     if (app) yield* this.noteOrder(app, op.opId);
@@ -220,9 +229,12 @@ export class Ledger {
   private *advanceWork(key: AdvanceKey): Work<AdvanceOutcome> {
     const stage = key.stage;
     const app = key.applicationId
-      ? yield* get<AppRow>('SELECT * FROM applications WHERE application_id = ?', key.applicationId)
+      ? yield* get<AppRow>(
+          forUpdate('SELECT * FROM applications WHERE application_id = ?'),
+          key.applicationId,
+        )
       : yield* get<AppRow>(
-          'SELECT * FROM applications WHERE central_no = ?',
+          forUpdate('SELECT * FROM applications WHERE central_no = ?'),
           key.centralNo ?? null,
         );
     if (!app) return { ok: false, reason: 'not_found' };

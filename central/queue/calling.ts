@@ -108,7 +108,7 @@ export function* noShow(q: QueueCore, hall: string, counter: string, id: string)
 
 /** The guide voids a waiting ticket (the customer left before being called). */
 export function* cancel(q: QueueCore, hall: string, station: string, id: string): Work<Ticket> {
-  const row = yield* q.row(hall, id);
+  const row = yield* q.lockedRow(hall, id);
   if (!row) throw notFound();
   if (row.state === 'cancelled') return yield* q.ticket(hall, id);
   if (row.state !== 'issued') throw refuse('conflict', 'wrong_state');

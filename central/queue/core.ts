@@ -14,7 +14,7 @@ import {
   type TicketState,
 } from '../../shared/queue/schemas';
 import { errorBody } from '../errors';
-import { get, run, type Work } from '../store/work';
+import { forUpdate, get, run, type Work } from '../store/work';
 import { openDraft, openNote } from './draft-sealing';
 
 /** A refusal with its row of the error table; the messages name no value. */
@@ -143,6 +143,7 @@ export class QueueCore {
   }
 
   *saveConfig(hall: string, input: QueueOpParsed<'saveConfig'>): Work<QueueConfig> {
+    yield* get(forUpdate('SELECT hall_code FROM queue_config WHERE hall_code = ?'), hall);
     const current = yield* this.config(hall);
     const next = QueueConfigSchema.parse({ ...input.config, version: current.version + 1 });
     yield* run(
@@ -163,6 +164,15 @@ export class QueueCore {
 
   *row(hall: string, id: string): Work<TicketRow | undefined> {
     return yield* get<TicketRow>(`${SELECT_TICKET} WHERE t.id = ? AND t.hall_code = ?`, id, hall);
+  }
+
+  /** The row, locked until the write ends (PostgreSQL), for work that decides on its state. */
+  *lockedRow(hall: string, id: string): Work<TicketRow | undefined> {
+    return yield* get<TicketRow>(
+      forUpdate(`${SELECT_TICKET} WHERE t.id = ? AND t.hall_code = ?`),
+      id,
+      hall,
+    );
   }
 
   present(row: TicketRow, config: QueueConfig): Ticket {
@@ -211,7 +221,7 @@ export class QueueCore {
 
   /** Loads a ticket this counter holds in one of `states`, or refuses. */
   *held(hall: string, counter: string, id: string, states: TicketState[]): Work<TicketRow> {
-    const row = yield* this.row(hall, id);
+    const row = yield* this.lockedRow(hall, id);
     if (!row) throw notFound();
     if (row.counter !== counter && row.state !== 'issued')
       throw refuse('conflict', 'not_your_ticket');

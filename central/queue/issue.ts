@@ -55,17 +55,18 @@ export function* issue(
         if (hallDate(issuedAt) !== today) throw refuse('conflict', 'stale_day', 'offline.issuedAt');
         number = input.offline.number;
       } else {
-        const last = yield* q.issuedToday(hall, today, service.prefix);
-        if (last >= service.dailyCap) throw refuse('conflict', 'cap_reached', 'serviceCode');
-        seq = last + 1;
-        yield* run(
-          `INSERT INTO queue_numbers (hall_code, day, prefix, last) VALUES (?, ?, ?, ?)
-           ON CONFLICT (hall_code, day, prefix) DO UPDATE SET last = excluded.last`,
+        // Taken and counted in one statement (the row stays locked until the end): two
+        // guides issuing at once get two numbers. Over the cap, the refusal rolls it back.
+        const taken = yield* get<{ last: number }>(
+          `INSERT INTO queue_numbers (hall_code, day, prefix, last) VALUES (?, ?, ?, 1)
+           ON CONFLICT (hall_code, day, prefix) DO UPDATE SET last = queue_numbers.last + 1
+           RETURNING last`,
           hall,
           today,
           service.prefix,
-          seq,
         );
+        seq = taken?.last ?? 1;
+        if (seq > service.dailyCap) throw refuse('conflict', 'cap_reached', 'serviceCode');
         number = ticketNumber(service.prefix, seq);
       }
       yield* run(

@@ -61,7 +61,7 @@ export function* undo(
   input: { ticketId: string; action: UndoAction },
 ): Work<Ticket> {
   {
-    const row = yield* q.row(hall, input.ticketId);
+    const row = yield* q.lockedRow(hall, input.ticketId);
     if (!row) throw notFound();
     // Another counter holds it now (put back in line and called again): too late.
     if (row.counter !== counter) throw refuse('conflict', 'undo_superseded');
@@ -76,7 +76,7 @@ export function* undo(
     const now = q.now();
     if (now - record.at > UNDO_WINDOW_MS) throw refuse('conflict', 'undo_expired');
     if (input.action === 'transfer') {
-      const moved = record.newId ? yield* q.row(hall, record.newId) : undefined;
+      const moved = record.newId ? yield* q.lockedRow(hall, record.newId) : undefined;
       if (!moved || moved.state !== 'issued' || moved.call_count > 0) {
         throw refuse('conflict', 'undo_superseded');
       }
@@ -112,7 +112,7 @@ export function* undo(
  */
 export function* requeue(q: QueueCore, hall: string, station: string, id: string): Work<Ticket> {
   {
-    const row = yield* q.row(hall, id);
+    const row = yield* q.lockedRow(hall, id);
     if (!row) throw notFound();
     if (row.state === 'issued' && row.call_count > 0) return yield* q.ticket(hall, id);
     if (row.state !== 'no_show' || row.day !== hallDate(q.now())) {

@@ -15,7 +15,7 @@ export interface PostgresStoreOptions {
   url: string;
   /** Connections this process keeps at most (default 10). */
   poolSize?: number;
-  /** How often a write is run again after a serialization failure (default 30). */
+  /** How often a write is run again after a deadlock or a unique key taken meanwhile (default 30). */
   maxRetries?: number;
   /** Where connection trouble is told (one line, no SQL parameters). */
   log?: (line: string) => void;
@@ -48,8 +48,12 @@ export function numberPlaceholders(text: string): string {
 
 type PgError = Error & { code?: string };
 
-/** Serialization failure or deadlock: the transaction is run again from the start. */
-const RETRYABLE = new Set(['40001', '40P01']);
+/**
+ * Serialization failure, deadlock, or a unique key another transaction inserted meanwhile (two
+ * requests for the same op, ticket or counter): the transaction is run again from the start,
+ * and then reads what the other one committed.
+ */
+const RETRYABLE = new Set(['40001', '40P01', '23505']);
 
 /** The connection or the server went away (or is not there yet): the request may be sent again. */
 export function isConnectionTrouble(err: unknown): boolean {
@@ -90,10 +94,13 @@ async function drive<T>(client: pg.PoolClient, work: Work<T>): Promise<T> {
 
 /**
  * The province store: one PostgreSQL database shared by any number of central processes. Each
- * write is one SERIALIZABLE transaction, run again (with a short random pause) when PostgreSQL
- * finds it could not be serialized, so every invariant SQLite gets from its single writer holds
- * here under concurrency too. Lost connections become StoreUnavailable (503, retry); the pool
- * opens new connections once the server is back.
+ * write is one READ COMMITTED transaction that locks what it decides on (`forUpdate`, counter
+ * rows by upsert, waiting tickets FOR UPDATE SKIP LOCKED) and leans on unique keys for the rest;
+ * it runs again (after a short random pause) on a deadlock or a unique key taken meanwhile, so
+ * every invariant SQLite gets from its single writer holds under concurrency too.
+ * (SERIALIZABLE would work as well, but on small tables its page-level predicate locks make
+ * unrelated halls conflict, and the retries cost more than the locks.) Lost connections become
+ * StoreUnavailable (503, retry); the pool opens new connections once the server is back.
  */
 export class PostgresStore implements CentralStore {
   readonly dialect = 'postgres' as const;
@@ -161,7 +168,7 @@ export class PostgresStore implements CentralStore {
       const client = await this.client();
       let broken = false;
       try {
-        await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        await client.query('BEGIN');
         const value = await drive(client, work());
         await client.query('COMMIT');
         return value;
@@ -172,7 +179,8 @@ export class PostgresStore implements CentralStore {
         const code = (err as PgError).code ?? '';
         if (!RETRYABLE.has(code)) throw err;
         if (attempt >= this.maxRetries) {
-          throw new StoreUnavailable('postgres: too many serialization retries', { cause: err });
+          if (code === '23505') throw err;
+          throw new StoreUnavailable('postgres: too many retries', { cause: err });
         }
         this.retries++;
       } finally {

@@ -34,6 +34,15 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export const dialects = (sqlite: string, postgres: string): SqlText => ({ sqlite, postgres });
 
+/**
+ * A SELECT that locks the rows it reads until the transaction ends, on PostgreSQL (`FOR
+ * UPDATE`). SQLite's write transaction already holds the only write lock, so it reads plainly.
+ */
+export const forUpdate = (select: string): SqlText => ({
+  sqlite: select,
+  postgres: `${select} FOR UPDATE`,
+});
+
 export const textFor = (text: SqlText, dialect: Dialect): string =>
   typeof text === 'string' ? text : text[dialect];
 
@@ -54,8 +63,9 @@ export function* run(text: SqlText, ...params: SqlParam[]): Work<RunResult> {
 
 /**
  * Where central keeps its data. `read` runs work without a write transaction (one consistent
- * snapshot is not promised across its statements); `write` runs it as one transaction that
- * behaves as if it ran alone (SQLite: IMMEDIATE; PostgreSQL: SERIALIZABLE, retried).
+ * snapshot is not promised across its statements); `write` runs it as one transaction
+ * (SQLite: IMMEDIATE, the single writer; PostgreSQL: READ COMMITTED with the rows it decides on
+ * locked `forUpdate`, run again after a deadlock, serialization failure or unique violation).
  */
 export interface CentralStore {
   readonly dialect: Dialect;
