@@ -198,5 +198,5 @@ describe.skipIf(pgMissing)('a province on PostgreSQL', () => {
       await central?.close();
       server.stop();
     }
-  }, 300_000);
+  }, 600_000);
 });

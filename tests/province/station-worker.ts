@@ -45,7 +45,7 @@ async function send(
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
+        signal: AbortSignal.timeout(30_000),
       });
       const text = await res.text();
       if (ok.includes(res.status)) {
@@ -161,11 +161,17 @@ async function hallDay(hall: string, stations: Station[]): Promise<void> {
 
 // Register every station first (faults off), say so, and wait for the parent's go: it turns
 // the faults on and starts every worker at once.
-const registered = await Promise.all(
-  plan.halls.map(async (hall) => {
-    const stations: Station[] = [];
-    for (const code of ['S1', 'S2', 'S3', 'S4']) stations.push(await register(hall, code));
-    return { hall, stations };
+// A few at a time: a registration answered too late and sent again would find the device
+// enrolled already (409), as it would for a real station, which then needs a fresh code.
+const registered: { hall: string; stations: Station[] }[] = [];
+const queue = [...plan.halls];
+await Promise.all(
+  Array.from({ length: 10 }, async () => {
+    for (let hall = queue.shift(); hall; hall = queue.shift()) {
+      const stations: Station[] = [];
+      for (const code of ['S1', 'S2', 'S3', 'S4']) stations.push(await register(hall, code));
+      registered.push({ hall, stations });
+    }
   }),
 );
 latencies.length = 0;
