@@ -198,5 +198,5 @@ describe.skipIf(pgMissing)('a province on PostgreSQL', () => {
       await central?.close();
       server.stop();
     }
-  }, 600_000);
+  }, 900_000);
 });

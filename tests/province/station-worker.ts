@@ -32,7 +32,7 @@ async function send(
   token: string | undefined,
   ok: number[] = [200],
 ): Promise<unknown> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 400_000;
   for (;;) {
     attempts++;
     const started = performance.now();
@@ -62,7 +62,7 @@ async function send(
     } catch (err) {
       if (err instanceof Error && err.message.startsWith('station:')) throw err;
     }
-    if (Date.now() > deadline) throw new Error(`station: ${path} unanswered for 120 s`);
+    if (Date.now() > deadline) throw new Error(`station: ${path} unanswered for 400 s`);
     await sleep(retryMs);
   }
 }
