@@ -33,6 +33,7 @@ async function send(
   ok: number[] = [200],
 ): Promise<unknown> {
   const deadline = Date.now() + 400_000;
+  let lastProblem: string;
   for (;;) {
     attempts++;
     const started = performance.now();
@@ -54,6 +55,7 @@ async function send(
         return value;
       }
       if (res.status === 503) unavailable++;
+      lastProblem = `HTTP ${res.status}`;
       if (res.status < 500 && res.status !== 429) {
         throw new Error(`station: ${path} answered ${res.status}`);
       }
@@ -61,8 +63,10 @@ async function send(
       if (after > 0) retryMs = Math.min(after * 1000, 1000);
     } catch (err) {
       if (err instanceof Error && err.message.startsWith('station:')) throw err;
+      lastProblem = err instanceof Error ? err.name : 'error';
     }
-    if (Date.now() > deadline) throw new Error(`station: ${path} unanswered for 400 s`);
+    if (Date.now() > deadline)
+      throw new Error(`station: ${path} unanswered for 400 s (last: ${lastProblem})`);
     await sleep(retryMs);
   }
 }

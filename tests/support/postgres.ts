@@ -106,7 +106,8 @@ export async function startPostgres(
     ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`),
   ].join(' ');
   const pgCtl = (args: string[]) => asServerUser(join(binDir, 'pg_ctl'), ['-D', data, ...args]);
-  const start = () => pgCtl(['-w', '-t', '60', '-l', join(dir, 'server.log'), '-o', options, 'start']);
+  const start = () =>
+    pgCtl(['-w', '-t', '60', '-l', join(dir, 'server.log'), '-o', options, 'start']);
   let up = false;
   const stopNow = (mode: 'fast' | 'immediate') => {
     if (!up) return;
