@@ -140,6 +140,8 @@ describe('queue concurrency', () => {
         server.stop();
       }
     },
+    // A server to start and 1,000 tickets to issue before the race: slower than SQLite's file.
+    300_000,
   );
 });
 
