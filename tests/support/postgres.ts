@@ -65,9 +65,18 @@ function asServerUser(bin: string, args: string[]): void {
 
 let databases = 0;
 const running = new Set<() => void>();
-process.once('exit', () => {
+const stopAll = () => {
   for (const stop of running) stop();
-});
+  running.clear();
+};
+process.once('exit', stopAll);
+// A test runner ending a worker on a time-out sends a signal: no server may outlive it.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(1);
+  });
+}
 
 export async function startPostgres(
   opts: { settings?: Record<string, string> } = {},
