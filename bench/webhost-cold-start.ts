@@ -1,9 +1,13 @@
-// Web host cold start to the first rendered list: from spawning the web host process to the first
-// application row visible in Chromium (the browser is already running, as on a hall PC).
-// Needs a build (`npm run build`). Usage: npx tsx bench/webhost-cold-start.ts [--rows 10000] [--runs 5]
-import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Web host cold start to the first rendered list: from spawning the built web host
+// (out/webhost/main.js, plain Node, no tsx) to the first application row visible in Chromium
+// (the browser is already running, as on a hall PC). In the same run, alternating with it, the
+// floor: a bare node:http static server (static-floor-server.mjs) spawned the same way, serving
+// the same built renderer files to the same Chromium until its first contentful paint.
+// Needs a build (`npm run build`). Usage:
+//   npx tsx bench/webhost-cold-start.ts [--rows 10000] [--runs 7]
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/main/services/db';
 import { seedApplications } from '../electron/main/services/testing/seed';
@@ -12,9 +16,20 @@ import { sessionInitScript, setupSupervisor } from '../e2e/staff-session';
 import { arg, ms, now, quantile } from './lib';
 
 const rows = Number(arg('rows') ?? 10_000);
-const runs = Number(arg('runs') ?? 5);
+const runs = Number(arg('runs') ?? 7);
+const HOST = 'out/webhost/main.js';
+const FLOOR = 'bench/static-floor-server.mjs';
+for (const built of [HOST, 'out/renderer/index.html']) {
+  if (!existsSync(built)) {
+    console.error(`${built} is missing: run \`npm run build\` first`);
+    process.exit(2);
+  }
+}
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-cold-'));
 const dbFile = join(dir, 'hall.db');
+const hostArgs = ['--port', '0', '--db', dbFile, '--role', 'staff'];
+const HOST_URL = /web host: (http:\/\/127\.0\.0\.1:\d+)\//;
+const FLOOR_URL = /static floor: (http:\/\/127\.0\.0\.1:\d+)\//;
 
 const seedDb = openDatabase(dbFile, { log: () => undefined });
 seedApplications(seedDb, rows, { seed: 7, stepMs: 60_000 });
@@ -32,37 +47,64 @@ const browser = await chromium.launch({
 });
 // Staff stations need a sign-in: the supervisor is created once, before any timed run, and its
 // session (kept in the database) is placed where the renderer reads it.
-const first = await startProcess(
-  'electron/webhost/main.ts',
-  ['--port', '0', '--db', dbFile],
-  /web host: (http:\/\/127\.0\.0\.1:\d+)\//,
-);
+const first = await startProcess(HOST, hostArgs, HOST_URL);
 const session = sessionInitScript(await setupSupervisor(first.url));
 await first.stop();
 
-const ready: number[] = [];
-const firstList: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const t0 = now();
-  const host = await startProcess(
-    'electron/webhost/main.ts',
-    ['--port', '0', '--db', dbFile],
-    /web host: (http:\/\/127\.0\.0\.1:\d+)\//,
+/** Resolves once the page has had its first contentful paint. */
+const firstPaint = (page: Page) =>
+  page.waitForFunction(
+    // Node's typings know no 'paint' entries; the page's performance does.
+    () =>
+      (performance as unknown as { getEntriesByType(t: string): { name: string }[] })
+        .getEntriesByType('paint')
+        .some((e) => e.name === 'first-contentful-paint'),
+    undefined,
+    { polling: 5 },
   );
-  ready.push(now() - t0);
-  const page = await browser.newPage();
-  await page.addInitScript(({ key, value }) => sessionStorage.setItem(key, value), session);
-  await page.goto(`${host.url}/#/applications`);
-  await page.getByTestId('list-row').first().waitFor({ state: 'visible' });
-  firstList.push(now() - t0);
-  await page.close();
-  await host.stop();
+
+const listening: number[] = [];
+const coldStart: number[] = [];
+const floor: number[] = [];
+for (let i = 0; i < runs; i++) {
+  // A fresh page (no HTTP cache) each run; one browser for both measurements.
+  {
+    const t0 = now();
+    const host = await startProcess(HOST, hostArgs, HOST_URL);
+    listening.push(now() - t0);
+    const page = await browser.newPage();
+    await page.addInitScript(({ key, value }) => sessionStorage.setItem(key, value), session);
+    await page.goto(`${host.url}/#/applications`, { waitUntil: 'commit' });
+    await page.getByTestId('list-row').first().waitFor({ state: 'visible' });
+    coldStart.push(now() - t0);
+    await page.close();
+    await host.stop();
+  }
+  {
+    const t0 = now();
+    const server = await startProcess(FLOOR, ['out/renderer'], FLOOR_URL);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/#/applications`, { waitUntil: 'commit' });
+    await firstPaint(page);
+    floor.push(now() - t0);
+    await page.close();
+    await server.stop();
+  }
 }
 await browser.close();
 rmSync(dir, { recursive: true, force: true });
 
+const median = (s: number[]) => quantile(s, 0.5);
 const line = (label: string, s: number[]) =>
-  `  ${label.padEnd(34)} p50 ${ms(quantile(s, 0.5)).padStart(10)}  max ${ms(Math.max(...s)).padStart(10)}`;
-console.log(`web host cold start, ${rows.toLocaleString('en')} applications, ${runs} runs:`);
-console.log(line('spawn → listening', ready));
-console.log(line('spawn → first list row rendered', firstList));
+  `  ${label.padEnd(44)} median ${ms(median(s)).padStart(10)}  min ${ms(Math.min(...s)).padStart(10)}  max ${ms(Math.max(...s)).padStart(10)}`;
+const [a, b] = [median(coldStart), median(floor)];
+console.log(
+  `cold_start_ms=${a.toFixed(0)} floor_ms=${b.toFixed(0)} ratio=${(a / b).toFixed(2)} ` +
+    `(medians over ${runs} runs each, alternating; ${rows.toLocaleString('en')} applications; ` +
+    `load average at end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+);
+console.log(line('web host spawn → listening', listening));
+console.log(line('web host spawn → first list row visible', coldStart));
+console.log(line('static server spawn → first contentful paint', floor));

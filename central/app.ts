@@ -17,6 +17,8 @@ import { mountAdminRoutes } from './admin-routes';
 import type { AuditTails } from './audit-tail';
 import { registerRefused } from './register-refusals';
 import { mountQueueRoutes } from './queue/routes';
+import { mountAppointmentRoutes } from './appointments/routes';
+import type { AppointmentStore } from './appointments/store';
 import { mountHubVouch } from './hub-vouch';
 import { StoreUnavailable } from './store/work';
 import type { HubLink } from './hub-link';
@@ -42,6 +44,8 @@ export interface CentralAppDeps {
   admin: CentralAdmin;
   /** The hall ticket queue (POST /v1/queue/<op>), when this process serves the hall hub. */
   queue?: QueueStore;
+  /** The hall's appointments (POST /v1/appointments/<op>), served beside the queue. */
+  appointments?: AppointmentStore;
   /** The sync protocol (/v1/ops, /v1/changes): false for a hub alone. */
   sync?: boolean;
   /** A hall hub's link to central: station codes it does not know are vouched for there. */
@@ -124,6 +128,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
   });
 
   if (deps.queue) mountQueueRoutes(app, auth, deps.queue);
+  if (deps.appointments) mountAppointmentRoutes(app, auth, deps.appointments);
 
   // The admin guard first: Hono runs middleware in the order it was added.
   mountAdminRoutes(app, deps);

@@ -9,6 +9,7 @@ import type { CentralStore } from './store/work';
 import type { FaultPlan } from './faults';
 import { Ledger, type StageResolver } from './ledger';
 import { QueueStore } from './queue/store';
+import { AppointmentStore } from './appointments/store';
 import { hubCipher } from './queue/draft-sealing';
 import { HubLink, type HubLinkOptions } from './hub-link';
 import { servesCentral, servesHub, type CentralMode, type HubTls } from './hub-tls';
@@ -83,6 +84,7 @@ export interface CentralCore {
   ledger: Ledger;
   auth: DeviceAuth;
   queue: QueueStore;
+  appointments: AppointmentStore;
   adminToken: string;
   hubLink?: HubLink;
   /** Fetch straight into the app, without a socket (and without faults): for fake-timer tests. */
@@ -128,6 +130,7 @@ function assemble(opened: OpenedStore, opts: CentralOptions, admin: CentralAdmin
   const ledger = new Ledger(store, stageResolver(opts.catalogue ?? CATALOGUE), now);
   const cipher = hubCipher(opts.dbFile, opts.keyFile);
   const queue = new QueueStore(store, { now, cipher });
+  const appointments = new AppointmentStore(store, { cipher, now });
   const mode = opts.mode ?? 'all';
   const hubLink =
     opts.hubLink && servesHub(mode) ? new HubLink(store, cipher, opts.hubLink) : undefined;
@@ -136,7 +139,7 @@ function assemble(opened: OpenedStore, opts: CentralOptions, admin: CentralAdmin
     ledger,
     admin,
     sync: servesCentral(mode),
-    ...(servesHub(mode) ? { queue } : {}),
+    ...(servesHub(mode) ? { queue, appointments } : {}),
     ...(hubLink ? { hubLink } : {}),
     adminToken: trust.adminToken,
     auditTails: new AuditTails(store, now),
@@ -151,6 +154,7 @@ function assemble(opened: OpenedStore, opts: CentralOptions, admin: CentralAdmin
     ledger,
     auth,
     queue,
+    appointments,
     adminToken: trust.adminToken,
     ...(hubLink ? { hubLink } : {}),
     fetch: async (input, init) => app.fetch(new Request(input, init)),

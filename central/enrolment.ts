@@ -2,9 +2,12 @@ import { createHash, randomInt } from 'node:crypto';
 import { forUpdate, get, run, type CentralStore, type Work } from './store/work';
 import { STATION_ROLES, type StationRole } from '../shared/auth/schemas';
 
-/** A station's role, or a hall hub's (enrolled at central to vouch for its hall's codes). */
-export type EnrolledRole = StationRole | 'hub';
-export const ENROLLED_ROLES = [...STATION_ROLES, 'hub'] as const;
+/**
+ * A station's role, a hall hub's (enrolled at central to vouch for its hall's codes), or a
+ * utility online channel's (it may only use the appointment endpoint's ONLINE_OPS).
+ */
+export type EnrolledRole = StationRole | 'hub' | 'online';
+export const ENROLLED_ROLES = [...STATION_ROLES, 'hub', 'online'] as const;
 
 /** What an admin asks for: one station of one hall, its role and how long the code lives. */
 export interface EnrolmentRequest {

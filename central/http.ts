@@ -66,7 +66,8 @@ export const firstPath = (issues: { path: PropertyKey[] }[]): string | undefined
  */
 export function requireDevice(
   auth: DeviceAuth,
-  opts: { hub?: boolean } = {},
+  /** `online`: an online channel's credential is accepted (the appointment endpoint only). */
+  opts: { hub?: boolean; online?: boolean } = {},
 ): MiddlewareHandler<CentralEnv> {
   return async (c, next) => {
     const outcome = await auth.verify(c.req.header('authorization'));
@@ -85,6 +86,14 @@ export function requireDevice(
         'forbidden',
         '叫号服务器的凭证不能用于此操作',
         'A hall hub’s credential cannot be used for this',
+      );
+    }
+    if (outcome.device.role === 'online' && !opts.online) {
+      return fail(
+        c,
+        'forbidden',
+        '网上渠道的凭证只能用于预约接口',
+        'An online channel’s credential can only be used for appointments',
       );
     }
     c.set('device', outcome.device);

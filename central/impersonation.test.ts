@@ -90,6 +90,7 @@ function queueBody(op: QueueOp): unknown {
     takeKioskDraft: { ticketId: hallA.ticketId, applicationId: hallA.applicationId },
     kioskDraft: { ticketId: hallA.ticketId },
     lookup: { appNo: hallA.centralNo, mobile: '13800000000' },
+    watch: { since: 0 },
   };
   return bodies[op];
 }

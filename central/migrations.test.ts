@@ -98,8 +98,15 @@ describe('central migrations', () => {
       audit_tails: 0,
       audit_tail_refusals: 0,
       hub_central_link: 0,
+      // Appointments (migration 6) start empty too.
+      appt_slots: 0,
+      appt_bookings: 0,
+      appt_settings: 0,
     });
-    expect(indexNames(db)).toEqual(indexesBefore);
+    // Every old index kept; migration 6 adds the two appointment indexes.
+    expect(indexNames(db)).toEqual(
+      [...indexesBefore, 'appt_bookings_day', 'appt_bookings_slot'].sort(),
+    );
     db.close();
 
     const backups = readdirSync(join(dir, 'backups'));

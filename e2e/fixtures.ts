@@ -154,12 +154,19 @@ export const test = base.extend<{
   baseURL: async ({ host }, use) => {
     await use(host.url);
   },
-  // API calls made by a spec (page.request) carry the session like the renderer's do.
-  extraHTTPHeaders: async ({ host, extraHTTPHeaders }, use) => {
-    await use({
-      ...extraHTTPHeaders,
-      ...(host.session ? { [SESSION_HEADER]: host.session.token } : {}),
+  // Only the spec's own API calls (page.request) carry the fixture's session. Never the browser
+  // context's extraHTTPHeaders: Chromium puts those on the page's own fetches too, over the header
+  // the renderer sends, so after a sign-out and someone else's sign-in every call of the page
+  // still reached the services with the signed-out supervisor's token, was refused, and the
+  // renderer locked its fresh session (the staff-accounts spec's lock screen).
+  page: async ({ page, host, playwright }, use) => {
+    const api = await playwright.request.newContext({
+      baseURL: host.url,
+      extraHTTPHeaders: host.session ? { [SESSION_HEADER]: host.session.token } : {},
     });
+    Object.defineProperty(page, 'request', { value: api });
+    await use(page);
+    await api.dispose();
   },
   context: async ({ context, host }, use) => {
     if (host.session) {

@@ -22,9 +22,10 @@ function dataDirOf(args: string[]): string {
 }
 
 /**
- * Starts a TypeScript entry point (web host, central system) as a real child process on Node 22
- * and waits for the line that carries its URL. Its output and log files are kept for the leak
- * scan (child-log.ts).
+ * Starts an entry point (web host, central system) as a real child process on Node 22 and waits
+ * for the line that carries its URL: a TypeScript source through tsx, a built `.js` file (out/,
+ * `npm run build:node`) as plain Node. Its output and log files are kept for the leak scan
+ * (child-log.ts).
  */
 export async function startProcess(
   entry: string,
@@ -32,7 +33,8 @@ export async function startProcess(
   urlPattern: RegExp,
   env: NodeJS.ProcessEnv = {},
 ): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, entry), ...args], {
+  const loader = /\.m?js$/.test(entry) ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, resolve(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

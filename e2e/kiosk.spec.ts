@@ -93,7 +93,8 @@ const tap = (page: Page, testId: string) =>
     el.click();
   }, testId);
 
-async function visit(page: Page, screen: 'lookup' | 'apply' | 'rate', c: Canary, r: () => number) {
+type Screen = 'lookup' | 'apply' | 'rate' | 'checkin';
+async function visit(page: Page, screen: Screen, c: Canary, r: () => number) {
   await tap(page, `kiosk-menu-${screen}`);
   const keys = r() < 0.3;
   if (screen === 'lookup') {
@@ -119,6 +120,9 @@ async function visit(page: Page, screen: 'lookup' | 'apply' | 'rate', c: Canary,
       },
       keys,
     );
+  } else if (screen === 'checkin') {
+    const code = { 'kiosk-checkin-code': '123456' }; // 预约签到; the code is not personal
+    await typeScreen(page, { 'kiosk-checkin-mobile': c.lookupMobile, ...code }, keys);
   } else {
     await typeScreen(page, { 'kiosk-rate-ticket': c.ticket }, keys);
     await tap(page, 'kiosk-rate-satisfied');
@@ -176,7 +180,7 @@ test('kiosk idle wipe: canary data typed on every screen is gone from DOM, store
   const r = rng(seed);
   for (let run = 0; run < RUNS; run++) {
     const c = canary(r);
-    const screens = (['lookup', 'apply', 'rate'] as const)
+    const screens = (['lookup', 'apply', 'rate', 'checkin'] as Screen[])
       .map((s) => ({ s, k: r() }))
       .sort((a, b) => a.k - b.k)
       .map((x) => x.s);

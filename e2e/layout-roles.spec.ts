@@ -62,9 +62,7 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
 
 /** A page in its own context, signed in as `session` (or a customer station with none). */
 async function pageAs(browser: Browser, url: string, session: Session | null): Promise<Page> {
-  // Playwright gives new contexts the test's options, the supervisor's session header among
-  // them; it would override the header the page sends for whoever signs in, so drop it.
-  const context = await browser.newContext({ baseURL: url, locale: 'zh-CN', extraHTTPHeaders: {} });
+  const context = await browser.newContext({ baseURL: url, locale: 'zh-CN' });
   if (session) {
     await context.addInitScript(({ key, value }) => {
       if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, value);
@@ -120,6 +118,8 @@ const NAV_PATHS: Record<string, string> = {
   'nav-applications': '/applications',
   'nav-guide': '/guide',
   'nav-queue': '/queue',
+  'nav-appointments': '/appointments',
+  'nav-customers': '/customers',
   'nav-complaints': '/complaints',
   'nav-supervisor': '/supervisor',
   'nav-sync': '/sync',
@@ -137,11 +137,13 @@ const MENU: Record<string, string[]> = {
     'nav-new',
     'nav-applications',
     'nav-queue',
+    'nav-appointments',
+    'nav-customers',
     'nav-complaints',
     'nav-sync',
     'nav-queue-measures',
   ],
-  guide: ['nav-applications', 'nav-guide', 'nav-complaints', 'nav-sync'],
+  guide: ['nav-applications', 'nav-guide', 'nav-appointments', 'nav-complaints', 'nav-sync'],
 };
 
 async function walkRole(

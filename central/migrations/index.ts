@@ -4,6 +4,8 @@ import { migration002Queue } from './002_queue';
 import { migration003DeviceTrust } from './003_device_trust';
 import { migration004HubVouching } from './004_hub_vouching';
 import { migration005QueueNotesUndo } from './005_queue_notes_undo';
+import { migration006Appointments } from './006_appointments';
+import { migration007QueueCustomerRef } from './007_queue_customer_ref';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -16,6 +18,8 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration003DeviceTrust,
   migration004HubVouching,
   migration005QueueNotesUndo,
+  migration006Appointments,
+  migration007QueueCustomerRef,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

@@ -17,9 +17,11 @@ export function* current(
 }
 
 /** The next waiting ticket of these services, in calling order. */
-const nextWaiting = (services: number) => {
+const nextWaiting = (services: number, customers: number) => {
+  const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+  const mineOnly = customers > 0 ? ` AND customer_ref IN (${marks(customers)})` : '';
   const where = `hall_code = ? AND day = ? AND state = 'issued'
-           AND service_code IN (${Array.from({ length: services }, () => '?').join(',')})`;
+           AND service_code IN (${marks(services)})${mineOnly}`;
   return dialects(
     `SELECT id FROM queue_tickets INDEXED BY queue_waiting WHERE ${where}
        ORDER BY weight DESC, arrival_at, rowid LIMIT 1`,
@@ -31,7 +33,7 @@ const nextWaiting = (services: number) => {
 
 /**
  * Hands this counter the next waiting ticket of its services. The work runs as one write
- * transaction (SQLite: IMMEDIATE; PostgreSQL: SERIALIZABLE, the row taken FOR UPDATE), so no
+ * transaction (SQLite: IMMEDIATE; PostgreSQL: the row taken FOR UPDATE SKIP LOCKED), so no
  * other counter can take the same one; a repeated request id gets the first answer.
  */
 export function* callNext(
@@ -50,11 +52,14 @@ export function* callNext(
   for (const code of input.services) q.service(config, code, 'services');
   if (yield* q.active(hall, counter)) throw refuse('conflict', 'counter_busy');
   const now = q.now();
+  // "Call my customer": only tickets issued for the manager's customers.
+  const customers = input.customers ?? [];
   const next = yield* get<{ id: string }>(
-    nextWaiting(input.services.length),
+    nextWaiting(input.services.length, customers.length),
     hall,
     hallDate(now),
     ...input.services,
+    ...customers,
   );
   if (!next) return { ticket: null };
   const { changes } = yield* run(
@@ -150,8 +155,8 @@ export function* transfer(
   yield* run(
     `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
        weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
-       transferred_from, kiosk_draft, kiosk_application_id, application_ids, note)
-     VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?, ?, ?)`,
+       transferred_from, kiosk_draft, kiosk_application_id, application_ids, note, customer_ref)
+     VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?, ?, ?, ?)`,
     input.newId,
     hall,
     row.day,
@@ -170,6 +175,7 @@ export function* transfer(
     null,
     row.application_ids,
     row.note,
+    row.customer_ref,
   );
   yield* q.event(hall, row.id, 'transfer', counter, now);
   return yield* q.ticket(hall, input.newId);

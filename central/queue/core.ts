@@ -96,6 +96,8 @@ export interface TicketRow {
   transferred_from: string | null;
   kiosk_draft: string | null;
   note: string | null;
+  /** The station's customer id the ticket was issued for (customer record), or null. */
+  customer_ref: string | null;
   /** JSON UndoRecord of the last no-show or transfer (calling.ts), null once undone or stale. */
   undo: string | null;
   rated: number;
@@ -201,6 +203,7 @@ export class QueueCore {
       rated: row.rated === 1,
       guideNote: openNote(this.cipher, row.note),
       kioskNote: kioskNoteOf(this.cipher, row.kiosk_draft),
+      customerRef: row.customer_ref ?? null,
     };
   }
 

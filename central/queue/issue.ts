@@ -72,8 +72,8 @@ export function* issue(
       yield* run(
         `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
            weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
-           kiosk_draft, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?)`,
+           kiosk_draft, note, customer_ref)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?)`,
         input.id,
         hall,
         today,
@@ -90,6 +90,7 @@ export function* issue(
         issuedAt,
         input.kioskDraft ? sealDraft(q.cipher, input.kioskDraft) : null,
         sealNote(q.cipher, input.note),
+        input.customerRef ?? null,
       );
       yield* q.event(hall, input.id, 'issue', null, now);
       row = (yield* q.row(hall, input.id)) as TicketRow;

@@ -4,8 +4,11 @@ import type { DeviceAuth, DeviceIdentity } from '../auth';
 import { fail } from '../errors';
 import { badRequest, firstPath, readJson, requireDevice, type CentralEnv } from '../http';
 import { QueueRefusal, type QueueStore } from './store';
+import { createBoardVersions, type BoardVersions } from './watch';
+import { QUEUE_CHANGE_KINDS, type QueueChangeKind } from '../../shared/api/events';
 import {
   QUEUE_OPS,
+  QUEUE_WATCH_BOARD_CALLS,
   isQueueOp,
   type QueueOp,
   type QueueOpParsed,
@@ -71,14 +74,25 @@ async function run(
       };
     case 'lookup':
       return queue.lookup(hall, input as QueueOpParsed<'lookup'>);
+    case 'watch':
+      throw new Error('watch is a long poll, answered by the route itself');
   }
 }
+
+/** Operations that change the hall's board: each wakes the stations' watches. */
+const changesBoard = (op: QueueOp): op is QueueOp & QueueChangeKind =>
+  (QUEUE_CHANGE_KINDS as readonly string[]).includes(op);
 
 /**
  * `POST /v1/queue/<op>`: the hall queue for the stations of a hall (see docs/queue.md).
  * Authenticated with the same device tokens as sync.
  */
-export function mountQueueRoutes(app: Hono<CentralEnv>, auth: DeviceAuth, queue: QueueStore): void {
+export function mountQueueRoutes(
+  app: Hono<CentralEnv>,
+  auth: DeviceAuth,
+  queue: QueueStore,
+  versions: BoardVersions = createBoardVersions(),
+): void {
   app.use('/v1/queue/*', requireDevice(auth));
   app.post('/v1/queue/:op', async (c) => {
     const op = c.req.param('op');
@@ -87,8 +101,17 @@ export function mountQueueRoutes(app: Hono<CentralEnv>, auth: DeviceAuth, queue:
     if (!body.ok) return badRequest(c);
     const parsed = QUEUE_OPS[op].input.safeParse(body.value);
     if (!parsed.success) return badRequest(c, firstPath(parsed.error.issues));
+    const device = c.get('device');
+    if (op === 'watch') {
+      const since = (parsed.data as QueueOpParsed<'watch'>).since;
+      const answer = await versions.wait(device.hallCode, since);
+      const board = await queue.board(device.hallCode, QUEUE_WATCH_BOARD_CALLS);
+      return c.json({ ...answer, board });
+    }
     try {
-      return c.json((await run(queue, c.get('device'), op, parsed.data)) as object);
+      const answer = (await run(queue, device, op, parsed.data)) as object;
+      if (changesBoard(op)) versions.bump(device.hallCode, op);
+      return c.json(answer);
     } catch (err) {
       if (err instanceof QueueRefusal) {
         return c.json(err.body, err.status as ContentfulStatusCode);

@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { EVENT_CHANNEL } from '../../shared/api/channels';
 import { hardenApp, hardenSession } from './shell/harden';
 import { bindIpc } from './shell/ipc';
+import { bindEvents } from './shell/events';
 import { APP_ORIGIN } from './shell/navigation-policy';
 import { createWindowOptions, type WindowKind } from './shell/window-options';
 import { lockDownKioskContents, startRoute, windowKindFrom } from './shell/kiosk-lockdown';
@@ -117,6 +118,7 @@ function startStation(): void {
       }),
   });
   bindIpc(ipcMain, services.dispatch);
+  bindEvents(ipcMain, () => services.services()?.events ?? null);
   if (kind !== 'console') Menu.setApplicationMenu(null);
 
   const window = new BrowserWindow(

@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import { ERROR_HTTP_STATUS, type ApiErrorBody } from '../../shared/api/errors';
 import { SESSION_HEADER } from '../../shared/auth/session-transport';
+import { mountEventStream, type StationEvents } from './event-stream';
 
 /**
  * Same policy as the meta tag in renderer/index.html, also sent as a header on every answer:
@@ -36,6 +37,8 @@ export interface WebAppOptions {
   rendererDir?: string;
   /** The port the host listens on, for the Host/Origin checks. */
   getPort: () => number;
+  /** The running services' events (pushed to the screens as server-sent events). */
+  events?: () => StationEvents | null;
 }
 
 const fail = (error: ApiErrorBody) => ({ ok: false as const, error });
@@ -135,6 +138,8 @@ export function createWebApp(options: WebAppOptions): Hono {
     if (result.ok) return c.json(result, 200);
     return refuse(c, result.error);
   });
+
+  if (options.events) mountEventStream(app, options.events);
 
   // Anything else under /api is not a method: the error table says 404 (not 405).
   app.all('/api/*', (c) =>

@@ -73,6 +73,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = options.port ?? 0;
   const app = createWebApp({
     dispatch: services.dispatch,
+    // A station runtime restarts its services on a config change: always the running ones.
+    events: () => ('services' in services ? services.services()?.events : services.events) ?? null,
     rendererDir: options.rendererDir,
     getPort: () => port,
   });

@@ -27,8 +27,10 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   sync: { methods: ['sync.status'] },
   staff: { methods: ['auth.accounts'] },
   guide: { methods: ['guide.saveChecklist', 'queue.issue'] },
+  appointments: { methods: ['appointments.dayList'] },
   queue: { methods: ['queue.callNext'] },
   queueMeasures: { methods: ['queue.measures'] },
+  customers: { methods: ['customers.search', 'customers.get'] },
   complaints: { methods: ['complaints.list'] },
   complaint: { methods: ['complaints.get'] },
   supervisor: { methods: ['dashboard.get'] },
@@ -43,6 +45,8 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   kioskApply: { station: 'kiosk' },
   kioskRate: { station: 'kiosk' },
   kioskInfo: { station: 'kiosk' },
+  kioskAppointment: { station: 'kiosk' },
+  kioskCheckin: { station: 'kiosk' },
 };
 
 /** Where each role starts, and where it is sent when it asks for a screen it cannot use. */

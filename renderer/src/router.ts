@@ -1,54 +1,105 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
-import ApplicationDetailView from './views/ApplicationDetailView.vue';
-import ApplicationListView from './views/ApplicationListView.vue';
-import NewApplicationView from './views/NewApplicationView.vue';
-import ReceiptView from './views/ReceiptView.vue';
-import StaffAccountsView from './views/auth/StaffAccountsView.vue';
-import SyncView from './views/sync/index.vue';
-import ComplaintDetailView from './views/supervisor/ComplaintDetailView.vue';
-import ComplaintListView from './views/supervisor/ComplaintListView.vue';
-import CallingPanelView from './views/counter/CallingPanelView.vue';
-import QueueMeasuresView from './views/counter/QueueMeasuresView.vue';
-import DisplayView from './views/display/DisplayView.vue';
-import GuideView from './views/guide/GuideView.vue';
-import OperationsView from './views/supervisor/OperationsView.vue';
-import RuleSetsView from './views/supervisor/rule-sets/RuleSetsView.vue';
 import { kioskRoutes } from './views/kiosk/routes';
 import { installRoleGuard } from './role-routing';
-import StationSetupView from './views/setup/StationSetupView.vue';
-import StationSettingsView from './views/setup/StationSettingsView.vue';
 import { useStationStore } from './stores/station';
 
-// Views are bundled eagerly: the app is served from local disk, and a lazy chunk per view only
-// added a request waterfall before the first screen.
+// Every screen is its own chunk, loaded when its route is first entered: a station loads only
+// its role's screens (a kiosk never parses the workbench, a counter never the dashboard's
+// ECharts), and the entry chunk holds only the shell. The chunks come from local disk (or the
+// web host on 127.0.0.1), so the extra request per screen costs milliseconds.
+const NewApplicationView = () => import('./views/NewApplicationView.vue');
+
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/new' },
   { path: '/new', name: 'new', component: NewApplicationView },
   { path: '/drafts/:id', name: 'draft', component: NewApplicationView, props: true },
-  { path: '/applications', name: 'applications', component: ApplicationListView },
-  { path: '/applications/:id', name: 'detail', component: ApplicationDetailView, props: true },
-  { path: '/applications/:id/receipt', name: 'receipt', component: ReceiptView, props: true },
-  { path: '/sync', name: 'sync', component: SyncView },
-  { path: '/staff', name: 'staff', component: StaffAccountsView },
-  { path: '/guide', name: 'guide', component: GuideView },
-  { path: '/queue', name: 'queue', component: CallingPanelView },
-  { path: '/queue/measures', name: 'queueMeasures', component: QueueMeasuresView },
+  {
+    path: '/applications',
+    name: 'applications',
+    component: () => import('./views/ApplicationListView.vue'),
+  },
+  {
+    path: '/applications/:id',
+    name: 'detail',
+    component: () => import('./views/ApplicationDetailView.vue'),
+    props: true,
+  },
+  {
+    path: '/applications/:id/receipt',
+    name: 'receipt',
+    component: () => import('./views/ReceiptView.vue'),
+    props: true,
+  },
+  { path: '/sync', name: 'sync', component: () => import('./views/sync/index.vue') },
+  { path: '/staff', name: 'staff', component: () => import('./views/auth/StaffAccountsView.vue') },
+  { path: '/guide', name: 'guide', component: () => import('./views/guide/GuideView.vue') },
+  {
+    path: '/appointments',
+    name: 'appointments',
+    component: () => import('./views/appointments/AppointmentsView.vue'),
+  },
+  {
+    path: '/queue',
+    name: 'queue',
+    component: () => import('./views/counter/CallingPanelView.vue'),
+  },
+  {
+    path: '/queue/measures',
+    name: 'queueMeasures',
+    component: () => import('./views/counter/QueueMeasuresView.vue'),
+  },
   // Customer-facing screens: no workbench header (meta.bare, see App.vue).
-  { path: '/display', name: 'display', component: DisplayView, meta: { bare: true } },
+  {
+    path: '/display',
+    name: 'display',
+    component: () => import('./views/display/DisplayView.vue'),
+    meta: { bare: true },
+  },
   kioskRoutes,
-  { path: '/complaints', name: 'complaints', component: ComplaintListView },
-  { path: '/complaints/:id', name: 'complaint', component: ComplaintDetailView, props: true },
+  {
+    path: '/customers',
+    name: 'customers',
+    component: () => import('./views/customers/CustomersView.vue'),
+  },
+  {
+    path: '/complaints',
+    name: 'complaints',
+    component: () => import('./views/supervisor/ComplaintListView.vue'),
+  },
+  {
+    path: '/complaints/:id',
+    name: 'complaint',
+    component: () => import('./views/supervisor/ComplaintDetailView.vue'),
+    props: true,
+  },
   {
     path: '/supervisor',
     name: 'supervisor',
-    // ECharts is most of the bundle and only the supervisor's dashboard needs it: load on demand.
+    // ECharts is most of the bundle and only the supervisor's dashboard needs it.
     component: () => import('./views/supervisor/dashboard/index.vue'),
   },
-  { path: '/operations', name: 'operations', component: OperationsView },
-  { path: '/rule-sets', name: 'ruleSets', component: RuleSetsView },
+  {
+    path: '/operations',
+    name: 'operations',
+    component: () => import('./views/supervisor/OperationsView.vue'),
+  },
+  {
+    path: '/rule-sets',
+    name: 'ruleSets',
+    component: () => import('./views/supervisor/rule-sets/RuleSetsView.vue'),
+  },
   // First start: every route leads here until the station is set up (see the guard below).
-  { path: '/setup', name: 'setup', component: StationSetupView, meta: { bare: true, setup: true } },
-  { path: '/station', name: 'station', component: StationSettingsView },
+  {
+    path: '/setup',
+    name: 'setup',
+    component: () => import('./views/setup/StationSetupView.vue'),
+    meta: { bare: true, setup: true },
+  },
+  {
+    path: '/station',
+    name: 'station',
+    component: () => import('./views/setup/StationSettingsView.vue'),
+  },
   { path: '/:pathMatch(.*)*', redirect: '/new' },
 ];
 

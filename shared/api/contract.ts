@@ -8,6 +8,10 @@ import { authMethods } from './methods/auth';
 import { operationsMethods } from './methods/operations';
 import { stationMethods } from './methods/station';
 import { idReaderMethods } from './methods/id-reader';
+import { appointmentMethods } from './methods/appointments';
+import { customerMethods } from './methods/customers';
+import { appMethods } from './methods/app';
+import { eventsMethods } from './methods/events';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -25,6 +29,10 @@ export const contract = {
   ...operationsMethods,
   ...stationMethods,
   ...idReaderMethods,
+  ...appointmentMethods,
+  ...customerMethods,
+  ...appMethods,
+  ...eventsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -103,6 +103,40 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'station.update': ['supervisor'],
   // The desk's ID card reader (issue 12): staff filling in a customer's form; never a kiosk.
   'idReader.read': STAFF,
+  // Appointments (issue 15): booked at the counter, the guide desk and the kiosk; the guide's
+  // day list; check-in by code + phone at the kiosk or a desk; slots and rules by a supervisor.
+  'appointments.slots': ['counter', 'guide', 'supervisor', 'kiosk'],
+  'appointments.saveSlot': ['supervisor'],
+  'appointments.removeSlot': ['supervisor'],
+  'appointments.book': ['counter', 'guide', 'supervisor', 'kiosk'],
+  'appointments.cancel': STAFF,
+  'appointments.dayList': STAFF,
+  'appointments.checkIn': ['counter', 'guide', 'supervisor', 'kiosk'],
+  'appointments.figures': ['supervisor'],
+  'appointments.settings': STAFF,
+  'appointments.saveSettings': ['supervisor'],
+  // Customer record, tags and account managers (issue 15, docs/customers.md). The guide
+  // identifies a customer at triage (tags, priority) but opens no record.
+  'customers.search': ['counter', 'supervisor'],
+  'customers.identify': STAFF,
+  'customers.brief': STAFF,
+  'customers.get': ['counter', 'supervisor'],
+  'customers.tagDefs': STAFF,
+  'customers.defineTag': ['supervisor'],
+  'customers.setTag': ['counter', 'supervisor'],
+  'customers.removeTag': ['counter', 'supervisor'],
+  'customers.assignManager': ['supervisor'],
+  'customers.merge': ['supervisor'],
+  'customers.mine': ['counter', 'supervisor'],
+  'customers.notifications': ['counter', 'supervisor'],
+  'customers.markRead': ['counter', 'supervisor'],
+  'customers.satisfaction': ['supervisor'],
+  // The renderer's one start-up call (issue 14): every caller, unsigned included, gets it, but
+  // its parts are only what that caller's own calls would return (no sync status for a kiosk).
+  'app.bootstrap': ROLES,
+  // Pushed events (issue 14): every signed-in screen opens its stream; the event table
+  // (shared/api/events.ts) then decides what each role receives.
+  'events.ticket': ROLES,
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -8,6 +8,8 @@ export const PUBLIC_METHODS: readonly MethodName[] = [
   'system.info',
   'catalogue.get',
   'auth.status',
+  // Start-up: the parts an unsigned caller may see (station, auth status, system info).
+  'app.bootstrap',
   'auth.setup',
   'auth.signIn',
   'auth.recover',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { freeText, nameText } from '../api/clean-text';
 import { AddressSchema, LocalizedTextSchema } from '../api/schemas';
 import { t } from '../text';
+import { PERSON_CERTIFICATE_TYPES } from '../validators/certificates';
 
 /** What the kiosk shows to read (tariffs, commitments, notices): settings data, per station. */
 export const KioskContentSchema = z.object({
@@ -99,6 +100,8 @@ export const KioskDraftSchema = z.object({
   fields: z
     .object({
       applicantName: nameText().trim().min(1).max(50),
+      /** The certificate the number is from (居民身份证 when absent), as at the counter. */
+      idType: z.enum(PERSON_CERTIFICATE_TYPES).optional(),
       idNumber: z.string().trim().max(30).optional(),
       mobile: z.string().trim().max(20),
       accountNo: z.string().trim().max(20).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SYNC_ERROR_CODES } from '../sync/protocol';
+import { QUEUE_CHANGE_KINDS } from '../api/events';
 import { KioskDraftSchema, LookupInputSchema, LookupResultSchema } from './kiosk';
 import {
   BoardSchema,
@@ -22,6 +23,11 @@ import {
  * (the same device registration as sync). The calling counter is the device's station code,
  * taken from the token, never from the body. Each op has one input and one output schema.
  */
+/** How long the hub holds a `watch` before answering with an unchanged counter. */
+export const QUEUE_WATCH_WAIT_MS = 20_000;
+/** Calls on the board a `watch` answer carries (as many as the hall display shows). */
+export const QUEUE_WATCH_BOARD_CALLS = 8;
+
 const TicketRef = z.object({ ticketId: z.uuid() }).strict();
 const NullableTicket = z.object({ ticket: TicketSchema.nullable() });
 
@@ -46,6 +52,8 @@ export const QUEUE_OPS = {
         kioskDraft: KioskDraftSchema.optional(),
         /** The guide's triage note for the clerk who calls the ticket. */
         note: TicketNoteSchema.optional(),
+        /** The station's customer id when the customer was identified (customer record). */
+        customerRef: z.uuid().optional(),
       })
       .strict(),
     output: IssuedTicketSchema,
@@ -56,6 +64,8 @@ export const QUEUE_OPS = {
         /** Retrying with the same id after a lost answer returns the ticket already called. */
         requestId: z.uuid(),
         services: z.array(ServiceCodeSchema).min(1).max(26),
+        /** Only tickets issued for these customers (an account manager's "call my customer"). */
+        customers: z.array(z.uuid()).min(1).max(500).optional(),
       })
       .strict(),
     output: NullableTicket,
@@ -108,6 +118,23 @@ export const QUEUE_OPS = {
   },
   kioskDraft: { input: TicketRef, output: z.object({ draft: KioskDraftSchema.nullable() }) },
   lookup: { input: LookupInputSchema, output: LookupResultSchema },
+  /**
+   * Long poll for board changes: answers as soon as the hall's change counter differs from
+   * `since` (at once when it already does), or with the same counter after about 20 s. The
+   * station turns each answer into a pushed `queue.changed` event for its screens.
+   */
+  watch: {
+    input: z.object({ since: z.number().int().nonnegative() }).strict(),
+    output: z
+      .object({
+        version: z.number().int().nonnegative(),
+        /** The last change's operation; null before the first change since the hub started. */
+        kind: z.enum(QUEUE_CHANGE_KINDS).nullable(),
+        /** The board as of this answer, so the screens need not ask for it again. */
+        board: BoardSchema,
+      })
+      .strict(),
+  },
 } as const;
 
 export type QueueOps = typeof QUEUE_OPS;

@@ -118,6 +118,8 @@ export const TicketSchema = z.object({
   /** The guide's triage note and the kiosk customer's note, '' when none. */
   guideNote: z.string(),
   kioskNote: z.string(),
+  /** The station's customer id the ticket was issued for (customer record); absent: unknown. */
+  customerRef: z.uuid().nullable().optional(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 

@@ -2,6 +2,7 @@ import { t, type LocalizedText } from '../text';
 import type { Check } from './check';
 import { checkCreditCode } from './credit-code';
 import { checkIdNumber } from './id-number';
+import { normalizeCode } from './normalize';
 import {
   checkForeignPermanentId,
   checkHkMacaoPermit,
@@ -60,3 +61,14 @@ export const checkCertificate = (
   raw: string,
   today: Date = new Date(),
 ): Check<string> => CHECKS[type](raw, today);
+
+/**
+ * A search query that is the whole number of some person's certificate, in the normal form its
+ * blind index was made from (width folded, spaces and dashes out, upper case); null otherwise.
+ * Every certificate type is stored under the same index, so one look-up serves them all.
+ */
+export function wholeCertificateNumber(raw: string, today: Date = new Date()): string | null {
+  const code = normalizeCode(raw);
+  if (code === '') return null;
+  return PERSON_CERTIFICATE_TYPES.some((type) => CHECKS[type](code, today).ok) ? code : null;
+}

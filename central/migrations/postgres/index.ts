@@ -3,6 +3,8 @@ import { pgMigration002Queue } from './002_queue';
 import { pgMigration003DeviceTrust } from './003_device_trust';
 import { pgMigration004HubVouching } from './004_hub_vouching';
 import { pgMigration005QueueNotesUndo } from './005_queue_notes_undo';
+import { pgMigration006Appointments } from './006_appointments';
+import { pgMigration007QueueCustomerRef } from './007_queue_customer_ref';
 import type { PostgresMigration } from './types';
 
 export type { PostgresMigration };
@@ -19,4 +21,6 @@ export const CENTRAL_PG_MIGRATIONS: readonly PostgresMigration[] = [
   pgMigration003DeviceTrust,
   pgMigration004HubVouching,
   pgMigration005QueueNotesUndo,
+  pgMigration006Appointments,
+  pgMigration007QueueCustomerRef,
 ];

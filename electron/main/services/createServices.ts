@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
+import { createCustomerArea } from './customers';
+import { customerHooks } from './customers/hooks';
 import { combine, withHooks } from './compose';
 import { crossCuttingHooks } from './hooks';
 import { createHandlers } from './handlers';
@@ -11,6 +13,7 @@ import { createServiceCommitments } from './dashboard';
 import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
+import { createAppointmentHandlers, createAppointmentService } from './appointments';
 import { createOfflineTickets } from './queue/offline-tickets';
 import { createCentralConnection, resolveEnrolment, usesDevelopmentSecret } from './central-client';
 import { checkHubEndpoint, createHubConnection } from './central-client/hub';
@@ -33,6 +36,9 @@ import type { BackupScheduleConfig } from './db/backup-schedule';
 import { createStationHandlers, fixedStationArea } from './station/handlers';
 import type { StationHooks } from './station/runtime';
 import { createIdReaderHandlers } from './id-reader/handlers';
+import { createBootstrapHandlers } from './bootstrap';
+import { createEventsArea, type EventsArea } from './events/area';
+import { wireEventSources } from './events/sources';
 
 export interface ServicesOptions {
   dbFile: string;
@@ -104,6 +110,8 @@ export interface Services {
   queue: QueueService;
   /** Accounts, sessions and the audit trail (tests and the hosts' first-run checks). */
   authArea: AuthArea;
+  /** Pushed events: the bus the hosts' streams subscribe to, and `open(ticket)` for a stream. */
+  events: Pick<EventsArea, 'bus' | 'open'>;
   close(): Promise<void>;
 }
 
@@ -220,6 +228,8 @@ export function createServices(opts: ServicesOptions): Services {
         })
       : undefined;
     const authArea = createAuthArea(db, now, opts.auth ?? {});
+    const events = createEventsArea({ now: () => now().getTime(), log });
+    const sources = wireEventSources(events.bus, authArea.auth);
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -235,6 +245,7 @@ export function createServices(opts: ServicesOptions): Services {
       applyCorrection: applications.applyCorrection,
       // Central keeps the latest tail per device: rows cut off the trail's end show there.
       auditTail: () => authArea.audit.tail(),
+      onEvent: sources.onSyncEvent,
     });
     const core = createHandlers({
       applications,
@@ -260,7 +271,10 @@ export function createServices(opts: ServicesOptions): Services {
       saveDraft: applications.saveDraft,
       now: () => now().getTime(),
       log,
+      onBoardChange: sources.onBoardChange,
     });
+    // The hub is watched only once a screen listens: a station with no screen open costs nothing.
+    events.bus.onFirstSubscriber(() => queue.boardWatch?.start());
     const operations = createOperations({
       db,
       dbFile: opts.dbFile,
@@ -299,16 +313,40 @@ export function createServices(opts: ServicesOptions): Services {
         path: null,
         overrides: [],
       });
+    // The customer record (issue 15): read through the applications and complaints owners.
+    const customerArea = createCustomerArea({
+      db,
+      now,
+      record: authArea.record,
+      weights: () => queue.cachedConfig().weights,
+    });
+    const stationHandlers = createStationHandlers(station, authArea.record);
     const handlers = withHooks(
       combine(
         core,
-        createStationHandlers(station, authArea.record),
+        stationHandlers,
         sync.handlers,
         authArea.handlers,
-        createQueueHandlers(queue),
+        createQueueHandlers(queue, {
+          myCustomers: (staffNo) =>
+            customerArea.customers.store.byManager(staffNo).map((c) => c.id),
+        }),
         commitments.handlers,
         operations.handlers,
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
+        // Appointments live on the server the queue is on (the hall hub, else central).
+        createAppointmentHandlers(createAppointmentService({ central: hub ?? central, log })),
+        customerArea.handlers,
+        createBootstrapHandlers(
+          {
+            'station.config': stationHandlers['station.config'],
+            'auth.status': authArea.handlers['auth.status'],
+            'system.info': core['system.info'],
+            'sync.status': sync.handlers['sync.status'],
+          },
+          { enforced: authArea.authorize !== undefined },
+        ),
+        events.handlers,
       ),
       crossCuttingHooks({
         applications,
@@ -317,7 +355,12 @@ export function createServices(opts: ServicesOptions): Services {
         record: authArea.record,
         kickSync: () => sync.engine.kick(),
         now,
-      }),
+        extra: customerHooks({
+          area: customerArea,
+          weights: () => queue.cachedConfig().weights,
+          log,
+        }),
+      }).concat(events.hooks),
     );
     if (centralUrl && opts.startSync !== false) sync.start();
     if (hub || central) queue.start();
@@ -333,7 +376,11 @@ export function createServices(opts: ServicesOptions): Services {
       sync,
       queue,
       authArea,
+      events: { bus: events.bus, open: events.open },
       close: async () => {
+        queue.boardWatch?.stop();
+        sources.stop();
+        events.bus.close();
         operations.stop();
         await sync.stop();
         await queue.stop();

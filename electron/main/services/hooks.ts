@@ -12,6 +12,8 @@ export interface HookDeps {
   record(ctx: CallContext, record: Omit<AuditRecord, 'actor' | 'role'>): void;
   kickSync(): void;
   now: () => Date;
+  /** Other areas' hooks, after these (the customer record's: customers/hooks.ts). */
+  extra?: readonly AnyHook[];
 }
 
 /**
@@ -76,5 +78,6 @@ export function crossCuttingHooks(deps: HookDeps): AnyHook[] {
           detail: { format: input.format, rows: file.rows },
         }),
     }),
+    ...(deps.extra ?? []),
   ];
 }

@@ -18,9 +18,19 @@ export function readSession(): Session | null {
   }
 }
 
+const changeListeners = new Set<() => void>();
+
 export function writeSession(session: Session | null): void {
+  const before = sessionToken();
   if (session) globalThis.sessionStorage?.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
   else globalThis.sessionStorage?.removeItem(SESSION_STORAGE_KEY);
+  if (session?.token !== before) for (const listener of changeListeners) listener();
+}
+
+/** Called when the session token changes (sign-in, sign-out): the event stream reopens. */
+export function onSessionChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
 }
 
 export const sessionToken = (): string | undefined => readSession()?.token;

@@ -12,6 +12,8 @@ import operationsEn from './operations.en';
 import stationEn from './station.en';
 import holidaysEn from './holidays.en';
 import emptyEn from './empty.en';
+import appointmentsEn from './appointments.en';
+import customersEn from './customers.en';
 
 const en: MessageSchema = {
   ...callingEn,
@@ -27,6 +29,8 @@ const en: MessageSchema = {
   ...stationEn,
   ...holidaysEn,
   ...emptyEn,
+  ...appointmentsEn,
+  ...customersEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

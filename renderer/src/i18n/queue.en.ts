@@ -64,6 +64,17 @@ const queueEn: typeof queueZhCN = {
       cancel: 'Cancel',
       finished: '{number} finished',
     },
+    slipSettings: {
+      title: 'Ticket slip (whole hall)',
+      hint: "Every kiosk of the hall prints its ticket slips this way: the receipt printer's roll width and the queue query address the slip's QR code opens.",
+      paperMm: 'Ticket slip paper width',
+      mm: '{mm} mm',
+      queueQueryUrl: 'Queue query address template',
+      queueQueryUrlHint:
+        "Must start with https:// and contain {'{'}ticket{'}'} where the ticket number goes; {'{'}day{'}'} stands for the date. Leave it empty to print slips without a QR code",
+      save: 'Save slip settings',
+      saved: 'Ticket slip settings saved; the kiosks print with them from now on',
+    },
     measures: {
       title: 'Queue figures',
       from: 'From',

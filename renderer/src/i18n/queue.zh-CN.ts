@@ -61,6 +61,17 @@ const queueZhCN = {
       cancel: '取消',
       finished: '{number} 已办结',
     },
+    slipSettings: {
+      title: '排队小票（全厅设置）',
+      hint: '本厅所有自助终端打印的排队小票都按这里的设置：小票打印机的纸卷宽度，以及小票二维码打开的排队查询网址。',
+      paperMm: '排队小票纸宽',
+      mm: '{mm} 毫米',
+      queueQueryUrl: '排队查询网址模板',
+      queueQueryUrlHint:
+        "须以 https:// 开头，并在排队号码的位置写 {'{'}ticket{'}'}，可用 {'{'}day{'}'} 表示日期；不填则小票不印二维码",
+      save: '保存小票设置',
+      saved: '排队小票设置已保存，各自助终端随后按新设置打印',
+    },
     measures: {
       title: '排队统计',
       from: '开始日期',

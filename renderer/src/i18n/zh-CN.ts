@@ -11,6 +11,8 @@ import operationsZhCN from './operations.zh-CN';
 import stationZhCN from './station.zh-CN';
 import holidaysZhCN from './holidays.zh-CN';
 import emptyZhCN from './empty.zh-CN';
+import appointmentsZhCN from './appointments.zh-CN';
+import customersZhCN from './customers.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
@@ -27,6 +29,8 @@ const zhCN = {
   ...stationZhCN,
   ...holidaysZhCN,
   ...emptyZhCN,
+  ...appointmentsZhCN,
+  ...customersZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

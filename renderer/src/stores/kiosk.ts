@@ -4,6 +4,10 @@ import type { KioskContent, KioskDraft, LookupResult } from '../../../shared/que
 import type { IssuedTicket, Priority, Rating } from '../../../shared/queue/schemas';
 import { call } from '../api/client';
 import { forCustomers } from '../utils/customer-text';
+import {
+  DEFAULT_CERTIFICATE_TYPE,
+  type PersonCertificateType,
+} from '../../../shared/validators/certificates';
 
 /** Every storage key the kiosk writes starts with this, so the wipe can find them all. */
 export const KIOSK_STORAGE_PREFIX = 'hall.kiosk.';
@@ -12,6 +16,7 @@ const SESSION_KEY = `${KIOSK_STORAGE_PREFIX}session`;
 const blankApply = () => ({
   typeCode: '',
   applicantName: '',
+  idType: DEFAULT_CERTIFICATE_TYPE as PersonCertificateType,
   idNumber: '',
   mobile: '',
   accountNo: '',
@@ -145,7 +150,7 @@ export const useKioskStore = defineStore('kiosk', () => {
       fields: {
         applicantName: apply.applicantName.trim(),
         mobile: apply.mobile.trim(),
-        ...(apply.idNumber.trim() ? { idNumber: apply.idNumber.trim() } : {}),
+        ...(apply.idNumber.trim() ? { idType: apply.idType, idNumber: apply.idNumber.trim() } : {}),
         ...(apply.accountNo.trim() ? { accountNo: apply.accountNo.trim() } : {}),
         ...(address ? { address } : {}),
       },

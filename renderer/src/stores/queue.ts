@@ -10,8 +10,9 @@ export type StationInfo = MethodOutput<'station.get'>;
 
 /**
  * The hall queue as every screen sees it: its configuration (services, prefixes), the link's
- * health, and the board (last calls, waiting per service). The board is polled by the screens
- * that show it; an error keeps the last board and says the shared queue is unreachable.
+ * health, and the board (last calls, waiting per service). The screens that show the board read
+ * it when the services push `queue.changed`; an error keeps the last board and says the shared
+ * queue is unreachable.
  */
 export const useQueueStore = defineStore('queue', () => {
   const config = ref<QueueConfig>(DEFAULT_QUEUE_CONFIG);
@@ -35,6 +36,22 @@ export const useQueueStore = defineStore('queue', () => {
     }
   }
 
+  /** The hall's queue settings as the services hold them now (throws the service's error). */
+  async function fetchConfig(): Promise<QueueConfig> {
+    const out = await call('queue.config', {});
+    config.value = out.config;
+    configFresh.value = out.fresh;
+    return out.config;
+  }
+
+  /** The supervisor's change to the hall's queue settings (throws the service's error). */
+  async function saveConfig(next: QueueConfig): Promise<QueueConfig> {
+    const saved = await call('queue.saveConfig', { config: next });
+    config.value = saved;
+    configFresh.value = true;
+    return saved;
+  }
+
   async function loadStatus(): Promise<void> {
     try {
       status.value = await call('queue.status', {});
@@ -50,6 +67,12 @@ export const useQueueStore = defineStore('queue', () => {
     } catch (err) {
       boardError.value = err;
     }
+  }
+
+  /** A board the services pushed with `queue.changed`: shown without asking again. */
+  function applyBoard(pushed: Board): void {
+    board.value = pushed;
+    boardError.value = null;
   }
 
   async function loadStation(): Promise<void> {
@@ -80,8 +103,11 @@ export const useQueueStore = defineStore('queue', () => {
     serviceName,
     offline,
     loadConfig,
+    fetchConfig,
+    saveConfig,
     loadStatus,
     loadBoard,
+    applyBoard,
     loadStation,
     measures,
   };

@@ -100,10 +100,13 @@ export const useQueueCounterStore = defineStore('queueCounter', () => {
     };
   }
 
-  async function callNext(): Promise<void> {
+  /** `mine`: only the signed-in account manager's customers ("call my customer"). */
+  async function callNext(mine = false): Promise<void> {
     empty.value = false;
     undoable.value = null;
-    const out = await run('call', () => call('queue.callNext', { services: services.value }));
+    const out = await run('call', () =>
+      call('queue.callNext', { services: services.value, ...(mine ? { mine } : {}) }),
+    );
     if (!out) return;
     ticket.value = out.ticket;
     applications.value = [];

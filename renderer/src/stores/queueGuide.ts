@@ -32,6 +32,8 @@ export const useQueueGuideStore = defineStore('queueGuide', () => {
   const accountKind = ref<AccountKind>('lv_resident');
   const agent = ref(false);
   const priority = ref<Priority>('normal');
+  /** The identified customer (customer record): their tags raise the ticket's priority. */
+  const customerId = ref<string | null>(null);
   /** For customers with no application (payments, questions): the service chosen by hand. */
   const otherService = ref('');
   const ticket = ref<IssuedTicket | null>(null);
@@ -89,6 +91,7 @@ export const useQueueGuideStore = defineStore('queueGuide', () => {
         serviceCode: s.code,
         priority: priority.value,
         ...(note ? { note } : {}),
+        ...(customerId.value ? { customerId: customerId.value } : {}),
       });
     } catch (err) {
       error.value = err;
@@ -104,6 +107,7 @@ export const useQueueGuideStore = defineStore('queueGuide', () => {
     accountKind.value = 'lv_resident';
     agent.value = false;
     priority.value = 'normal';
+    customerId.value = null;
     otherService.value = '';
     ticket.value = null;
     error.value = null;
@@ -174,6 +178,7 @@ export const useQueueGuideStore = defineStore('queueGuide', () => {
     accountKind,
     agent,
     priority,
+    customerId,
     otherService,
     ticket,
     issuing,

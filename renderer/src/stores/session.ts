@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type {
+  AuthStatus,
   Session,
   SessionWithRecovery,
   StaffRole,
@@ -74,12 +75,25 @@ export const useSessionStore = defineStore('session', () => {
     startIdleWatch();
   }
 
+  /** Reads the sign-in state again (`auth.status`). */
   async function load(): Promise<void> {
     let status;
     try {
       status = await call('auth.status', {});
     } catch {
       // The service is not up yet: the sign-in form shows the error when used.
+      state.value = 'signedOut';
+      return;
+    }
+    applyStatus(status);
+  }
+
+  /**
+   * Takes a sign-in state the services answered (the start-up call's `auth`); null: the
+   * service could not say (not up, or the station not set up yet).
+   */
+  function applyStatus(status: AuthStatus | null): void {
+    if (!status) {
       state.value = 'signedOut';
       return;
     }
@@ -170,6 +184,7 @@ export const useSessionStore = defineStore('session', () => {
     idleLockMinutes,
     recoveryCode,
     load,
+    applyStatus,
     setup,
     recover,
     acknowledgeRecoveryCode,

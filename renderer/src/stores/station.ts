@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { MethodInput, MethodOutput } from '../../../shared/api/contract';
 import { call } from '../api/client';
+import { useBootstrapStore } from './bootstrap';
 
 export type StationState = MethodOutput<'station.config'>;
 export type StationSetup = MethodInput<'station.setup'>;
@@ -11,10 +12,18 @@ export const useStationStore = defineStore('station', () => {
   const state = ref<StationState | null>(null);
   let loading: Promise<StationState> | null = null;
 
-  /** Loaded once per page (the router's guard waits for it); `force` reads it again. */
+  /**
+   * Loaded once per page from the start-up call (the router's guard waits for it); `force`
+   * reads it again with `station.config`.
+   */
   function load(force = false): Promise<StationState> {
     if (!loading || force) {
-      loading = call('station.config', {}).then((s) => (state.value = s));
+      const read = force
+        ? call('station.config', {})
+        : useBootstrapStore()
+            .load()
+            .then((b) => b.station);
+      loading = read.then((s) => (state.value = s));
       loading.catch(() => (loading = null));
     }
     return loading;

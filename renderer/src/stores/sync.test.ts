@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../../shared/api/errors';
 import type { SyncStatusView } from '../../../shared/sync/sync-api';
 import { installBridge, removeBridge } from '../testing/mount-app';
-import { SYNC_POLL_MS, linkStateOf, useSyncStore } from './sync';
+import {
+  EVENT_CHANNEL,
+  EVENTS_OPEN_CHANNEL,
+  createEventSubscriptions,
+} from '../../../shared/api/channels';
+import { linkStateOf, useSyncStore } from './sync';
 
 const status = (over: Partial<SyncStatusView> = {}): SyncStatusView => ({
   configured: true,
@@ -103,27 +108,53 @@ describe('the sync store', () => {
     expect(sync.listError).not.toBeNull();
   });
 
-  it('polls on one shared timer while anyone asks, and stops when the last one leaves', async () => {
+  it('reads on pushed events and on the stream opening, with no timer, while anyone follows', async () => {
     vi.useFakeTimers();
-    let polls = 0;
-    answer = () => {
-      polls++;
+    // The Electron bridge as the preload builds it, over a stand-in for the main process.
+    const handlers = new Set<(event: unknown, message: unknown) => void>();
+    const push = (message: unknown) => handlers.forEach((h) => h({}, message));
+    const events = createEventSubscriptions({
+      on: (channel, h) => channel === EVENT_CHANNEL && handlers.add(h),
+      removeListener: (_channel, h) => handlers.delete(h),
+    });
+    const opened: string[] = [];
+    let reads = 0;
+    answer = (method) => {
+      if (method === 'events.ticket') return { ok: true, value: { ticket: 't'.repeat(32) } };
+      reads++;
       return { ok: true, value: status() };
     };
+    installBridge({
+      invoke: async (method) => answer(method),
+      openEvents: (ticket) => {
+        opened.push(`${EVENTS_OPEN_CHANNEL} ${ticket.length}`);
+        queueMicrotask(() => push({ stream: 'opened' }));
+      },
+      subscribe: events.subscribe,
+      onStreamState: events.onStreamState,
+    });
     const sync = useSyncStore();
-    const stopHeader = sync.startPolling();
-    const stopPage = sync.startPolling();
-    await vi.advanceTimersByTimeAsync(3 * SYNC_POLL_MS);
-    // One immediate refresh and one per interval, however many callers poll.
-    expect(polls).toBe(4);
+    const stopHeader = sync.startFollowing();
+    const stopPage = sync.startFollowing();
+    await vi.advanceTimersByTimeAsync(0);
+    // One read at once and one as the stream opened; one stream for both followers.
+    expect([reads, opened]).toEqual([2, ['hall:events.open 32']]);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(reads).toBe(2);
+    push({ name: 'sync.changed', payload: {} });
+    push({ name: 'queue.changed', payload: { kind: 'issue', version: null, board: null } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toBe(3);
     stopPage();
     stopPage(); // a second stop from the same caller changes nothing
-    await vi.advanceTimersByTimeAsync(SYNC_POLL_MS);
-    expect(polls).toBe(5);
+    push({ name: 'sync.changed', payload: {} });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toBe(4);
     stopHeader();
-    await vi.advanceTimersByTimeAsync(3 * SYNC_POLL_MS);
+    push({ name: 'sync.changed', payload: {} });
     window.dispatchEvent(new Event('focus'));
-    expect(polls).toBe(5);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toBe(4);
     vi.useRealTimers();
   });
 });

@@ -1,13 +1,11 @@
-import { useEventListener, useIntervalFn } from '@vueuse/core';
+import { useEventListener } from '@vueuse/core';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { AccountKind } from '../../../shared/catalogue/types';
 import type { FieldValues } from '../../../shared/api/schemas';
 import type { ConflictView, DeadLetter, SyncStatusView } from '../../../shared/sync/sync-api';
 import { ClientError, call } from '../api/client';
-
-/** How often the header asks the services for the sync status. */
-export const SYNC_POLL_MS = 3000;
+import { onStreamOpen, subscribe } from '../api/events';
 
 /** What the indicator says, most serious first. */
 export type LinkState =
@@ -26,9 +24,10 @@ export function linkStateOf(status: SyncStatusView | null, reachable: boolean): 
 }
 
 /**
- * Sync status for the always-visible indicator (polled every few seconds and on window focus)
- * and the sync page's dead letters and conflicts with the actions on them. Pollers are counted,
- * so the header and the page share one timer.
+ * Sync status for the always-visible indicator (read when the services push `sync.changed`,
+ * when the event stream (re)opens, and on window focus) and the sync page's dead letters and
+ * conflicts with the actions on them. Followers are counted, so the header and the page share
+ * one subscription.
  */
 export const useSyncStore = defineStore('sync', () => {
   const status = ref<SyncStatusView | null>(null);
@@ -87,26 +86,36 @@ export const useSyncStore = defineStore('sync', () => {
     else listError.value = conf.reason;
   }
 
-  let pollers = 0;
-  const poll = useIntervalFn(() => void refresh(), SYNC_POLL_MS, { immediate: false });
-  // Coming back to the window refreshes at once, while anyone is polling.
+  let followers = 0;
+  let unfollow: (() => void) | null = null;
+  // Coming back to the window refreshes at once, while anyone follows.
   useEventListener(window, 'focus', () => {
-    if (poll.isActive.value) void refresh();
+    if (unfollow) void refresh();
   });
 
-  /** Starts polling (once for all callers); returns the function that stops this caller's. */
-  function startPolling(): () => void {
-    pollers++;
-    if (pollers === 1) {
+  /**
+   * Follows the status (once for all callers): read now, on every pushed `sync.changed` and
+   * whenever the event stream (re)opens. Returns the function that stops this caller's.
+   */
+  function startFollowing(): () => void {
+    followers++;
+    if (followers === 1) {
       void refresh();
-      poll.resume();
+      const stops = [
+        subscribe('sync.changed', () => void refresh()),
+        onStreamOpen(() => void refresh()),
+      ];
+      unfollow = () => stops.forEach((stop) => stop());
     }
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
-      pollers--;
-      if (pollers === 0) poll.pause();
+      followers--;
+      if (followers === 0) {
+        unfollow?.();
+        unfollow = null;
+      }
     };
   }
 
@@ -155,7 +164,7 @@ export const useSyncStore = defineStore('sync', () => {
     busy,
     refresh,
     loadLists,
-    startPolling,
+    startFollowing,
     syncNow,
     resume,
     resend,

@@ -1,36 +1,26 @@
-import { HALL_TIME_ZONE, hallDate } from '../../../shared/hall-time';
+import { hallDate, toHallIso } from '../../../shared/hall-time';
 
-/** Dates are shown in hall time; the counter's clock is the legal start of every deadline. */
-
-const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: HALL_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function parts(iso: string): Record<string, string> | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  const out: Record<string, string> = {};
-  for (const p of dateTimeFormat.formatToParts(date)) out[p.type] = p.value;
-  return out;
+/**
+ * Dates are shown in hall time; the counter's clock is the legal start of every deadline. Hall
+ * time is a fixed UTC+8 (shared/hall-time), so the text is cut from the instant's hall ISO form:
+ * the same result as Intl in Asia/Shanghai at a fraction of its cost (a long list formats two
+ * dates per row as it scrolls).
+ */
+function hallIso(iso: string): string | null {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? null : toHallIso(at);
 }
 
 /** 2025-03-14 09:30, the same in both languages so clerks and printouts agree. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const p = parts(iso);
-  return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` : '';
+  const s = hallIso(iso);
+  return s ? `${s.slice(0, 10)} ${s.slice(11, 16)}` : '';
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const p = parts(iso);
-  return p ? `${p.year}-${p.month}-${p.day}` : '';
+  return hallIso(iso)?.slice(0, 10) ?? '';
 }
 
 /** Today in hall time as YYYY-MM-DD. */

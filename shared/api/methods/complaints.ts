@@ -6,6 +6,7 @@ import {
   COMPLAINT_SUBJECTS,
   VISIT_RESULTS,
 } from '../../service-rules/complaints';
+import { PERSON_CERTIFICATE_TYPES } from '../../validators/certificates';
 import { freeText, nameText } from '../clean-text';
 import { IdInputSchema, IsoTimeSchema, UuidSchema } from '../schemas';
 
@@ -21,7 +22,9 @@ export const ComplaintTakeInputSchema = z.object({
   subject: z.enum(COMPLAINT_SUBJECTS),
   channel: z.enum(COMPLAINT_CHANNELS),
   customerName: nameText().trim().min(1).max(60),
-  /** Resident ID; optional, checked when given. */
+  /** The certificate the number is from (居民身份证 when absent), as the counter takes them. */
+  idType: z.enum(PERSON_CERTIFICATE_TYPES).optional(),
+  /** Optional; checked by its certificate type when given. */
   idNumber: z.string().trim().max(18).optional(),
   mobile: z.string().trim().min(1).max(20),
   accountNo: z.string().trim().max(20).optional(),

@@ -74,13 +74,21 @@ export const queueMethods = {
         priority: PrioritySchema,
         /** The guide's triage note, shown to the clerk who calls the ticket. */
         note: TicketNoteSchema.optional(),
+        /** The identified customer: their tags raise the priority (docs/customers.md). */
+        customerId: z.uuid().optional(),
       })
       .strict(),
     output: IssuedTicketSchema,
   },
   'queue.cancel': { input: TicketRef, output: TicketSchema },
   'queue.callNext': {
-    input: z.object({ services: z.array(ServiceCodeSchema).min(1).max(26) }).strict(),
+    input: z
+      .object({
+        services: z.array(ServiceCodeSchema).min(1).max(26),
+        /** "Call my customer": only tickets of the signed-in account manager's customers. */
+        mine: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({ ticket: TicketSchema.nullable() }),
   },
   /** This counter's ticket (called or being served) and the applications linked to it here. */

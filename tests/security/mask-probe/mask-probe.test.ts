@@ -78,6 +78,22 @@ function askers(session: () => string): Record<string, Ask> {
         (v) => (v as { repeatCount: number }).repeatCount > 1,
       );
     },
+    // The customer record (issue 15): found by the whole value, like applications.list.
+    'customers.search': async (q) => {
+      clock += SEARCH_SPACING_MS;
+      return sigOf(
+        await call('customers.search', { q }),
+        (v) => (v as { rows: unknown[] }).rows.length > 0,
+      );
+    },
+    'customers.identify': async (query, _target, kind) => {
+      if (kind === 'mobile') return undefined;
+      clock += SEARCH_SPACING_MS;
+      return sigOf(
+        await call('customers.identify', { idNumber: query }),
+        (v) => (v as { customer: unknown }).customer !== null,
+      );
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import type {
 } from '../../../../shared/api/schemas';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
 import { creditCheckChar } from '../../../../shared/validators/credit-code';
+import { idCheckChar } from '../../../../shared/validators/id-number';
 import { servicesPerTest } from '../testing/harness';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
 
@@ -73,6 +74,45 @@ describe('search by a protected identifier finds the same value however it is ty
     expect(await found(`${code.slice(0, 8).toLowerCase()} ${code.slice(8)}`)).toEqual([app.id]);
     expect(await found('110105 19491231 002X')).toEqual([app.id]);
   });
+});
+
+describe('every certificate type is found by its whole value, however it is typed', () => {
+  const withCheck = (body: string) => body + idCheckChar(body);
+  // [type, as typed at the counter, its normal form, a part of it]
+  const CASES: [string, string, string, string][] = [
+    ['resident_id', '110105 19491231 002x', '11010519491231002X', '11010519491231'],
+    [
+      'residence_permit',
+      withCheck('81000019900101001').toLowerCase(),
+      withCheck('81000019900101001'),
+      '810000199001',
+    ],
+    ['hk_macao_permit', 'm 1234 5678', 'M12345678', 'M1234'],
+    ['taiwan_permit', '8765-4321', '87654321', '876543'],
+    [
+      'foreign_permanent_id',
+      withCheck('93384019800101001'),
+      withCheck('93384019800101001'),
+      '9338401980',
+    ],
+    ['foreign_permanent_id', 'usa 310170123456', 'USA310170123456', 'USA310170'],
+    ['passport', 'e1234 5678', 'E12345678', 'E1234'],
+    ['passport', 'ea1234567', 'EA1234567', 'EA123'],
+  ];
+
+  it.each(CASES)(
+    '%s typed "%s" is found as %s, not by a part',
+    async (type, typed, normal, part) => {
+      const app = await call<ApplicationDetail>(
+        'applications.submit',
+        household({ idType: type, idNumber: typed }),
+      );
+      expect(await found(normal), normal).toEqual([app.id]);
+      expect(await found(typed), typed).toEqual([app.id]);
+      expect(await found(normal.toLowerCase()), 'lower case').toEqual([app.id]);
+      expect(await found(part), part).toEqual([]);
+    },
+  );
 });
 
 describe('certificate types through the service', () => {

@@ -1,4 +1,16 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type * as PinyinModule from 'pinyin-pro';
+
+type PinyinPro = typeof PinyinModule;
+let pinyinPro: PinyinPro | undefined;
+/**
+ * pinyin-pro (its dictionary) is read on the first name written, not at start: importing it
+ * took 0.1-0.3 s before the web host could listen, and a host that only lists never needs it.
+ */
+const pinyin: PinyinPro['pinyin'] = ((...args: Parameters<PinyinPro['pinyin']>) => {
+  pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as PinyinPro;
+  return (pinyinPro.pinyin as (...a: unknown[]) => unknown)(...args);
+}) as PinyinPro['pinyin'];
 
 /**
  * The pinyin search keys of a person's name, computed when the row is written so that a

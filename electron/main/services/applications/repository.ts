@@ -66,6 +66,19 @@ export interface ApplicationWithStage {
   stage_at: number | null;
 }
 
+/** An application as a customer's timeline and a manager's list show it (no personal data). */
+export interface CustomerApplication {
+  id: string;
+  app_no: string | null;
+  type_code: string;
+  state: string;
+  account_no: string;
+  ticket_id: string | null;
+  created_at: number;
+  accepted_at: number | null;
+  deadline_at: number | null;
+}
+
 /** States the outbox derives; a draft or ready row is the clerk's and never touched by sync. */
 export type SyncedState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'conflict';
 
@@ -188,6 +201,18 @@ export function createApplicationRepository(db: Database) {
     `SELECT id, family, id_number_bidx, credit_code_bidx, mobile_bidx, accepted_at, created_at
      FROM applications WHERE id = ?`,
   );
+  const CUSTOMER_COLUMNS = `id, app_no, type_code, state, account_no, ticket_id, created_at,
+    accepted_at, deadline_at`;
+  const byIdNumberBidx = prepared<[string], CustomerApplication>(
+    db,
+    `SELECT ${CUSTOMER_COLUMNS} FROM applications INDEXED BY applications_id_number_bidx
+      WHERE id_number_bidx = ? ORDER BY created_at DESC LIMIT 200`,
+  );
+  const byCreditCodeBidx = prepared<[string], CustomerApplication>(
+    db,
+    `SELECT ${CUSTOMER_COLUMNS} FROM applications INDEXED BY applications_credit_code_bidx
+      WHERE credit_code_bidx = ? ORDER BY created_at DESC LIMIT 200`,
+  );
   const withStageById = prepared<[string], ApplicationWithStage>(
     db,
     `${WITH_STAGE} WHERE a.id = ?`,
@@ -262,6 +287,15 @@ export function createApplicationRepository(db: Database) {
     syncInfo: (id: string): ApplicationSyncInfo | undefined => syncInfo.get(id),
     byTicket: (ticketId: string): TicketApplication[] => byTicket.all(ticketId),
     contactKeys: (id: string): ApplicationContactKeys | undefined => contactKeys.get(id),
+    /**
+     * A customer's applications by the blind index of their certificate (customer record):
+     * newest first, at most 200. `credit_code` for an organisation, `id_number` for a person.
+     */
+    byCustomerCertificate: (
+      column: 'id_number' | 'credit_code',
+      bidx: string,
+    ): CustomerApplication[] =>
+      bidx === '' ? [] : (column === 'credit_code' ? byCreditCodeBidx : byIdNumberBidx).all(bidx),
     withStage: (id: string): ApplicationWithStage | undefined => opened(withStageById.get(id)),
     /** By the station's number or the central number. */
     withStageByNumber: (no: string): ApplicationWithStage | undefined =>

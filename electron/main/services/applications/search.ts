@@ -3,6 +3,7 @@ import { cipherOf, type IndexKind } from '../crypto';
 import { prepared, type Database } from '../db';
 import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
 import { normalizeCode, normalizePhone } from '../../../../shared/validators/normalize';
+import { wholeCertificateNumber } from '../../../../shared/validators/certificates';
 import { pinyinQuery } from './name-pinyin';
 
 /** Totals above this are reported as "this many or more": counting further costs time. */
@@ -114,7 +115,6 @@ const MIN_DIGITS = 3;
 
 // Only whole values are looked up in the blind indexes: a part of one could never match.
 const WHOLE_MOBILE = /^1\d{10}$/;
-const WHOLE_ID_NUMBER = /^(?:\d{15}|\d{17}[\dX])$/;
 const WHOLE_CREDIT_CODE = /^[0-9A-Z]{18}$/;
 
 /**
@@ -145,7 +145,9 @@ export function searchBranches(raw: string, blindIndex: BlindIndexer): Branch[] 
   const phone = normalizePhone(q);
   if (WHOLE_MOBILE.test(phone)) exact('mobile', 'applications_mobile_bidx', phone);
   const code = normalizeCode(q);
-  if (WHOLE_ID_NUMBER.test(code)) exact('id_number', 'applications_id_number_bidx', code);
+  // Any person's certificate (ID card, permits, passport) is indexed under id_number.
+  const certificate = wholeCertificateNumber(code);
+  if (certificate !== null) exact('id_number', 'applications_id_number_bidx', certificate);
   if (WHOLE_CREDIT_CODE.test(code)) exact('credit_code', 'applications_credit_code_bidx', code);
   if (DIGITS.test(q) && q.length >= MIN_DIGITS) {
     add('account_no', 'applications_account_no_search', q);
@@ -213,10 +215,11 @@ export interface ListPage {
 
 /**
  * Newest-first page of applications. Without a query: walk the created_at (or state / type)
- * index. With one: count each branch's index range up to the cap; small match sets are
- * collected through their indexes and sorted, large ones are found by walking created_at
- * backwards (they are dense, so a page fills quickly). Never a leading-wildcard LIKE.
- * Sorted by deadline (soonest first) the same shapes walk applications_deadline instead.
+ * index. With one: count each branch's index range up to the cap; large match sets (a
+ * surname at a million rows) are found by walking created_at backwards, where a page fills at
+ * once; smaller ones take the page from the branches' own (column, created_at) indexes, which
+ * cover rowid and created_at, so only the rows of the page are read from the table. Never a
+ * leading-wildcard LIKE. Sorted by deadline (soonest first) the same shapes order by deadline_at.
  */
 export function listApplications(db: Database, f: ListFilter): ListPage {
   const where = filterWhere(f);
@@ -249,16 +252,17 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
     return branchQuery(b, i, where.sql);
   });
 
-  // Any single branch past the cap means the union is too: dense mode.
-  const dense = branchSql.some(
+  // Each branch's matches, counted up to the cap through its index alone.
+  const counts = branchSql.map(
     (sql) =>
-      (query<{ n: number }>(db, `SELECT count(*) AS n FROM (${sql} LIMIT @cap)`).get({
+      query<{ n: number }>(db, `SELECT count(*) AS n FROM (${sql} LIMIT @cap)`).get({
         ...params,
         cap,
-      })?.n ?? 0) > limitCount,
+      })?.n ?? 0,
   );
 
-  if (dense) {
+  // Any single branch past the cap means the union is too: dense mode.
+  if (counts.some((n) => n > limitCount)) {
     // Unary + keeps the search columns' indexes out, so the newest-first index is walked.
     const match = branches.map((b, i) => `(${branchMatch(b, i, '+')})`).join(' OR ');
     const rows = query<SummaryRow>(
@@ -269,15 +273,42 @@ export function listApplications(db: Database, f: ListFilter): ListPage {
     return { rows, total: limitCount, more: true };
   }
 
-  const union = branchSql.join(' UNION ');
-  const rows = query<SummaryRow>(
-    db,
-    `SELECT ${SUMMARY_COLUMNS_A} FROM (${union}) m JOIN applications a ON a.rowid = m.r
-     ORDER BY ${byDeadline ? 'a.deadline_at ASC, a.rowid ASC' : 'm.c DESC, m.r DESC'}
-     LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, ...page });
-  const n = query<{ n: number }>(db, `SELECT count(*) AS n FROM (${union})`).get(params);
-  return capped(rows, n?.n ?? 0, limitCount);
+  // Branches with no match drop out; with none left there is nothing to read.
+  const live = branchSql.filter((_, i) => (counts[i] ?? 0) > 0);
+  if (live.length === 0) return { rows: [], total: 0, more: false };
+  const rows = query<SummaryRow>(db, sparsePageSql(live, byDeadline)).all({
+    ...params,
+    ...page,
+    upTo: f.offset + f.limit,
+  });
+  // One branch: its count is the total. Several may match the same row: count their union.
+  const n =
+    live.length === 1
+      ? counts.find((c) => c > 0)
+      : query<{ n: number }>(db, `SELECT count(*) AS n FROM (${live.join(' UNION ')})`).get(params)
+          ?.n;
+  return capped(rows, n ?? 0, limitCount);
+}
+
+/**
+ * The page of a sparse search. Newest first: each branch's first offset + limit rows come
+ * from its index (a bounded sort of index entries, no table reads), the union of those
+ * holds the page, and only the page's rows are read from the table. (Joining first would read
+ * every match from the table before sorting.) By deadline, which no branch index holds, every
+ * match's deadline_at is read.
+ */
+export function sparsePageSql(branchSql: string[], byDeadline: boolean): string {
+  if (byDeadline) {
+    return `SELECT ${SUMMARY_COLUMNS_A} FROM (${branchSql.join(' UNION ')}) m
+      JOIN applications a ON a.rowid = m.r
+      ORDER BY a.deadline_at ASC, a.rowid ASC LIMIT @limit OFFSET @offset`;
+  }
+  const newest = 'ORDER BY c DESC, r DESC';
+  const firsts = branchSql.map((sql) => `SELECT r, c FROM (${sql} ${newest} LIMIT @upTo)`);
+  return `SELECT ${SUMMARY_COLUMNS_A}
+    FROM (SELECT r, c FROM (${firsts.join(' UNION ')}) ${newest} LIMIT @limit OFFSET @offset) m
+    JOIN applications a ON a.rowid = m.r
+    ORDER BY m.c DESC, m.r DESC`;
 }
 
 function capped(rows: SummaryRow[], n: number, limitCount: number): ListPage {

@@ -32,7 +32,13 @@ export type AuditAction =
   | 'search'
   | 'search_refused'
   // Station setup (issue 11): a supervisor's change of the station config.
-  | 'station_config';
+  | 'station_config'
+  // Customer record (issue 15): tags, account managers, merges of duplicates.
+  | 'customer_tag'
+  | 'customer_untag'
+  | 'customer_tag_define'
+  | 'customer_manager'
+  | 'customer_merge';
 
 export interface AuditRecord {
   actor: string;

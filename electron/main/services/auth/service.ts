@@ -110,6 +110,7 @@ export function createAuthService({ db, audit, now, options }: AuthServiceDeps) 
     idleLockMinutes,
     needsSetup: () => accounts.count() === 0,
     resolveSession: sessions.resolve,
+    onSessionsEnded: sessions.onEnded,
     sweepSessions: sessions.sweepExpired,
     listAccounts: () => accounts.list().map((row) => toAccount(row, at())),
     setup,

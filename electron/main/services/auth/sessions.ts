@@ -17,6 +17,14 @@ const TOUCH_AFTER_MS = 60_000;
 /** Expired rows are swept on sign-in and, while the station is in use, at most this often. */
 export const SWEEP_EVERY_MS = 10 * 60_000;
 
+/** Whose sessions just ended, for the pushed `session.ended` (events/sources.ts). */
+export interface SessionsEnded {
+  reason: 'revoked' | 'signedOut';
+  staffNo?: string;
+  session?: string;
+  exceptSession?: string;
+}
+
 export interface SessionStoreDeps {
   db: Database;
   now: () => Date;
@@ -73,6 +81,10 @@ export function createSessionStore({ db, now, idleMs, absoluteMs }: SessionStore
     WHERE ended_at IS NOT NULL OR last_seen_at < ? OR created_at < ?`,
   );
   let lastSweep = Number.NEGATIVE_INFINITY;
+  const endedListeners = new Set<(ended: SessionsEnded) => void>();
+  const announce = (ended: SessionsEnded) => {
+    for (const listener of endedListeners) listener(ended);
+  };
 
   function sweepExpired(): number {
     const at = now().getTime();
@@ -105,11 +117,25 @@ export function createSessionStore({ db, now, idleMs, absoluteMs }: SessionStore
       if (at - row.last_seen_at > TOUCH_AFTER_MS) touch.run(at, hash);
       return { staffNo: row.staff_no, name: row.name, role: row.role };
     },
-    end: (token: string): boolean => end.run(tokenHash(token)).changes > 0,
-    endAllFor: (staffNo: string): void => void endAll.run(staffNo),
+    end(token: string): boolean {
+      const ended = end.run(tokenHash(token)).changes > 0;
+      if (ended) announce({ reason: 'signedOut', session: token });
+      return ended;
+    },
+    endAllFor(staffNo: string): void {
+      endAll.run(staffNo);
+      announce({ reason: 'revoked', staffNo });
+    },
     /** Every other session of this staff member (after they change their own secret). */
-    endOthersFor: (staffNo: string, token: string): void =>
-      void endOthers.run(staffNo, tokenHash(token)),
+    endOthersFor(staffNo: string, token: string): void {
+      endOthers.run(staffNo, tokenHash(token));
+      announce({ reason: 'revoked', staffNo, exceptSession: token });
+    },
+    /** Told whenever sessions are ended on purpose (not when one simply expires). */
+    onEnded(listener: (ended: SessionsEnded) => void): () => void {
+      endedListeners.add(listener);
+      return () => void endedListeners.delete(listener);
+    },
     sweepExpired,
   };
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { QueueErrorBodySchema } from '../../../../shared/queue/protocol';
+import { APPOINTMENT_REASONS } from '../../../../shared/appointments/protocol';
+import { QUEUE_REASONS, QueueErrorBodySchema } from '../../../../shared/queue/protocol';
 
 /**
  * Every non-2xx answer of the central system (and of a hall hub) carries this body when it
- * carries one at all: the sync body plus the queue's optional `reason`.
+ * carries one at all: the sync body plus the queue's or the appointments' optional `reason`.
  */
 export const CentralErrorBodySchema = QueueErrorBodySchema.extend({
+  reason: z.enum([...QUEUE_REASONS, ...APPOINTMENT_REASONS]).optional(),
   retryAfterSeconds: z.number().int().min(0).optional(),
 });
 export type CentralErrorBody = z.infer<typeof CentralErrorBodySchema>;

@@ -20,7 +20,11 @@ import {
   type ServiceRuleSet,
   type VisitResult,
 } from '../../../../shared/service-rules';
-import { checkIdNumber, checkMobile } from '../../../../shared/validators';
+import {
+  checkCertificate,
+  checkMobile,
+  DEFAULT_CERTIFICATE_TYPE,
+} from '../../../../shared/validators';
 import { hallDateCompact } from '../../../../shared/hall-time';
 import { createApplicationRepository } from '../applications/repository';
 import { lazyCipherOf, storedIdentifiers } from '../crypto';
@@ -111,7 +115,8 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
     if (!mobile.ok) throw invalidField('mobile', mobile.reason.zh, mobile.reason.en);
     let idNumber = '';
     if (input.idNumber) {
-      const id = checkIdNumber(input.idNumber, now);
+      // Any certificate the counter takes, with its own check (the ID check only for 居民身份证).
+      const id = checkCertificate(input.idType ?? DEFAULT_CERTIFICATE_TYPE, input.idNumber, now);
       if (!id.ok) throw invalidField('idNumber', id.reason.zh, id.reason.en);
       idNumber = id.value;
     }
@@ -365,3 +370,36 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
 }
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
+
+/** A complaint as a customer's timeline shows it: number, kind, state, times, 回访 result. */
+export interface CustomerComplaint {
+  id: string;
+  complaint_no: string;
+  kind: string;
+  state: string;
+  taken_at: number;
+  visited_at: number | null;
+  visit_result: string | null;
+}
+
+/**
+ * The complaints of a customer, by the blind index of their ID number or of their phone (the
+ * customer record's timeline and satisfaction): newest first, at most 200.
+ */
+export function complaintsOfCustomer(db: Database) {
+  const COLUMNS = 'id, complaint_no, kind, state, taken_at, visited_at, visit_result';
+  const byId = prepared<[string], CustomerComplaint>(
+    db,
+    `SELECT ${COLUMNS} FROM complaints WHERE id_number_bidx = ? ORDER BY taken_at DESC LIMIT 200`,
+  );
+  const byMobile = prepared<[string], CustomerComplaint>(
+    db,
+    `SELECT ${COLUMNS} FROM complaints WHERE mobile_bidx = ? ORDER BY taken_at DESC LIMIT 200`,
+  );
+  return (keys: { idNumberBidx: string; mobileBidx: string }): CustomerComplaint[] => {
+    const seen = new Map<string, CustomerComplaint>();
+    if (keys.idNumberBidx !== '') for (const c of byId.all(keys.idNumberBidx)) seen.set(c.id, c);
+    if (keys.mobileBidx !== '') for (const c of byMobile.all(keys.mobileBidx)) seen.set(c.id, c);
+    return [...seen.values()].sort((a, b) => b.taken_at - a.taken_at);
+  };
+}

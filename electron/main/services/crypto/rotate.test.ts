@@ -1,3 +1,4 @@
+import { createCustomerStore } from '../customers/store';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +77,13 @@ describe('data key rotation', () => {
       const method = i === 3 ? 'applications.saveDraft' : 'applications.submit';
       ids.push((await callOk<{ id: string }>(services, method, input)).id);
     }
+    // A customer record from the submits, with a tag's sealed reason (customer record).
+    const [customer] = createCustomerStore(services.db).byNamePrefix('');
+    await callOk(services, 'customers.setTag', {
+      customerId: customer!.id,
+      tag: 'elderly',
+      reason: '八十岁，行动不便',
+    });
     const outbox = createOutboxStore(services.db);
     const [first] = outbox.byState('pending');
     expect(first).toBeDefined();

@@ -8,6 +8,7 @@ import {
   COMPLAINT_NOTE_CONTEXT,
 } from '../complaints/sealing';
 import { CHECKLIST_NOTE_CONTEXT } from '../queue/checklists';
+import { CONTACT_CONTEXT, CONTACT_HISTORY_CONTEXT, TAG_REASON_CONTEXT } from '../customers/sealing';
 
 /**
  * Every column that holds values sealed with the station's data key, with the context each
@@ -61,6 +62,21 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'reason',
     rowKey: 'id',
     context: fixed(RESOLUTION_REASON_CONTEXT),
+  },
+  // Customer record (migration 010): contact details, their history, a tag's reason.
+  { table: 'customers', column: 'contact', rowKey: 'id', context: fixed(CONTACT_CONTEXT) },
+  {
+    table: 'customer_contact_history',
+    column: 'changes',
+    rowKey: 'id',
+    context: fixed(CONTACT_HISTORY_CONTEXT),
+  },
+  // customer_tags' key is two columns: its rows are named by their rowid.
+  {
+    table: 'customer_tags',
+    column: 'reason',
+    rowKey: 'rowid',
+    context: fixed(TAG_REASON_CONTEXT),
   },
   // Only the secret keys are sealed (SECRET_SYNC_KEYS, scoped `hub.` for the hall hub); the
   // context is `sync_state.<key>` with the scope included.

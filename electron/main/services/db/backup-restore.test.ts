@@ -181,6 +181,24 @@ describe('backup schedule', () => {
     s.db.close();
   });
 
+  it('takes the start-up backup after the first screen, not inside start()', async () => {
+    const s = station();
+    const schedule = createBackupSchedule({
+      db: s.db,
+      backupDir: s.backupDir,
+      now: s.now,
+      logger: s.logger,
+      firstCheckAfterMs: 50,
+    });
+    schedule.start();
+    // start() returned without the VACUUM INTO: the host can listen at once.
+    expect(s.events).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(s.events).toEqual(['backup.done']);
+    schedule.stop();
+    s.db.close();
+  });
+
   it('logs a failed backup and leaves no file behind', () => {
     const s = station();
     writeFileSync(join(s.dir, 'blocked'), 'a file where the backup directory should be');

@@ -22,6 +22,11 @@ export interface BackupScheduleOptions extends BackupScheduleConfig {
   logger: Pick<HallLogger, 'event'>;
   /** How often the timer looks whether a backup is due (default every 10 minutes). */
   checkEveryMs?: number;
+  /**
+   * The first look after start (default 2 s): the start-up backup (VACUUM INTO and an
+   * integrity check, seconds on a big file) runs after the first screen, not before listening.
+   */
+  firstCheckAfterMs?: number;
 }
 
 export interface BackupSchedule {
@@ -29,7 +34,7 @@ export interface BackupSchedule {
   runIfDue(): string | null;
   /** A verified backup now (the supervisor's button); throws BackupFailedError. */
   backupNow(label: 'auto' | 'manual'): string;
-  /** Runs once now, then on the timer. */
+  /** Runs once shortly after start (`firstCheckAfterMs`), then on the timer. */
   start(): void;
   stop(): void;
   readonly config: Required<BackupScheduleConfig>;
@@ -47,6 +52,7 @@ export function createBackupSchedule(opts: BackupScheduleOptions): BackupSchedul
   };
   const dbName = basename(opts.db.name);
   let timer: ReturnType<typeof setInterval> | undefined;
+  let first: ReturnType<typeof setTimeout> | undefined;
 
   function isDue(at: Date): boolean {
     const latest = listBackups(opts.backupDir, dbName).find((b) => b.kind !== 'migration');
@@ -89,13 +95,15 @@ export function createBackupSchedule(opts: BackupScheduleOptions): BackupSchedul
     runIfDue,
     backupNow,
     start() {
-      runIfDue();
+      first = setTimeout(runIfDue, opts.firstCheckAfterMs ?? 2_000);
+      first.unref?.();
       timer = setInterval(runIfDue, opts.checkEveryMs ?? 10 * 60_000);
       timer.unref?.();
     },
     stop() {
+      if (first) clearTimeout(first);
       if (timer) clearInterval(timer);
-      timer = undefined;
+      first = timer = undefined;
     },
     config,
   };

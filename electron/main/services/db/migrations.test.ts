@@ -138,6 +138,18 @@ const SEEDS: Record<number, (db: Database) => void> = {
         1735776000000, 1735776000000);
     `);
   },
+  10: (db) => {
+    SEEDS[9]?.(db);
+    db.exec(`
+      INSERT INTO customers (id, cert_type, cert_bidx, cert_masked, kind, name, contact,
+        created_at, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-00000000000a', 'resident_id', 'bidx', '1101**********002X',
+        'person', '曾小明', 'e1.k1.sealed', 1735776000000, 1735776000000);
+      INSERT INTO customer_tags (customer_id, tag, reason, set_by, set_at)
+      VALUES ('0190f5b0-0000-7000-8000-00000000000a', 'elderly', 'e1.k1.sealed', 'sup1',
+        1735776000000);
+    `);
+  },
 };
 
 let dir: string;

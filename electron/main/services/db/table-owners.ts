@@ -12,6 +12,7 @@ export interface TableOwnership {
 }
 
 const APPLICATIONS = 'applications/repository.ts';
+const CUSTOMERS = 'customers/store.ts';
 const REPORTS = ['dashboard/figures.ts', 'dashboard/exports.ts'] as const;
 
 export const TABLE_OWNERS: Readonly<Record<string, TableOwnership>> = {
@@ -38,4 +39,11 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwnership>> = {
   staff_accounts: { owner: 'auth/accounts.ts', readers: ['auth/sessions.ts'] },
   staff_sessions: { owner: 'auth/sessions.ts' },
   audit_log: { owner: 'audit/trail.ts' },
+  // Customer record (issue 15): one owner for the record and everything hanging off it.
+  customers: { owner: CUSTOMERS },
+  customer_accounts: { owner: CUSTOMERS },
+  customer_contact_history: { owner: CUSTOMERS },
+  customer_tag_defs: { owner: CUSTOMERS },
+  customer_tags: { owner: CUSTOMERS },
+  customer_notifications: { owner: CUSTOMERS },
 };

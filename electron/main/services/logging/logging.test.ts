@@ -32,6 +32,14 @@ describe('redactText', () => {
     expect(out).toContain('福建省福州市鼓楼区****');
   });
 
+  it('masks passports, home-return and Taiwan permits and the old permanent residence ID', () => {
+    const canaries = ['E12345678', 'EA1234567', 'H1234567890', 'M12345678', 'ABC123456789012'];
+    const out = redactText(`certificates ${canaries.join(', ')} end`);
+    for (const canary of canaries) expect(out).not.toContain(canary);
+    expect(out).toContain('E*****678');
+    expect(out).toMatch(/^certificates .* end$/);
+  });
+
   it('leaves ids, hashes, counts and English codes alone', () => {
     const text =
       'op 0b5f6c1e-9f7a-4d1b-8a51-2f0c7d1e9a33 sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 rows=12 ms=1500 code=HASH_MISMATCH';

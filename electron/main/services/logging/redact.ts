@@ -15,6 +15,10 @@ import {
 // Boundaries: not inside a longer run of letters or digits (hashes and uuids stay intact).
 const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 const CREDIT_CODE = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}(?![0-9A-Za-z])/g;
+// Letter-led certificates: 港澳/台湾 permits (H/M + 8 or 10 digits), Chinese passports (E, EA, G,
+// D, S, P + 7–8 digits) and the old permanent residence ID (3 letters + 12 digits).
+const LETTER_CERTIFICATE =
+  /(?<![0-9A-Za-z])(?:[HMhm]\d{8}(?:\d{2})?|[A-Za-z]{3}\d{12}|[EGDPSegdps][A-Za-z]?\d{7,8})(?![0-9A-Za-z])/g;
 const MOBILE = /(?<![0-9])(?:(?:\+|00)86[ -]?)?1[3-9]\d{9}(?![0-9])/g;
 // A run of Chinese text (with digits and house-number signs) that names a street, village or
 // house: everything after the district is masked.
@@ -28,6 +32,7 @@ export function redactText(text: string, max: number = MAX_STRING): string {
   const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
   return clipped
     .replace(ID_NUMBER, (m) => maskIdNumber(m))
+    .replace(LETTER_CERTIFICATE, (m) => maskIdNumber(m))
     .replace(CREDIT_CODE, (m) => (/\d/.test(m) ? maskCreditCode(m) : m))
     .replace(MOBILE, (m) => maskMobile(m))
     .replace(ADDRESS, (m) => (HAS_CJK.test(m) ? maskAddress(m) : m));

@@ -71,3 +71,17 @@ describe('createRateLimiter', () => {
     expect(limiter.take('a', 'z')).toBe(true);
   });
 });
+
+describe('classifyQuery: certificates other than the resident ID', () => {
+  it('a whole passport, home-return permit or old permanent residence ID is a whole ID number', () => {
+    for (const q of ['E12345678', 'e1234 5678', 'EA1234567', 'H12345678', 'USA123456789012']) {
+      expect(kind(q), q).toBe('whole:id_number');
+    }
+  });
+
+  it('application numbers, whole or begun, stay text', () => {
+    for (const q of ['C01202611300001', 'E12202611300002', 'c0120261130']) {
+      expect(kind(q), q).toBe('text');
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { normalizePhone } from '../../../../shared/validators/normalize';
+import { wholeCertificateNumber } from '../../../../shared/validators/certificates';
 
 /** The columns whose values are masked on screen: a search by them can reveal a customer. */
 export type ProtectedColumn = 'id_number' | 'mobile' | 'credit_code';
@@ -50,12 +51,21 @@ export function classifyQuery(raw: string): QueryClass {
   if (MOBILE_SHAPE.test(q)) return { kind: 'whole', column: 'mobile' };
   if (ID_SHAPE.test(q)) return { kind: 'whole', column: 'id_number' };
   if (CREDIT_SHAPE.test(q)) return { kind: 'whole', column: 'credit_code' };
+  // A passport, home-return permit or old permanent residence ID (a letter first): what the
+  // search looks up whole under id_number, unless it reads as an application number.
+  if (/^[A-Z]/.test(q) && !isApplicationNoWithDate(q) && wholeCertificateNumber(q) !== null) {
+    return { kind: 'whole', column: 'id_number' };
+  }
   const digits = q.replace(/\D/g, '').length;
   if (digits >= MIN_FRAGMENT_DIGITS && digits * 2 >= q.length && !isApplicationNo(q)) {
     return { kind: 'fragment', reason: 'digits' };
   }
   return { kind: 'text' };
 }
+
+/** An application number up to its date at least: station code, then 20YYMM (C01202611…). */
+const isApplicationNoWithDate = (q: string): boolean =>
+  /^[A-Z][A-Z0-9]{0,3}?20\d{2}(?:0[1-9]|1[0-2])/.test(q);
 
 /**
  * An application number (or its start): station code letters first, then digits (C01 +

@@ -44,11 +44,36 @@ export const PROTECTED_LOOKUPS: readonly AnyGuarded[] = [
     alsoDistinct: (i) => i.appNo,
   }),
   guarded({
+    method: 'appointments.checkIn',
+    why: 'a booking found by its code and verified by the whole phone number',
+    values: (i) => [{ field: 'mobile', column: 'mobile', value: i.mobile }],
+    alsoDistinct: (i) => i.code,
+  }),
+  guarded({
+    method: 'appointments.cancel',
+    why: 'a booking found by its code and verified by the whole phone number',
+    values: (i) => [{ field: 'mobile', column: 'mobile', value: i.mobile }],
+    alsoDistinct: (i) => i.code,
+  }),
+  guarded({
     method: 'complaints.take',
     why: 'the repeat-contact look-up matches the customer by ID number and phone',
     values: (i) => [
       { field: 'idNumber', column: 'id_number', value: i.idNumber },
       { field: 'mobile', column: 'mobile', value: i.mobile },
+    ],
+  }),
+  guarded({
+    method: 'customers.search',
+    why: 'q may be a name, 户号, phone, ID number or credit code (customer record)',
+    values: (i) => [{ field: 'q', column: 'query', value: i.q }],
+  }),
+  guarded({
+    method: 'customers.identify',
+    why: 'a customer identified by certificate at triage or the counter (tags, priority)',
+    values: (i) => [
+      { field: 'idNumber', column: 'id_number', value: i.idNumber },
+      { field: 'creditCode', column: 'credit_code', value: i.creditCode },
     ],
   }),
 ];
@@ -60,6 +85,7 @@ export const PROTECTED_LOOKUPS: readonly AnyGuarded[] = [
 export const NOT_LOOKUPS: Partial<Record<MethodName, string>> = {
   'kiosk.startApplication':
     'the draft carries the customer phone to the counter; nothing is looked up by it',
+  'appointments.book': 'the phone is kept (sealed) with the booking; nothing is looked up by it',
 };
 
 export interface ProtectedSearchDeps {

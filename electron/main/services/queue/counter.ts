@@ -33,17 +33,22 @@ export function createCounter(
   // Applications are read through their owner (applications/repository.ts).
   const linkedApplications = { all: createApplicationRepository(ctx.db).byTicket };
 
-  async function callNext(services: string[]): Promise<{ ticket: Ticket | null }> {
+  /** `customers`: only their tickets (an account manager's "call my customer"). */
+  async function callNext(
+    services: string[],
+    customers?: string[],
+  ): Promise<{ ticket: Ticket | null }> {
     const requestId = uuidv7();
-    if (!ctx.link) return remote('callNext', { requestId, services });
+    const input = { requestId, services, ...(customers ? { customers } : {}) };
+    if (!ctx.link) return remote('callNext', input);
     let out: { ticket: Ticket | null };
     try {
-      out = await ctx.link.call('callNext', { requestId, services });
+      out = await ctx.link.call('callNext', input);
     } catch (err) {
       // A lost answer: asking again with the same request id returns the ticket already called.
       if (!isUnavailable(err)) throw queueError(err);
       ctx.log(`queue: callNext unreachable, asking again: ${err.describe()}`);
-      out = await remote('callNext', { requestId, services });
+      out = await remote('callNext', input);
     }
     remember(out.ticket);
     return out;

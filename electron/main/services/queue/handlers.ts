@@ -2,8 +2,16 @@ import type { HandlersFor } from '../../../../shared/api/dispatcher';
 import type { queueMethods } from '../../../../shared/api/methods/queue';
 import type { QueueService } from './service';
 
+export interface QueueHandlerOptions {
+  /** The customer ids an account manager looks after ("call my customer"; customer record). */
+  myCustomers?: (staffNo: string) => string[];
+}
+
 /** The contract's queue, guide and kiosk methods; the acting user comes from the binding. */
-export function createQueueHandlers(queue: QueueService): HandlersFor<typeof queueMethods> {
+export function createQueueHandlers(
+  queue: QueueService,
+  opts: QueueHandlerOptions = {},
+): HandlersFor<typeof queueMethods> {
   return {
     'station.get': () => queue.stationInfo(),
     'queue.status': () => queue.status(),
@@ -11,7 +19,12 @@ export function createQueueHandlers(queue: QueueService): HandlersFor<typeof que
     'queue.saveConfig': (input) => queue.saveConfig(input.config),
     'queue.issue': (input) => queue.issue(input),
     'queue.cancel': (input) => queue.cancel(input.ticketId),
-    'queue.callNext': (input) => queue.callNext(input.services),
+    'queue.callNext': async (input, ctx) => {
+      if (!input.mine) return queue.callNext(input.services);
+      // A manager without customers has nobody to call first: nothing, not the next anyone.
+      const mine = (opts.myCustomers?.(ctx.actor) ?? []).slice(0, 500);
+      return mine.length === 0 ? { ticket: null } : queue.callNext(input.services, mine);
+    },
     'queue.current': () => queue.current(),
     'queue.recall': (input) => queue.recall(input.ticketId),
     'queue.serve': (input) => queue.serve(input.ticketId),

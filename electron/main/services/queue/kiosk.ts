@@ -15,6 +15,10 @@ import {
 } from '../../../../shared/queue/kiosk';
 import type { IssuedTicket, Priority } from '../../../../shared/queue/schemas';
 import { checkMobile } from '../../../../shared/validators/mobile';
+import {
+  checkCertificate,
+  DEFAULT_CERTIFICATE_TYPE,
+} from '../../../../shared/validators/certificates';
 import { toHallIso } from '../../../../shared/hall-time';
 import { cipherOf } from '../crypto';
 import { createApplicationRepository } from '../applications/repository';
@@ -98,6 +102,18 @@ export function createKiosk(ctx: QueueContext, issuing: Issuing, opts: KioskOpti
       throw apiError('VALIDATION', '请选择业务类型', 'Choose a business type', {
         field: 'draft.typeCode',
       });
+    }
+    const idNumber = draft.fields.idNumber;
+    if (idNumber) {
+      // The counter's check for the certificate's type: a wrong number is said at the kiosk.
+      const type = draft.fields.idType ?? DEFAULT_CERTIFICATE_TYPE;
+      const id = checkCertificate(type, idNumber, new Date(now()));
+      if (!id.ok) {
+        throw apiError('VALIDATION', id.reason.zh, id.reason.en, {
+          field: 'draft.fields.idNumber',
+        });
+      }
+      draft = { ...draft, fields: { ...draft.fields, idNumber: id.value } };
     }
     if (!link) throw KIOSK_DRAFT_OFFLINE;
     const cfg = (await issuing.config()).config;

@@ -27,13 +27,18 @@ export function createQueueLink(opts: {
   const timeoutMs = opts.timeoutMs ?? 4000;
   const health: LinkHealth = { online: false, lastError: null, lastSuccessAt: null };
 
-  async function call<O extends QueueOp>(op: O, input: QueueOpInput<O>): Promise<QueueOpOutput<O>> {
+  async function call<O extends QueueOp>(
+    op: O,
+    input: QueueOpInput<O>,
+    /** A long poll (`watch`) waits longer than a counter's call. */
+    callTimeoutMs: number = timeoutMs,
+  ): Promise<QueueOpOutput<O>> {
     try {
       // The output schema of `op`: QueueOpOutput<O> is its output type by definition.
       const schema = QUEUE_OPS[op].output as z.ZodType as z.ZodType<QueueOpOutput<O>>;
       const out = await session.authed((token) =>
         http.request(
-          { method: 'POST', path: `/v1/queue/${op}`, body: input, token, timeoutMs },
+          { method: 'POST', path: `/v1/queue/${op}`, body: input, token, timeoutMs: callTimeoutMs },
           schema,
         ),
       );

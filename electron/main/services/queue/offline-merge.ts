@@ -51,15 +51,17 @@ export function createIssuing(
     serviceCode: string;
     priority: Priority;
     note?: string | undefined;
+    customerId?: string | undefined;
   }): Promise<IssuedTicket> {
     const id = uuidv7();
     if (link) {
       try {
-        const { note, ...rest } = input;
+        const { note, customerId, ...rest } = input;
         const ticket = await link.call('issue', {
           id,
           ...rest,
           ...(note ? { note } : {}),
+          ...(customerId ? { customerRef: customerId } : {}),
           channel,
         });
         void mergeOffline();
@@ -138,7 +140,7 @@ export function createIssuing(
     await merging;
   }
 
-  return { config, saveConfig, issue, mergeOffline, start, stop };
+  return { config, cachedConfig, saveConfig, issue, mergeOffline, start, stop };
 }
 
 export type Issuing = ReturnType<typeof createIssuing>;

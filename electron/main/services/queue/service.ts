@@ -2,7 +2,7 @@ import type { ApplicationDetail, ApplicationInput } from '../../../../shared/api
 import type { StationKind } from '../../../../shared/api/methods/queue';
 import type { Catalogue } from '../../../../shared/catalogue/types';
 import type { QueueOpInput } from '../../../../shared/queue/protocol';
-import type { Channel, RateInput } from '../../../../shared/queue/schemas';
+import type { Board, Channel, RateInput } from '../../../../shared/queue/schemas';
 import { toHallIso } from '../../../../shared/hall-time';
 import { createCentralConnection, type CentralConnection, type FetchLike } from '../central-client';
 import type { Database } from '../db';
@@ -14,6 +14,8 @@ import { createQueueLink } from './link';
 import { createIssuing } from './offline-merge';
 import { createOfflineTickets } from './offline-tickets';
 import { createStationSettings } from './station-settings';
+import { createBoardWatch } from './board-watch';
+import type { QueueChangeKind } from '../../../../shared/api/events';
 
 export { queueError } from './errors';
 
@@ -44,6 +46,8 @@ export interface QueueServiceOptions {
   mergeEveryMs?: number;
   kioskIdleSeconds?: number;
   kioskCountdownSeconds?: number;
+  /** A board change anywhere in the hall (the hub's watch): the events area pushes it. */
+  onBoardChange?: (kind: QueueChangeKind, version: number | null, board: Board | null) => void;
 }
 
 /**
@@ -109,6 +113,11 @@ export function createQueueService(opts: QueueServiceOptions) {
     measures: (input: QueueOpInput<'measures'>) => remote('measures', input),
     rate: (input: RateInput) => remote('rate', input),
     checklists: createChecklists(opts.db, now),
+    /** Started by the events area when the first screen subscribes; absent without a hub. */
+    boardWatch:
+      link && opts.onBoardChange
+        ? createBoardWatch({ link, onChange: opts.onBoardChange, log })
+        : undefined,
   };
 }
 

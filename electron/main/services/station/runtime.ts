@@ -150,6 +150,13 @@ export function createStationRuntime(opts: StationRuntimeOptions): StationRuntim
     ]),
   ) as unknown as Handlers;
   setupHandlers['station.config'] = () => state();
+  // Start-up before setup: the renderer learns the wizard is due from its one call.
+  setupHandlers['app.bootstrap'] = () => ({
+    station: state(),
+    auth: null,
+    system: null,
+    sync: null,
+  });
   setupHandlers['station.setup'] = (input) => {
     if (saved) throw alreadyConfigured();
     save({ ...input, version: STATION_CONFIG_VERSION });

@@ -21,6 +21,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { name: 'guide', path: '/guide', label: 'queue.navGuide', testId: 'nav-guide' },
   { name: 'queue', path: '/queue', label: 'queue.nav', testId: 'nav-queue' },
+  {
+    name: 'appointments',
+    path: '/appointments',
+    label: 'appt.nav',
+    testId: 'nav-appointments',
+  },
+  { name: 'customers', path: '/customers', label: 'customers.nav', testId: 'nav-customers' },
   { name: 'complaints', path: '/complaints', label: 'complaints.nav', testId: 'nav-complaints' },
   { name: 'supervisor', path: '/supervisor', label: 'dashboard.nav', testId: 'nav-supervisor' },
   { name: 'sync', path: '/sync', label: 'sync.nav', testId: 'nav-sync' },

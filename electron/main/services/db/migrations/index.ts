@@ -7,6 +7,7 @@ import { migration006AuthHardening } from './006_auth_hardening';
 import { migration007SealPersonalData } from './007_seal_personal_data';
 import { migration008SealFreeText } from './008_seal_free_text';
 import { migration009NamePinyin } from './009_name_pinyin';
+import { migration010Customers } from './010_customers';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007SealPersonalData,
   migration008SealFreeText,
   migration009NamePinyin,
+  migration010Customers,
 ];
 
 /** The schema version this code writes. */

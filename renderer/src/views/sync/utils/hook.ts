@@ -15,15 +15,15 @@ export const clip = (text: string) =>
   text.length > 40 ? `${text.slice(0, 24)}…${text.slice(-8)}` : text;
 
 /**
- * While the sync page is open: the shared status poll runs, the lists load once, and they
- * load again whenever the counts the poll brings change (a new dead letter, a conflict
+ * While the sync page is open: the shared status follows pushed events, the lists load once, and they
+ * load again whenever the counts it brings change (a new dead letter, a conflict
  * resolved elsewhere).
  */
 export function useSyncPage(): void {
   const sync = useSyncStore();
   let stop: (() => void) | undefined;
   onMounted(() => {
-    stop = sync.startPolling();
+    stop = sync.startFollowing();
     void sync.loadLists();
   });
   onBeforeUnmount(() => stop?.());

@@ -1,0 +1,2 @@
+export { createAppointmentService, type AppointmentService } from './service';
+export { createAppointmentHandlers } from './handlers';

@@ -1,0 +1,67 @@
+import { priorityForTags } from '../../../../shared/customers/tags';
+import type { Priority } from '../../../../shared/queue/schemas';
+import { hook, type AnyHook } from '../compose';
+import type { CustomerArea } from './index';
+
+export interface CustomerHookDeps {
+  area: Pick<CustomerArea, 'customers' | 'reads'>;
+  weights: () => Readonly<Record<Priority, number>>;
+  log: (line: string) => void;
+}
+
+/**
+ * The customer record's work around other areas' methods: a submitted application keeps its
+ * customer current, a complaint tells the customer's account manager, and a ticket issued for
+ * an identified customer gets the priority their tags give.
+ */
+export function customerHooks(deps: CustomerHookDeps): AnyHook[] {
+  const { customers, reads } = deps.area;
+  return [
+    hook({
+      method: 'applications.submit',
+      why: 'the customer record is kept current from every submitted application',
+      after: (detail, input, ctx) => {
+        // The application is stored already: a failure here must not make the submit look failed.
+        try {
+          customers.recordFromApplication({
+            applicationId: detail.id,
+            accountKind: input.accountKind,
+            fields: input.fields,
+            actor: ctx.actor,
+          });
+        } catch (err) {
+          deps.log(
+            `customers: record from application failed: ${err instanceof Error ? err.name : typeof err}`,
+          );
+        }
+      },
+    }),
+    hook({
+      method: 'complaints.take',
+      why: 'a complaint from a managed customer notifies the account manager',
+      after: (detail, input) => {
+        try {
+          customers.notifyComplaint({ idNumber: input.idNumber, mobile: input.mobile }, detail.id);
+        } catch (err) {
+          deps.log(
+            `customers: complaint notification failed: ${err instanceof Error ? err.name : typeof err}`,
+          );
+        }
+      },
+    }),
+    hook({
+      method: 'queue.issue',
+      why: 'an identified customer’s tags set the ticket’s priority (never lower it)',
+      before: (input) => {
+        if (input.customerId === undefined) return input;
+        const row = customers.required(input.customerId);
+        const tags = reads.brief(row).tags.map((t) => t.code);
+        return {
+          ...input,
+          customerId: row.id,
+          priority: priorityForTags(tags, deps.weights(), input.priority),
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,54 @@
+import { DEFAULT_WEIGHTS } from '../../../../shared/queue/defaults';
+import type { Priority } from '../../../../shared/queue/schemas';
+import type { CallContext } from '../../../../shared/api/dispatcher';
+import { createApplicationRepository } from '../applications/repository';
+import type { AuditRecord } from '../audit/trail';
+import { createAccountStore } from '../auth/accounts';
+import { complaintsOfCustomer } from '../complaints/service';
+import type { Database } from '../db';
+import { createCustomerHandlers } from './handlers';
+import { createCustomerReads } from './record';
+import { createCustomerSearch } from './search';
+import { createCustomerService } from './service';
+
+export { createCustomerService, type CustomerService } from './service';
+export { createCustomerReads, type CustomerReads } from './record';
+
+export interface CustomerAreaDeps {
+  db: Database;
+  now: () => Date;
+  record(ctx: CallContext, record: Omit<AuditRecord, 'actor' | 'role'>): void;
+  /** The queue's priority weights in force; the defaults until a configuration was seen. */
+  weights?: () => Readonly<Record<Priority, number>>;
+}
+
+/**
+ * The customer area (issue 15; docs/customers.md): the record, its search, tags, account
+ * managers and their notifications, wired to the owners it reads through (applications and
+ * complaints by blind index, staff accounts for managers).
+ */
+export function createCustomerArea(deps: CustomerAreaDeps) {
+  const accounts = createAccountStore(deps.db);
+  const customers = createCustomerService({
+    db: deps.db,
+    now: deps.now,
+    staffAccount: (no) => accounts.find(no),
+  });
+  const applications = createApplicationRepository(deps.db);
+  const reads = createCustomerReads({
+    customers,
+    applicationsOf: applications.byCustomerCertificate,
+    complaintsOf: complaintsOfCustomer(deps.db),
+    weights: deps.weights ?? (() => DEFAULT_WEIGHTS),
+    now: deps.now,
+  });
+  const search = createCustomerSearch(deps.db, customers);
+  return {
+    customers,
+    reads,
+    search,
+    handlers: createCustomerHandlers({ customers, reads, search, record: deps.record }),
+  };
+}
+
+export type CustomerArea = ReturnType<typeof createCustomerArea>;

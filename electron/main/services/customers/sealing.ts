@@ -1,0 +1,26 @@
+import type { FieldCipher } from '../crypto';
+
+/**
+ * How a customer's personal data is stored: the contact details (phone, address) and every
+ * change of them sealed as JSON, a tag's reason sealed as free text; the certificate number and
+ * phone copied out masked (lists never decrypt) and as blind indexes (whole-value look-up).
+ */
+export const CONTACT_CONTEXT = 'customers.contact';
+export const CONTACT_HISTORY_CONTEXT = 'customer_contact_history.changes';
+export const TAG_REASON_CONTEXT = 'customer_tags.reason';
+
+/** The contact details, kept current as applications are submitted. */
+export interface Contact {
+  mobile: string;
+  address: string;
+}
+
+export const EMPTY_CONTACT: Contact = { mobile: '', address: '' };
+
+export const sealContact = (cipher: FieldCipher, c: Contact): string =>
+  cipher.seal(JSON.stringify(c), CONTACT_CONTEXT);
+
+export function openContact(cipher: FieldCipher, sealed: string): Contact {
+  const v = JSON.parse(cipher.open(sealed, CONTACT_CONTEXT)) as Partial<Contact>;
+  return { mobile: v.mobile ?? '', address: v.address ?? '' };
+}
