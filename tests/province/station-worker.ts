@@ -23,14 +23,20 @@ const plan = JSON.parse(process.argv[2] ?? '{}') as Plan;
 const latencies: number[] = [];
 let attempts = 0;
 let unavailable = 0;
+/** Long polls answered (counters waiting for the guide's next ticket). */
+let watches = 0;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Sends until answered with one of `ok` (other 4xx are a bug: thrown). */
+/**
+ * Sends until answered with one of `ok` (other 4xx are a bug: thrown). The answer's latency is
+ * counted unless `timed` is false (a long poll waits on purpose).
+ */
 async function send(
   path: string,
   body: unknown,
   token: string | undefined,
   ok: number[] = [200],
+  timed = true,
 ): Promise<unknown> {
   const deadline = Date.now() + 400_000;
   let lastProblem: string;
@@ -51,7 +57,7 @@ async function send(
       const text = await res.text();
       if (ok.includes(res.status)) {
         const value = JSON.parse(text) as unknown; // a cut body throws: sent again
-        latencies.push(performance.now() - started);
+        if (timed) latencies.push(performance.now() - started);
         return value;
       }
       if (res.status === 503) unavailable++;
@@ -140,6 +146,8 @@ async function hallDay(hall: string, stations: Station[]): Promise<void> {
   })();
   const counterWork = counters.map(async (c) => {
     await applications(hall, c);
+    /** The hall's change counter as this counter last saw it (0: not yet, answered at once). */
+    let seen = 0;
     for (;;) {
       const requestId = uuidv7();
       const { ticket } = (await send(
@@ -149,7 +157,11 @@ async function hallDay(hall: string, stations: Station[]): Promise<void> {
       )) as { ticket: { id: string } | null };
       if (!ticket) {
         if (guideDone) break;
-        await sleep(200);
+        // As a station does: wait on the hall's change counter (long poll) instead of polling.
+        // A change since `seen` (the guide issued) answers at once, so no issue is missed.
+        const watched = await send('/v1/queue/watch', { since: seen }, c.token, [200], false);
+        seen = (watched as { version: number }).version;
+        watches++;
         continue;
       }
       called.push({ ticketId: ticket.id, hall, counter: c.code });
@@ -184,5 +196,5 @@ process.stderr.write('registered\n');
 await new Promise<void>((go) => process.stdin.once('data', () => go()));
 await Promise.all(registered.map(({ hall, stations }) => hallDay(hall, stations)));
 process.stdout.write(
-  JSON.stringify({ acked, issued, called, latencies, attempts, unavailable }) + '\n',
+  JSON.stringify({ acked, issued, called, latencies, attempts, unavailable, watches }) + '\n',
 );
