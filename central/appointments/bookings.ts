@@ -223,7 +223,11 @@ export function* sweepNoShows(a: AppointmentCore, hall: string): Work<number> {
 }
 
 /** The bookings of one hall day (today by default), by slot time, with their states. */
-export function* dayList(a: AppointmentCore, hall: string, day: string | undefined): Work<Booking[]> {
+export function* dayList(
+  a: AppointmentCore,
+  hall: string,
+  day: string | undefined,
+): Work<Booking[]> {
   yield* sweepNoShows(a, hall);
   const config = yield* a.queue.config(hall);
   const rows = yield* all<BookingRow>(

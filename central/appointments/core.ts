@@ -117,7 +117,8 @@ export class AppointmentCore {
   *presentBooking(row: BookingRow, config: QueueConfig): Work<Booking> {
     const slot = (yield* this.slot(row.hall_code, row.slot_id)) as SlotRow;
     let ticketNumber: string | null = null;
-    if (row.ticket_id) ticketNumber = (yield* this.queue.ticket(row.hall_code, row.ticket_id)).number;
+    if (row.ticket_id)
+      ticketNumber = (yield* this.queue.ticket(row.hall_code, row.ticket_id)).number;
     return {
       id: row.id,
       code: row.code,

@@ -28,8 +28,8 @@ export interface QueueStoreOptions {
 /**
  * The hall's shared ticket queue, kept by the central system for every station of a hall;
  * `counter` is the calling station's code. Every write is one write transaction of the store
- * (SQLite: IMMEDIATE, the write lock taken before the ticket is read; PostgreSQL: SERIALIZABLE,
- * retried), so counters calling at the same moment (from one process or from several processes
+ * (SQLite: IMMEDIATE, the write lock taken before the ticket is read; PostgreSQL: the rows it
+ * decides on locked, retried on a deadlock), so counters calling at the same moment (from one process or from several processes
  * on the same database) can never be handed the same ticket. A partial unique index backs it
  * up: a counter holds at most one called/serving ticket.
  *

@@ -4,9 +4,10 @@
  * A piece of work is a generator that yields SQL statements and gets their results back. The
  * SQLite store runs it synchronously inside one better-sqlite3 transaction (as fast as the
  * statements themselves); the PostgreSQL store runs it over one pooled connection inside a
- * SERIALIZABLE transaction, and runs it again from the start when PostgreSQL answers with a
- * serialization failure. So work must not have effects outside the database (counters are
- * bumped by the caller once the work has committed).
+ * READ COMMITTED transaction (the rows it decides on locked), and runs it again from the start
+ * after a deadlock, a serialization failure or a unique key taken meanwhile. So work must not
+ * have effects outside the database (the watch counter, a rate limit's misses: the caller does
+ * those once the work has answered).
  *
  * SQL is written with `?` placeholders in the dialect both engines share; a statement that
  * cannot be shared carries both texts (`dialects`). docs/central-postgres.md lists them.

@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +17,19 @@ import pg from 'pg';
  * A throwaway PostgreSQL server for tests: its own data directory under the system temp
  * folder, its own free port on 127.0.0.1 and socket directory, never a system service. Run as
  * the `postgres` user when the tests run as root (initdb refuses root). Stopped by `stop()`,
- * and at the latest when the test process exits.
+ * when the test process exits or is ended by a signal, and at the latest by the test run's
+ * global teardown (postgres-teardown.ts), which stops any server of this run still listed in
+ * its registry folder (a worker killed outright runs no exit handler).
  */
+
+/** The run's registry folder (set by the global setup), where each running server is listed. */
+export const REGISTRY_ENV = 'CENTRAL_PG_REGISTRY';
+
+interface Listed {
+  binDir: string;
+  data: string;
+  dir: string;
+}
 
 /** The newest /usr/lib/postgresql/<version>/bin with initdb and pg_ctl, or undefined. */
 export function postgresBinDir(): string | undefined {
@@ -22,8 +41,18 @@ export function postgresBinDir(): string | undefined {
   return versions[0] ? join(root, versions[0], 'bin') : undefined;
 }
 
-/** Why PostgreSQL tests cannot run here, or undefined when they can. */
+/**
+ * Why PostgreSQL tests cannot run here, or undefined when they can. In CI (`CI` set) it is
+ * always undefined: .ci/run installs PostgreSQL, so there the tests run, and fail saying what
+ * is missing rather than skip.
+ */
 export function postgresMissing(): string | undefined {
+  if (process.env.CI && process.env.CI !== 'false') return undefined;
+  return postgresAbsent();
+}
+
+/** What is missing for a throwaway server, or undefined. */
+function postgresAbsent(): string | undefined {
   if (!postgresBinDir()) {
     return 'PostgreSQL is not installed (/usr/lib/postgresql/*/bin): .ci/run installs it (apt-get install postgresql)';
   }
@@ -57,6 +86,28 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Stops a listed server (immediate: nothing is kept) and removes its folder. */
+export function stopListed(entry: Listed): void {
+  try {
+    asServerUser(join(entry.binDir, 'pg_ctl'), ['-D', entry.data, '-w', '-m', 'immediate', 'stop']);
+  } catch {
+    // Already gone.
+  }
+  rmSync(entry.dir, { recursive: true, force: true });
+}
+
+/** Stops every server still listed in a registry folder: what the global teardown does. */
+export function stopAllListed(registry: string): number {
+  let stopped = 0;
+  for (const name of existsSync(registry) ? readdirSync(registry) : []) {
+    const file = join(registry, name);
+    stopListed(JSON.parse(readFileSync(file, 'utf8')) as Listed);
+    rmSync(file, { force: true });
+    stopped++;
+  }
+  return stopped;
+}
+
 function asServerUser(bin: string, args: string[]): void {
   const root = process.getuid?.() === 0;
   const [cmd, argv] = root ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
@@ -81,8 +132,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 export async function startPostgres(
   opts: { settings?: Record<string, string> } = {},
 ): Promise<PostgresServer> {
+  const absent = postgresAbsent();
   const binDir = postgresBinDir();
-  if (!binDir) throw new Error(postgresMissing());
+  if (absent || !binDir) throw new Error(`PostgreSQL test server: ${absent ?? 'not installed'}`);
   const dir = mkdtempSync(join(tmpdir(), 'central-pg-'));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
@@ -129,9 +181,13 @@ export async function startPostgres(
   };
   start();
   up = true;
+  const registry = process.env[REGISTRY_ENV];
+  const listing = registry ? join(registry, `${port}.json`) : undefined;
+  if (listing) writeFileSync(listing, JSON.stringify({ binDir, data, dir } satisfies Listed));
   const cleanup = () => {
     stopNow('immediate');
     rmSync(dir, { recursive: true, force: true });
+    if (listing) rmSync(listing, { force: true });
   };
   running.add(cleanup);
   const url = `postgres://central@127.0.0.1:${port}/postgres`;
@@ -157,6 +213,7 @@ export async function startPostgres(
     stop: () => {
       stopNow('fast');
       rmSync(dir, { recursive: true, force: true });
+      if (listing) rmSync(listing, { force: true });
       running.delete(cleanup);
     },
   };
