@@ -5,6 +5,7 @@ import type { CentralAppDeps } from './app';
 import { fail } from './errors';
 import { badRequest, firstPath, readJson, type CentralEnv } from './http';
 import { ENROLLED_ROLES, MAX_CODE_MINUTES } from './enrolment';
+import { mountHallRecordAdmin } from './hall-records-admin';
 import {
   AdvanceRequestSchema,
   SiteCodeSchema,
@@ -67,6 +68,8 @@ export function mountAdminRoutes(app: Hono<CentralEnv>, deps: CentralAppDeps): v
     const res: AdvanceResponse = rest;
     return c.json(res);
   });
+
+  mountHallRecordAdmin(app, deps);
 
   app.post('/admin/faults', async (c) => {
     const body = await readJson(c);

@@ -31,6 +31,7 @@ import {
   httpStatusOfResult,
   type PushResponse,
 } from '../shared/sync/protocol';
+import type { AlertsPage } from '../shared/sync/hall-record-payloads';
 
 export interface CentralAdmin {
   setFaults(spec: string): void;
@@ -151,6 +152,7 @@ function mountSyncRoutes(
   app.use('/v1/ops', deviceOnly);
   app.use('/v1/ops/*', deviceOnly);
   app.use('/v1/changes', deviceOnly);
+  app.use('/v1/alerts', deviceOnly);
 
   app.post('/v1/ops', async (c) => {
     const body = await readJson(c);
@@ -182,5 +184,11 @@ function mountSyncRoutes(
     const q = ChangesQuerySchema.safeParse(c.req.query());
     if (!q.success) return badRequest(c, firstPath(q.error.issues));
     return c.json(await ledger.changesSince(c.get('device').hallCode, q.data.since, q.data.limit));
+  });
+
+  // The hall's alerts (its own and central's area alerts), pulled by every station's sync.
+  app.get('/v1/alerts', async (c) => {
+    const page: AlertsPage = { alerts: await ledger.records.alertsFor(c.get('device').hallCode) };
+    return c.json(page);
   });
 }

@@ -21,6 +21,8 @@ import {
   type OpResult,
 } from '../shared/sync/protocol';
 import type { ApplicationSubmitPayload } from '../shared/sync/application-payload';
+import { isHallRecordKind } from '../shared/sync/hall-record-payloads';
+import { HallRecords } from './hall-records';
 import type { AccountKind } from '../shared/catalogue/types';
 
 export { payloadHashOf } from './op-answers';
@@ -39,11 +41,16 @@ export interface LedgerCounters {
 export class Ledger {
   readonly counters: LedgerCounters = { applied: 0, duplicates: 0, rejected: 0, conflicts: 0 };
 
+  /** The hall's requests and alerts (issue 17): operations of kind request.* and alert.*. */
+  readonly records: HallRecords;
+
   constructor(
     private readonly store: CentralStore,
     private readonly stagesFor: StageResolver,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.records = new HallRecords(store, now);
+  }
 
   /** Applies a batch in one transaction (one fsync), answering each operation in order. */
   async applyBatch(device: DeviceIdentity, ops: unknown[]): Promise<OpResult[]> {
@@ -109,6 +116,9 @@ export class Ledger {
   }
 
   private *decide(device: DeviceIdentity, op: Op, canonical: string): Work<OpResult> {
+    if (isHallRecordKind(op.kind)) {
+      return yield* this.records.decide(device, op, op.kind, canonical);
+    }
     const schema = PAYLOAD_SCHEMAS[op.kind];
     const payload = schema.safeParse(op.payload);
     if (!payload.success) {

@@ -98,14 +98,22 @@ describe('central migrations', () => {
       audit_tails: 0,
       audit_tail_refusals: 0,
       hub_central_link: 0,
-      // Appointments (migration 6) start empty too.
+      // Appointments (migration 6) and the hall's requests and alerts (migration 8) start empty.
       appt_slots: 0,
       appt_bookings: 0,
       appt_settings: 0,
+      hall_requests: 0,
+      hall_alerts: 0,
     });
-    // Every old index kept; migration 6 adds the two appointment indexes.
+    // Every old index kept; migrations 6 and 8 add the appointment, request and alert indexes.
     expect(indexNames(db)).toEqual(
-      [...indexesBefore, 'appt_bookings_day', 'appt_bookings_slot'].sort(),
+      [
+        ...indexesBefore,
+        'appt_bookings_day',
+        'appt_bookings_slot',
+        'hall_alerts_hall',
+        'hall_requests_hall',
+      ].sort(),
     );
     db.close();
 

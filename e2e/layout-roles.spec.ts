@@ -121,6 +121,7 @@ const NAV_PATHS: Record<string, string> = {
   'nav-appointments': '/appointments',
   'nav-customers': '/customers',
   'nav-complaints': '/complaints',
+  'nav-requests': '/requests',
   'nav-supervisor': '/supervisor',
   'nav-sync': '/sync',
   'nav-queue-measures': '/queue/measures',
@@ -140,10 +141,18 @@ const MENU: Record<string, string[]> = {
     'nav-appointments',
     'nav-customers',
     'nav-complaints',
+    'nav-requests',
     'nav-sync',
     'nav-queue-measures',
   ],
-  guide: ['nav-applications', 'nav-guide', 'nav-appointments', 'nav-complaints', 'nav-sync'],
+  guide: [
+    'nav-applications',
+    'nav-guide',
+    'nav-appointments',
+    'nav-complaints',
+    'nav-requests',
+    'nav-sync',
+  ],
 };
 
 async function walkRole(
@@ -198,7 +207,8 @@ test.describe('staff stations', () => {
       {
         role: 'supervisor',
         session: supervisor,
-        extra: [...detail, `/applications/${id}/receipt`],
+        // Hall alerts are opened from the dashboard (the menu is full at 1366).
+        extra: [...detail, `/applications/${id}/receipt`, '/hall-alerts'],
       },
       { role: 'counter', session: clerk, extra: [...detail, `/applications/${id}/receipt`] },
       { role: 'guide', session: guide, extra: detail },

@@ -6,6 +6,7 @@ import { migration004HubVouching } from './004_hub_vouching';
 import { migration005QueueNotesUndo } from './005_queue_notes_undo';
 import { migration006Appointments } from './006_appointments';
 import { migration007QueueCustomerRef } from './007_queue_customer_ref';
+import { migration008HallRecords } from './008_hall_records';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -20,6 +21,7 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration005QueueNotesUndo,
   migration006Appointments,
   migration007QueueCustomerRef,
+  migration008HallRecords,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

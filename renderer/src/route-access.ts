@@ -37,6 +37,8 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   operations: { methods: ['system.diagnostics'] },
   ruleSets: { methods: ['settings.get', 'settings.saveRuleSet'] },
   station: { methods: ['station.update'] },
+  hallAlerts: { methods: ['alerts.raise', 'alerts.suggest'] },
+  requests: { methods: ['requests.reportFault', 'requests.list'] },
   setup: { unconfigured: true },
   display: { board: true },
   kioskHome: { station: 'kiosk' },

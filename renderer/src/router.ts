@@ -88,6 +88,16 @@ export const routes: RouteRecordRaw[] = [
     name: 'ruleSets',
     component: () => import('./views/supervisor/rule-sets/RuleSetsView.vue'),
   },
+  {
+    path: '/hall-alerts',
+    name: 'hallAlerts',
+    component: () => import('./views/supervisor/alerts/HallAlertsView.vue'),
+  },
+  {
+    path: '/requests',
+    name: 'requests',
+    component: () => import('./views/requests/RequestsView.vue'),
+  },
   // First start: every route leads here until the station is set up (see the guard below).
   {
     path: '/setup',

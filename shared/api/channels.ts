@@ -11,7 +11,12 @@ export const BRIDGE_KEY = 'hallApi';
  * shared/api/events.ts gives each its payload schema and audience (the compiler keeps the two
  * lists equal).
  */
-export const EVENT_NAMES = ['sync.changed', 'queue.changed', 'session.ended'] as const;
+export const EVENT_NAMES = [
+  'sync.changed',
+  'queue.changed',
+  'session.ended',
+  'alerts.changed',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const isEventName = (name: unknown): name is EventName =>

@@ -12,6 +12,8 @@ import { appointmentMethods } from './methods/appointments';
 import { customerMethods } from './methods/customers';
 import { appMethods } from './methods/app';
 import { eventsMethods } from './methods/events';
+import { alertMethods } from './methods/alerts';
+import { requestMethods } from './methods/requests';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -33,6 +35,8 @@ export const contract = {
   ...customerMethods,
   ...appMethods,
   ...eventsMethods,
+  ...alertMethods,
+  ...requestMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -20,7 +20,12 @@ describe('the event table', () => {
     const receives = (role: Role) => EVENT_NAMES.filter((name) => mayReceive(role, name));
     expect(receives('kiosk')).toEqual([]);
     expect(receives('display')).toEqual(['queue.changed']);
-    expect(receives('counter')).toEqual(['sync.changed', 'queue.changed', 'session.ended']);
+    expect(receives('counter')).toEqual([
+      'sync.changed',
+      'queue.changed',
+      'session.ended',
+      'alerts.changed',
+    ]);
   });
 
   it('accepts a well-formed event and refuses unknown names and stray payload keys', () => {

@@ -75,6 +75,16 @@ export const EVENTS = {
     reads: 'auth.status',
     targeted: true,
   },
+  /**
+   * A hall alert was raised or ended here, or central's area alerts changed: read
+   * `alerts.current`. Staff only; the kiosk and the display read their customer notices with
+   * their own screens' reads.
+   */
+  'alerts.changed': {
+    payload: z.object({}).strict(),
+    roles: STAFF,
+    reads: 'alerts.current',
+  },
 } as const satisfies Record<EventName, EventSpec>;
 
 export type EventPayload<N extends EventName> = z.output<(typeof EVENTS)[N]['payload']>;

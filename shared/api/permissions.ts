@@ -137,6 +137,21 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   // Pushed events (issue 14): every signed-in screen opens its stream; the event table
   // (shared/api/events.ts) then decides what each role receives.
   'events.ticket': ROLES,
+  // Hall alerts (issue 17): every staff screen reads them, customer stations only the notice;
+  // a supervisor raises, ends and tunes the suggestion.
+  'alerts.current': STAFF,
+  'alerts.notices': ROLES,
+  'alerts.raise': ['supervisor'],
+  'alerts.end': ['supervisor'],
+  'alerts.suggest': ['supervisor'],
+  'alerts.setThresholds': ['supervisor'],
+  // Requests beside applications (issue 17): taken at the counter and the guide desk.
+  'requests.catalogue': STAFF,
+  'requests.reportFault': STAFF,
+  'requests.subscribe': STAFF,
+  'requests.withdrawConsent': STAFF,
+  'requests.enquiry': STAFF,
+  'requests.list': STAFF,
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -18,3 +18,6 @@ export type {
 export * from './sources';
 export { RULE_CHECKS, isKnownRule } from './rules';
 export { applicableFieldRows, fieldValueText, type FieldRow } from './display';
+export * from './request-kinds';
+export * from './request-checks';
+export { REQUESTS_2026_2 as REQUEST_CATALOGUE } from './data/requests-2026.2';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicationSubmitPayloadSchema, OUTBOX_KINDS } from './application-payload';
+import { HALL_RECORD_KINDS, HALL_RECORD_PAYLOAD_SCHEMAS } from './hall-record-payloads';
 
 /**
  * The sync protocol between a hall console (a "device") and the central system, version 1.
@@ -88,7 +89,12 @@ export type RefreshResponse = z.infer<typeof RefreshResponseSchema>;
  * corrects one already sent: it names the payload hash it was edited from (`baseHash`), and the
  * central side answers `conflict` if its record has moved on, never last-writer-wins.
  */
-export const SYNC_OP_KINDS = [...OUTBOX_KINDS, 'application.replace'] as const;
+export const SYNC_OP_KINDS = [
+  ...OUTBOX_KINDS,
+  'application.replace',
+  // The hall's requests and alerts (shared/sync/hall-record-payloads.ts).
+  ...(HALL_RECORD_KINDS as readonly (keyof typeof HALL_RECORD_PAYLOAD_SCHEMAS)[]),
+] as const;
 export type SyncOpKind = (typeof SYNC_OP_KINDS)[number];
 
 export const ApplicationReplacePayloadSchema = ApplicationSubmitPayloadSchema.extend({
@@ -99,6 +105,7 @@ export type ApplicationReplacePayload = z.infer<typeof ApplicationReplacePayload
 export const PAYLOAD_SCHEMAS = {
   'application.submit': ApplicationSubmitPayloadSchema,
   'application.replace': ApplicationReplacePayloadSchema,
+  ...HALL_RECORD_PAYLOAD_SCHEMAS,
 } as const satisfies Record<SyncOpKind, z.ZodType>;
 
 export const OpSchema = z.object({

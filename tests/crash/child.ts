@@ -6,6 +6,7 @@
  */
 import { CATALOGUE } from '../../shared/catalogue';
 import { createServices } from '../../electron/main/services/createServices';
+import { warmNamePinyin } from '../../electron/main/services/applications/name-pinyin';
 import {
   fakeApplicationInput,
   householdNewType,
@@ -28,6 +29,9 @@ const random = rng(Number(seedArg ?? 1));
 const ctx = { transport: 'ipc' as const, actor: 'crash-test' };
 
 // Writes to a pipe are synchronous on Linux: once write() returns, the parent can read the line.
+// Ready as a host is a moment after start: the pinyin dictionary loaded (createServices warms
+// it a second after start), so the kills land among submits, not in the first one's load.
+warmNamePinyin();
 process.stdout.write('ready\n');
 for (;;) {
   const input = fakeApplicationInput(type, random, new Date());

@@ -5,6 +5,7 @@ import { pgMigration004HubVouching } from './004_hub_vouching';
 import { pgMigration005QueueNotesUndo } from './005_queue_notes_undo';
 import { pgMigration006Appointments } from './006_appointments';
 import { pgMigration007QueueCustomerRef } from './007_queue_customer_ref';
+import { pgMigration008HallRecords } from './008_hall_records';
 import type { PostgresMigration } from './types';
 
 export type { PostgresMigration };
@@ -23,4 +24,5 @@ export const CENTRAL_PG_MIGRATIONS: readonly PostgresMigration[] = [
   pgMigration005QueueNotesUndo,
   pgMigration006Appointments,
   pgMigration007QueueCustomerRef,
+  pgMigration008HallRecords,
 ];

@@ -39,6 +39,10 @@ import { createIdReaderHandlers } from './id-reader/handlers';
 import { createBootstrapHandlers } from './bootstrap';
 import { createEventsArea, type EventsArea } from './events/area';
 import { wireEventSources } from './events/sources';
+import { createHallRecords } from './hall-records';
+import { warmNamePinyin } from './applications/name-pinyin';
+
+const PINYIN_WARM_AFTER_MS = 1_000;
 
 export interface ServicesOptions {
   dbFile: string;
@@ -230,6 +234,18 @@ export function createServices(opts: ServicesOptions): Services {
     const authArea = createAuthArea(db, now, opts.auth ?? {});
     const events = createEventsArea({ now: () => now().getTime(), log });
     const sources = wireEventSources(events.bus, authArea.auth);
+    // Hall alerts and the requests beside applications (issue 17).
+    const records = createHallRecords({
+      db,
+      now,
+      hallCode,
+      stationCode,
+      commitments,
+      waitingTickets: () => queue.board(1),
+      record: authArea.record,
+      kickSync: () => sync.engine.kick(),
+      onAlertsChanged: () => void events.bus.publish('alerts.changed', {}),
+    });
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -246,6 +262,7 @@ export function createServices(opts: ServicesOptions): Services {
       // Central keeps the latest tail per device: rows cut off the trail's end show there.
       auditTail: () => authArea.audit.tail(),
       onEvent: sources.onSyncEvent,
+      afterPull: records.afterPull,
     });
     const core = createHandlers({
       applications,
@@ -347,6 +364,7 @@ export function createServices(opts: ServicesOptions): Services {
           { enforced: authArea.authorize !== undefined },
         ),
         events.handlers,
+        records.handlers,
       ),
       crossCuttingHooks({
         applications,
@@ -365,6 +383,10 @@ export function createServices(opts: ServicesOptions): Services {
     if (centralUrl && opts.startSync !== false) sync.start();
     if (hub || central) queue.start();
     operations.start();
+    // The pinyin dictionary loads a moment after start, off the path to listening, and before
+    // the first name a clerk writes would have to wait for it.
+    const warmPinyin = setTimeout(warmNamePinyin, PINYIN_WARM_AFTER_MS);
+    warmPinyin.unref();
     const dispatch = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,
       ...(authArea.authorize ? { authorize: authArea.authorize } : {}),
@@ -378,6 +400,7 @@ export function createServices(opts: ServicesOptions): Services {
       authArea,
       events: { bus: events.bus, open: events.open },
       close: async () => {
+        clearTimeout(warmPinyin);
         queue.boardWatch?.stop();
         sources.stop();
         events.bus.close();

@@ -14,6 +14,7 @@ import holidaysEn from './holidays.en';
 import emptyEn from './empty.en';
 import appointmentsEn from './appointments.en';
 import customersEn from './customers.en';
+import hallRecordsEn from './hallRecords.en';
 
 const en: MessageSchema = {
   ...callingEn,
@@ -31,6 +32,7 @@ const en: MessageSchema = {
   ...emptyEn,
   ...appointmentsEn,
   ...customersEn,
+  ...hallRecordsEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

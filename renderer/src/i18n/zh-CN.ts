@@ -13,6 +13,7 @@ import holidaysZhCN from './holidays.zh-CN';
 import emptyZhCN from './empty.zh-CN';
 import appointmentsZhCN from './appointments.zh-CN';
 import customersZhCN from './customers.zh-CN';
+import hallRecordsZhCN from './hallRecords.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
@@ -31,6 +32,7 @@ const zhCN = {
   ...emptyZhCN,
   ...appointmentsZhCN,
   ...customersZhCN,
+  ...hallRecordsZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

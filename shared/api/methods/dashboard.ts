@@ -92,6 +92,13 @@ export const DashboardSchema = z.object({
       dissatisfied: z.number().int(),
     }),
   }),
+  /** Requests beside applications taken in the range (issue 17); withdrawn: consents withdrawn. */
+  requests: z.object({
+    fault: z.number().int(),
+    subscription: z.number().int(),
+    enquiry: z.number().int(),
+    withdrawn: z.number().int(),
+  }),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 

@@ -79,6 +79,19 @@ function askers(session: () => string): Record<string, Ask> {
       );
     },
     // The customer record (issue 15): found by the whole value, like applications.list.
+    // Check-in and cancel take a booking code with the phone. These services have no hall hub,
+    // so every guess is answered alike (UNAVAILABLE); the hub's own answers to wrong phones and
+    // codes (one "not found", a slow-down after misses) are tried in central/appointments.
+    'appointments.checkIn': async (mobile, _target, kind) => {
+      if (kind !== 'mobile') return undefined;
+      clock += SEARCH_SPACING_MS;
+      return sigOf(await call('appointments.checkIn', { code: '123456', mobile }), () => true);
+    },
+    'appointments.cancel': async (mobile, _target, kind) => {
+      if (kind !== 'mobile') return undefined;
+      clock += SEARCH_SPACING_MS;
+      return sigOf(await call('appointments.cancel', { code: '123456', mobile }), () => true);
+    },
     'customers.search': async (q) => {
       clock += SEARCH_SPACING_MS;
       return sigOf(

@@ -38,7 +38,13 @@ export type AuditAction =
   | 'customer_untag'
   | 'customer_tag_define'
   | 'customer_manager'
-  | 'customer_merge';
+  | 'customer_merge'
+  // Hall alerts and subscription consent (issue 17).
+  | 'alert_raise'
+  | 'alert_end'
+  | 'alert_thresholds'
+  | 'consent_record'
+  | 'consent_withdraw';
 
 export interface AuditRecord {
   actor: string;

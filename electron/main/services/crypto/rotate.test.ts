@@ -65,6 +65,8 @@ async function readBack(services: Services, ids: string[], complaintId: string) 
     outbox: [...outbox.byState('pending'), ...outbox.byState('acked')],
     credentials: createSyncState(services.db).credentials(),
     hub: createSyncState(services.db, 'hub.').credentials(),
+    alerts: await callOk(services, 'alerts.current', {}),
+    requests: await callOk(services, 'requests.list', {}),
   };
 }
 
@@ -102,6 +104,19 @@ describe('data key rotation', () => {
       guideNote: '客户已学会交费',
       discardReason: '客户撤回申请',
       complaintMobile: '13800138000',
+    });
+    // Issue 17: an alert's texts and a fault report's details.
+    await callOk(services, 'alerts.raise', {
+      level: 'yellow',
+      reason: '报修增多',
+      staffGuidance: '优先受理报修',
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await callOk(services, 'requests.reportFault', {
+      addressText: '五四路1号',
+      phone: '13800138000',
+      faultKind: 'no_power_home',
+      areaKind: 'urban',
     });
     const before = await readBack(services, ids, complaintId);
 

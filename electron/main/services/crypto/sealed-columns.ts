@@ -9,6 +9,8 @@ import {
 } from '../complaints/sealing';
 import { CHECKLIST_NOTE_CONTEXT } from '../queue/checklists';
 import { CONTACT_CONTEXT, CONTACT_HISTORY_CONTEXT, TAG_REASON_CONTEXT } from '../customers/sealing';
+import { ALERT_TEXTS_CONTEXT } from '../alerts/store';
+import { REQUEST_DETAILS_CONTEXT } from '../requests/store';
 
 /**
  * Every column that holds values sealed with the station's data key, with the context each
@@ -85,5 +87,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'value',
     rowKey: 'key',
     context: (key) => syncStateContext(String(key)),
+  },
+  // Issue 17: hall alert texts and what was typed for a request (phone, 户号, address, answer).
+  { table: 'hall_alerts', column: 'texts', rowKey: 'id', context: fixed(ALERT_TEXTS_CONTEXT) },
+  {
+    table: 'service_requests',
+    column: 'details',
+    rowKey: 'id',
+    context: fixed(REQUEST_DETAILS_CONTEXT),
   },
 ];

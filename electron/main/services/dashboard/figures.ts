@@ -10,6 +10,7 @@ import {
   hallDayStart,
   toHallIso,
 } from '../../../../shared/hall-time';
+import { createRequestStore } from '../requests/store';
 import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
 
@@ -76,6 +77,16 @@ export function createDashboardFigures(deps: {
   now: () => Date;
 }) {
   const { db, settings } = deps;
+  // Requests beside applications (issue 17), counted by their owner.
+  const requestStore = createRequestStore(db);
+  function requestCounts(r: Range): Dashboard['requests'] {
+    const out = { fault: 0, subscription: 0, enquiry: 0, withdrawn: 0 };
+    for (const c of requestStore.countsBetween(r.fromMs, r.toMs)) {
+      out[c.kind] = c.n;
+      out.withdrawn += c.withdrawn;
+    }
+    return out;
+  }
 
   const byTypeStmt = prepared(
     db,
@@ -215,6 +226,7 @@ export function createDashboardFigures(deps: {
           dissatisfied: n(c.dissatisfied),
         },
       },
+      requests: requestCounts(r),
     };
   }
 

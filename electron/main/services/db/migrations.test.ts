@@ -150,6 +150,24 @@ const SEEDS: Record<number, (db: Database) => void> = {
         1735776000000);
     `);
   },
+  11: (db) => {
+    SEEDS[10]?.(db);
+    // A dead-letter decision on the first outbox row survives the outbox rebuild; a request's
+    // operation names no application.
+    db.exec(`
+      INSERT INTO sync_resolutions (outbox_seq, action, actor, old_op_id, at)
+      VALUES (1, 'discard', 'super1', '0190f5b0-0000-7000-8000-0000000000aa', 1735776000000);
+      INSERT INTO hall_alerts (id, origin, level, texts, starts_at, ends_at, raised_by, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000d1', 'hall', 'orange', 'e1.k1.sealed',
+        1735776000000, 1735800000000, 'super1', 1735776000000);
+      INSERT INTO service_requests (id, request_no, kind, topic, taken_at, taken_by, details)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000d2', 'C01-20250102-GZ001', 'fault', 'meter',
+        1735776000000, 'clerk1', 'e1.k1.sealed');
+      INSERT INTO outbox (op_id, application_id, kind, payload, payload_hash, created_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000d3', '0190f5b0-0000-7000-8000-0000000000d2',
+        'request.fault', 'e1.k1.sealed', 'x', 1735776000000);
+    `);
+  },
 };
 
 let dir: string;
@@ -291,6 +309,40 @@ describe('the migration runner (with a synthetic next step)', () => {
     expect(versionOf(backup)).toBe(LATEST_VERSION);
     expect(tableCounts(backup)).toEqual(counts);
     backup.close();
+  });
+
+  it('the v11 outbox rebuild keeps every row, its seq, the decisions on it and its indexes', () => {
+    const file = join(dir, 'hall.db');
+    fileAtVersion(file, 9);
+    const raw = new BetterSqlite3(file);
+    raw.exec(`INSERT INTO sync_resolutions (outbox_seq, action, actor, old_op_id, at)
+      VALUES (1, 'discard', 'super1', '0190f5b0-0000-7000-8000-0000000000aa', 1735776000000)`);
+    const rowsBefore = raw.prepare('SELECT * FROM outbox ORDER BY seq').all();
+    raw.close();
+    const db = openDatabase(file, { ...quiet, backupDir: join(dir, 'backups') });
+    expect(db.prepare('SELECT * FROM outbox ORDER BY seq').all()).toEqual(rowsBefore);
+    expect(db.prepare('SELECT outbox_seq FROM sync_resolutions').pluck().all()).toEqual([1]);
+    const indexes = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('outbox', 'sync_resolutions') AND sql IS NOT NULL ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual([
+      'outbox_app',
+      'outbox_pending',
+      'outbox_state_seq',
+      'sync_resolutions_outbox',
+    ]);
+    const fks = db
+      .prepare('SELECT "table" FROM pragma_foreign_key_list(\'sync_resolutions\')')
+      .pluck()
+      .all();
+    expect(fks).toEqual(['outbox']);
+    expect(db.prepare("SELECT count(*) FROM pragma_foreign_key_list('outbox')").pluck().get()).toBe(
+      0,
+    );
+    db.close();
   });
 
   it('rolls a failing step back whole: version and data unchanged', () => {

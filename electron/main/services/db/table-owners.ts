@@ -46,4 +46,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwnership>> = {
   customer_tag_defs: { owner: CUSTOMERS },
   customer_tags: { owner: CUSTOMERS },
   customer_notifications: { owner: CUSTOMERS },
+  // Issue 17: hall alerts and the requests beside applications.
+  hall_alerts: { owner: 'alerts/store.ts' },
+  service_requests: { owner: 'requests/store.ts' },
 };

@@ -44,13 +44,22 @@ const LOCAL_QUEUE_CHANGES = {
 export function createEventsArea(opts: { now: () => number; log?: (line: string) => void }) {
   const bus = createEventBus(opts.log ? { log: opts.log } : {});
   const tickets = createTicketStore(opts.now);
-  const hooks = Object.entries(LOCAL_QUEUE_CHANGES).map(([method, kind]) =>
-    hook({
-      method: method as keyof typeof LOCAL_QUEUE_CHANGES,
-      why: "this station's own queue change reaches its screens at once (offline tickets too)",
-      after: () => void bus.publish('queue.changed', { kind, version: null, board: null }),
-    }),
-  ) as AnyHook[];
+  const hooks = [
+    ...Object.entries(LOCAL_QUEUE_CHANGES).map(([method, kind]) =>
+      hook({
+        method: method as keyof typeof LOCAL_QUEUE_CHANGES,
+        why: "this station's own queue change reaches its screens at once (offline tickets too)",
+        after: () => void bus.publish('queue.changed', { kind, version: null, board: null }),
+      }),
+    ),
+    ...(['alerts.raise', 'alerts.end'] as const).map((method) =>
+      hook({
+        method,
+        why: "a hall alert raised or ended here reaches every staff screen's banner at once",
+        after: () => void bus.publish('alerts.changed', {}),
+      }),
+    ),
+  ] as AnyHook[];
   const area: EventsArea = {
     bus,
     handlers: {

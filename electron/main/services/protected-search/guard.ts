@@ -86,6 +86,10 @@ export const NOT_LOOKUPS: Partial<Record<MethodName, string>> = {
   'kiosk.startApplication':
     'the draft carries the customer phone to the counter; nothing is looked up by it',
   'appointments.book': 'the phone is kept (sealed) with the booking; nothing is looked up by it',
+  'requests.reportFault':
+    'the phone and 户号 are the repair order’s contact and place; nothing is looked up by them',
+  'requests.subscribe':
+    'the mobile is where notices go, recorded with consent; nothing is looked up by it',
 };
 
 export interface ProtectedSearchDeps {

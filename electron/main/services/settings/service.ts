@@ -28,10 +28,13 @@ import type { FieldValues } from '../../../../shared/api/schemas';
 import { apiError } from '../../../../shared/api/errors';
 import { toHallIso } from '../../../../shared/hall-time';
 import { prepared, type Database } from '../db';
+import { AlertThresholdsSchema } from '../../../../shared/api/methods/alerts';
+import { DEFAULT_ALERT_THRESHOLDS, type AlertThresholds } from '../../../../shared/alerts';
 
 const KEY_WARNINGS = 'warnings';
 const KEY_CALENDAR = 'calendarYears';
 const KEY_RULE_SETS = 'ruleSets';
+const KEY_ALERT_THRESHOLDS = 'alertThresholds';
 
 /**
  * Supervisor settings for the service commitments, in the local database: warning thresholds,
@@ -165,6 +168,12 @@ export function createSettingsService(deps: { db: Database; now: () => Date }) {
     processDeadline: (type: BusinessType, fields: FieldValues, acceptedAt: Date) =>
       processDeadline(state().ruleSets, type, fields, acceptedAt, context()),
     setWarnings: (t: WarningThresholds, actor: string) => change(KEY_WARNINGS, t, actor),
+    /** Hall alert suggestion thresholds (issue 17): the hall's own setting, logged like the rest. */
+    alertThresholds: (): AlertThresholds =>
+      read(KEY_ALERT_THRESHOLDS, AlertThresholdsSchema, DEFAULT_ALERT_THRESHOLDS),
+    setAlertThresholds: (t: AlertThresholds, actor: string): void => {
+      write(KEY_ALERT_THRESHOLDS, t, actor);
+    },
     loadCalendarYear(year: CalendarYear, actor: string): ServiceSettings {
       const others = calendarYears().filter((y) => y.year !== year.year);
       const next = [...others, year].sort((a, b) => a.year - b.year);

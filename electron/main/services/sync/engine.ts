@@ -80,6 +80,11 @@ export interface SyncEngineOptions {
   /** The station audit trail's last row id and hash, sent with each push (createServices). */
   auditTail?: () => AuditTail;
   hooks?: { afterPushAnswer?: () => void; beforePullCommit?: () => void };
+  /**
+   * More to pull once the change feed is caught up (the hall alerts). Its link failures are
+   * logged and never fail the cycle: an older central without the endpoint keeps syncing.
+   */
+  afterPull?: (central: CentralConnection) => Promise<void>;
 }
 
 /**
@@ -241,6 +246,14 @@ export class SyncEngine {
       beforePullCommit: this.opts.hooks?.beforePullCommit,
     });
     if (pulled) return pulled;
+    if (this.opts.afterPull) {
+      try {
+        await this.opts.afterPull(this.central);
+      } catch (err) {
+        if (!(err instanceof CentralError)) throw err;
+        this.opts.log?.(`sync: extra pull failed: ${err.kind}`);
+      }
+    }
     this.health.failures = 0;
     this.health.progressed();
     return { next: 'idle' };

@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { name: 'customers', path: '/customers', label: 'customers.nav', testId: 'nav-customers' },
   { name: 'complaints', path: '/complaints', label: 'complaints.nav', testId: 'nav-complaints' },
+  { name: 'requests', path: '/requests', label: 'requests.nav', testId: 'nav-requests' },
   { name: 'supervisor', path: '/supervisor', label: 'dashboard.nav', testId: 'nav-supervisor' },
   { name: 'sync', path: '/sync', label: 'sync.nav', testId: 'nav-sync' },
   {

@@ -8,6 +8,7 @@ import { migration007SealPersonalData } from './007_seal_personal_data';
 import { migration008SealFreeText } from './008_seal_free_text';
 import { migration009NamePinyin } from './009_name_pinyin';
 import { migration010Customers } from './010_customers';
+import { migration011HallRecords } from './011_hall_records';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008SealFreeText,
   migration009NamePinyin,
   migration010Customers,
+  migration011HallRecords,
 ];
 
 /** The schema version this code writes. */

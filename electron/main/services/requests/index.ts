@@ -1,0 +1,2 @@
+export { createRequestService, type RequestService } from './service';
+export { createRequestHandlers } from './handlers';

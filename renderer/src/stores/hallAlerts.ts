@@ -1,0 +1,98 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef, watch } from 'vue';
+import type { Router } from 'vue-router';
+import type {
+  AlertRaiseInput,
+  AlertSuggestion,
+  CustomerNotice,
+  HallAlert,
+} from '../../../shared/api/methods/alerts';
+import type { AlertThresholds } from '../../../shared/alerts';
+import { call } from '../api/client';
+import { subscribe } from '../api/events';
+import { useSessionStore } from './session';
+import { useSyncStore } from './sync';
+
+/**
+ * The hall alerts every screen shows: staff get the alerts in force (banner, prepared answers),
+ * the kiosk and the display only the customer notices. One `refresh()` for every trigger: a
+ * navigation, each sync status poll of the staff workbench, the display's board poll, and
+ * (once the event channel exists) an `alert` event. No polling loop of its own.
+ */
+export const useHallAlertsStore = defineStore('hallAlerts', () => {
+  const session = useSessionStore();
+  const alerts = shallowRef<HallAlert[]>([]);
+  const notices = shallowRef<CustomerNotice[]>([]);
+  const suggestion = shallowRef<AlertSuggestion | null>(null);
+  const busy = ref(false);
+
+  let inFlight: Promise<void> | null = null;
+  async function load(): Promise<void> {
+    try {
+      if (session.stationRole === 'staff') {
+        if (session.state !== 'open') return;
+        alerts.value = (await call('alerts.current', {})).alerts;
+      } else {
+        notices.value = (await call('alerts.notices', {})).notices;
+      }
+    } catch {
+      // Signed out or unreachable: keep what was shown; the next trigger tries again.
+    }
+  }
+  /** The one entry point; calls arriving while one is on its way share it. */
+  function refresh(): Promise<void> {
+    inFlight ??= load().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  }
+
+  async function raise(input: AlertRaiseInput): Promise<HallAlert> {
+    busy.value = true;
+    try {
+      const raised = await call('alerts.raise', input);
+      await refresh();
+      return raised;
+    } finally {
+      busy.value = false;
+    }
+  }
+  async function end(id: string): Promise<void> {
+    await call('alerts.end', { id });
+    await refresh();
+  }
+  async function suggest(): Promise<void> {
+    suggestion.value = await call('alerts.suggest', {});
+  }
+  async function saveThresholds(t: AlertThresholds): Promise<void> {
+    suggestion.value = await call('alerts.setThresholds', t);
+  }
+
+  /** Wires the triggers once (main.ts): navigation, the pushed `alerts.changed`, sign-in and sync. */
+  function install(router: Router): void {
+    router.afterEach(() => void refresh());
+    subscribe('alerts.changed', () => void refresh());
+    const sync = useSyncStore();
+    watch(
+      () => sync.status,
+      () => void refresh(),
+    );
+    watch(
+      () => session.state,
+      () => void refresh(),
+    );
+  }
+
+  return {
+    alerts,
+    notices,
+    suggestion,
+    busy,
+    refresh,
+    raise,
+    end,
+    suggest,
+    saveThresholds,
+    install,
+  };
+});
