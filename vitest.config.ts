@@ -28,6 +28,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
     ],
     setupFiles: ['tests/support/log-capture.setup.ts'],
+    // Stops any throwaway PostgreSQL server a test left running (tests/support/postgres.ts).
+    globalSetup: ['tests/support/postgres-teardown.ts'],
     onConsoleLog: (log, type, entity) => {
       const file = entity && 'moduleId' in entity ? entity.moduleId : entity?.module.moduleId;
       keepConsoleLine(log, type, file);

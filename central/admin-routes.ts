@@ -44,17 +44,17 @@ export function mountAdminRoutes(app: Hono<CentralEnv>, deps: CentralAppDeps): v
     if (!body.ok) return badRequest(c);
     const req = EnrolmentRequestSchema.safeParse(body.value);
     if (!req.success) return badRequest(c, firstPath(req.error.issues));
-    return c.json(auth.codes.issue(req.data), 201);
+    return c.json(await auth.codes.issue(req.data), 201);
   });
 
-  app.get('/admin/audit-alerts', (c) => c.json({ alerts: deps.auditTails.alerts() }));
+  app.get('/admin/audit-alerts', async (c) => c.json({ alerts: await deps.auditTails.alerts() }));
 
   app.post('/admin/advance', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return badRequest(c);
     const req = AdvanceRequestSchema.safeParse(body.value);
     if (!req.success) return badRequest(c, firstPath(req.error.issues));
-    const out = ledger.advance(req.data);
+    const out = await ledger.advance(req.data);
     if (!out.ok) {
       if (out.reason === 'not_found')
         return fail(c, 'notFound', '没有该申请', 'No such application');
@@ -93,20 +93,20 @@ export function mountAdminRoutes(app: Hono<CentralEnv>, deps: CentralAppDeps): v
     return c.json({ ok: true });
   });
 
-  app.get('/admin/stats', (c) =>
+  app.get('/admin/stats', async (c) =>
     c.json({
-      ...(admin.stats() as object),
-      auditTailRefusals: deps.auditTails.refusedCount(),
+      ...((await admin.stats()) as object),
+      auditTailRefusals: await deps.auditTails.refusedCount(),
     }),
   );
 
-  app.post('/admin/devices/:deviceId/revoke', (c) =>
-    auth.setRevoked(c.req.param('deviceId'), true)
+  app.post('/admin/devices/:deviceId/revoke', async (c) =>
+    (await auth.setRevoked(c.req.param('deviceId'), true))
       ? c.json({ ok: true })
       : fail(c, 'notFound', '没有该设备', 'No such device'),
   );
-  app.post('/admin/devices/:deviceId/restore', (c) =>
-    auth.setRevoked(c.req.param('deviceId'), false)
+  app.post('/admin/devices/:deviceId/restore', async (c) =>
+    (await auth.setRevoked(c.req.param('deviceId'), false))
       ? c.json({ ok: true })
       : fail(c, 'notFound', '没有该设备', 'No such device'),
   );
@@ -114,7 +114,7 @@ export function mountAdminRoutes(app: Hono<CentralEnv>, deps: CentralAppDeps): v
     const body = await readJson(c);
     const deviceId = body.ok ? (body.value as { deviceId?: unknown } | null)?.deviceId : undefined;
     return c.json({
-      expired: auth.expireTokens(typeof deviceId === 'string' ? deviceId : undefined),
+      expired: await auth.expireTokens(typeof deviceId === 'string' ? deviceId : undefined),
     });
   });
 }

@@ -20,6 +20,7 @@ import { mountQueueRoutes } from './queue/routes';
 import { mountAppointmentRoutes } from './appointments/routes';
 import type { AppointmentStore } from './appointments/store';
 import { mountHubVouch } from './hub-vouch';
+import { StoreUnavailable } from './store/work';
 import type { HubLink } from './hub-link';
 import type { QueueStore } from './queue/store';
 import {
@@ -73,10 +74,23 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
   app.use('*', jsonBodiesOnly);
   app.use('*', shallowJsonOnly);
 
-  app.onError((_err, c) =>
+  app.onError((err, c) => {
+    // The database went away (or is restarting): the station sends the request again.
+    if (err instanceof StoreUnavailable) {
+      c.header('Retry-After', '1');
+      return fail(
+        c,
+        'unavailable',
+        '中心系统暂时不可用',
+        'Central system temporarily unavailable',
+        {
+          retryAfterSeconds: 1,
+        },
+      );
+    }
     // The error itself may hold request data; it is not echoed.
-    fail(c, 'internal', '中心系统内部错误', 'Central system internal error'),
-  );
+    return fail(c, 'internal', '中心系统内部错误', 'Central system internal error');
+  });
   app.notFound((c) => fail(c, 'notFound', '没有该接口', 'No such endpoint'));
 
   app.get('/v1/health', (c) => c.json({ ok: true, time: new Date().toISOString() }));
@@ -89,13 +103,13 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
     const code = req.data.enrolmentCode;
     let vouched: Parameters<DeviceAuth['register']>[1];
     // A hub knows only the codes its own admin issued; a station's central code is vouched for.
-    const local = code && deps.hubLink ? auth.codes.redeem(code) : undefined;
+    const local = code && deps.hubLink ? await auth.codes.redeem(code) : undefined;
     if (code && deps.hubLink && local && !local.ok && local.reason === 'unknown') {
       const answer = await deps.hubLink.vouch(code);
       if (!answer.ok) return c.json(answer.body, answer.status);
       vouched = { grant: answer.grant, codeHash: 'vouched-by-central' };
     }
-    const out = auth.register(req.data, vouched);
+    const out = await auth.register(req.data, vouched);
     if (!out.ok) return registerRefused(c, out.reason);
     return c.json(out.credentials, 201);
   });
@@ -105,7 +119,7 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
     if (!body.ok) return badRequest(c);
     const req = RefreshRequestSchema.safeParse(body.value);
     if (!req.success) return badRequest(c, firstPath(req.error.issues));
-    const out = auth.refresh(req.data.deviceId, req.data.refreshToken);
+    const out = await auth.refresh(req.data.deviceId, req.data.refreshToken);
     if (!out.ok) {
       return out.reason === 'forbidden'
         ? fail(c, 'forbidden', '该设备已被停用', 'This device has been disabled')
@@ -146,10 +160,10 @@ function mountSyncRoutes(
     const env = PushEnvelopeSchema.safeParse(body.value);
     if (!env.success) return badRequest(c, firstPath(env.error.issues) ?? 'ops');
     const device = c.get('device');
-    const results = ledger.applyBatch(device, env.data.ops);
+    const results = await ledger.applyBatch(device, env.data.ops);
     // The operations stand either way; a tail that went back or changed is an admin alert.
     const out: PushResponse = env.data.auditTail
-      ? { results, auditTail: auditTails.report(device.deviceId, env.data.auditTail) }
+      ? { results, auditTail: await auditTails.report(device.deviceId, env.data.auditTail) }
       : { results };
     return c.json(out);
   });
@@ -161,20 +175,20 @@ function mountSyncRoutes(
     if (typeof op !== 'object' || op === null || op.opId !== c.req.param('opId')) {
       return badRequest(c, 'opId');
     }
-    const [result] = ledger.applyBatch(c.get('device'), [op]);
+    const [result] = await ledger.applyBatch(c.get('device'), [op]);
     if (!result) return fail(c, 'internal', '中心系统内部错误', 'Central system internal error');
     return c.json(result, httpStatusOfResult(result.status) as ContentfulStatusCode);
   });
 
-  app.get('/v1/changes', (c) => {
+  app.get('/v1/changes', async (c) => {
     const q = ChangesQuerySchema.safeParse(c.req.query());
     if (!q.success) return badRequest(c, firstPath(q.error.issues));
-    return c.json(ledger.changesSince(c.get('device').hallCode, q.data.since, q.data.limit));
+    return c.json(await ledger.changesSince(c.get('device').hallCode, q.data.since, q.data.limit));
   });
 
   // The hall's alerts (its own and central's area alerts), pulled by every station's sync.
-  app.get('/v1/alerts', (c) => {
-    const page: AlertsPage = { alerts: ledger.records.alertsFor(c.get('device').hallCode) };
+  app.get('/v1/alerts', async (c) => {
+    const page: AlertsPage = { alerts: await ledger.records.alertsFor(c.get('device').hallCode) };
     return c.json(page);
   });
 }

@@ -1,5 +1,4 @@
-import type { CentralDb } from './db';
-import { sqlFor, type Sql } from './sql';
+import { all, forUpdate, get, run, type CentralStore, type Work } from './store/work';
 import type { AuditTail } from '../shared/sync/protocol';
 
 export type TailRefusal = 'backwards' | 'rewritten';
@@ -19,19 +18,21 @@ export interface AuditAlert {
  * Such a tail is not kept; it is recorded as an alert the admin sees in stats.
  */
 export class AuditTails {
-  private readonly sql: Sql;
-
   constructor(
-    db: CentralDb,
+    private readonly store: CentralStore,
     private readonly now: () => number,
-  ) {
-    this.sql = sqlFor(db);
+  ) {}
+
+  report(deviceId: string, tail: AuditTail): Promise<'accepted' | 'refused'> {
+    return this.store.write(() => this.reportWork(deviceId, tail));
   }
 
-  report(deviceId: string, tail: AuditTail): 'accepted' | 'refused' {
-    const known = this.sql<[string], { last_id: number; last_hash: string }>(
-      'SELECT last_id, last_hash FROM audit_tails WHERE device_id = ?',
-    ).get(deviceId);
+  /** Inside the push's own transaction, or alone. */
+  *reportWork(deviceId: string, tail: AuditTail): Work<'accepted' | 'refused'> {
+    const known = yield* get<{ last_id: number; last_hash: string }>(
+      forUpdate('SELECT last_id, last_hash FROM audit_tails WHERE device_id = ?'),
+      deviceId,
+    );
     const refusal: TailRefusal | undefined = !known
       ? undefined
       : tail.lastId < known.last_id
@@ -40,42 +41,57 @@ export class AuditTails {
           ? 'rewritten'
           : undefined;
     if (refusal && known) {
-      this.sql(
+      yield* run(
         `INSERT INTO audit_tail_refusals (device_id, reason, known_id, reported_id, at)
            VALUES (?, ?, ?, ?, ?)`,
-      ).run(deviceId, refusal, known.last_id, tail.lastId, this.now());
+        deviceId,
+        refusal,
+        known.last_id,
+        tail.lastId,
+        this.now(),
+      );
       return 'refused';
     }
-    this.sql(
+    yield* run(
       `INSERT INTO audit_tails (device_id, last_id, last_hash, reported_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (device_id) DO UPDATE SET last_id = excluded.last_id,
            last_hash = excluded.last_hash, reported_at = excluded.reported_at`,
-    ).run(deviceId, tail.lastId, tail.hash, this.now());
+      deviceId,
+      tail.lastId,
+      tail.hash,
+      this.now(),
+    );
     return 'accepted';
   }
 
   /** The refused tails, newest first (the admin's alert list). */
-  alerts(limit = 100): AuditAlert[] {
-    return this.sql<
-      [number],
-      { device_id: string; reason: TailRefusal; known_id: number; reported_id: number; at: number }
-    >(
-      `SELECT device_id, reason, known_id, reported_id, at FROM audit_tail_refusals
-         ORDER BY id DESC LIMIT ?`,
-    )
-      .all(limit)
-      .map((r) => ({
-        deviceId: r.device_id,
-        reason: r.reason,
-        knownId: r.known_id,
-        reportedId: r.reported_id,
-        at: new Date(r.at).toISOString(),
-      }));
+  async alerts(limit = 100): Promise<AuditAlert[]> {
+    const rows = await this.store.read(() =>
+      all<{
+        device_id: string;
+        reason: TailRefusal;
+        known_id: number;
+        reported_id: number;
+        at: number;
+      }>(
+        `SELECT device_id, reason, known_id, reported_id, at FROM audit_tail_refusals
+           ORDER BY id DESC LIMIT ?`,
+        limit,
+      ),
+    );
+    return rows.map((r) => ({
+      deviceId: r.device_id,
+      reason: r.reason,
+      knownId: r.known_id,
+      reportedId: r.reported_id,
+      at: new Date(r.at).toISOString(),
+    }));
   }
 
-  refusedCount(): number {
-    return (
-      this.sql<[], { n: number }>('SELECT count(*) AS n FROM audit_tail_refusals').get()?.n ?? 0
+  async refusedCount(): Promise<number> {
+    const row = await this.store.read(() =>
+      get<{ n: number }>('SELECT count(*) AS n FROM audit_tail_refusals'),
     );
+    return row?.n ?? 0;
   }
 }

@@ -1,5 +1,5 @@
 import type { AppRow } from './op-answers';
-import type { Sql } from './sql';
+import { all, dialects, get, run, type Work } from './store/work';
 import type { Change, ChangesPage } from '../shared/sync/protocol';
 import { FIRST_STAGE } from '../shared/catalogue/stages';
 
@@ -20,12 +20,25 @@ interface ChangeRow {
   payload_hash: string;
 }
 
-export function appendChange(sql: Sql, app: AppRow, at: number): void {
+/**
+ * PostgreSQL hands out identity values when a row is inserted, not when it commits: a reader
+ * could see seq 11 of one transaction before seq 10 of another commits, move its cursor past
+ * 10 and never read it. Taking the hall's row lock first makes the seqs of one hall commit in
+ * order (cursors are per hall). SQLite has one writer, so it skips this.
+ */
+const HALL_FEED_LOCK = dialects(
+  '',
+  `INSERT INTO change_counters (hall_code, last) VALUES (?, 1)
+     ON CONFLICT (hall_code) DO UPDATE SET last = change_counters.last + 1`,
+);
+
+/** Appends one change and answers its seq. */
+export function* appendChange(app: AppRow, at: number): Work<number> {
   const stages = JSON.parse(app.stages) as string[];
-  sql(
+  yield* run(HALL_FEED_LOCK, app.hall_code);
+  const row = yield* get<{ seq: number }>(
     `INSERT INTO changes (application_id, hall_code, central_no, stage, stage_index, stage_count,
-         stage_at, version, payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+         stage_at, version, payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
     app.application_id,
     app.hall_code,
     app.central_no,
@@ -36,17 +49,16 @@ export function appendChange(sql: Sql, app: AppRow, at: number): void {
     app.version,
     app.payload_hash,
   );
+  return row?.seq ?? 0;
 }
 
-export function changesSince(
-  sql: Sql,
-  hallCode: string,
-  since: number,
-  limit: number,
-): ChangesPage {
-  const rows = sql<[string, number, number], ChangeRow>(
+export function* changesSince(hallCode: string, since: number, limit: number): Work<ChangesPage> {
+  const rows = yield* all<ChangeRow>(
     'SELECT * FROM changes WHERE hall_code = ? AND seq > ? ORDER BY seq LIMIT ?',
-  ).all(hallCode, since, limit + 1);
+    hallCode,
+    since,
+    limit + 1,
+  );
   const page = rows.slice(0, limit);
   const changes: Change[] = page.map((r) => ({
     seq: r.seq,

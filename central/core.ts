@@ -3,6 +3,9 @@ import { DeviceAuth } from './auth';
 import { centralTrust } from './trust';
 import { createCentralApp } from './app';
 import { openCentralDb, type CentralDb } from './db';
+import { openCentralStore, isPostgresUrl, type OpenedStore } from './store/open';
+import { SqliteStore } from './store/sqlite-store';
+import type { CentralStore } from './store/work';
 import type { FaultPlan } from './faults';
 import { Ledger, type StageResolver } from './ledger';
 import { QueueStore } from './queue/store';
@@ -14,9 +17,19 @@ import { CATALOGUE, defaultStages } from '../shared/catalogue';
 import type { Catalogue } from '../shared/catalogue/types';
 
 export interface CentralOptions {
-  /** SQLite file of the central ledger (':memory:' for throwaway runs). */
+  /**
+   * Where central keeps its data: a SQLite file (the embedded default; ':memory:' for
+   * throwaway runs) or a PostgreSQL URL (`postgres://user@host:5432/central`, a province's
+   * central shared by several processes; docs/central-postgres.md).
+   */
   dbFile: string;
-  /** The hub's keys for kiosk drafts; default `hub-keys.json` beside `dbFile`. */
+  /** Connections per process to PostgreSQL (default 10); ignored for SQLite. */
+  poolSize?: number;
+  /**
+   * The hub's keys for kiosk drafts; default `hub-keys.json` beside a SQLite `dbFile`. Required
+   * with PostgreSQL (there is no file to put it beside), except for throwaway keys in tests
+   * (`keyFile: ':ephemeral:'`).
+   */
   keyFile?: string;
   /**
    * A hall hub's link to central (`--central-url`, `HUB_ENROLMENT_CODE`): stations enrol with
@@ -65,7 +78,9 @@ function stageResolver(catalogue: Catalogue | undefined): StageResolver {
 
 export interface CentralCore {
   app: ReturnType<typeof createCentralApp>;
+  /** The SQLite handle (the embedded default); throws on PostgreSQL, use `store`. */
   db: CentralDb;
+  store: CentralStore;
   ledger: Ledger;
   auth: DeviceAuth;
   queue: QueueStore;
@@ -76,26 +91,49 @@ export interface CentralCore {
   fetch: (input: string, init?: RequestInit) => Promise<Response>;
 }
 
-/** The central system without a listener: database, ledger, auth and the Hono app. */
+type CentralAdmin = Parameters<typeof createCentralApp>[0]['admin'];
+
+const NO_ADMIN: CentralAdmin = {
+  setFaults: () => undefined,
+  stats: () => ({}),
+  setDemo: () => undefined,
+};
+
+/**
+ * The central system without a listener on the embedded SQLite store, synchronously (tests and
+ * tools that want the handle at once). Any store: openCentralCore.
+ */
 export function createCentralCore(
   opts: CentralOptions,
-  admin: Parameters<typeof createCentralApp>[0]['admin'] = {
-    setFaults: () => undefined,
-    stats: () => ({}),
-    setDemo: () => undefined,
-  },
+  admin: CentralAdmin = NO_ADMIN,
 ): CentralCore {
+  if (isPostgresUrl(opts.dbFile)) {
+    throw new Error('createCentralCore opens SQLite only: use openCentralCore for PostgreSQL');
+  }
+  const db = openCentralDb(opts.dbFile);
+  return assemble({ store: new SqliteStore(db), db }, opts, admin);
+}
+
+/** The central system without a listener, on the store its options name (SQLite or PostgreSQL). */
+export async function openCentralCore(
+  opts: CentralOptions,
+  admin: CentralAdmin = NO_ADMIN,
+): Promise<CentralCore> {
+  return assemble(await openCentralStore(opts), opts, admin);
+}
+
+function assemble(opened: OpenedStore, opts: CentralOptions, admin: CentralAdmin): CentralCore {
+  const { store } = opened;
   const now = opts.now ?? Date.now;
   const trust = centralTrust(opts);
-  const db = openCentralDb(opts.dbFile);
-  const auth = new DeviceAuth(db, trust.registrationSecret, opts.tokenTtlMs ?? 3600_000, now);
-  const ledger = new Ledger(db, stageResolver(opts.catalogue ?? CATALOGUE), now);
+  const auth = new DeviceAuth(store, trust.registrationSecret, opts.tokenTtlMs ?? 3600_000, now);
+  const ledger = new Ledger(store, stageResolver(opts.catalogue ?? CATALOGUE), now);
   const cipher = hubCipher(opts.dbFile, opts.keyFile);
-  const queue = new QueueStore(db, { now, cipher });
-  const appointments = new AppointmentStore(db, queue, { cipher, now });
+  const queue = new QueueStore(store, { now, cipher });
+  const appointments = new AppointmentStore(store, { cipher, now });
   const mode = opts.mode ?? 'all';
   const hubLink =
-    opts.hubLink && servesHub(mode) ? new HubLink(db, cipher, opts.hubLink) : undefined;
+    opts.hubLink && servesHub(mode) ? new HubLink(store, cipher, opts.hubLink) : undefined;
   const app = createCentralApp({
     auth,
     ledger,
@@ -104,11 +142,15 @@ export function createCentralCore(
     ...(servesHub(mode) ? { queue, appointments } : {}),
     ...(hubLink ? { hubLink } : {}),
     adminToken: trust.adminToken,
-    auditTails: new AuditTails(db, now),
+    auditTails: new AuditTails(store, now),
   });
   return {
     app,
-    db,
+    get db(): CentralDb {
+      if (!opened.db) throw new Error('central runs on PostgreSQL: there is no SQLite handle');
+      return opened.db;
+    },
+    store,
     ledger,
     auth,
     queue,

@@ -1,6 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { CentralDb } from './db';
-import { sqlFor, type Sql } from './sql';
+import { forUpdate, get, run, type CentralStore, type Work } from './store/work';
 import { STATION_ROLES, type StationRole } from '../shared/auth/schemas';
 
 /**
@@ -57,23 +56,28 @@ export function newEnrolmentCode(): string {
  * alone cannot enrol anyone.
  */
 export class EnrolmentCodes {
-  private readonly sql: Sql;
-
   constructor(
-    private readonly db: CentralDb,
+    private readonly store: CentralStore,
     private readonly now: () => number,
-  ) {
-    this.sql = sqlFor(db);
-  }
+  ) {}
 
-  issue(req: EnrolmentRequest): IssuedEnrolment {
+  async issue(req: EnrolmentRequest): Promise<IssuedEnrolment> {
     const code = newEnrolmentCode();
     const minutes = Math.min(req.validMinutes ?? DEFAULT_CODE_MINUTES, MAX_CODE_MINUTES);
     const expiresAt = this.now() + minutes * 60_000;
-    this.sql(
-      `INSERT INTO enrolment_codes (code_hash, hall_code, station_code, role, expires_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(hashOf(code), req.hallCode, req.stationCode, req.role, expiresAt, this.now());
+    const createdAt = this.now();
+    await this.store.write(() =>
+      run(
+        `INSERT INTO enrolment_codes (code_hash, hall_code, station_code, role, expires_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        hashOf(code),
+        req.hallCode,
+        req.stationCode,
+        req.role,
+        expiresAt,
+        createdAt,
+      ),
+    );
     return {
       code,
       hallCode: req.hallCode,
@@ -83,21 +87,26 @@ export class EnrolmentCodes {
     };
   }
 
+  /** Checks a code without spending it. */
+  redeem(code: string): Promise<RedeemOutcome> {
+    return this.store.read(() => this.redeemWork(code));
+  }
+
   /** Checks a code (inside the caller's transaction); `markUsed` spends it. */
-  redeem(code: string): RedeemOutcome {
+  *redeemWork(code: string): Work<RedeemOutcome> {
     const codeHash = hashOf(code);
-    const row = this.sql<
-      [string],
-      {
-        hall_code: string;
-        station_code: string;
-        role: EnrolledRole;
-        expires_at: number;
-        used_at: number | null;
-      }
-    >(
-      'SELECT hall_code, station_code, role, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?',
-    ).get(codeHash);
+    const row = yield* get<{
+      hall_code: string;
+      station_code: string;
+      role: EnrolledRole;
+      expires_at: number;
+      used_at: number | null;
+    }>(
+      forUpdate(
+        'SELECT hall_code, station_code, role, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?',
+      ),
+      codeHash,
+    );
     if (!row) return { ok: false, reason: 'unknown' };
     if (row.used_at !== null) return { ok: false, reason: 'used' };
     if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
@@ -113,41 +122,47 @@ export class EnrolmentCodes {
    * of the hub's own hall, for a station (not a hub), unexpired and not yet used at a hub. It
    * is spent for hubs at once; central's own use (`used_at`) is independent.
    */
-  vouch(code: string, hub: { deviceId: string; hallCode: string }): RedeemOutcome {
-    return this.db.transaction((): RedeemOutcome => {
-      const codeHash = hashOf(code);
-      const row = this.sql<
-        [string],
-        {
+  vouch(code: string, hub: { deviceId: string; hallCode: string }): Promise<RedeemOutcome> {
+    return this.store.write(
+      function* (this: EnrolmentCodes): Work<RedeemOutcome> {
+        const codeHash = hashOf(code);
+        const row = yield* get<{
           hall_code: string;
           station_code: string;
           role: EnrolledRole;
           expires_at: number;
           hub_used_at: number | null;
+        }>(
+          forUpdate(
+            `SELECT hall_code, station_code, role, expires_at, hub_used_at FROM enrolment_codes
+            WHERE code_hash = ?`,
+          ),
+          codeHash,
+        );
+        // Another hall's code answers as an unknown one: a hub learns nothing of other halls.
+        if (!row || row.hall_code !== hub.hallCode || row.role === 'hub') {
+          return { ok: false, reason: 'unknown' };
         }
-      >(
-        `SELECT hall_code, station_code, role, expires_at, hub_used_at FROM enrolment_codes
-          WHERE code_hash = ?`,
-      ).get(codeHash);
-      // Another hall's code answers as an unknown one: a hub learns nothing of other halls.
-      if (!row || row.hall_code !== hub.hallCode || row.role === 'hub') {
-        return { ok: false, reason: 'unknown' };
-      }
-      if (row.hub_used_at !== null) return { ok: false, reason: 'used' };
-      if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
-      this.sql(
-        'UPDATE enrolment_codes SET hub_used_at = ?, hub_used_by = ? WHERE code_hash = ?',
-      ).run(this.now(), hub.deviceId, codeHash);
-      return {
-        ok: true,
-        codeHash,
-        grant: { hallCode: row.hall_code, stationCode: row.station_code, role: row.role },
-      };
-    })();
+        if (row.hub_used_at !== null) return { ok: false, reason: 'used' };
+        if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
+        yield* run(
+          'UPDATE enrolment_codes SET hub_used_at = ?, hub_used_by = ? WHERE code_hash = ?',
+          this.now(),
+          hub.deviceId,
+          codeHash,
+        );
+        return {
+          ok: true,
+          codeHash,
+          grant: { hallCode: row.hall_code, stationCode: row.station_code, role: row.role },
+        };
+      }.bind(this),
+    );
   }
 
-  markUsed(codeHash: string, deviceId: string): void {
-    this.sql('UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?').run(
+  *markUsed(codeHash: string, deviceId: string): Work<void> {
+    yield* run(
+      'UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?',
       this.now(),
       deviceId,
       codeHash,

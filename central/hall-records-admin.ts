@@ -31,18 +31,18 @@ export function mountHallRecordAdmin(app: Hono<CentralEnv>, deps: CentralAppDeps
     if (!body.ok) return badRequest(c);
     const req = AreaAlertSchema.safeParse(body.value);
     if (!req.success) return badRequest(c, firstPath(req.error.issues));
-    return c.json(records.raiseAreaAlert(req.data), 201);
+    return c.json(await records.raiseAreaAlert(req.data), 201);
   });
 
-  app.post('/admin/alerts/:id/end', (c) =>
-    records.endAreaAlert(c.req.param('id'), 'central')
+  app.post('/admin/alerts/:id/end', async (c) =>
+    (await records.endAreaAlert(c.req.param('id'), 'central'))
       ? c.json({ ok: true })
       : fail(c, 'notFound', '没有该区域预警', 'No such area alert'),
   );
 
-  app.get('/admin/requests', (c) => {
+  app.get('/admin/requests', async (c) => {
     const hall = SiteCodeSchema.safeParse(c.req.query('hall'));
     if (!hall.success) return badRequest(c, 'hall');
-    return c.json({ requests: records.requestsOf(hall.data) });
+    return c.json({ requests: await records.requestsOf(hall.data) });
   });
 }

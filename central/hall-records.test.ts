@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,18 +13,20 @@ import {
 } from '../shared/sync/protocol';
 import { AlertsPageSchema } from '../shared/sync/hall-record-payloads';
 import { testLog } from '../tests/support/test-log';
+import { postgresMissing, startPostgres, type PostgresServer } from '../tests/support/postgres';
+
+/** On both stores: SQLite (the embedded default) and PostgreSQL. */
+const pgMissing = postgresMissing();
+if (pgMissing) console.log(`hall records on PostgreSQL skipped: ${pgMissing}`);
+const ENGINES = pgMissing ? (['sqlite'] as const) : (['sqlite', 'postgres'] as const);
 
 let dir: string;
 let central: CentralHandle;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'central-records-'));
-  central = await startCentral({ allowDevelopmentSecret: true, dbFile: join(dir, 'central.db') });
+let server: PostgresServer | undefined;
+beforeAll(async () => {
+  if (!pgMissing) server = await startPostgres({ settings: { fsync: 'off' } });
 });
-afterEach(async () => {
-  await central.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server?.stop());
 
 const call = (path: string, body?: unknown, token?: string) =>
   fetch(`${central.url}${path}`, {
@@ -74,7 +76,21 @@ const base = (hallCode: string) => ({
   catalogueVersion: '2026.2',
 });
 
-describe('central: the hall requests and alerts', () => {
+describe.each(ENGINES)('central on %s: the hall requests and alerts', (engine) => {
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'central-records-'));
+    central = await startCentral({
+      allowDevelopmentSecret: true,
+      dbFile:
+        engine === 'postgres' && server ? await server.freshDatabase() : join(dir, 'central.db'),
+      keyFile: join(dir, 'hub-keys.json'),
+    });
+  });
+  afterEach(async () => {
+    await central.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('takes a fault report once with its arrival commitment; a resend is a duplicate', async () => {
     const creds = await register('H01');
     const fault = {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { CentralDb } from './db';
 import type { DeviceIdentity } from './auth';
 import { refuse } from './op-answers';
-import { sqlFor, type Sql } from './sql';
+import { all, forUpdate, get, run, type CentralStore, type Work } from './store/work';
 import { hallDateCompact, toHallIso } from '../shared/hall-time';
 import type { Op, OpResult } from '../shared/sync/protocol';
 import {
@@ -71,20 +70,18 @@ export interface RequestSummary {
 
 /**
  * The hall's requests and alerts at central: the operations of kind request.* and alert.* the
- * ledger hands over (idempotency and hashes are the ledger's), the alerts a station pulls for
- * its hall, and area alerts central raises for several halls at once.
+ * ledger hands over (idempotency and hashes are the ledger's; `decide` is store work inside the
+ * ledger's transaction), the alerts a station pulls for its hall, and area alerts central
+ * raises for several halls at once. Two requests of a hall taking the same number at once on
+ * PostgreSQL: the second meets the `central_no` key and the store runs it again.
  */
 export class HallRecords {
-  private readonly sql: Sql;
-
   constructor(
-    private readonly db: CentralDb,
+    private readonly store: CentralStore,
     private readonly now: () => number,
-  ) {
-    this.sql = sqlFor(db);
-  }
+  ) {}
 
-  decide(device: DeviceIdentity, op: Op, kind: HallRecordKind, canonical: string): OpResult {
+  *decide(device: DeviceIdentity, op: Op, kind: HallRecordKind, canonical: string): Work<OpResult> {
     const parsed = HALL_RECORD_PAYLOAD_SCHEMAS[kind].safeParse(op.payload);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.map(String).join('.');
@@ -99,29 +96,28 @@ export class HallRecords {
       case 'request.fault':
       case 'request.subscribe':
       case 'request.enquiry':
-        return this.takeRequest(device, op, kind, canonical);
+        return yield* this.takeRequest(device, op, kind, canonical);
       case 'request.withdrawConsent':
-        return this.withdraw(op, device.hallCode, parsed.data as { withdrawnAt: string });
+        return yield* this.withdraw(op, device.hallCode, parsed.data as { withdrawnAt: string });
       case 'alert.raise':
-        return this.raiseFromHall(op, parsed.data as AlertRaisePayload);
+        return yield* this.raiseFromHall(op, parsed.data as AlertRaisePayload);
       case 'alert.end':
-        return this.endFromHall(op, parsed.data as { endedAt: string; endedBy: string });
+        return yield* this.endFromHall(op, parsed.data as { endedAt: string; endedBy: string });
     }
   }
 
-  private requestRow(id: string): RequestRow | undefined {
-    return this.sql<[string], RequestRow>('SELECT * FROM hall_requests WHERE record_id = ?').get(
-      id,
-    );
+  private *requestRow(id: string, lock = false): Work<RequestRow | undefined> {
+    const select = 'SELECT * FROM hall_requests WHERE record_id = ?';
+    return yield* get<RequestRow>(lock ? forUpdate(select) : select, id);
   }
 
-  private takeRequest(
+  private *takeRequest(
     device: DeviceIdentity,
     op: Op,
     kind: keyof typeof REQUEST_PREFIX,
     canonical: string,
-  ): OpResult {
-    const seen = this.requestRow(op.applicationId);
+  ): Work<OpResult> {
+    const seen = yield* this.requestRow(op.applicationId);
     if (seen) {
       return seen.payload_hash === op.payloadHash
         ? applied(op.opId, seen.central_no, 'duplicate')
@@ -129,16 +125,16 @@ export class HallRecords {
     }
     const now = this.now();
     const prefix = `${REQUEST_PREFIX[kind]}${device.hallCode}${hallDateCompact(now)}`;
-    const n = this.sql<[string], { n: number }>(
+    const n = (yield* get<{ n: number }>(
       'SELECT count(*) AS n FROM hall_requests WHERE central_no LIKE ?',
-    ).get(`${prefix}%`)?.n;
+      `${prefix}%`,
+    ))?.n;
     const centralNo = `${prefix}${String((n ?? 0) + 1).padStart(4, '0')}`;
     const arriveBy = kind === 'request.fault' ? (op.payload.arriveBy as string) : null;
-    this.sql(
+    yield* run(
       `INSERT INTO hall_requests (record_id, central_no, hall_code, station_code, kind, payload,
          payload_hash, arrive_by, withdrawn_at, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-    ).run(
       op.applicationId,
       centralNo,
       device.hallCode,
@@ -152,46 +148,51 @@ export class HallRecords {
     return applied(op.opId, centralNo, 'applied');
   }
 
-  private withdraw(op: Op, hallCode: string, p: { withdrawnAt: string }): OpResult {
-    const row = this.requestRow(op.applicationId);
+  private *withdraw(op: Op, hallCode: string, p: { withdrawnAt: string }): Work<OpResult> {
+    const row = yield* this.requestRow(op.applicationId, true);
     if (!row || row.kind !== 'subscription') {
       return refuse(op.opId, 'rejected', 'UNKNOWN_APPLICATION');
     }
     if (row.hall_code !== hallCode) return refuse(op.opId, 'rejected', 'HALL_MISMATCH');
-    this.sql(
+    yield* run(
       'UPDATE hall_requests SET withdrawn_at = ? WHERE record_id = ? AND withdrawn_at IS NULL',
-    ).run(p.withdrawnAt, row.record_id);
+      p.withdrawnAt,
+      row.record_id,
+    );
     return applied(op.opId, row.central_no, 'applied');
   }
 
-  private raiseFromHall(op: Op, p: AlertRaisePayload): OpResult {
-    const exists = this.alertRow(p.id, p.hallCode);
-    if (!exists) this.insertAlert(p.id, p.hallCode, 'hall', null, p);
+  private *raiseFromHall(op: Op, p: AlertRaisePayload): Work<OpResult> {
+    // Raised twice at once on PostgreSQL: the second insert meets the key and runs again.
+    const exists = yield* this.alertRow(p.id, p.hallCode);
+    if (!exists) yield* this.insertAlert(p.id, p.hallCode, 'hall', null, p);
     return applied(op.opId, alertNo(p.id), exists ? 'duplicate' : 'applied');
   }
 
-  private endFromHall(op: Op, p: { endedAt: string; endedBy: string }): OpResult {
+  private *endFromHall(op: Op, p: { endedAt: string; endedBy: string }): Work<OpResult> {
     const hallCode = (op.payload as { hallCode: string }).hallCode;
-    if (!this.alertRow(op.applicationId, hallCode)) {
+    if (!(yield* this.alertRow(op.applicationId, hallCode))) {
       return refuse(op.opId, 'rejected', 'UNKNOWN_APPLICATION');
     }
-    this.end(op.applicationId, hallCode, Date.parse(p.endedAt), p.endedBy);
+    yield* this.end(op.applicationId, hallCode, Date.parse(p.endedAt), p.endedBy);
     return applied(op.opId, alertNo(op.applicationId), 'applied');
   }
 
-  private alertRow(id: string, hallCode: string): AlertRow | undefined {
-    return this.sql<[string, string], AlertRow>(
+  private *alertRow(id: string, hallCode: string): Work<AlertRow | undefined> {
+    return yield* get<AlertRow>(
       'SELECT * FROM hall_alerts WHERE alert_id = ? AND hall_code = ?',
-    ).get(id, hallCode);
+      id,
+      hallCode,
+    );
   }
 
-  private insertAlert(
+  private *insertAlert(
     id: string,
     hallCode: string,
     origin: 'hall' | 'central',
     area: string | null,
     body: Omit<AlertRaisePayload, 'id' | 'hallCode' | 'stationCode'>,
-  ): void {
+  ): Work<void> {
     const text = JSON.stringify({
       level: body.level,
       reason: body.reason,
@@ -202,26 +203,43 @@ export class HallRecords {
       endsAt: body.endsAt,
       raisedBy: body.raisedBy,
     });
-    this.sql(
+    yield* run(
       `INSERT INTO hall_alerts (alert_id, hall_code, origin, area, body, ends_at, ended_at,
          ended_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?)`,
-    ).run(id, hallCode, origin, area, text, Date.parse(body.endsAt), this.now());
+      id,
+      hallCode,
+      origin,
+      area,
+      text,
+      Date.parse(body.endsAt),
+      this.now(),
+    );
   }
 
-  private end(id: string, hallCode: string, endedAt: number, endedBy: string): void {
-    this.sql(
+  private *end(id: string, hallCode: string, endedAt: number, endedBy: string): Work<void> {
+    yield* run(
       `UPDATE hall_alerts SET ended_at = ?, ended_by = ?, updated_at = ?
         WHERE alert_id = ? AND hall_code = ? AND ended_at IS NULL`,
-    ).run(endedAt, endedBy, this.now(), id, hallCode);
+      endedAt,
+      endedBy,
+      this.now(),
+      id,
+      hallCode,
+    );
   }
 
   /** The hall's alerts a station mirrors: all but those over (ended or past) for a day. */
-  alertsFor(hallCode: string): CentralAlert[] {
+  async alertsFor(hallCode: string): Promise<CentralAlert[]> {
     const since = this.now() - DAY_MS;
-    const rows = this.sql<[string, number, number], AlertRow>(
-      `SELECT * FROM hall_alerts WHERE hall_code = ? AND ends_at >= ?
-         AND (ended_at IS NULL OR ended_at >= ?) ORDER BY updated_at, alert_id`,
-    ).all(hallCode, since, since);
+    const rows = await this.store.read(() =>
+      all<AlertRow>(
+        `SELECT * FROM hall_alerts WHERE hall_code = ? AND ends_at >= ?
+           AND (ended_at IS NULL OR ended_at >= ?) ORDER BY updated_at, alert_id`,
+        hallCode,
+        since,
+        since,
+      ),
+    );
     return rows.map((r) => {
       const body = JSON.parse(r.body) as Omit<
         CentralAlert,
@@ -239,31 +257,40 @@ export class HallRecords {
   }
 
   /** An alert central raises for an area: one row per hall it covers, one id for all. */
-  raiseAreaAlert(input: AreaAlertInput): { id: string } {
+  async raiseAreaAlert(input: AreaAlertInput): Promise<{ id: string }> {
     const id = randomUUID();
     const startsAt = toHallIso(this.now());
-    this.db.transaction(() => {
-      for (const hall of new Set(input.halls))
-        this.insertAlert(id, hall, 'central', input.area, { ...input, startsAt });
-    })();
+    await this.store.write(() => this.insertAreaAlert(id, input, startsAt));
     return { id };
   }
 
+  private *insertAreaAlert(id: string, input: AreaAlertInput, startsAt: string): Work<void> {
+    for (const hall of new Set(input.halls)) {
+      yield* this.insertAlert(id, hall, 'central', input.area, { ...input, startsAt });
+    }
+  }
+
   /** Ends an area alert in every hall it covers; false when there is no such alert. */
-  endAreaAlert(id: string, endedBy: string): boolean {
-    const halls = this.sql<[string], { hall_code: string }>(
+  endAreaAlert(id: string, endedBy: string): Promise<boolean> {
+    return this.store.write(() => this.endArea(id, endedBy));
+  }
+
+  private *endArea(id: string, endedBy: string): Work<boolean> {
+    const halls = yield* all<{ hall_code: string }>(
       "SELECT hall_code FROM hall_alerts WHERE alert_id = ? AND origin = 'central'",
-    ).all(id);
-    this.db.transaction(() => {
-      for (const h of halls) this.end(id, h.hall_code, this.now(), endedBy);
-    })();
+      id,
+    );
+    for (const h of halls) yield* this.end(id, h.hall_code, this.now(), endedBy);
     return halls.length > 0;
   }
 
-  requestsOf(hallCode: string): RequestSummary[] {
-    const rows = this.sql<[string], RequestRow & { payload: string }>(
-      'SELECT * FROM hall_requests WHERE hall_code = ? ORDER BY received_at, central_no',
-    ).all(hallCode);
+  async requestsOf(hallCode: string): Promise<RequestSummary[]> {
+    const rows = await this.store.read(() =>
+      all<RequestRow & { payload: string }>(
+        'SELECT * FROM hall_requests WHERE hall_code = ? ORDER BY received_at, central_no',
+        hallCode,
+      ),
+    );
     return rows.map((r) => {
       const minutes = (JSON.parse(r.payload) as { arrivalMinutes?: unknown }).arrivalMinutes;
       return {

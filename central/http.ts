@@ -70,7 +70,7 @@ export function requireDevice(
   opts: { hub?: boolean; online?: boolean } = {},
 ): MiddlewareHandler<CentralEnv> {
   return async (c, next) => {
-    const outcome = auth.verify(c.req.header('authorization'));
+    const outcome = await auth.verify(c.req.header('authorization'));
     if (!outcome.ok) {
       if (outcome.reason === 'forbidden') {
         return fail(c, 'forbidden', '该设备已被停用', 'This device has been disabled');

@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe('hall hub enrolment, vouched for by central', () => {
   it('one central code enrols a station with its hall hub and with central, each once', async () => {
-    expect(hub.hubLink?.hallCode()).toBe('H001');
+    expect(await hub.hubLink?.hallCode()).toBe('H001');
     const code = await issue('H001', 'C01');
     const atHub = await register(hub.url, code);
     expect(atHub.status).toBe(201);

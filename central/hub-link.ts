@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CentralDb } from './db';
-import { sqlFor, type Sql } from './sql';
+import { get, run, type CentralStore } from './store/work';
 import type { EnrolmentGrant } from './enrolment';
 import { VouchResponseSchema } from './hub-vouch';
 import type { FieldCipher } from '../electron/main/services/crypto';
@@ -41,33 +40,36 @@ const unavailable = (): VouchOutcome => ({
  * Needs the WAN only while a station enrols; tickets never wait on it.
  */
 export class HubLink {
-  private readonly sql: Sql;
   private readonly fetch: FetchLike;
 
   constructor(
-    db: CentralDb,
+    private readonly store: CentralStore,
     private readonly cipher: FieldCipher,
     private readonly opts: HubLinkOptions,
   ) {
-    this.sql = sqlFor(db);
     this.fetch = opts.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  private read(key: string): string | undefined {
-    return this.sql<[string], { value: string }>(
-      'SELECT value FROM hub_central_link WHERE key = ?',
-    ).get(key)?.value;
+  private async read(key: string): Promise<string | undefined> {
+    const row = await this.store.read(() =>
+      get<{ value: string }>('SELECT value FROM hub_central_link WHERE key = ?', key),
+    );
+    return row?.value;
   }
 
-  private write(key: string, value: string): void {
-    this.sql(
-      'INSERT INTO hub_central_link (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ).run(key, value);
+  private async write(key: string, value: string): Promise<void> {
+    await this.store.write(() =>
+      run(
+        'INSERT INTO hub_central_link (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        key,
+        value,
+      ),
+    );
   }
 
   /** The hall this hub is enrolled for at central, or null before it has enrolled. */
-  hallCode(): string | null {
-    return this.read('hall_code') ?? null;
+  async hallCode(): Promise<string | null> {
+    return (await this.read('hall_code')) ?? null;
   }
 
   private async post(path: string, body: unknown, token?: string): Promise<Response> {
@@ -83,10 +85,10 @@ export class HubLink {
 
   /** Enrols the hub at central with its code, once; true when it is (or already was) enrolled. */
   async enrol(): Promise<boolean> {
-    if (this.read('device_id')) return true;
+    if (await this.read('device_id')) return true;
     if (!this.opts.enrolmentCode) return false;
-    const installationId = this.read('installation_id') ?? randomUUID();
-    this.write('installation_id', installationId);
+    const installationId = (await this.read('installation_id')) ?? randomUUID();
+    await this.write('installation_id', installationId);
     const res = await this.post('/v1/devices/register', {
       installationId,
       enrolmentCode: this.opts.enrolmentCode.trim().toUpperCase(),
@@ -94,9 +96,9 @@ export class HubLink {
     });
     if (res.status !== 201) return false;
     const creds = DeviceCredentialsSchema.parse(await res.json());
-    this.write('device_id', creds.deviceId);
-    this.write('hall_code', creds.hallCode ?? '');
-    this.write('refresh_token', this.cipher.seal(creds.refreshToken, REFRESH_CONTEXT));
+    await this.write('device_id', creds.deviceId);
+    await this.write('hall_code', creds.hallCode ?? '');
+    await this.write('refresh_token', this.cipher.seal(creds.refreshToken, REFRESH_CONTEXT));
     return true;
   }
 
@@ -104,8 +106,8 @@ export class HubLink {
   async vouch(code: string): Promise<VouchOutcome> {
     try {
       if (!(await this.enrol())) return unavailable();
-      const deviceId = this.read('device_id')!;
-      const refreshToken = this.cipher.open(this.read('refresh_token')!, REFRESH_CONTEXT);
+      const deviceId = (await this.read('device_id'))!;
+      const refreshToken = this.cipher.open((await this.read('refresh_token'))!, REFRESH_CONTEXT);
       const tokenRes = await this.post('/v1/devices/token', { deviceId, refreshToken });
       if (tokenRes.status !== 200) return unavailable();
       const { token } = RefreshResponseSchema.parse(await tokenRes.json());

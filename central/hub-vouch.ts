@@ -41,7 +41,7 @@ export function mountHubVouch(app: Hono<CentralEnv>, auth: DeviceAuth): void {
     const req = VouchRequestSchema.safeParse(body.value);
     if (!req.success) return badRequest(c, firstPath(req.error.issues));
     const hub = c.get('device');
-    const out = auth.codes.vouch(req.data.enrolmentCode, hub);
+    const out = await auth.codes.vouch(req.data.enrolmentCode, hub);
     if (!out.ok) return registerRefused(c, `code_${out.reason}`);
     const res: VouchResponse = VouchResponseSchema.parse(out.grant);
     return c.json(res);

@@ -1,8 +1,16 @@
-import type { CentralDb } from './db';
 import type { DeviceIdentity } from './auth';
 import { appendChange, changesSince } from './change-feed';
 import { answer, record, refuse, sha256Hex, type AppRow } from './op-answers';
-import { sqlFor, type Sql } from './sql';
+import {
+  all,
+  dialects,
+  forUpdate,
+  get,
+  run,
+  type CentralStore,
+  type SqlText,
+  type Work,
+} from './store/work';
 import { canonicalJson } from '../shared/sync/canonical-json';
 import { hallDateCompact } from '../shared/hall-time';
 import {
@@ -33,22 +41,20 @@ export interface LedgerCounters {
 export class Ledger {
   readonly counters: LedgerCounters = { applied: 0, duplicates: 0, rejected: 0, conflicts: 0 };
 
-  private readonly sql: Sql;
   /** The hall's requests and alerts (issue 17): operations of kind request.* and alert.*. */
   readonly records: HallRecords;
 
   constructor(
-    private readonly db: CentralDb,
+    private readonly store: CentralStore,
     private readonly stagesFor: StageResolver,
     private readonly now: () => number,
   ) {
-    this.sql = sqlFor(db);
-    this.records = new HallRecords(db, now);
+    this.records = new HallRecords(store, now);
   }
 
   /** Applies a batch in one transaction (one fsync), answering each operation in order. */
-  applyBatch(device: DeviceIdentity, ops: unknown[]): OpResult[] {
-    const results = this.db.transaction(() => ops.map((raw) => this.applyOne(device, raw)))();
+  async applyBatch(device: DeviceIdentity, ops: unknown[]): Promise<OpResult[]> {
+    const results = await this.store.write(() => this.applyAll(device, ops));
     for (const r of results) {
       if (r.status === 'applied') this.counters.applied++;
       else if (r.status === 'duplicate') this.counters.duplicates++;
@@ -58,7 +64,13 @@ export class Ledger {
     return results;
   }
 
-  private applyOne(device: DeviceIdentity, raw: unknown): OpResult {
+  private *applyAll(device: DeviceIdentity, ops: unknown[]): Work<OpResult[]> {
+    const results: OpResult[] = [];
+    for (const raw of ops) results.push(yield* this.applyOne(device, raw));
+    return results;
+  }
+
+  private *applyOne(device: DeviceIdentity, raw: unknown): Work<OpResult> {
     const rawOpId =
       typeof raw === 'object' &&
       raw !== null &&
@@ -78,20 +90,21 @@ export class Ledger {
       return refuse(op.opId, 'rejected', 'HASH_MISMATCH');
     }
 
-    const seen = this.sql<[string, string], { payload_hash: string; result: string }>(
+    const seen = yield* get<{ payload_hash: string; result: string }>(
       'SELECT payload_hash, result FROM ops WHERE device_id = ? AND op_id = ?',
-    ).get(device.deviceId, op.opId);
+      device.deviceId,
+      op.opId,
+    );
     if (seen) {
       if (seen.payload_hash !== op.payloadHash) return refuse(op.opId, 'rejected', 'OP_ID_REUSED');
       const first = JSON.parse(seen.result) as OpResult;
       return first.status === 'applied' ? { ...first, status: 'duplicate' } : first;
     }
 
-    const result = this.decide(device, op, canonical);
-    this.sql(
+    const result = yield* this.decide(device, op, canonical);
+    yield* run(
       `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(
       device.deviceId,
       op.opId,
       op.payloadHash,
@@ -102,8 +115,10 @@ export class Ledger {
     return result;
   }
 
-  private decide(device: DeviceIdentity, op: Op, canonical: string): OpResult {
-    if (isHallRecordKind(op.kind)) return this.records.decide(device, op, op.kind, canonical);
+  private *decide(device: DeviceIdentity, op: Op, canonical: string): Work<OpResult> {
+    if (isHallRecordKind(op.kind)) {
+      return yield* this.records.decide(device, op, op.kind, canonical);
+    }
     const schema = PAYLOAD_SCHEMAS[op.kind];
     const payload = schema.safeParse(op.payload);
     if (!payload.success) {
@@ -116,13 +131,14 @@ export class Ledger {
     }
     if (p.hallCode !== device.hallCode) return refuse(op.opId, 'rejected', 'HALL_MISMATCH');
 
-    const app = this.sql<[string], AppRow>(
-      'SELECT * FROM applications WHERE application_id = ?',
-    ).get(op.applicationId);
-    if (app) this.noteOrder(app, op.opId);
+    const app = yield* get<AppRow>(
+      forUpdate('SELECT * FROM applications WHERE application_id = ?'),
+      op.applicationId,
+    );
+    if (app) yield* this.noteOrder(app, op.opId);
 
     if (op.kind === 'application.submit') {
-      if (!app) return this.insert(device, op, p, canonical);
+      if (!app) return yield* this.insert(device, op, p, canonical);
       if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
       return refuse(op.opId, 'conflict', 'APPLICATION_EXISTS', {
         central: record(app, device),
@@ -136,27 +152,34 @@ export class Ledger {
       return refuse(op.opId, 'conflict', 'BASE_MISMATCH', { central: record(app, device) });
     }
     const version = app.version + 1;
-    this.sql(
+    yield* run(
       'UPDATE applications SET payload = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
-    ).run(canonical, op.payloadHash, version, op.opId, app.application_id);
+      canonical,
+      op.payloadHash,
+      version,
+      op.opId,
+      app.application_id,
+    );
     const updated = { ...app, payload_hash: op.payloadHash, version, last_op_id: op.opId };
-    appendChange(this.sql, updated, this.now());
+    yield* appendChange(updated, this.now());
     return answer(op.opId, 'applied', updated);
   }
 
-  private insert(
+  private *insert(
     device: DeviceIdentity,
     op: Op,
     p: ApplicationSubmitPayload,
     canonical: string,
-  ): OpResult {
+  ): Work<OpResult> {
     const now = this.now();
     const stages = this.stagesFor(p.typeCode, p.accountKind);
     const day = hallDateCompact(now);
-    const counter = this.sql<[string, string], { last: number }>(
+    const counter = (yield* get<{ last: number }>(
       `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)
-         ON CONFLICT (hall_code, day) DO UPDATE SET last = last + 1 RETURNING last`,
-    ).get(device.hallCode, day) as { last: number }; // RETURNING always yields the row
+         ON CONFLICT (hall_code, day) DO UPDATE SET last = number_counters.last + 1 RETURNING last`,
+      device.hallCode,
+      day,
+    )) as { last: number }; // RETURNING always yields the row
     const centralNo = `${device.hallCode}-${day}-${String(counter.last).padStart(6, '0')}`;
     const row: AppRow = {
       application_id: op.applicationId,
@@ -169,12 +192,11 @@ export class Ledger {
       stages: JSON.stringify(stages),
       stage_index: 0,
     };
-    this.sql(
+    yield* run(
       `INSERT INTO applications (application_id, central_no, hall_code, station_code, device_id,
            type_code, account_kind, payload, payload_hash, version, last_op_id, stages, stage_index,
            stage_at, accepted_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`,
-    ).run(
       row.application_id,
       centralNo,
       device.hallCode,
@@ -190,104 +212,134 @@ export class Ledger {
       p.acceptedAt,
       now,
     );
-    appendChange(this.sql, row, now);
+    yield* appendChange(row, now);
     return answer(op.opId, 'applied', row);
   }
 
   /** UUIDv7 ids sort by creation time: an older op arriving after a newer one is out of order. */
-  private noteOrder(app: AppRow, opId: string): void {
+  private *noteOrder(app: AppRow, opId: string): Work<void> {
     if (opId < app.last_op_id) {
-      this.sql(
+      yield* run(
         'INSERT INTO order_violations (application_id, op_id, after_op_id) VALUES (?, ?, ?)',
-      ).run(app.application_id, opId, app.last_op_id);
+        app.application_id,
+        opId,
+        app.last_op_id,
+      );
     }
   }
 
   /**
    * Moves an application to `stage` (or the next one). Only forward: the central stage never
-   * goes back. Returns null when there is no such application, or a reason when it cannot move.
+   * goes back. Answers not_found when there is no such application, or why it cannot move.
    */
-  advance(key: {
-    applicationId?: string | undefined;
-    centralNo?: string | undefined;
-    stage?: string | undefined;
-  }):
-    | {
-        ok: true;
-        applicationId: string;
-        centralNo: string;
-        stage: string;
-        seq: number;
-        final: boolean;
-      }
-    | { ok: false; reason: 'not_found' | 'unknown_stage' | 'not_forward' } {
+  advance(key: AdvanceKey): Promise<AdvanceOutcome> {
+    return this.store.write(() => this.advanceWork(key));
+  }
+
+  private *advanceWork(key: AdvanceKey): Work<AdvanceOutcome> {
     const stage = key.stage;
-    return this.db.transaction(() => {
-      const app = key.applicationId
-        ? this.sql<[string], AppRow>('SELECT * FROM applications WHERE application_id = ?').get(
-            key.applicationId,
-          )
-        : this.sql<[string | undefined], AppRow>(
-            'SELECT * FROM applications WHERE central_no = ?',
-          ).get(key.centralNo);
-      if (!app) return { ok: false as const, reason: 'not_found' as const };
-      const stages = JSON.parse(app.stages) as string[];
-      const target = stage === undefined ? app.stage_index + 1 : stages.indexOf(stage);
-      if (stage !== undefined && target < 0)
-        return { ok: false as const, reason: 'unknown_stage' as const };
-      if (target <= app.stage_index || target >= stages.length) {
-        return { ok: false as const, reason: 'not_forward' as const };
-      }
-      const now = this.now();
-      this.sql(
-        'UPDATE applications SET stage_index = ?, stage_at = ? WHERE application_id = ?',
-      ).run(target, now, app.application_id);
-      appendChange(this.sql, { ...app, stage_index: target }, now);
-      const seq =
-        this.sql<[], { seq: number }>('SELECT last_insert_rowid() AS seq').get()?.seq ?? 0;
-      return {
-        ok: true as const,
-        applicationId: app.application_id,
-        centralNo: app.central_no,
-        stage: stages[target] ?? '',
-        seq,
-        final: target === stages.length - 1,
-      };
-    })();
-  }
-
-  /** Demo mode: moves up to `count` random open applications one stage on. */
-  advanceSome(count: number): number {
-    const open = this.sql<[number], { application_id: string }>(
-      `SELECT application_id FROM applications
-          WHERE stage_index < json_array_length(stages) - 1 ORDER BY random() LIMIT ?`,
-    ).all(count);
-    // One transaction (one fsync) for the whole tick; each advance nests as a savepoint.
-    return this.db.transaction(() => {
-      let moved = 0;
-      for (const row of open) if (this.advance({ applicationId: row.application_id }).ok) moved++;
-      return moved;
-    })();
-  }
-
-  changesSince(hallCode: string, since: number, limit: number): ChangesPage {
-    return changesSince(this.sql, hallCode, since, limit);
-  }
-
-  summary(): {
-    applications: number;
-    distinctAppNos: number;
-    ops: number;
-    orderViolations: number;
-  } {
-    const one = (text: string): number => this.sql<[], { n: number }>(text).get()?.n ?? 0;
+    const app = key.applicationId
+      ? yield* get<AppRow>(
+          forUpdate('SELECT * FROM applications WHERE application_id = ?'),
+          key.applicationId,
+        )
+      : yield* get<AppRow>(
+          forUpdate('SELECT * FROM applications WHERE central_no = ?'),
+          key.centralNo ?? null,
+        );
+    if (!app) return { ok: false, reason: 'not_found' };
+    const stages = JSON.parse(app.stages) as string[];
+    const target = stage === undefined ? app.stage_index + 1 : stages.indexOf(stage);
+    if (stage !== undefined && target < 0) return { ok: false, reason: 'unknown_stage' };
+    if (target <= app.stage_index || target >= stages.length) {
+      return { ok: false, reason: 'not_forward' };
+    }
+    const now = this.now();
+    yield* run(
+      'UPDATE applications SET stage_index = ?, stage_at = ? WHERE application_id = ?',
+      target,
+      now,
+      app.application_id,
+    );
+    const seq = yield* appendChange({ ...app, stage_index: target }, now);
     return {
-      applications: one('SELECT count(*) AS n FROM applications'),
-      distinctAppNos: one(
-        "SELECT count(DISTINCT json_extract(payload, '$.appNo')) AS n FROM applications",
-      ),
-      ops: one('SELECT count(*) AS n FROM ops'),
-      orderViolations: one('SELECT count(*) AS n FROM order_violations'),
+      ok: true,
+      applicationId: app.application_id,
+      centralNo: app.central_no,
+      stage: stages[target] ?? '',
+      seq,
+      final: target === stages.length - 1,
     };
   }
+
+  /** Demo mode: moves up to `count` random open applications one stage on, in one transaction. */
+  advanceSome(count: number): Promise<number> {
+    return this.store.write(
+      function* (this: Ledger): Work<number> {
+        const open = yield* all<{ application_id: string }>(
+          dialects(
+            `SELECT application_id FROM applications
+               WHERE stage_index < json_array_length(stages) - 1 ORDER BY random() LIMIT ?`,
+            `SELECT application_id FROM applications
+               WHERE stage_index < json_array_length(stages::json) - 1 ORDER BY random() LIMIT ?`,
+          ),
+          count,
+        );
+        let moved = 0;
+        for (const row of open) {
+          if ((yield* this.advanceWork({ applicationId: row.application_id })).ok) moved++;
+        }
+        return moved;
+      }.bind(this),
+    );
+  }
+
+  changesSince(hallCode: string, since: number, limit: number): Promise<ChangesPage> {
+    return this.store.read(() => changesSince(hallCode, since, limit));
+  }
+
+  summary(): Promise<LedgerSummary> {
+    return this.store.read(summaryWork);
+  }
 }
+
+export interface LedgerSummary {
+  applications: number;
+  distinctAppNos: number;
+  ops: number;
+  orderViolations: number;
+}
+
+export function* summaryWork(): Work<LedgerSummary> {
+  const one = function* (text: SqlText): Work<number> {
+    return (yield* get<{ n: number }>(text))?.n ?? 0;
+  };
+  return {
+    applications: yield* one('SELECT count(*) AS n FROM applications'),
+    distinctAppNos: yield* one(
+      dialects(
+        "SELECT count(DISTINCT json_extract(payload, '$.appNo')) AS n FROM applications",
+        "SELECT count(DISTINCT (payload::json) ->> 'appNo') AS n FROM applications",
+      ),
+    ),
+    ops: yield* one('SELECT count(*) AS n FROM ops'),
+    orderViolations: yield* one('SELECT count(*) AS n FROM order_violations'),
+  };
+}
+
+export interface AdvanceKey {
+  applicationId?: string | undefined;
+  centralNo?: string | undefined;
+  stage?: string | undefined;
+}
+
+export type AdvanceOutcome =
+  | {
+      ok: true;
+      applicationId: string;
+      centralNo: string;
+      stage: string;
+      seq: number;
+      final: boolean;
+    }
+  | { ok: false; reason: 'not_found' | 'unknown_stage' | 'not_forward' };

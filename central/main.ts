@@ -2,6 +2,8 @@ import './require-node';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCentral, type CentralHandle } from './server';
+import { describeDb, isPostgresUrl } from './store/open';
+import { isConnectionTrouble } from './store/postgres-store';
 import { centralTrustFromEnv } from './trust';
 import {
   CENTRAL_MODES,
@@ -18,6 +20,7 @@ import { createHallLogger } from '../electron/main/services/logging';
 /**
  * The reference central system and the hall hub (built: `npm run central -- --port 8787`):
  *   node out/central/main.js --port 8787 --db .data/central.db [--demo] [--faults spec]
+ *   [--db postgres://user@host:5432/central --key-file /etc/hall/hub-keys.json --pool 10]
  *   [--mode all|hub|central] [--host 192.168.1.10 --tls-cert hub.crt --tls-key hub.key]
  *   [--central-url https://central (hub: stations enrol with their central codes; the hub's own
  *   code in HUB_ENROLMENT_CODE)]
@@ -27,7 +30,9 @@ import { createHallLogger } from '../electron/main/services/logging';
  * Devices enrol with one-time codes (POST /admin/enrolments); CENTRAL_ADMIN_TOKEN guards /admin/*
  * and is required outside demo mode. --demo also accepts the development registration secret
  * (and makes up an admin token when none is set); --demo-interval 0 keeps demo mode's trust
- * without advancing applications. SIGTERM or SIGINT stops it gracefully:
+ * without advancing applications. `--db` takes a SQLite file (the default) or a PostgreSQL URL
+ * (CENTRAL_DB overrides it, so the password need not be on the command line; see
+ * docs/central-postgres.md). SIGTERM or SIGINT stops it gracefully:
  * /readyz turns 503, requests in flight finish (up to --grace-ms), then it exits.
  */
 const { values } = parseArgs({
@@ -43,8 +48,11 @@ const { values } = parseArgs({
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'central-url': { type: 'string' },
+    'key-file': { type: 'string' },
+    pool: { type: 'string' },
   },
 });
+const dbFile = process.env.CENTRAL_DB || values.db;
 
 const mode = CENTRAL_MODES.find((m) => m === values.mode);
 if (!mode) {
@@ -66,9 +74,15 @@ try {
   process.exit(2);
 }
 
-// Masked, rotating log files beside the ledger (`logs/central.log`); none for a throwaway ledger.
+// Masked, rotating log files beside the ledger (`logs/central.log`), or beside the key file
+// with PostgreSQL; none for a throwaway ledger.
+const logBeside = isPostgresUrl(dbFile)
+  ? values['key-file']
+  : dbFile === ':memory:'
+    ? undefined
+    : dbFile;
 const logger = createHallLogger({
-  ...(values.db === ':memory:' ? {} : { dir: join(dirname(values.db), 'logs') }),
+  ...(logBeside ? { dir: join(dirname(logBeside), 'logs') } : {}),
   baseName: 'central',
   echo: false,
 });
@@ -81,7 +95,9 @@ const advanceMs = Number(values['demo-interval']);
 let central: CentralHandle;
 try {
   central = await startCentral({
-    dbFile: values.db,
+    dbFile,
+    ...(values['key-file'] ? { keyFile: values['key-file'] } : {}),
+    ...(values.pool ? { poolSize: Number(values.pool) } : {}),
     port: Number(values.port),
     host: values.host,
     mode,
@@ -104,6 +120,12 @@ try {
     console.error(err.message);
     process.exit(2);
   }
+  if (isPostgresUrl(dbFile) && isConnectionTrouble(err)) {
+    console.error(
+      `无法连接中心数据库 ${describeDb(dbFile)} / cannot reach the central database ${describeDb(dbFile)}`,
+    );
+    process.exit(1);
+  }
   const line = listenProblem(err, values.port, '--port (npm start: CENTRAL_PORT)');
   if (!line) throw err;
   console.error(line);
@@ -117,7 +139,7 @@ if (servesHub(mode)) {
 }
 if (servesCentral(mode)) {
   console.log(
-    `central listening on ${central.url} (mode ${mode}, db ${values.db}${values.demo ? ', demo mode' : ''}${
+    `central listening on ${central.url} (mode ${mode}, db ${describeDb(dbFile)}${values.demo ? ', demo mode' : ''}${
       values.faults ? `, faults ${values.faults}` : ''
     }${values.demo ? ', development registration secret accepted' : ''})`,
   );
@@ -126,7 +148,7 @@ if (central.hubLink) {
   const enrolled = await central.hubLink.enrol();
   console.log(
     enrolled
-      ? `hub enrolled at central ${values['central-url']} for hall ${central.hubLink.hallCode()}; stations enrol with their central codes`
+      ? `hub enrolled at central ${values['central-url']} for hall ${await central.hubLink.hallCode()}; stations enrol with their central codes`
       : '叫号服务器尚未在中心系统登记（需 HUB_ENROLMENT_CODE）：暂时只接受本服务器签发的登记码 / hub not enrolled at central yet (HUB_ENROLMENT_CODE): only codes this hub issued are accepted until it is',
   );
 }

@@ -137,18 +137,18 @@ describe('central migrations', () => {
     });
     try {
       // The old file holds A001, A002 (served and rated) and C001 for that hall day.
-      const issued = core.queue.issue('H01', 'G01', {
+      const issued = await core.queue.issue('H01', 'G01', {
         id: '0190f5b0-0000-7000-8000-0000000000f1',
         serviceCode: 'NEW',
         priority: 'normal',
         channel: 'guide',
       });
       expect(issued.number).toBe('A003');
-      const measures = core.queue.measures('H01', {});
+      const measures = await core.queue.measures('H01', {});
       expect(measures.total).toMatchObject({ issued: 4, served: 1 });
       expect(measures.ratings.count).toBe(1);
 
-      const feed = core.ledger.changesSince('H01', 0, 10);
+      const feed = await core.ledger.changesSince('H01', 0, 10);
       expect(feed.changes.map((c) => c.seq)).toEqual([1, 2, 3]);
 
       const reg = await core.fetch('http://central/v1/devices/register', {
@@ -169,7 +169,7 @@ describe('central migrations', () => {
       });
       const [result] = PushResponseSchema.parse(await pushed.json()).results;
       expect(result).toMatchObject({ status: 'applied', centralNo: 'H01-20261130-000003' });
-      expect(core.ledger.changesSince('H01', 3, 10).changes.map((c) => c.seq)).toEqual([4]);
+      expect((await core.ledger.changesSince('H01', 3, 10)).changes.map((c) => c.seq)).toEqual([4]);
     } finally {
       core.db.close();
     }

@@ -3,7 +3,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { createCentralCore, type CentralOptions } from './core';
+import { openCentralCore, type CentralOptions } from './core';
 import { healthResponse } from './health';
 import type { CentralDb } from './db';
 import { errorBody } from './errors';
@@ -15,7 +15,9 @@ import {
   type FaultKind,
   type FaultPlan,
 } from './faults';
-import type { Ledger } from './ledger';
+import { summaryWork, type Ledger, type LedgerSummary } from './ledger';
+import { SqliteStore } from './store/sqlite-store';
+import type { CentralStore } from './store/work';
 import type { HubLink } from './hub-link';
 import { checkBindAddress } from './hub-tls';
 
@@ -40,7 +42,9 @@ export interface CentralHandle {
   /** The token /admin/* requires. */
   adminToken: string;
   port: number;
+  /** The SQLite handle (the embedded default); throws on PostgreSQL, use `store`. */
   db: CentralDb;
+  store: CentralStore;
   ledger: Ledger;
   /** A hub's link to central (with `hubLink`): `enrol()` at start. */
   hubLink?: HubLink;
@@ -52,14 +56,16 @@ export interface CentralHandle {
    */
   drain(graceMs?: number): Promise<{ finished: number; cut: number }>;
   setFaults(spec: string | FaultPlan): void;
+  /** Counters and ledger figures, at once: SQLite only (PostgreSQL: readStats). */
   stats(): CentralStats;
+  readStats(): Promise<CentralStats>;
   setDemo(enabled: boolean, intervalMs?: number): void;
 }
 
 import { DEV_REGISTRATION_SECRET } from '../shared/sync/dev-secret';
 
 export { DEV_REGISTRATION_SECRET };
-export { createCentralCore, type CentralCore, type CentralOptions } from './core';
+export { createCentralCore, openCentralCore, type CentralCore, type CentralOptions } from './core';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -85,13 +91,15 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     if (demoTimer) clearInterval(demoTimer);
     demoTimer = undefined;
     if (enabled) {
-      demoTimer = setInterval(() => ledger.advanceSome(perTick), intervalMs);
+      demoTimer = setInterval(() => {
+        // A database that is away for a moment skips this tick.
+        ledger.advanceSome(perTick).catch(() => undefined);
+      }, intervalMs);
       demoTimer.unref();
     }
   };
 
-  const stats = (): CentralStats => {
-    const s = ledger.summary();
+  const statsOf = (s: LedgerSummary): CentralStats => {
     return {
       ...counts,
       faults: { ...counts.faults },
@@ -110,11 +118,20 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     plan = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
   };
 
-  const { app, db, ledger, adminToken, hubLink } = createCentralCore(opts, {
+  const readStats = async (): Promise<CentralStats> => statsOf(await ledger.summary());
+  const stats = (): CentralStats => {
+    if (!(store instanceof SqliteStore)) {
+      throw new Error('central runs on PostgreSQL: read its figures with readStats()');
+    }
+    return statsOf(store.readSync(summaryWork));
+  };
+
+  const core = await openCentralCore(opts, {
     setFaults,
-    stats,
+    stats: readStats,
     setDemo: (on, ms) => setDemo(on, ms),
   });
+  const { app, store, ledger, adminToken, hubLink } = core;
 
   const host = opts.host ?? '127.0.0.1';
   let port = opts.port ?? 0;
@@ -149,7 +166,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
   let draining = false;
   const withFaults = async (req: Request, env: HttpBindings): Promise<Response> => {
     const path = new URL(req.url).pathname;
-    const probe = healthResponse(path, { db, draining: () => draining });
+    const probe = await healthResponse(path, { store, draining: () => draining });
     if (probe) return probe;
     if (!path.startsWith('/v1/')) return app.fetch(req, env);
     counts.requests++;
@@ -253,11 +270,15 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
     url: `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     adminToken,
     port,
-    db,
+    get db() {
+      return core.db;
+    },
+    store,
     ledger,
     ...(hubLink ? { hubLink } : {}),
     setFaults,
     stats,
+    readStats,
     setDemo: (on, ms) => setDemo(on, ms),
     drain: async (graceMs = 10_000) => {
       draining = true;
@@ -273,7 +294,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
       }
       const cut = inFlight;
       for (const s of sockets) s.destroy();
-      db.close();
+      await store.close();
       return { finished: busyAtStart - cut, cut };
     },
     close: async () => {
@@ -285,7 +306,7 @@ export async function startCentral(opts: CentralOptions): Promise<CentralHandle>
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
       });
-      db.close();
+      await store.close();
     },
   };
 }

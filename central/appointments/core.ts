@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { FieldCipher } from '../../electron/main/services/crypto';
 import { toHallIso } from '../../shared/hall-time';
 import {
@@ -10,8 +9,8 @@ import {
   type Slot,
 } from '../../shared/appointments/schemas';
 import type { QueueConfig } from '../../shared/queue/schemas';
-import { sqlFor, type Sql } from '../sql';
-import type { QueueStore } from '../queue/store';
+import { QueueCore } from '../queue/core';
+import { forUpdate, get, run, type Work } from '../store/work';
 
 export interface SlotRow {
   id: string;
@@ -47,49 +46,55 @@ export interface BookingRow {
 export const PHONE_CONTEXT = 'appt_bookings.phone';
 
 /**
- * What the appointment sections share: the database (the hub's, the one the queue is on), the
- * clock, the hub's cipher, the queue (services and tickets) and how rows are presented.
+ * What the appointment sections share: the clock, the hub's cipher, the queue's core (services
+ * and tickets, on the same store: check-in issues its ticket inside the booking's transaction)
+ * and how rows are presented, as store work (store/work.ts).
  */
 export class AppointmentCore {
-  readonly sql: Sql;
+  readonly queue: QueueCore;
 
   constructor(
-    readonly db: Database.Database,
-    readonly queue: QueueStore,
     readonly cipher: FieldCipher,
     readonly now: () => number,
   ) {
-    this.sql = sqlFor(db);
+    this.queue = new QueueCore(now, cipher);
   }
 
-  /** IMMEDIATE, as the queue: the write lock is taken before the slot's count is read. */
-  tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  settings(hall: string): AppointmentSettings {
-    const row = this.sql<[string], { grace_minutes: number; book_ahead_days: number }>(
+  *settings(hall: string): Work<AppointmentSettings> {
+    const row = yield* get<{ grace_minutes: number; book_ahead_days: number }>(
       'SELECT grace_minutes, book_ahead_days FROM appt_settings WHERE hall_code = ?',
-    ).get(hall);
+      hall,
+    );
     return row
       ? { graceMinutes: row.grace_minutes, bookAheadDays: row.book_ahead_days }
       : DEFAULT_APPOINTMENT_SETTINGS;
   }
 
-  saveSettings(hall: string, s: AppointmentSettings): AppointmentSettings {
-    this.sql(
+  *saveSettings(hall: string, s: AppointmentSettings): Work<AppointmentSettings> {
+    yield* run(
       `INSERT INTO appt_settings (hall_code, grace_minutes, book_ahead_days, updated_at)
        VALUES (?, ?, ?, ?)
        ON CONFLICT (hall_code) DO UPDATE SET grace_minutes = excluded.grace_minutes,
          book_ahead_days = excluded.book_ahead_days, updated_at = excluded.updated_at`,
-    ).run(hall, s.graceMinutes, s.bookAheadDays, this.now());
-    return this.settings(hall);
+      hall,
+      s.graceMinutes,
+      s.bookAheadDays,
+      this.now(),
+    );
+    return yield* this.settings(hall);
   }
 
-  slot(hall: string, id: string): SlotRow | undefined {
-    return this.sql<[string, string], SlotRow>(
-      'SELECT * FROM appt_slots WHERE id = ? AND hall_code = ?',
-    ).get(id, hall);
+  *slot(hall: string, id: string): Work<SlotRow | undefined> {
+    return yield* get<SlotRow>('SELECT * FROM appt_slots WHERE id = ? AND hall_code = ?', id, hall);
+  }
+
+  /** The slot, locked until the write ends (PostgreSQL), for work that decides on its count. */
+  *lockedSlot(hall: string, id: string): Work<SlotRow | undefined> {
+    return yield* get<SlotRow>(
+      forUpdate('SELECT * FROM appt_slots WHERE id = ? AND hall_code = ?'),
+      id,
+      hall,
+    );
   }
 
   serviceName(config: QueueConfig, code: string): Slot['serviceName'] {
@@ -109,10 +114,11 @@ export class AppointmentCore {
     };
   }
 
-  presentBooking(row: BookingRow, config: QueueConfig): Booking {
-    const slot = this.slot(row.hall_code, row.slot_id) as SlotRow;
+  *presentBooking(row: BookingRow, config: QueueConfig): Work<Booking> {
+    const slot = (yield* this.slot(row.hall_code, row.slot_id)) as SlotRow;
     let ticketNumber: string | null = null;
-    if (row.ticket_id) ticketNumber = this.queue.ticket(row.hall_code, row.ticket_id).number;
+    if (row.ticket_id)
+      ticketNumber = (yield* this.queue.ticket(row.hall_code, row.ticket_id)).number;
     return {
       id: row.id,
       code: row.code,

@@ -16,7 +16,12 @@ import { AppointmentRefusal, type AppointmentStore } from './store';
 type Parsed<O extends AppointmentOp> = AppointmentOpParsed<O>;
 
 /** One op: the hall and station come from the device's token, never from the body. */
-function run(store: AppointmentStore, device: DeviceIdentity, op: AppointmentOp, input: unknown) {
+function run(
+  store: AppointmentStore,
+  device: DeviceIdentity,
+  op: AppointmentOp,
+  input: unknown,
+): Promise<unknown> {
   const hall = device.hallCode;
   const station = device.stationCode;
   switch (op) {
@@ -74,7 +79,7 @@ export function mountAppointmentRoutes(
     const parsed = APPOINTMENT_OPS[op].input.safeParse(body.value);
     if (!parsed.success) return badRequest(c, firstPath(parsed.error.issues));
     try {
-      return c.json(run(store, device, op, parsed.data) as object);
+      return c.json((await run(store, device, op, parsed.data)) as object);
     } catch (err) {
       if (err instanceof AppointmentRefusal || err instanceof QueueRefusal) {
         return c.json(err.body, err.status as ContentfulStatusCode);

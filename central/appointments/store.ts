@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { FieldCipher } from '../../electron/main/services/crypto';
 import type { AppointmentOpParsed } from '../../shared/appointments/protocol';
 import type {
@@ -9,7 +8,7 @@ import type {
   Slot,
 } from '../../shared/appointments/schemas';
 import type { IssuedTicket } from '../../shared/queue/schemas';
-import type { QueueStore } from '../queue/store';
+import type { CentralStore } from '../store/work';
 import { book, cancel, checkIn, dayList } from './bookings';
 import { AppointmentCore } from './core';
 import { figures } from './figures';
@@ -22,9 +21,10 @@ const MISS_WINDOW_MS = 60_000;
 const MAX_MISSES = 5;
 
 /**
- * The hall's appointments, kept by the hall hub beside its ticket queue and on the same
- * database, so a booking is decided where the tickets are: every write is one IMMEDIATE
- * transaction and check-in issues its ticket inside it (docs/appointments.md).
+ * The hall's appointments, kept by the hall hub beside its ticket queue and on the same store,
+ * so a booking is decided where the tickets are: every write is one write transaction of the
+ * store (SQLite: IMMEDIATE; PostgreSQL: the slot or booking row locked) and check-in issues its
+ * ticket inside it (docs/appointments.md).
  */
 export class AppointmentStore {
   private readonly a: AppointmentCore;
@@ -32,58 +32,60 @@ export class AppointmentStore {
   private readonly misses = new Map<string, number[]>();
 
   constructor(
-    db: Database.Database,
-    queue: QueueStore,
+    private readonly store: CentralStore,
     opts: { cipher: FieldCipher; now?: () => number },
   ) {
-    this.a = new AppointmentCore(db, queue, opts.cipher, opts.now ?? Date.now);
+    this.a = new AppointmentCore(opts.cipher, opts.now ?? Date.now);
   }
 
-  settings(hall: string): AppointmentSettings {
-    return this.a.settings(hall);
+  settings(hall: string): Promise<AppointmentSettings> {
+    return this.store.read(() => this.a.settings(hall));
   }
-  saveSettings(hall: string, settings: AppointmentSettings): AppointmentSettings {
-    return this.a.tx(() => this.a.saveSettings(hall, settings));
+  saveSettings(hall: string, settings: AppointmentSettings): Promise<AppointmentSettings> {
+    return this.store.write(() => this.a.saveSettings(hall, settings));
   }
-  slots(hall: string, input: AppointmentOpParsed<'slots'>): Slot[] {
-    return listSlots(this.a, hall, input);
+  slots(hall: string, input: AppointmentOpParsed<'slots'>): Promise<Slot[]> {
+    return this.store.read(() => listSlots(this.a, hall, input));
   }
-  saveSlot(hall: string, input: AppointmentOpParsed<'saveSlot'>): Slot {
-    return saveSlot(this.a, hall, input);
+  saveSlot(hall: string, input: AppointmentOpParsed<'saveSlot'>): Promise<Slot> {
+    return this.store.write(() => saveSlot(this.a, hall, input));
   }
-  removeSlot(hall: string, slotId: string): { removed: boolean } {
-    return { removed: removeSlot(this.a, hall, slotId) };
+  async removeSlot(hall: string, slotId: string): Promise<{ removed: boolean }> {
+    return { removed: await this.store.write(() => removeSlot(this.a, hall, slotId)) };
   }
   book(
     hall: string,
     station: string,
     channel: BookingChannel,
     input: AppointmentOpParsed<'book'>,
-  ): Booking {
-    return book(this.a, hall, station, channel, input);
+  ): Promise<Booking> {
+    return this.store.write(() => book(this.a, hall, station, channel, input));
   }
-  cancel(hall: string, station: string, input: AppointmentOpParsed<'cancel'>): Booking {
-    return this.guarded(hall, station, () => cancel(this.a, hall, input));
+  cancel(hall: string, station: string, input: AppointmentOpParsed<'cancel'>): Promise<Booking> {
+    return this.guarded(hall, station, () => this.store.write(() => cancel(this.a, hall, input)));
   }
   checkIn(
     hall: string,
     station: string,
     input: AppointmentOpParsed<'checkIn'>,
-  ): { booking: Booking; ticket: IssuedTicket } {
-    return this.guarded(hall, station, () => checkIn(this.a, hall, station, input));
+  ): Promise<{ booking: Booking; ticket: IssuedTicket }> {
+    return this.guarded(hall, station, () =>
+      this.store.write(() => checkIn(this.a, hall, station, input)),
+    );
   }
-  dayList(hall: string, day?: string): Booking[] {
-    return dayList(this.a, hall, day);
+  /** A write: the no-show sweep marks what is overdue before the list is read. */
+  dayList(hall: string, day?: string): Promise<Booking[]> {
+    return this.store.write(() => dayList(this.a, hall, day));
   }
-  figures(hall: string): AppointmentFigures {
-    return figures(this.a, hall);
+  figures(hall: string): Promise<AppointmentFigures> {
+    return this.store.write(() => figures(this.a, hall));
   }
 
   /**
    * Code + phone matches: after 5 misses in a minute at one station even a right pair waits,
    * so neither the code nor the phone can be guessed by trying.
    */
-  private guarded<T>(hall: string, station: string, fn: () => T): T {
+  private async guarded<T>(hall: string, station: string, fn: () => Promise<T>): Promise<T> {
     const key = `${hall}\u0000${station}`;
     const cutoff = this.a.now() - MISS_WINDOW_MS;
     const recent = (this.misses.get(key) ?? []).filter((t) => t > cutoff);
@@ -92,7 +94,7 @@ export class AppointmentStore {
       throw new AppointmentRefusal('rateLimited', 'too_many_misses');
     }
     try {
-      return fn();
+      return await fn();
     } catch (err) {
       if (err instanceof AppointmentRefusal && err.body.reason === 'not_found') {
         recent.push(this.a.now());

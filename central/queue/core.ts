@@ -4,7 +4,6 @@ import {
   type FieldCipher,
 } from '../../electron/main/services/crypto';
 import { toHallIso } from '../../shared/hall-time';
-import type Database from 'better-sqlite3';
 import { DEFAULT_QUEUE_CONFIG, counterName } from '../../shared/queue/defaults';
 import type { QueueErrorBody, QueueOpParsed, QueueReason } from '../../shared/queue/protocol';
 import {
@@ -15,7 +14,7 @@ import {
   type TicketState,
 } from '../../shared/queue/schemas';
 import { errorBody } from '../errors';
-import { sqlFor, type Sql } from '../sql';
+import { forUpdate, get, run, type Work } from '../store/work';
 import { openDraft, openNote } from './draft-sealing';
 
 /** A refusal with its row of the error table; the messages name no value. */
@@ -115,7 +114,9 @@ function kioskNoteOf(cipher: FieldCipher, draft: string | null): string {
   }
 }
 
-export const SELECT_TICKET = `SELECT t.rowid, t.*, EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) AS rated
+/** `rated` as 0/1 in both engines (PostgreSQL's EXISTS is a boolean). */
+export const SELECT_TICKET = `SELECT t.rowid, t.*,
+    CASE WHEN EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) THEN 1 ELSE 0 END AS rated
   FROM queue_tickets t`;
 
 /** UTC+8 ISO text, what every API answer carries. */
@@ -123,45 +124,38 @@ export const iso = (ms: number): string => toHallIso(ms);
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 /**
- * What every section of the queue store shares: the database and clock, the configuration, a
- * ticket row and how it is presented, and the event log. The tables are created by central's
- * migrations (002_queue).
+ * What every section of the queue store shares: the clock, the configuration, a ticket row and
+ * how it is presented, and the event log, as store work (store/work.ts) the QueueStore runs in
+ * one transaction per operation. The tables are created by central's migrations (002_queue).
  */
 export class QueueCore {
-  readonly sql: Sql;
-
   constructor(
-    readonly db: Database.Database,
     readonly now: () => number,
     /** Seals kiosk drafts (draft-sealing.ts); tests without one get keys of their own. */
     readonly cipher: FieldCipher = createFieldCipher(ephemeralKeys()),
-  ) {
-    this.sql = sqlFor(db);
-  }
+  ) {}
 
-  /** IMMEDIATE: the write lock is taken before anything is read. */
-  tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  config(hall: string): QueueConfig {
-    const row = this.sql<[string], { config: string }>(
+  *config(hall: string): Work<QueueConfig> {
+    const row = yield* get<{ config: string }>(
       'SELECT config FROM queue_config WHERE hall_code = ?',
-    ).get(hall);
+      hall,
+    );
     if (!row) return DEFAULT_QUEUE_CONFIG;
     return QueueConfigSchema.parse(JSON.parse(row.config));
   }
 
-  saveConfig(hall: string, input: QueueOpParsed<'saveConfig'>): QueueConfig {
-    return this.tx(() => {
-      const current = this.config(hall);
-      const next = QueueConfigSchema.parse({ ...input.config, version: current.version + 1 });
-      this.sql(
-        `INSERT INTO queue_config (hall_code, config, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (hall_code) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at`,
-      ).run(hall, JSON.stringify(next), this.now());
-      return next;
-    });
+  *saveConfig(hall: string, input: QueueOpParsed<'saveConfig'>): Work<QueueConfig> {
+    yield* get(forUpdate('SELECT hall_code FROM queue_config WHERE hall_code = ?'), hall);
+    const current = yield* this.config(hall);
+    const next = QueueConfigSchema.parse({ ...input.config, version: current.version + 1 });
+    yield* run(
+      `INSERT INTO queue_config (hall_code, config, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (hall_code) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at`,
+      hall,
+      JSON.stringify(next),
+      this.now(),
+    );
+    return next;
   }
 
   service(config: QueueConfig, code: string, field = 'serviceCode'): ServiceConfig {
@@ -170,10 +164,17 @@ export class QueueCore {
     return s;
   }
 
-  row(hall: string, id: string): TicketRow | undefined {
-    return this.sql<[string, string], TicketRow>(
-      `${SELECT_TICKET} WHERE t.id = ? AND t.hall_code = ?`,
-    ).get(id, hall);
+  *row(hall: string, id: string): Work<TicketRow | undefined> {
+    return yield* get<TicketRow>(`${SELECT_TICKET} WHERE t.id = ? AND t.hall_code = ?`, id, hall);
+  }
+
+  /** The row, locked until the write ends (PostgreSQL), for work that decides on its state. */
+  *lockedRow(hall: string, id: string): Work<TicketRow | undefined> {
+    return yield* get<TicketRow>(
+      forUpdate(`${SELECT_TICKET} WHERE t.id = ? AND t.hall_code = ?`),
+      id,
+      hall,
+    );
   }
 
   present(row: TicketRow, config: QueueConfig): Ticket {
@@ -206,22 +207,24 @@ export class QueueCore {
     };
   }
 
-  ticket(hall: string, id: string): Ticket {
-    const row = this.row(hall, id);
+  *ticket(hall: string, id: string): Work<Ticket> {
+    const row = yield* this.row(hall, id);
     if (!row) throw notFound();
-    return this.present(row, this.config(hall));
+    return this.present(row, yield* this.config(hall));
   }
 
   /** The ticket this counter holds (called or being served), if any. */
-  active(hall: string, counter: string): TicketRow | undefined {
-    return this.sql<[string, string], TicketRow>(
+  *active(hall: string, counter: string): Work<TicketRow | undefined> {
+    return yield* get<TicketRow>(
       `${SELECT_TICKET} WHERE t.hall_code = ? AND t.counter = ? AND t.state IN ('called','serving')`,
-    ).get(hall, counter);
+      hall,
+      counter,
+    );
   }
 
   /** Loads a ticket this counter holds in one of `states`, or refuses. */
-  held(hall: string, counter: string, id: string, states: TicketState[]): TicketRow {
-    const row = this.row(hall, id);
+  *held(hall: string, counter: string, id: string, states: TicketState[]): Work<TicketRow> {
+    const row = yield* this.lockedRow(hall, id);
     if (!row) throw notFound();
     if (row.counter !== counter && row.state !== 'issued')
       throw refuse('conflict', 'not_your_ticket');
@@ -229,26 +232,41 @@ export class QueueCore {
     return row;
   }
 
-  waitingCount(hall: string, day: string, service: string): number {
-    return (
-      this.sql<[string, string, string], { n: number }>(
-        `SELECT count(*) AS n FROM queue_tickets
-         WHERE hall_code = ? AND day = ? AND state = 'issued' AND service_code = ?`,
-      ).get(hall, day, service)?.n ?? 0
+  *waitingCount(hall: string, day: string, service: string): Work<number> {
+    const row = yield* get<{ n: number }>(
+      `SELECT count(*) AS n FROM queue_tickets
+       WHERE hall_code = ? AND day = ? AND state = 'issued' AND service_code = ?`,
+      hall,
+      day,
+      service,
     );
+    return row?.n ?? 0;
   }
 
-  issuedToday(hall: string, day: string, prefix: string): number {
-    return (
-      this.sql<[string, string, string], { last: number }>(
-        'SELECT last FROM queue_numbers WHERE hall_code = ? AND day = ? AND prefix = ?',
-      ).get(hall, day, prefix)?.last ?? 0
+  *issuedToday(hall: string, day: string, prefix: string): Work<number> {
+    const row = yield* get<{ last: number }>(
+      'SELECT last FROM queue_numbers WHERE hall_code = ? AND day = ? AND prefix = ?',
+      hall,
+      day,
+      prefix,
     );
+    return row?.last ?? 0;
   }
 
-  event(hall: string, ticketId: string, kind: string, counter: string | null, at: number): void {
-    this.sql(
+  *event(
+    hall: string,
+    ticketId: string,
+    kind: string,
+    counter: string | null,
+    at: number,
+  ): Work<void> {
+    yield* run(
       'INSERT INTO queue_events (hall_code, ticket_id, kind, counter, at) VALUES (?, ?, ?, ?, ?)',
-    ).run(hall, ticketId, kind, counter, at);
+      hall,
+      ticketId,
+      kind,
+      counter,
+      at,
+    );
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCentralDb } from '../db';
+import { SqliteStore } from '../store/sqlite-store';
 import { DEFAULT_QUEUE_CONFIG } from '../../shared/queue/defaults';
 import type { KioskDraft } from '../../shared/queue/kiosk';
 import { hubCipher } from './draft-sealing';
@@ -25,18 +26,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function hub(file: string): { store: QueueStore; close: () => void } {
+async function hub(file: string): Promise<{ store: QueueStore; close: () => void }> {
   const db = openCentralDb(file);
-  const store = new QueueStore(db, { cipher: hubCipher(file) });
-  store.saveConfig(HALL, { config: DEFAULT_QUEUE_CONFIG });
+  const store = new QueueStore(new SqliteStore(db), { cipher: hubCipher(file) });
+  await store.saveConfig(HALL, { config: DEFAULT_QUEUE_CONFIG });
   return { store, close: () => db.close() };
 }
 
 describe('kiosk drafts on the hall hub', () => {
-  it('are sealed at rest, open for the counter that called the ticket, and survive a restart', () => {
+  it('are sealed at rest, open for the counter that called the ticket, and survive a restart', async () => {
     const file = join(dir, 'hub.db');
-    let h = hub(file);
-    const ticket = h.store.issue(HALL, 'K01', {
+    let h = await hub(file);
+    const ticket = await h.store.issue(HALL, 'K01', {
       id: uuidv7(),
       serviceCode: 'NEW',
       priority: 'normal',
@@ -53,10 +54,10 @@ describe('kiosk drafts on the hall hub', () => {
       }
     }
 
-    h = hub(file);
-    const called = h.store.callNext(HALL, 'C01', { requestId: uuidv7(), services: ['NEW'] });
+    h = await hub(file);
+    const called = await h.store.callNext(HALL, 'C01', { requestId: uuidv7(), services: ['NEW'] });
     expect(called.ticket?.id).toBe(ticket.id);
-    expect(h.store.kioskDraft(HALL, 'C01', ticket.id)).toEqual(DRAFT);
+    expect(await h.store.kioskDraft(HALL, 'C01', ticket.id)).toEqual(DRAFT);
     h.close();
   });
 });

@@ -19,7 +19,14 @@ import {
 export const KIOSK_DRAFT_CONTEXT = 'queue_tickets.kiosk_draft';
 
 export function hubCipher(dbFile: string, keyFile?: string): FieldCipher {
-  if (dbFile === ':memory:' && !keyFile) return createFieldCipher(ephemeralKeys());
+  if ((dbFile === ':memory:' && !keyFile) || keyFile === ':ephemeral:') {
+    return createFieldCipher(ephemeralKeys());
+  }
+  if (/^postgres(ql)?:\/\//i.test(dbFile) && !keyFile) {
+    throw new Error(
+      '中心系统使用 PostgreSQL 时须指定密钥文件 (--key-file) / with PostgreSQL, central needs --key-file for the hub keys',
+    );
+  }
   return createFieldCipher(
     loadOrCreateKeys(keyFile ?? join(dirname(dbFile), 'hub-keys.json'), FILE_MODE_WRAPPER).keys,
   );

@@ -4,27 +4,29 @@ import { ticketNumber } from '../../shared/queue/numbering';
 import { weightOf } from '../../shared/queue/ordering';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import type { IssuedTicket } from '../../shared/queue/schemas';
+import { dialects, get, run, type Work } from '../store/work';
 import { refuse, type QueueCore, type TicketRow } from './core';
 
 /** Tickets waiting in the same service that will be called before `row`. */
-function waitingAhead(q: QueueCore, row: TicketRow): number {
+const AHEAD = `WHERE hall_code = ? AND day = ? AND state = 'issued' AND service_code = ?
+   AND (weight > ? OR (weight = ? AND (arrival_at < ? OR (arrival_at = ? AND rowid < ?))))`;
+
+function* waitingAhead(row: TicketRow): Work<number> {
   return (
-    q
-      .sql<unknown[], { n: number }>(
-        `SELECT count(*) AS n FROM queue_tickets INDEXED BY queue_waiting
-         WHERE hall_code = ? AND day = ? AND state = 'issued' AND service_code = ?
-           AND (weight > ? OR (weight = ? AND (arrival_at < ? OR (arrival_at = ? AND rowid < ?))))`,
-      )
-      .get(
-        row.hall_code,
-        row.day,
-        row.service_code,
-        row.weight,
-        row.weight,
-        row.arrival_at,
-        row.arrival_at,
-        row.rowid,
-      )?.n ?? 0
+    (yield* get<{ n: number }>(
+      dialects(
+        `SELECT count(*) AS n FROM queue_tickets INDEXED BY queue_waiting ${AHEAD}`,
+        `SELECT count(*) AS n FROM queue_tickets ${AHEAD}`,
+      ),
+      row.hall_code,
+      row.day,
+      row.service_code,
+      row.weight,
+      row.weight,
+      row.arrival_at,
+      row.arrival_at,
+      row.rowid,
+    ))?.n ?? 0
   );
 }
 
@@ -32,15 +34,15 @@ function waitingAhead(q: QueueCore, row: TicketRow): number {
  * A new ticket (the hall's next daily number for the service, or an offline ticket merged
  * with its own number and issue time). Idempotent on the ticket id.
  */
-export function issue(
+export function* issue(
   q: QueueCore,
   hall: string,
   station: string,
   input: QueueOpParsed<'issue'>,
-): IssuedTicket {
-  return q.tx(() => {
-    const config = q.config(hall);
-    let row = q.row(hall, input.id);
+): Work<IssuedTicket> {
+  {
+    const config = yield* q.config(hall);
+    let row = yield* q.row(hall, input.id);
     if (!row) {
       const service = q.service(config, input.serviceCode);
       const now = q.now();
@@ -53,21 +55,25 @@ export function issue(
         if (hallDate(issuedAt) !== today) throw refuse('conflict', 'stale_day', 'offline.issuedAt');
         number = input.offline.number;
       } else {
-        const last = q.issuedToday(hall, today, service.prefix);
-        if (last >= service.dailyCap) throw refuse('conflict', 'cap_reached', 'serviceCode');
-        seq = last + 1;
-        q.sql(
-          `INSERT INTO queue_numbers (hall_code, day, prefix, last) VALUES (?, ?, ?, ?)
-           ON CONFLICT (hall_code, day, prefix) DO UPDATE SET last = excluded.last`,
-        ).run(hall, today, service.prefix, seq);
+        // Taken and counted in one statement (the row stays locked until the end): two
+        // guides issuing at once get two numbers. Over the cap, the refusal rolls it back.
+        const taken = yield* get<{ last: number }>(
+          `INSERT INTO queue_numbers (hall_code, day, prefix, last) VALUES (?, ?, ?, 1)
+           ON CONFLICT (hall_code, day, prefix) DO UPDATE SET last = queue_numbers.last + 1
+           RETURNING last`,
+          hall,
+          today,
+          service.prefix,
+        );
+        seq = taken?.last ?? 1;
+        if (seq > service.dailyCap) throw refuse('conflict', 'cap_reached', 'serviceCode');
         number = ticketNumber(service.prefix, seq);
       }
-      q.sql(
+      yield* run(
         `INSERT INTO queue_tickets (id, hall_code, day, number, seq, service_code, priority,
            weight, channel, origin_station, offline, issued_at, queued_at, arrival_at, state,
            kiosk_draft, note, customer_ref)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?)`,
-      ).run(
         input.id,
         hall,
         today,
@@ -86,15 +92,15 @@ export function issue(
         sealNote(q.cipher, input.note),
         input.customerRef ?? null,
       );
-      q.event(hall, input.id, 'issue', null, now);
-      row = q.row(hall, input.id) as TicketRow;
+      yield* q.event(hall, input.id, 'issue', null, now);
+      row = (yield* q.row(hall, input.id)) as TicketRow;
     }
     const service = config.services.find((s) => s.code === row.service_code);
-    const waiting = q.waitingCount(hall, row.day, row.service_code);
+    const waiting = yield* q.waitingCount(hall, row.day, row.service_code);
     return {
       ...q.present(row, config),
-      ahead: row.state === 'issued' ? waitingAhead(q, row) : 0,
+      ahead: row.state === 'issued' ? yield* waitingAhead(row) : 0,
       warn: service ? waiting >= service.warnAt : false,
     };
-  });
+  }
 }

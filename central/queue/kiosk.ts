@@ -4,6 +4,7 @@ import { hallDate } from '../../shared/hall-time';
 import { openDraft } from './draft-sealing';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import { checkMobile } from '../../shared/validators/mobile';
+import { dialects, get, all, run, type Work } from '../store/work';
 import {
   notFound,
   QueueRefusal,
@@ -15,26 +16,26 @@ import {
 
 /** What the self-service kiosk does: rate a visit, hand over a pre-filled draft, look up. */
 
-export function rate(
+export function* rate(
   q: QueueCore,
   hall: string,
   input: QueueOpParsed<'rate'>,
-): { ticketNumber: string } {
-  return q.tx(() => {
+): Work<{ ticketNumber: string }> {
+  {
     const today = hallDate(q.now());
-    const rows = q
-      .sql<[string, string, string], TicketRow>(
-        `${SELECT_TICKET} WHERE t.hall_code = ? AND t.day = ? AND t.number = ? ORDER BY t.rowid DESC`,
-      )
-      .all(hall, today, input.ticketNumber);
+    const rows = yield* all<TicketRow>(
+      `${SELECT_TICKET} WHERE t.hall_code = ? AND t.day = ? AND t.number = ? ORDER BY t.rowid DESC`,
+      hall,
+      today,
+      input.ticketNumber,
+    );
     if (rows.length === 0) throw notFound();
     if (rows.some((r) => r.rated === 1)) throw refuse('conflict', 'already_rated');
     const done = rows.find((r) => r.state === 'done');
     if (!done) throw refuse('conflict', 'not_served');
-    q.sql(
+    yield* run(
       `INSERT INTO queue_ratings (ticket_id, hall_code, day, rating, attitude, quality, efficiency, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
       done.id,
       hall,
       done.day,
@@ -45,36 +46,35 @@ export function rate(
       q.now(),
     );
     return { ticketNumber: done.number };
-  });
+  }
 }
 
 /** The customer's own data: only for the counter that holds the ticket right now. */
-export function kioskDraft(
+export function* kioskDraft(
   q: QueueCore,
   hall: string,
   counter: string,
   id: string,
-): KioskDraft | null {
-  const row = q.held(hall, counter, id, ['called', 'serving']);
+): Work<KioskDraft | null> {
+  const row = yield* q.held(hall, counter, id, ['called', 'serving']);
   return row.kiosk_draft ? openDraft(q.cipher, row.kiosk_draft) : null;
 }
 
 /** The counter verifying a kiosk draft: records which application it became. */
-export function takeKioskDraft(
+export function* takeKioskDraft(
   q: QueueCore,
   hall: string,
   counter: string,
   input: QueueOpParsed<'takeKioskDraft'>,
-): KioskDraft {
-  return q.tx(() => {
-    const row = q.held(hall, counter, input.ticketId, ['called', 'serving']);
-    if (!row.kiosk_draft) throw notFound();
-    q.sql('UPDATE queue_tickets SET kiosk_application_id = ? WHERE id = ?').run(
-      input.applicationId,
-      row.id,
-    );
-    return openDraft(q.cipher, row.kiosk_draft);
-  });
+): Work<KioskDraft> {
+  const row = yield* q.held(hall, counter, input.ticketId, ['called', 'serving']);
+  if (!row.kiosk_draft) throw notFound();
+  yield* run(
+    'UPDATE queue_tickets SET kiosk_application_id = ? WHERE id = ?',
+    input.applicationId,
+    row.id,
+  );
+  return openDraft(q.cipher, row.kiosk_draft);
 }
 
 const lookupNotFound = (): QueueRefusal =>
@@ -88,24 +88,26 @@ const lookupNotFound = (): QueueRefusal =>
  * that does not match all three answers the same "not found", so the look-up cannot be used to
  * probe (nor to read another hall's applications).
  */
-export function lookup(q: QueueCore, hallCode: string, input: LookupInput): LookupResult {
+export function* lookup(q: QueueCore, hallCode: string, input: LookupInput): Work<LookupResult> {
   const mobile = checkMobile(input.mobile);
   if (!mobile.ok) throw lookupNotFound();
-  const row = q
-    .sql<
-      [string, string, string],
-      {
-        central_no: string;
-        payload: string;
-        stages: string;
-        stage_index: number;
-        type_code: string;
-      }
-    >(
+  const row = yield* get<{
+    central_no: string;
+    payload: string;
+    stages: string;
+    stage_index: number;
+    type_code: string;
+  }>(
+    dialects(
       `SELECT central_no, payload, stages, stage_index, type_code FROM applications
        WHERE (json_extract(payload, '$.appNo') = ? OR central_no = ?) AND hall_code = ? LIMIT 1`,
-    )
-    .get(input.appNo, input.appNo, hallCode);
+      `SELECT central_no, payload, stages, stage_index, type_code FROM applications
+       WHERE (((payload::json) ->> 'appNo') = ? OR central_no = ?) AND hall_code = ? LIMIT 1`,
+    ),
+    input.appNo,
+    input.appNo,
+    hallCode,
+  );
   if (!row) throw lookupNotFound();
   const payload = JSON.parse(row.payload) as {
     appNo: string;

@@ -3,6 +3,7 @@ import { hallDate } from '../../shared/hall-time';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import type { MeasureRow, Measures } from '../../shared/queue/schemas';
 import type { LocalizedText } from '../../shared/text';
+import { all, get, type Work } from '../store/work';
 import { SELECT_TICKET, type QueueCore, type TicketRow } from './core';
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
@@ -11,18 +12,23 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
  * Wait (queued → first call), service time (serving or call → end), no-shows and long waits,
  * per service, per counter and in total, over hall days `from`..`to`.
  */
-export function measures(q: QueueCore, hall: string, input: QueueOpParsed<'measures'>): Measures {
-  const config = q.config(hall);
+export function* measures(
+  q: QueueCore,
+  hall: string,
+  input: QueueOpParsed<'measures'>,
+): Work<Measures> {
+  const config = yield* q.config(hall);
   const now = q.now();
   const today = hallDate(now);
   const from = input.from ?? today;
   const to = input.to ?? from;
   const longMs = config.longWaitMinutes * 60_000;
-  const rows = q
-    .sql<[string, string, string], TicketRow>(
-      `${SELECT_TICKET} WHERE t.hall_code = ? AND t.day >= ? AND t.day <= ?`,
-    )
-    .all(hall, from, to);
+  const rows = yield* all<TicketRow>(
+    `${SELECT_TICKET} WHERE t.hall_code = ? AND t.day >= ? AND t.day <= ?`,
+    hall,
+    from,
+    to,
+  );
 
   const empty = (key: string, name: LocalizedText) => ({
     key,
@@ -73,26 +79,25 @@ export function measures(q: QueueCore, hall: string, input: QueueOpParsed<'measu
       waitingLongNow: waitingNow.filter((r) => now - r.queued_at > longMs).length,
     };
   };
-  const ratings = q
-    .sql<
-      [string, string, string],
-      {
-        count: number;
-        very: number | null;
-        sat: number | null;
-        dis: number | null;
-        att: number | null;
-        qua: number | null;
-        eff: number | null;
-      }
-    >(
-      `SELECT count(*) AS count,
-         sum(rating = 'very_satisfied') AS very, sum(rating = 'satisfied') AS sat,
-         sum(rating = 'dissatisfied') AS dis,
-         avg(attitude) AS att, avg(quality) AS qua, avg(efficiency) AS eff
-       FROM queue_ratings WHERE hall_code = ? AND day >= ? AND day <= ?`,
-    )
-    .get(hall, from, to);
+  const ratings = yield* get<{
+    count: number;
+    very: number | null;
+    sat: number | null;
+    dis: number | null;
+    att: number | null;
+    qua: number | null;
+    eff: number | null;
+  }>(
+    `SELECT count(*) AS count,
+       sum(CASE WHEN rating = 'very_satisfied' THEN 1 ELSE 0 END) AS very,
+       sum(CASE WHEN rating = 'satisfied' THEN 1 ELSE 0 END) AS sat,
+       sum(CASE WHEN rating = 'dissatisfied' THEN 1 ELSE 0 END) AS dis,
+       avg(attitude) AS att, avg(quality) AS qua, avg(efficiency) AS eff
+     FROM queue_ratings WHERE hall_code = ? AND day >= ? AND day <= ?`,
+    hall,
+    from,
+    to,
+  );
   const opt = (n: number | null | undefined) => (n === null || n === undefined ? null : round1(n));
   return {
     from,

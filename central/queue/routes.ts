@@ -15,7 +15,12 @@ import {
 } from '../../shared/queue/protocol';
 
 /** One op: the device's hall and station come from its token. */
-function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unknown): unknown {
+async function run(
+  queue: QueueStore,
+  device: DeviceIdentity,
+  op: QueueOp,
+  input: unknown,
+): Promise<unknown> {
   const hall = device.hallCode;
   const station = device.stationCode;
   switch (op) {
@@ -57,11 +62,15 @@ function run(queue: QueueStore, device: DeviceIdentity, op: QueueOp, input: unkn
       return queue.measures(hall, input as QueueOpParsed<'measures'>);
     case 'kioskDraft':
       return {
-        draft: queue.kioskDraft(hall, station, (input as QueueOpParsed<'kioskDraft'>).ticketId),
+        draft: await queue.kioskDraft(
+          hall,
+          station,
+          (input as QueueOpParsed<'kioskDraft'>).ticketId,
+        ),
       };
     case 'takeKioskDraft':
       return {
-        draft: queue.takeKioskDraft(hall, station, input as QueueOpParsed<'takeKioskDraft'>),
+        draft: await queue.takeKioskDraft(hall, station, input as QueueOpParsed<'takeKioskDraft'>),
       };
     case 'lookup':
       return queue.lookup(hall, input as QueueOpParsed<'lookup'>);
@@ -96,10 +105,11 @@ export function mountQueueRoutes(
     if (op === 'watch') {
       const since = (parsed.data as QueueOpParsed<'watch'>).since;
       const answer = await versions.wait(device.hallCode, since);
-      return c.json({ ...answer, board: queue.board(device.hallCode, QUEUE_WATCH_BOARD_CALLS) });
+      const board = await queue.board(device.hallCode, QUEUE_WATCH_BOARD_CALLS);
+      return c.json({ ...answer, board });
     }
     try {
-      const answer = run(queue, device, op, parsed.data) as object;
+      const answer = (await run(queue, device, op, parsed.data)) as object;
       if (changesBoard(op)) versions.bump(device.hallCode, op);
       return c.json(answer);
     } catch (err) {

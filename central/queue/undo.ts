@@ -6,6 +6,7 @@ import {
   type Ticket,
   type UndoAction,
 } from '../../shared/queue/schemas';
+import { run, type Work } from '../store/work';
 import { notFound, refuse, type QueueCore, type TicketRow } from './core';
 
 /**
@@ -53,21 +54,21 @@ const LEFT_BY: Record<UndoAction, TicketRow['state']> = {
   transfer: 'transferred',
 };
 
-export function undo(
+export function* undo(
   q: QueueCore,
   hall: string,
   counter: string,
   input: { ticketId: string; action: UndoAction },
-): Ticket {
-  return q.tx(() => {
-    const row = q.row(hall, input.ticketId);
+): Work<Ticket> {
+  {
+    const row = yield* q.lockedRow(hall, input.ticketId);
     if (!row) throw notFound();
     // Another counter holds it now (put back in line and called again): too late.
     if (row.counter !== counter) throw refuse('conflict', 'undo_superseded');
     const record = readRecord(row);
     // Asked again after a lost answer: the ticket is back at this counter already.
     if (!record && (row.state === 'called' || row.state === 'serving')) {
-      return q.ticket(hall, row.id);
+      return yield* q.ticket(hall, row.id);
     }
     if (!record || record.action !== input.action || row.state !== LEFT_BY[input.action]) {
       throw refuse('conflict', 'undo_superseded');
@@ -75,28 +76,32 @@ export function undo(
     const now = q.now();
     if (now - record.at > UNDO_WINDOW_MS) throw refuse('conflict', 'undo_expired');
     if (input.action === 'transfer') {
-      const moved = record.newId ? q.row(hall, record.newId) : undefined;
+      const moved = record.newId ? yield* q.lockedRow(hall, record.newId) : undefined;
       if (!moved || moved.state !== 'issued' || moved.call_count > 0) {
         throw refuse('conflict', 'undo_superseded');
       }
     }
-    if (q.active(hall, counter)) throw refuse('conflict', 'undo_counter_busy');
+    if (yield* q.active(hall, counter)) throw refuse('conflict', 'undo_counter_busy');
     if (input.action === 'transfer' && record.newId) {
       // Nothing else refers to the new row while it has never been called.
-      q.sql('DELETE FROM queue_tickets WHERE id = ? AND hall_code = ?').run(record.newId, hall);
+      yield* run('DELETE FROM queue_tickets WHERE id = ? AND hall_code = ?', record.newId, hall);
     }
-    q.sql(
+    yield* run(
       'UPDATE queue_tickets SET state = ?, serving_at = ?, finished_at = ?, undo = NULL WHERE id = ?',
-    ).run(record.state, record.servingAt, record.finishedAt, row.id);
-    q.event(
+      record.state,
+      record.servingAt,
+      record.finishedAt,
+      row.id,
+    );
+    yield* q.event(
       hall,
       row.id,
       input.action === 'noShow' ? 'undo_no_show' : 'undo_transfer',
       counter,
       now,
     );
-    return q.ticket(hall, row.id);
-  });
+    return yield* q.ticket(hall, row.id);
+  }
 }
 
 /**
@@ -105,19 +110,20 @@ export function undo(
  * the next one called in its priority group. It is called by `callNext` like any other ticket,
  * so the one-ticket-per-call guarantee holds. Any counter may put it back; repeating is safe.
  */
-export function requeue(q: QueueCore, hall: string, station: string, id: string): Ticket {
-  return q.tx(() => {
-    const row = q.row(hall, id);
+export function* requeue(q: QueueCore, hall: string, station: string, id: string): Work<Ticket> {
+  {
+    const row = yield* q.lockedRow(hall, id);
     if (!row) throw notFound();
-    if (row.state === 'issued' && row.call_count > 0) return q.ticket(hall, id);
+    if (row.state === 'issued' && row.call_count > 0) return yield* q.ticket(hall, id);
     if (row.state !== 'no_show' || row.day !== hallDate(q.now())) {
       throw refuse('conflict', 'not_no_show');
     }
-    q.sql(
+    yield* run(
       `UPDATE queue_tickets SET state = 'issued', counter = NULL, finished_at = NULL,
          call_request = NULL, undo = NULL WHERE id = ? AND state = 'no_show'`,
-    ).run(id);
-    q.event(hall, id, 'requeue', station, q.now());
-    return q.ticket(hall, id);
-  });
+      id,
+    );
+    yield* q.event(hall, id, 'requeue', station, q.now());
+    return yield* q.ticket(hall, id);
+  }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCentralDb } from '../../central/db';
+import { SqliteStore } from '../../central/store/sqlite-store';
 import { QueueStore } from '../../central/queue/store';
 import { DEFAULT_QUEUE_CONFIG } from '../../shared/queue/defaults';
 import type { Priority } from '../../shared/queue/schemas';
@@ -18,20 +19,21 @@ let dir = '';
 let store: QueueStore;
 const clock = { now: Date.parse('2026-03-02T10:00:00+08:00') };
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hall-call-mine-'));
-  store = new QueueStore(openCentralDb(join(dir, 'q.db')), { now: () => clock.now });
-  store.saveConfig(HALL, { config: DEFAULT_QUEUE_CONFIG });
+  const db = new SqliteStore(openCentralDb(join(dir, 'q.db')));
+  store = new QueueStore(db, { now: () => clock.now });
+  await store.saveConfig(HALL, { config: DEFAULT_QUEUE_CONFIG });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const MINE = uuidv7();
 const OTHER = uuidv7();
 
-function issue(priority: Priority, customerRef?: string): string {
+async function issue(priority: Priority, customerRef?: string): Promise<string> {
   clock.now += 1000;
   const id = uuidv7();
-  store.issue(HALL, 'G01', {
+  await store.issue(HALL, 'G01', {
     id,
     serviceCode: 'NEW',
     priority,
@@ -41,30 +43,32 @@ function issue(priority: Priority, customerRef?: string): string {
   return id;
 }
 
-const call = (counter: string, customers?: string[]) =>
-  store.callNext(HALL, counter, {
-    requestId: uuidv7(),
-    services: ['NEW'],
-    ...(customers ? { customers } : {}),
-  }).ticket;
+const call = async (counter: string, customers?: string[]) =>
+  (
+    await store.callNext(HALL, counter, {
+      requestId: uuidv7(),
+      services: ['NEW'],
+      ...(customers ? { customers } : {}),
+    })
+  ).ticket;
 
 describe('call my customer', () => {
-  it('takes the manager’s customer although others wait longer or with a higher priority', () => {
-    issue('green');
-    issue('normal', OTHER);
-    const mine = issue('normal', MINE);
-    const got = call('C01', [MINE]);
+  it('takes the manager’s customer although others wait longer or with a higher priority', async () => {
+    await issue('green');
+    await issue('normal', OTHER);
+    const mine = await issue('normal', MINE);
+    const got = await call('C01', [MINE]);
     expect([got?.id, got?.customerRef]).toEqual([mine, MINE]);
     // Nothing more of theirs: nothing, rather than someone else's ticket.
-    expect(call('C02', [MINE])).toBeNull();
+    expect(await call('C02', [MINE])).toBeNull();
     // The ordinary call still goes by priority then arrival.
-    expect(call('C03')?.priority).toBe('green');
+    expect((await call('C03'))?.priority).toBe('green');
   });
 
-  it('a transferred ticket keeps its customer', () => {
-    const mine = issue('normal', MINE);
-    expect(call('C01', [MINE])?.id).toBe(mine);
-    const moved = store.transfer(HALL, 'C01', {
+  it('a transferred ticket keeps its customer', async () => {
+    const mine = await issue('normal', MINE);
+    expect((await call('C01', [MINE]))?.id).toBe(mine);
+    const moved = await store.transfer(HALL, 'C01', {
       ticketId: mine,
       toService: 'CHANGE',
       newId: uuidv7(),

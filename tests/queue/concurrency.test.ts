@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCentral, type CentralHandle } from '../../central/server';
-import { openCentralDb } from '../../central/db';
+import { openCentralStore } from '../../central/store/open';
+import { get } from '../../central/store/work';
+import { postgresMissing, startPostgres } from '../support/postgres';
 import { QueueStore } from '../../central/queue/store';
 import { DEFAULT_QUEUE_CONFIG } from '../../shared/queue/defaults';
 import { registerStation } from './queue-client';
@@ -20,6 +21,7 @@ import { captureChild } from '../support/test-log';
  */
 
 const HALL = 'HALL-C';
+const pgMissing = postgresMissing();
 const ROUNDS = 1000;
 const COUNTERS = 5;
 
@@ -125,10 +127,32 @@ describe('queue concurrency', () => {
   });
 
   it('5 processes with their own SQLite connections calling next on one file, 1,000 tickets: no ticket twice', async () => {
-    const file = join(dir, 'shared.db');
-    const db = openCentralDb(file);
-    const store = new QueueStore(db, {});
-    store.saveConfig(HALL, {
+    await callersInProcesses(join(dir, 'shared.db'), 'SQLite');
+  });
+
+  it.skipIf(pgMissing)(
+    '5 processes with their own PostgreSQL connections calling next, 1,000 tickets: no ticket twice',
+    async () => {
+      const server = await startPostgres();
+      try {
+        await callersInProcesses(await server.freshDatabase(), 'PostgreSQL');
+      } finally {
+        server.stop();
+      }
+    },
+    // A server to start and 1,000 tickets to issue before the race: slower than SQLite's file.
+    300_000,
+  );
+});
+
+if (pgMissing) console.log(`queue concurrency on PostgreSQL skipped: ${pgMissing}`);
+
+/** Five counter processes, each with its own connection to one store, empty a line of 1,000. */
+async function callersInProcesses(dbFile: string, engine: string): Promise<void> {
+  {
+    const opened = await openCentralStore({ dbFile });
+    const store = new QueueStore(opened.store, {});
+    await store.saveConfig(HALL, {
       config: {
         ...DEFAULT_QUEUE_CONFIG,
         services: DEFAULT_QUEUE_CONFIG.services.map((s) => ({ ...s, dailyCap: 9999 })),
@@ -137,26 +161,35 @@ describe('queue concurrency', () => {
     // 1,000 tickets: five processes fighting for one file's write lock with fsync on every
     // commit is slow on a 2-core machine; the 1,000-round run above is the HTTP one.
     const total = 1000;
-    const ids = new Set<string>();
-    db.transaction(() => {
-      for (let i = 0; i < total; i++) {
-        const t = store.issue(HALL, 'G01', {
-          id: uuidv7(),
-          serviceCode: ['NEW', 'CHANGE', 'GENERAL'][i % 3] as string,
-          priority: i % 7 === 0 ? 'vip' : 'normal',
-          channel: 'guide',
-        });
-        ids.add(t.id);
+    const issueOne = (i: number) =>
+      store.issue(HALL, 'G01', {
+        id: uuidv7(),
+        serviceCode: ['NEW', 'CHANGE', 'GENERAL'][i % 3] as string,
+        priority: i % 7 === 0 ? 'vip' : 'normal',
+        channel: 'guide',
+      });
+    const issued: Promise<{ id: string }>[] = [];
+    if (opened.db) {
+      // SQLite runs the work at once: one transaction (one fsync) around all of them.
+      opened.db.transaction(() => {
+        for (let i = 0; i < total; i++) issued.push(issueOne(i));
+      })();
+    } else {
+      for (let i = 0; i < total; i += 4) {
+        const batch = Array.from({ length: 4 }, (_, k) => issueOne(i + k));
+        await Promise.all(batch);
+        issued.push(...batch);
       }
-    })();
-    db.close();
+    }
+    const ids = new Set((await Promise.all(issued)).map((t) => t.id));
+    await opened.store.close();
 
     const child = resolve(import.meta.dirname, 'caller-child.ts');
     let ready = 0;
     let goAll: () => void = () => undefined;
     const allReady = new Promise<void>((r) => (goAll = r));
     const procs = Array.from({ length: COUNTERS }, (_, i) =>
-      spawn(process.execPath, ['--import', 'tsx', child, file, HALL, `C0${i + 1}`], {
+      spawn(process.execPath, ['--import', 'tsx', child, dbFile, HALL, `C0${i + 1}`], {
         stdio: ['pipe', 'pipe', 'pipe'],
       }),
     );
@@ -185,14 +218,14 @@ describe('queue concurrency', () => {
     // Several processes did part of the work, so the calls really interleaved. (Not all five
     // always do: SQLite's busy handler is not fair and may starve one for the whole run.)
     console.log(
-      `queue concurrency: tickets per process ${outputs.map((o) => o.length).join(', ')}`,
+      `queue concurrency (${engine}): tickets per process ${outputs.map((o) => o.length).join(', ')}`,
     );
     expect(outputs.filter((o) => o.length > 0).length).toBeGreaterThanOrEqual(2);
-    const check = new BetterSqlite3(file, { readonly: true });
-    const left = check
-      .prepare("SELECT count(*) AS n FROM queue_tickets WHERE state <> 'done'")
-      .get() as { n: number };
-    expect(left.n).toBe(0);
-    check.close();
-  });
-});
+    const check = await openCentralStore({ dbFile });
+    const left = await check.store.read(() =>
+      get<{ n: number }>("SELECT count(*) AS n FROM queue_tickets WHERE state <> 'done'"),
+    );
+    expect(left?.n).toBe(0);
+    await check.store.close();
+  }
+}

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCentralDb } from '../../central/db';
 import { QueueRefusal, QueueStore } from '../../central/queue/store';
+import { SqliteStore } from '../../central/store/sqlite-store';
 import { DEFAULT_WEIGHTS } from '../../shared/queue/defaults';
 import { hallDate } from '../../shared/hall-time';
 import { ticketNumber } from '../../shared/queue/numbering';
@@ -115,9 +116,9 @@ const dir = mkdtempSync(join(tmpdir(), 'hall-queue-prop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let runNo = 0;
 
-function refusalReason(fn: () => unknown): string | undefined {
+async function refusalReason(fn: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
     return undefined;
   } catch (err) {
     if (err instanceof QueueRefusal) return err.body.reason ?? err.body.code;
@@ -125,11 +126,11 @@ function refusalReason(fn: () => unknown): string | undefined {
   }
 }
 
-function runScenario(start: number, cmds: Cmd[]): void {
+async function runScenario(start: number, cmds: Cmd[]): Promise<void> {
   const db = openCentralDb(join(dir, `q${runNo++}.db`));
   let clock = start;
-  const store = new QueueStore(db, { now: () => clock });
-  store.saveConfig(HALL, { config: CONFIG });
+  const store = new QueueStore(new SqliteStore(db), { now: () => clock });
+  await store.saveConfig(HALL, { config: CONFIG });
 
   const model: ModelTicket[] = [];
   const numbers = new Map<string, number>();
@@ -150,7 +151,7 @@ function runScenario(start: number, cmds: Cmd[]): void {
           const last = numbers.get(key) ?? 0;
           const id = uuidv7();
           if (last >= svc.cap) {
-            const reason = refusalReason(() =>
+            const reason = await refusalReason(() =>
               store.issue(HALL, 'G01', {
                 id,
                 serviceCode: svc.code,
@@ -161,7 +162,7 @@ function runScenario(start: number, cmds: Cmd[]): void {
             expect(reason).toBe('cap_reached');
             break;
           }
-          const t = store.issue(HALL, 'G01', {
+          const t = await store.issue(HALL, 'G01', {
             id,
             serviceCode: svc.code,
             priority: c.priority,
@@ -203,7 +204,7 @@ function runScenario(start: number, cmds: Cmd[]): void {
           const requestId = uuidv7();
           if (active(counter)) {
             expect(
-              refusalReason(() => store.callNext(HALL, counter, { requestId, services })),
+              await refusalReason(() => store.callNext(HALL, counter, { requestId, services })),
             ).toBe('counter_busy');
             break;
           }
@@ -212,13 +213,13 @@ function runScenario(start: number, cmds: Cmd[]): void {
               (t) => t.state === 'issued' && t.day === today() && services.includes(t.service),
             )
             .sort((a, b) => b.weight - a.weight || a.arrival - b.arrival || a.order - b.order)[0];
-          const { ticket } = store.callNext(HALL, counter, { requestId, services });
+          const { ticket } = await store.callNext(HALL, counter, { requestId, services });
           expect(ticket?.id ?? null).toBe(expected?.id ?? null);
           if (expected) {
             expected.state = 'called';
             expected.counter = counter;
             // A retried request (lost answer) returns the same ticket and calls nobody else.
-            expect(store.callNext(HALL, counter, { requestId, services }).ticket?.id).toBe(
+            expect((await store.callNext(HALL, counter, { requestId, services })).ticket?.id).toBe(
               expected.id,
             );
           }
@@ -231,19 +232,21 @@ function runScenario(start: number, cmds: Cmd[]): void {
           const t = active(counter);
           if (!t) break;
           if (c.k === 'noShow' && t.state === 'serving') {
-            expect(refusalReason(() => store.noShow(HALL, counter, t.id))).toBe('wrong_state');
+            expect(await refusalReason(() => store.noShow(HALL, counter, t.id))).toBe(
+              'wrong_state',
+            );
             break;
           }
           const out =
             c.k === 'serve'
-              ? store.serve(HALL, counter, t.id)
+              ? await store.serve(HALL, counter, t.id)
               : c.k === 'finish'
-                ? store.finish(HALL, counter, {
+                ? await store.finish(HALL, counter, {
                     ticketId: t.id,
                     servicesDone: ['X'],
                     applicationIds: [],
                   })
-                : store.noShow(HALL, counter, t.id);
+                : await store.noShow(HALL, counter, t.id);
           t.state = c.k === 'serve' ? 'serving' : c.k === 'finish' ? 'done' : 'no_show';
           expect(out.state).toBe(t.state);
           break;
@@ -256,13 +259,17 @@ function runScenario(start: number, cmds: Cmd[]): void {
           const newId = uuidv7();
           if (to === t.service) {
             expect(
-              refusalReason(() =>
+              await refusalReason(() =>
                 store.transfer(HALL, counter, { ticketId: t.id, toService: to, newId }),
               ),
             ).toBe('wrong_state');
             break;
           }
-          const moved = store.transfer(HALL, counter, { ticketId: t.id, toService: to, newId });
+          const moved = await store.transfer(HALL, counter, {
+            ticketId: t.id,
+            toService: to,
+            newId,
+          });
           // Same number, waiting in the other service, the original arrival kept.
           expect(moved.number).toBe(t.number);
           expect(moved.state).toBe('issued');
@@ -282,14 +289,16 @@ function runScenario(start: number, cmds: Cmd[]): void {
           const waiting = model.filter((t) => t.state === 'issued');
           const t = waiting[c.pick % Math.max(1, waiting.length)];
           if (!t) break;
-          expect(store.cancel(HALL, 'G01', t.id).state).toBe('cancelled');
+          expect((await store.cancel(HALL, 'G01', t.id)).state).toBe('cancelled');
           t.state = 'cancelled';
           break;
         }
       }
     }
     // The store's view of today's waiting line equals the model's, in call order.
-    const waitingIds = store.tickets(HALL, { states: ['issued'], limit: 500 }).map((t) => t.id);
+    const waitingIds = (await store.tickets(HALL, { states: ['issued'], limit: 500 })).map(
+      (t) => t.id,
+    );
     const modelWaiting = model
       .filter((t) => t.state === 'issued' && t.day === today())
       .sort((a, b) => b.weight - a.weight || a.arrival - b.arrival || a.order - b.order)
@@ -315,9 +324,9 @@ function runScenario(start: number, cmds: Cmd[]): void {
 }
 
 describe('the shared queue (model-based, real SQLite)', () => {
-  it('orders by priority weight then arrival, numbers per prefix and hall day, caps, transfers', () => {
-    fc.assert(
-      fc.property(
+  it('orders by priority weight then arrival, numbers per prefix and hall day, caps, transfers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         // Any start time over two years, so hall midnight falls anywhere in a run.
         fc.integer({
           min: Date.parse('2026-01-01T00:00:00Z'),
@@ -330,11 +339,11 @@ describe('the shared queue (model-based, real SQLite)', () => {
     );
   });
 
-  it('resets numbering at hall midnight (Asia/Shanghai), not at UTC midnight', () => {
+  it('resets numbering at hall midnight (Asia/Shanghai), not at UTC midnight', async () => {
     const db = openCentralDb(join(dir, 'midnight.db'));
     // 23:59:59 hall time on 2026-03-01 is 15:59:59 UTC.
     let clock = Date.parse('2026-03-01T15:59:59.000Z');
-    const store = new QueueStore(db, { now: () => clock });
+    const store = new QueueStore(new SqliteStore(db), { now: () => clock });
     const issue = () =>
       store.issue(HALL, 'G01', {
         id: uuidv7(),
@@ -342,20 +351,21 @@ describe('the shared queue (model-based, real SQLite)', () => {
         priority: 'normal',
         channel: 'guide',
       });
-    expect(issue().number).toBe('A001');
-    expect(issue().number).toBe('A002');
+    expect((await issue()).number).toBe('A001');
+    expect((await issue()).number).toBe('A002');
     clock += 1000; // 00:00:00 hall time on 03-02
-    const next = issue();
+    const next = await issue();
     expect(next.number).toBe('A001');
     expect(next.day).toBe('2026-03-02');
     // Yesterday's waiting tickets are not called today.
-    const called = store.callNext(HALL, 'C01', { requestId: uuidv7(), services: ['NEW'] }).ticket;
+    const called = (await store.callNext(HALL, 'C01', { requestId: uuidv7(), services: ['NEW'] }))
+      .ticket;
     expect(called?.id).toBe(next.id);
     expect(
-      store.callNext(HALL, 'C02', { requestId: uuidv7(), services: ['NEW'] }).ticket,
+      (await store.callNext(HALL, 'C02', { requestId: uuidv7(), services: ['NEW'] })).ticket,
     ).toBeNull();
     clock = Date.parse('2026-03-02T15:59:59.999Z'); // still 03-02 in the hall
-    expect(issue().number).toBe('A002');
+    expect((await issue()).number).toBe('A002');
     db.close();
   });
 });

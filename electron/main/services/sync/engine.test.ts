@@ -302,7 +302,7 @@ describe('pulling central changes', () => {
     // Make the replace pending again, as if its answer were lost, then move the stage centrally.
     db.prepare("UPDATE outbox SET state = 'pending' WHERE kind = 'application.replace'").run();
     db.prepare("UPDATE applications SET state = 'sent' WHERE id = ?").run(id);
-    expect(central.ledger.advance({ applicationId: id, stage: 'ARCHIVE' }).ok).toBe(true);
+    expect((await central.ledger.advance({ applicationId: id, stage: 'ARCHIVE' })).ok).toBe(true);
     const fields = appRow(id).fields_json;
     const puller = engineFor({
       fetch: async (input, init) => {
