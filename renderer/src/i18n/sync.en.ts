@@ -56,6 +56,7 @@ const syncEn: SyncMessages = {
     deadLetters: 'Applications rejected by the central system',
     deadLettersHint: 'A supervisor corrects and resends them, or discards them with a reason',
     deadEmpty: 'No rejected applications',
+    counterOnly: 'Conflicts are handled by a clerk or a supervisor',
     supervisorOnly: 'Only a supervisor may see and handle rejected applications',
     conflicts: 'Applications in conflict with the central record',
     conflictsHint: 'Compare this console with the central record and choose which one stands',

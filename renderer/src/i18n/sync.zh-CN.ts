@@ -53,6 +53,7 @@ const syncZhCN = {
     deadLetters: '被中心退回的申请',
     deadLettersHint: '主管修正后重发，或说明原因后作废',
     deadEmpty: '没有被退回的申请',
+    counterOnly: '冲突由柜员或主管处理',
     supervisorOnly: '仅主管可以查看和处理退回的申请',
     conflicts: '与中心记录冲突的申请',
     conflictsHint: '对照本地与中心的差异，选择保留哪一方',

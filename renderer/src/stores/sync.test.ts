@@ -9,6 +9,7 @@ import {
   EVENTS_OPEN_CHANNEL,
   createEventSubscriptions,
 } from '../../../shared/api/channels';
+import { useSessionStore } from './session';
 import { linkStateOf, useSyncStore } from './sync';
 
 const status = (over: Partial<SyncStatusView> = {}): SyncStatusView => ({
@@ -106,6 +107,34 @@ describe('the sync store', () => {
     await sync.loadLists();
     expect(sync.deadLettersForbidden).toBe(false);
     expect(sync.listError).not.toBeNull();
+  });
+
+  it('tells a refusal of conflicts (a guide) apart from a failure', async () => {
+    const sync = useSyncStore();
+    answer = (method) =>
+      method === 'sync.conflicts' ? refused('FORBIDDEN')() : { ok: true, value: [] };
+    await sync.loadLists();
+    expect([sync.conflictsForbidden, sync.listError]).toEqual([true, null]);
+    answer = (method) =>
+      method === 'sync.conflicts' ? refused('UNAVAILABLE')() : { ok: true, value: [] };
+    await sync.loadLists();
+    expect(sync.conflictsForbidden).toBe(false);
+    expect(sync.listError).not.toBeNull();
+  });
+
+  it('does not ask for a list the acting role may not read (a guide: neither list)', async () => {
+    useSessionStore().staff = { staffNo: 'G1', name: '引导员', role: 'guide' };
+    const asked: string[] = [];
+    answer = (method) => {
+      asked.push(method);
+      return { ok: true, value: [] };
+    };
+    await useSyncStore().loadLists();
+    expect(asked).toEqual([]);
+    expect(useSyncStore().conflictsForbidden).toBe(true);
+    useSessionStore().staff = { staffNo: 'C1', name: '柜员', role: 'counter' };
+    await useSyncStore().loadLists();
+    expect(asked).toEqual(['sync.conflicts']);
   });
 
   it('reads on pushed events and on the stream opening, with no timer, while anyone follows', async () => {

@@ -4,8 +4,10 @@ import { computed, ref, shallowRef } from 'vue';
 import type { AccountKind } from '../../../shared/catalogue/types';
 import type { FieldValues } from '../../../shared/api/schemas';
 import type { ConflictView, DeadLetter, SyncStatusView } from '../../../shared/sync/sync-api';
+import { isAllowed } from '../../../shared/api/permissions';
 import { ClientError, call } from '../api/client';
 import { onStreamOpen, subscribe } from '../api/events';
+import { useSessionStore } from './session';
 
 /** What the indicator says, most serious first. */
 export type LinkState =
@@ -39,6 +41,8 @@ export const useSyncStore = defineStore('sync', () => {
   const conflicts = shallowRef<ConflictView[]>([]);
   /** Dead letters are for supervisors: the service may refuse to list them for others. */
   const deadLettersForbidden = ref(false);
+  /** Conflicts are for clerks and supervisors: a guide's station is refused them. */
+  const conflictsForbidden = ref(false);
   const listError = ref<unknown>(null);
   const busy = ref<string | null>(null);
 
@@ -67,23 +71,34 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
-  async function loadLists(): Promise<void> {
-    const [dead, conf] = await Promise.allSettled([
-      call('sync.deadLetters', {}),
-      call('sync.conflicts', {}),
-    ]);
-    listError.value = null;
-    if (dead.status === 'fulfilled') {
-      deadLetters.value = dead.value;
-      deadLettersForbidden.value = false;
-    } else {
-      const forbidden = dead.reason instanceof ClientError && dead.reason.code === 'FORBIDDEN';
-      deadLettersForbidden.value = forbidden;
-      deadLetters.value = [];
-      if (!forbidden) listError.value = dead.reason;
+  /** A list the acting role may not read is not asked for: shown as "for others", not an error. */
+  async function readList<T>(
+    method: 'sync.deadLetters' | 'sync.conflicts',
+    into: { value: T[] },
+    forbidden: { value: boolean },
+  ): Promise<void> {
+    const role = useSessionStore().actingRole;
+    if (role !== undefined && !isAllowed(role, method)) {
+      forbidden.value = true;
+      into.value = [];
+      return;
     }
-    if (conf.status === 'fulfilled') conflicts.value = conf.value;
-    else listError.value = conf.reason;
+    try {
+      into.value = (await call(method, {})) as T[];
+      forbidden.value = false;
+    } catch (err) {
+      forbidden.value = err instanceof ClientError && err.code === 'FORBIDDEN';
+      into.value = [];
+      if (!forbidden.value) listError.value = err;
+    }
+  }
+
+  async function loadLists(): Promise<void> {
+    listError.value = null;
+    await Promise.all([
+      readList('sync.deadLetters', deadLetters, deadLettersForbidden),
+      readList('sync.conflicts', conflicts, conflictsForbidden),
+    ]);
   }
 
   let followers = 0;
@@ -160,6 +175,7 @@ export const useSyncStore = defineStore('sync', () => {
     deadLetters,
     conflicts,
     deadLettersForbidden,
+    conflictsForbidden,
     listError,
     busy,
     refresh,
