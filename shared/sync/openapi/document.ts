@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AddressSchema, FieldValueSchema } from '../../api/schemas';
 import { STAGE_CODES } from '../../catalogue/stages';
 import { ApplicationSubmitPayloadSchema } from '../application-payload';
+import { AlertsPageSchema } from '../hall-record-payloads';
 import {
   AdvanceRequestSchema,
   AdvanceResponseSchema,
@@ -68,6 +69,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   SyncError: SyncErrorBodySchema,
   AdvanceRequest: AdvanceRequestSchema,
   AdvanceResponse: AdvanceResponseSchema,
+  AlertsPage: AlertsPageSchema,
 };
 
 const REF_PREFIX = '#/components/schemas/';

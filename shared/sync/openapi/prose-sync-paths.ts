@@ -279,6 +279,29 @@ export const SYNC_PATHS: Record<string, Record<string, OpenApiObject>> = {
       },
     },
   },
+  '/v1/alerts': {
+    get: {
+      tags: ['changes'],
+      summary: "The device's hall alerts (红橙黄), its own and its area's",
+      description: lines(
+        "Every alert of the device's hall raised by one of its stations, and every alert central",
+        'raised for an area the hall is in, not over for more than a day: ended ones too, so that an',
+        'end reaches every station. Pulled by each station after its push.',
+        '',
+      ),
+      responses: {
+        '200': {
+          description: 'The alerts',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/AlertsPage' } } },
+        },
+        '401': { $ref: '#/components/responses/Unauthenticated' },
+        '403': { $ref: '#/components/responses/Forbidden' },
+        '429': { $ref: '#/components/responses/RateLimited' },
+        '500': { $ref: '#/components/responses/Internal' },
+        '503': { $ref: '#/components/responses/Unavailable' },
+      },
+    },
+  },
   '/v1/health': {
     get: {
       tags: ['devices'],
