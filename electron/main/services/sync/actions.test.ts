@@ -109,6 +109,22 @@ describe('dead letters', () => {
     expect(balanced()).toBe(true);
   });
 
+  it('refuses a corrected resend of a hall record (no fields to correct) and keeps it dead', async () => {
+    seedQueued(db, 1, {
+      hallCode: 'H01',
+      mutate: (p) => ({ ...p, fields: { ...p.fields, mobile: '1'.repeat(600) } }),
+    });
+    await sync.engine.runOnce();
+    const [dead] = sync.actions.deadLetters();
+    // As if the refused operation were a service request travelling in the same outbox.
+    db.prepare(`UPDATE outbox SET kind = 'request.enquiry' WHERE seq = ?`).run(dead!.seq);
+    expect(() =>
+      sync.handlers['sync.resendDeadLetter']({ seq: dead!.seq, fields: { mobile: '1' } }, ctx),
+    ).toThrow(/not an application/);
+    expect(corrections).toEqual([]);
+    expect(counts()).toMatchObject({ dead: 1, pending: 0 });
+  });
+
   it('discards with a reason, taking the blocked later operations of the application along', async () => {
     const { applicationIds } = seedQueued(db, 2, {
       hallCode: 'H01',

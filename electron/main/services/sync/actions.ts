@@ -188,6 +188,15 @@ export function createSyncActions(deps: SyncActionsDeps) {
         const r = mustBe(input.seq, 'dead');
         let payload = JSON.parse(r.payload) as Record<string, unknown>;
         if (input.fields && Object.keys(input.fields).length > 0) {
+          // Only an application has fields a supervisor corrects; a hall record is resent as is.
+          if (!r.kind.startsWith('application.')) {
+            throw apiError(
+              'VALIDATION',
+              '该记录不是申请，只能原样重发或作废',
+              'This record is not an application: resend it as it is or discard it',
+              { field: 'fields' },
+            );
+          }
           if (!deps.applyCorrection) {
             throw apiError(
               'UNAVAILABLE',

@@ -59,7 +59,23 @@ export function useSyncLabels() {
     const meta = `sync.meta.${path}`;
     return te(meta) ? t(meta) : path;
   };
-  return { when, typeName, fieldLabel };
+  /**
+   * What a refused operation is about: an application (its number, its type, correctable) or a
+   * hall record travelling in the same outbox (a service request, an alert, a customer record),
+   * named by its kind and linked to the screen that lists it.
+   */
+  const subjectOf = (kind: string, typeCode: string) => {
+    const family = kind.split('.')[0] ?? '';
+    if (family === 'application') return { application: true, label: typeName(typeCode), to: null };
+    const key = te(`sync.opKinds.${kind}`) ? `sync.opKinds.${kind}` : `sync.opFamilies.${family}`;
+    const to = { request: '/requests', alert: '/hall-alerts', customer: '/customers' }[family];
+    return {
+      application: false,
+      label: te(key) ? t(key) : t('sync.opFamilies.other'),
+      to: to ?? null,
+    };
+  };
+  return { when, typeName, fieldLabel, subjectOf };
 }
 
 /** Runs one sync action: a success message when given, the service's message on failure. */
