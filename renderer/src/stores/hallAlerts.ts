@@ -10,8 +10,8 @@ import type {
 import type { AlertThresholds } from '../../../shared/alerts';
 import { call } from '../api/client';
 import { subscribe } from '../api/events';
+import { MAX_TIMER_MS, nextAlertBoundary } from './alert-boundary';
 import { useSessionStore } from './session';
-import { useSyncStore } from './sync';
 
 /**
  * The hall alerts every screen shows: staff get the alerts in force (banner, prepared answers),
@@ -27,6 +27,15 @@ export const useHallAlertsStore = defineStore('hallAlerts', () => {
   const busy = ref(false);
 
   let inFlight: Promise<void> | null = null;
+  let boundaryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** An alert starting or ending is no event: read again at the next such time. */
+  function readAgainAtNextBoundary(): void {
+    clearTimeout(boundaryTimer);
+    const next = nextAlertBoundary([...alerts.value, ...notices.value], Date.now());
+    if (next === null) return;
+    const wait = Math.min(next - Date.now() + 500, MAX_TIMER_MS);
+    boundaryTimer = setTimeout(() => void refresh(), wait);
+  }
   async function load(): Promise<void> {
     try {
       if (session.stationRole === 'staff') {
@@ -35,6 +44,7 @@ export const useHallAlertsStore = defineStore('hallAlerts', () => {
       } else {
         notices.value = (await call('alerts.notices', {})).notices;
       }
+      readAgainAtNextBoundary();
     } catch {
       // Signed out or unreachable: keep what was shown; the next trigger tries again.
     }
@@ -68,15 +78,14 @@ export const useHallAlertsStore = defineStore('hallAlerts', () => {
     suggestion.value = await call('alerts.setThresholds', t);
   }
 
-  /** Wires the triggers once (main.ts): navigation, the pushed `alerts.changed`, sign-in and sync. */
+  /**
+   * Wires the triggers once (main.ts): navigation, the pushed `alerts.changed` (also sent when a
+   * sync pulled different alerts from central) and sign-in. Not every sync status: with the link
+   * down that changes on each retry, and each would cost a read of the alerts for nothing.
+   */
   function install(router: Router): void {
     router.afterEach(() => void refresh());
     subscribe('alerts.changed', () => void refresh());
-    const sync = useSyncStore();
-    watch(
-      () => sync.status,
-      () => void refresh(),
-    );
     watch(
       () => session.state,
       () => void refresh(),
