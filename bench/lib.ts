@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Small helpers shared by the benchmark scripts. */
 
 /** Value at quantile q (0..1) of already-collected samples, nearest-rank. */
@@ -22,3 +24,20 @@ export function arg(name: string): string | undefined {
 }
 
 export const now = (): number => performance.now();
+
+/**
+ * CPU time (user + system) a running process has used so far, from /proc (Linux), in ms; in
+ * steps of the kernel's clock tick (10 ms). NaN where /proc is not there.
+ */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return NaN;
+  }
+}
+
+const CLOCK_TICKS_PER_S = 100;

@@ -41,8 +41,14 @@ import { createEventsArea, type EventsArea } from './events/area';
 import { wireEventSources } from './events/sources';
 import { createHallRecords } from './hall-records';
 import { warmNamePinyin } from './applications/name-pinyin';
+import { whenQuiet } from './when-quiet';
 
-const PINYIN_WARM_AFTER_MS = 1_000;
+/**
+ * Start-up chores wait for the first screen: loading pinyin-pro's dictionary takes 0.3-0.9 s of
+ * CPU, which at a fixed second after start landed among the first screen's calls and delayed
+ * them (bench/cold-start-timeline.ts).
+ */
+const AFTER_FIRST_SCREEN = { quietMs: 1_500, idleStartMs: 30_000 };
 
 export interface ServicesOptions {
   dbFile: string;
@@ -383,15 +389,19 @@ export function createServices(opts: ServicesOptions): Services {
     if (centralUrl && opts.startSync !== false) sync.start();
     if (hub || central) queue.start();
     operations.start();
-    // The pinyin dictionary loads a moment after start, off the path to listening, and before
-    // the first name a clerk writes would have to wait for it.
-    const warmPinyin = setTimeout(warmNamePinyin, PINYIN_WARM_AFTER_MS);
-    warmPinyin.unref();
-    const dispatch = createDispatcher(handlers, {
+    // The pinyin dictionary loads once the first screen's calls are over, before the first
+    // name a clerk writes would have to wait for it.
+    const quiet = whenQuiet(AFTER_FIRST_SCREEN);
+    quiet.run(warmNamePinyin);
+    const dispatchNow = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,
       ...(authArea.authorize ? { authorize: authArea.authorize } : {}),
       onInternalError: (method, err) => log(`api: ${method} failed: ${describeInternalError(err)}`),
     });
+    const dispatch: Dispatch = (...args) => {
+      quiet.touch();
+      return dispatchNow(...args);
+    };
     return {
       dispatch,
       db,
@@ -400,7 +410,7 @@ export function createServices(opts: ServicesOptions): Services {
       authArea,
       events: { bus: events.bus, open: events.open },
       close: async () => {
-        clearTimeout(warmPinyin);
+        quiet.cancel();
         queue.boardWatch?.stop();
         sources.stop();
         events.bus.close();

@@ -13,7 +13,8 @@ const pinyin: PinyinPro['pinyin'] = ((...args: Parameters<PinyinPro['pinyin']>) 
 }) as PinyinPro['pinyin'];
 
 /**
- * Loads the dictionary now. The hosts call it a moment after they listen (createServices), so
+ * Loads the dictionary now. The hosts call it once the first screen's calls are over
+ * (createServices: whenQuiet), so
  * that the first application a clerk submits does not wait 0.1-0.4 s for it.
  */
 export function warmNamePinyin(): void {
