@@ -15,7 +15,7 @@ import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
 import {
   createAppointmentHandlers,
-  createAppointmentService,
+  createStationAppointments,
   type AppointmentService,
 } from './appointments';
 import { createOfflineTickets } from './queue/offline-tickets';
@@ -296,22 +296,14 @@ export function createServices(opts: ServicesOptions): Services {
       log,
       onBoardChange: sources.onBoardChange,
     });
-    const stationKind = opts.auth?.stationRole ?? 'staff';
-    // Appointments live on the server the queue is on (the hall hub, else central); desks and
-    // kiosks keep the copy for check-in with the hub down (a display does not).
-    const appointments = createAppointmentService({
+    const appointments = createStationAppointments({
       central: hub ?? central,
       log,
-      ...(stationKind === 'display'
-        ? {}
-        : {
-            offline: {
-              db,
-              stationCode,
-              queueConfig: () => queue.cachedConfig(),
-              now: () => now().getTime(),
-            },
-          }),
+      kind: opts.auth?.stationRole ?? 'staff',
+      db,
+      stationCode,
+      queueConfig: () => queue.cachedConfig(),
+      now: () => now().getTime(),
     });
     // The hub is watched only once a screen listens: a station with no screen open costs nothing.
     events.bus.onFirstSubscriber(() => queue.boardWatch?.start());

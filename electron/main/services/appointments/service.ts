@@ -107,6 +107,27 @@ export function createAppointmentService(opts: AppointmentServiceOptions) {
 
 export type AppointmentService = ReturnType<typeof createAppointmentService>;
 
+/**
+ * A station's appointments: on the server the queue is on (the hall hub, else central); desks
+ * and kiosks keep the copy for check-in with the hub down, a display does not.
+ */
+export function createStationAppointments(o: {
+  central: CentralConnection | undefined;
+  log: (line: string) => void;
+  kind: string;
+  db: Database;
+  stationCode: string;
+  queueConfig: () => QueueConfig;
+  now: () => number;
+}): AppointmentService {
+  const { kind, central, log, ...offline } = o;
+  return createAppointmentService({
+    central,
+    log,
+    ...(kind === 'display' ? {} : { offline }),
+  });
+}
+
 function offlineParts(
   link: ReturnType<typeof createAppointmentLink>,
   o: NonNullable<AppointmentServiceOptions['offline']>,
