@@ -140,7 +140,9 @@ describe('check-in with the hub down', () => {
     }
     const right = await call('appointments.checkIn', { code: other.code, mobile: '13800138000' });
     answers.push(right.ok ? 'ok' : right.error.code);
-    testLog(`offline check-in answers (one miss before) to 5 wrong codes, then a right pair: ${answers.join(' ')}`);
+    testLog(
+      `offline check-in answers (one miss before) to 5 wrong codes, then a right pair: ${answers.join(' ')}`,
+    );
     // The first call of this test may be a 6th miss of the window only if the previous test's
     // miss counted: 1 + 5 misses, so the right pair waits.
     expect(answers).toEqual([...Array(4).fill('NOT_FOUND'), 'RATE_LIMITED', 'RATE_LIMITED']);
