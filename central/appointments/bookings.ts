@@ -10,7 +10,7 @@ import { issue } from '../queue/issue';
 import { all, forUpdate, get, run, type Work } from '../store/work';
 import { AppointmentRefusal } from './refusals';
 import { PHONE_CONTEXT, type AppointmentCore, type BookingRow, type SlotRow } from './core';
-import { bookable, isLate, noShowCutoff } from './time-rules';
+import { bookable, isLate, noShowCutoff } from '../../shared/appointments/time-rules';
 
 /** Booking, cancelling, checking in, the day list and the no-show sweep, as store work. */
 

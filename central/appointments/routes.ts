@@ -44,6 +44,10 @@ function run(
       return store.checkIn(hall, station, input as Parsed<'checkIn'>);
     case 'figures':
       return store.figures(hall);
+    case 'offlineCopy':
+      return store.offlineCopy(hall);
+    case 'replayCheckIn':
+      return store.replayCheckIn(hall, station, input as Parsed<'replayCheckIn'>);
     case 'settings':
       return store.settings(hall);
     case 'saveSettings':

@@ -1,5 +1,6 @@
 import type { FieldCipher } from '../../electron/main/services/crypto';
-import type { AppointmentOpParsed } from '../../shared/appointments/protocol';
+import type { AppointmentOpParsed, OfflineCopy } from '../../shared/appointments/protocol';
+import { matchOf } from '../../electron/main/services/appointments/offline-match';
 import type {
   AppointmentFigures,
   AppointmentSettings,
@@ -12,6 +13,7 @@ import type { CentralStore } from '../store/work';
 import { book, cancel, checkIn, dayList } from './bookings';
 import { AppointmentCore } from './core';
 import { figures } from './figures';
+import { copyEntries, dayKeyOf, presentCopy, replayCheckIn } from './offline';
 import { AppointmentRefusal } from './refusals';
 import { listSlots, removeSlot, saveSlot } from './slots';
 
@@ -30,6 +32,8 @@ export class AppointmentStore {
   private readonly a: AppointmentCore;
   /** Failed code + phone matches per hall and station, for the slow-down. */
   private readonly misses = new Map<string, number[]>();
+  /** Matches already computed (scrypt is slow on purpose), by booking and day key. */
+  private readonly matches = new Map<string, string>();
 
   constructor(
     private readonly store: CentralStore,
@@ -71,6 +75,40 @@ export class AppointmentStore {
   ): Promise<{ booking: Booking; ticket: IssuedTicket }> {
     return this.guarded(hall, station, () =>
       this.store.write(() => checkIn(this.a, hall, station, input)),
+    );
+  }
+  /**
+   * The copy a station keeps for check-in with the hub down. Each match is one scrypt, so it is
+   * computed once per booking (outside the store's transaction) and kept for the next copy.
+   */
+  async offlineCopy(hall: string): Promise<OfflineCopy> {
+    const read = await this.store.read(() => copyEntries(this.a, hall));
+    const live = new Map<string, string>();
+    const matches: string[] = [];
+    for (const { row, mobile } of read.entries) {
+      const cacheKey = `${row.id}\u0000${dayKeyOf(this.a, hall, row.day)}`;
+      const match =
+        this.matches.get(cacheKey) ??
+        (await matchOf(dayKeyOf(this.a, hall, row.day), row.day, mobile, row.code));
+      live.set(cacheKey, match);
+      matches.push(match);
+    }
+    for (const [k, v] of live) this.matches.set(k, v);
+    // Bookings of other days or no longer open drop out (one hall per hub in practice).
+    if (this.matches.size > live.size * 4 + 1000) {
+      this.matches.clear();
+      for (const [k, v] of live) this.matches.set(k, v);
+    }
+    return presentCopy(this.a, hall, read, matches);
+  }
+  /** A check-in made at a station with the hub down: misses count as for check-in. */
+  replayCheckIn(
+    hall: string,
+    station: string,
+    input: AppointmentOpParsed<'replayCheckIn'>,
+  ): Promise<{ booking: Booking; ticket: IssuedTicket }> {
+    return this.guarded(hall, station, () =>
+      this.store.write(() => replayCheckIn(this.a, hall, station, input)),
     );
   }
   /** A write: the no-show sweep marks what is overdue before the list is read. */

@@ -4,6 +4,7 @@ import { IssuedTicketSchema } from '../queue/schemas';
 import {
   AppointmentFiguresSchema,
   AppointmentSettingsSchema,
+  BookingChannelSchema,
   BookingCodeSchema,
   BookingSchema,
   HallDaySchema,
@@ -18,6 +19,31 @@ import {
  * ops in ONLINE_OPS; stations call all of them (their roles are checked by the console).
  */
 const Mobile = z.string().min(1).max(32);
+
+/**
+ * What a station keeps to check in with the hub down: per day a matching key, per booking the
+ * slot, the masked phone and the match of phone + code (never the phone or the code).
+ */
+export const OfflineCopySchema = z.object({
+  graceMinutes: z.number().int().min(0).max(120),
+  days: z.array(z.object({ day: HallDaySchema, key: z.string().min(16).max(128) })),
+  bookings: z.array(
+    z.object({
+      id: z.uuid(),
+      day: HallDaySchema,
+      slotId: z.uuid(),
+      serviceCode: z.string(),
+      startMin: z.number().int(),
+      endMin: z.number().int(),
+      phoneMasked: z.string(),
+      channel: BookingChannelSchema,
+      bookedAt: z.iso.datetime({ offset: true }),
+      match: z.string().min(16).max(128),
+      state: z.enum(['booked', 'checked_in']),
+    }),
+  ),
+});
+export type OfflineCopy = z.infer<typeof OfflineCopySchema>;
 
 export const APPOINTMENT_OPS = {
   slots: {
@@ -61,6 +87,28 @@ export const APPOINTMENT_OPS = {
     output: z.object({ booking: BookingSchema, ticket: IssuedTicketSchema }),
   },
   figures: { input: z.object({}).strict(), output: AppointmentFiguresSchema },
+  /** Today's and tomorrow's bookings for the hall's stations to check in with the hub down. */
+  offlineCopy: { input: z.object({}).strict(), output: OfflineCopySchema },
+  /** A check-in a station made with the hub down, offered once the hub answers again. */
+  replayCheckIn: {
+    input: z
+      .object({
+        bookingId: z.uuid(),
+        /** HMAC of the phone and code the customer typed (offline-match.ts): not in the copy. */
+        proof: z.string().min(16).max(128),
+        checkedInAt: z.iso.datetime({ offset: true }),
+        ticket: z
+          .object({
+            id: z.uuid(),
+            number: z.string().min(1).max(24),
+            issuedAt: z.iso.datetime({ offset: true }),
+          })
+          .strict(),
+        channel: z.enum(['guide', 'kiosk', 'counter']),
+      })
+      .strict(),
+    output: z.object({ booking: BookingSchema, ticket: IssuedTicketSchema }),
+  },
   settings: { input: z.object({}).strict(), output: AppointmentSettingsSchema },
   saveSettings: {
     input: z.object({ settings: AppointmentSettingsSchema }).strict(),

@@ -13,7 +13,11 @@ import { createServiceCommitments } from './dashboard';
 import { createAuthArea, type AuthArea } from './auth/compose';
 import type { AuthOptions } from './auth/service';
 import { createQueueHandlers, createQueueService, type QueueService } from './queue';
-import { createAppointmentHandlers, createAppointmentService } from './appointments';
+import {
+  createAppointmentHandlers,
+  createStationAppointments,
+  type AppointmentService,
+} from './appointments';
 import { createOfflineTickets } from './queue/offline-tickets';
 import { createCentralConnection, resolveEnrolment, usesDevelopmentSecret } from './central-client';
 import { checkHubEndpoint, createHubConnection } from './central-client/hub';
@@ -122,6 +126,8 @@ export interface Services {
   authArea: AuthArea;
   /** Pushed events: the bus the hosts' streams subscribe to, and `open(ticket)` for a stream. */
   events: Pick<EventsArea, 'bus' | 'open'>;
+  /** Appointments: the hub's, and the copy for check-in with the hub down. */
+  appointments: AppointmentService;
   close(): Promise<void>;
 }
 
@@ -296,6 +302,15 @@ export function createServices(opts: ServicesOptions): Services {
       log,
       onBoardChange: sources.onBoardChange,
     });
+    const appointments = createStationAppointments({
+      central: hub ?? central,
+      log,
+      kind: opts.auth?.stationRole ?? 'staff',
+      db,
+      stationCode,
+      queueConfig: () => queue.cachedConfig(),
+      now: () => now().getTime(),
+    });
     // The hub is watched only once a screen listens: a station with no screen open costs nothing.
     events.bus.onFirstSubscriber(() => queue.boardWatch?.start());
     const operations = createOperations({
@@ -357,8 +372,7 @@ export function createServices(opts: ServicesOptions): Services {
         commitments.handlers,
         operations.handlers,
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
-        // Appointments live on the server the queue is on (the hall hub, else central).
-        createAppointmentHandlers(createAppointmentService({ central: hub ?? central, log })),
+        createAppointmentHandlers(appointments),
         customerArea.handlers,
         createBootstrapHandlers(
           {
@@ -388,6 +402,7 @@ export function createServices(opts: ServicesOptions): Services {
     );
     if (centralUrl && opts.startSync !== false) sync.start();
     if (hub || central) queue.start();
+    appointments.start();
     operations.start();
     // The pinyin dictionary loads once the first screen's calls are over, before the first
     // name a clerk writes would have to wait for it.
@@ -409,6 +424,7 @@ export function createServices(opts: ServicesOptions): Services {
       queue,
       authArea,
       events: { bus: events.bus, open: events.open },
+      appointments,
       close: async () => {
         quiet.cancel();
         queue.boardWatch?.stop();
@@ -417,6 +433,7 @@ export function createServices(opts: ServicesOptions): Services {
         operations.stop();
         await sync.stop();
         await queue.stop();
+        await appointments.stop();
         if (db.open) db.close();
       },
     };

@@ -1,2 +1,6 @@
-export { createAppointmentService, type AppointmentService } from './service';
+export {
+  createAppointmentService,
+  createStationAppointments,
+  type AppointmentService,
+} from './service';
 export { createAppointmentHandlers } from './handlers';

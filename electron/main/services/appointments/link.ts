@@ -14,6 +14,8 @@ import type { CentralConnection } from '../central-client';
 export function createAppointmentLink(opts: { central: CentralConnection; timeoutMs?: number }) {
   const { http, session } = opts.central;
   const timeoutMs = opts.timeoutMs ?? 4000;
+  // The copy is fetched in the background and each new booking in it costs the hub a scrypt.
+  const copyTimeoutMs = Math.max(timeoutMs, 60_000);
   return async function call<O extends AppointmentOp>(
     op: O,
     input: AppointmentOpInput<O>,
@@ -22,7 +24,13 @@ export function createAppointmentLink(opts: { central: CentralConnection; timeou
     const schema = APPOINTMENT_OPS[op].output as z.ZodType as z.ZodType<AppointmentOpOutput<O>>;
     return session.authed((token) =>
       http.request(
-        { method: 'POST', path: `/v1/appointments/${op}`, body: input, token, timeoutMs },
+        {
+          method: 'POST',
+          path: `/v1/appointments/${op}`,
+          body: input,
+          token,
+          timeoutMs: op === 'offlineCopy' ? copyTimeoutMs : timeoutMs,
+        },
         schema,
       ),
     );

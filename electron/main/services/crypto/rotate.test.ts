@@ -8,6 +8,7 @@ import { CATALOGUE } from '../../../../shared/catalogue';
 import { testLog } from '../../../../tests/support/test-log';
 import { callOk, TEST_COST } from '../auth/testing/services';
 import { createServices, type Services } from '../createServices';
+import { createOfflineCopy } from '../appointments/offline-copy';
 import { createOutboxStore } from '../sync/outbox-store';
 import { createSyncState } from '../sync/sync-state';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
@@ -22,6 +23,8 @@ import { SEALED_COLUMNS } from './sealed-columns';
 const dir = mkdtempSync(join(tmpdir(), 'hall-rotate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const dbFile = join(dir, 'hall.db');
+/** A day far ahead, so the copy's clean-up of past days keeps it. */
+const COPY_DAY = '2099-01-02';
 const keyFile = join(dir, 'hall-keys.json');
 
 const open = (): Services =>
@@ -67,6 +70,7 @@ async function readBack(services: Services, ids: string[], complaintId: string) 
     hub: createSyncState(services.db, 'hub.').credentials(),
     alerts: await callOk(services, 'alerts.current', {}),
     requests: await callOk(services, 'requests.list', {}),
+    copyKey: createOfflineCopy(services.db).dayKey(COPY_DAY),
   };
 }
 
@@ -118,7 +122,17 @@ describe('data key rotation', () => {
       faultKind: 'no_power_home',
       areaKind: 'urban',
     });
+    // The hub's matching key of a day, kept for check-in with the hub down.
+    createOfflineCopy(services.db).save(
+      {
+        graceMinutes: 15,
+        days: [{ day: COPY_DAY, key: 'day-key-from-the-hub-0001' }],
+        bookings: [],
+      },
+      Date.now(),
+    );
     const before = await readBack(services, ids, complaintId);
+    expect(before.copyKey?.key).toBe('day-key-from-the-hub-0001');
 
     // Every column holding sealed values is in the rotation's list, and each listed one is filled.
     const found = columnsWithSealedValues(services.db);

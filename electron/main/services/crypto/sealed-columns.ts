@@ -11,6 +11,7 @@ import { CHECKLIST_NOTE_CONTEXT } from '../queue/checklists';
 import { CONTACT_CONTEXT, CONTACT_HISTORY_CONTEXT, TAG_REASON_CONTEXT } from '../customers/sealing';
 import { ALERT_TEXTS_CONTEXT } from '../alerts/store';
 import { REQUEST_DETAILS_CONTEXT } from '../requests/store';
+import { COPY_KEY_CONTEXT } from '../appointments/offline-copy';
 
 /**
  * Every column that holds values sealed with the station's data key, with the context each
@@ -95,5 +96,12 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     column: 'details',
     rowKey: 'id',
     context: fixed(REQUEST_DETAILS_CONTEXT),
+  },
+  // Check-in with the hub down: the hub's matching key of each day.
+  {
+    table: 'appt_copy_keys',
+    column: 'key_sealed',
+    rowKey: 'day',
+    context: fixed(COPY_KEY_CONTEXT),
   },
 ];

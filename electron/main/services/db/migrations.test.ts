@@ -168,6 +168,18 @@ const SEEDS: Record<number, (db: Database) => void> = {
         'request.fault', 'e1.k1.sealed', 'x', 1735776000000);
     `);
   },
+  12: (db) => {
+    SEEDS[11]?.(db);
+    db.exec(`
+      INSERT INTO appt_copy_keys (day, key_sealed, grace_minutes, received_at)
+      VALUES ('2025-01-02', 'e1.k1.sealed', 15, 1735776000000);
+      INSERT INTO appt_copy (booking_id, day, slot_id, service_code, start_min, end_min,
+        phone_masked, channel, booked_at, match, state, received_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000e1', '2025-01-02',
+        '0190f5b0-0000-7000-8000-0000000000e2', 'NEW', 540, 600, '139****8866', 'online',
+        1735776000000, 'matchmatchmatchmatch', 'booked', 1735776000000);
+    `);
+  },
 };
 
 let dir: string;

@@ -49,4 +49,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwnership>> = {
   // Issue 17: hall alerts and the requests beside applications.
   hall_alerts: { owner: 'alerts/store.ts' },
   service_requests: { owner: 'requests/store.ts' },
+  // Check-in with the hall hub down: the copy of the hub's bookings.
+  appt_copy: { owner: 'appointments/offline-copy.ts' },
+  appt_copy_keys: { owner: 'appointments/offline-copy.ts' },
 };

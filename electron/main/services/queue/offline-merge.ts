@@ -145,7 +145,8 @@ export function createIssuing(
 
 export type Issuing = ReturnType<typeof createIssuing>;
 
-function offlineTicket(row: OfflineTicketRow, cfg: QueueConfig): IssuedTicket {
+/** An offline ticket as the contract presents tickets (also for an appointment check-in). */
+export function offlineTicket(row: OfflineTicketRow, cfg: QueueConfig): IssuedTicket {
   const service = cfg.services.find((s) => s.code === row.service_code);
   return {
     id: row.id,

@@ -44,9 +44,9 @@ export function createOfflineTickets(db: Database, stationCode: string) {
     db,
     'UPDATE queue_offline_tickets SET last_error = ? WHERE id = ?',
   );
-  const byId = prepared<[string], { id: string }>(
+  const byId = prepared<[string], OfflineTicketRow>(
     db,
-    'SELECT id FROM queue_offline_tickets WHERE id = ?',
+    'SELECT * FROM queue_offline_tickets WHERE id = ?',
   );
   const counts = prepared<[], { state: string; n: number }>(
     db,
@@ -56,6 +56,8 @@ export function createOfflineTickets(db: Database, stationCode: string) {
   return {
     /** Whether this station issued the ticket while offline (merged or not). */
     exists: (id: string): boolean => byId.get(id) !== undefined,
+    /** One ticket this station issued offline (an appointment check-in asked again). */
+    get: (id: string): OfflineTicketRow | undefined => byId.get(id),
     issue(t: {
       id: string;
       prefix: string;

@@ -1,5 +1,5 @@
-import { hallDate, hallMinutes } from '../../shared/hall-time';
-import type { AppointmentSettings } from '../../shared/appointments/schemas';
+import { hallDate, hallMinutes } from '../hall-time';
+import type { AppointmentSettings } from './schemas';
 
 /**
  * The time rules of a booking, in hall time (docs/appointments.md "Late and no-show"):
