@@ -168,6 +168,17 @@ const SEEDS: Record<number, (db: Database) => void> = {
         'request.fault', 'e1.k1.sealed', 'x', 1735776000000);
     `);
   },
+  12: (db) => {
+    SEEDS[11]?.(db);
+    // A customer central knows under another station's id.
+    db.exec(`
+      INSERT INTO customers (id, cert_type, cert_bidx, cert_masked, kind, name, contact,
+        created_at, updated_at, central_id)
+      VALUES ('0190f5b0-0000-7000-8000-00000000000b', 'credit_code', 'bidx2', '9111**********001X',
+        'organisation', '某某公司', 'e1.k1.sealed', 1735776000000, 1735776000000,
+        '0190f5b0-0000-7000-8000-00000000000c');
+    `);
+  },
 };
 
 let dir: string;

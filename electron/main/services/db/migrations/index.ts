@@ -9,6 +9,7 @@ import { migration008SealFreeText } from './008_seal_free_text';
 import { migration009NamePinyin } from './009_name_pinyin';
 import { migration010Customers } from './010_customers';
 import { migration011HallRecords } from './011_hall_records';
+import { migration012CustomerSync } from './012_customer_sync';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009NamePinyin,
   migration010Customers,
   migration011HallRecords,
+  migration012CustomerSync,
 ];
 
 /** The schema version this code writes. */
