@@ -32,6 +32,7 @@ import {
   type PushResponse,
 } from '../shared/sync/protocol';
 import type { AlertsPage } from '../shared/sync/hall-record-payloads';
+import { CustomersQuerySchema } from '../shared/sync/customer-payloads';
 
 export interface CentralAdmin {
   setFaults(spec: string): void;
@@ -153,6 +154,7 @@ function mountSyncRoutes(
   app.use('/v1/ops/*', deviceOnly);
   app.use('/v1/changes', deviceOnly);
   app.use('/v1/alerts', deviceOnly);
+  app.use('/v1/customers', deviceOnly);
 
   app.post('/v1/ops', async (c) => {
     const body = await readJson(c);
@@ -190,5 +192,12 @@ function mountSyncRoutes(
   app.get('/v1/alerts', async (c) => {
     const page: AlertsPage = { alerts: await ledger.records.alertsFor(c.get('device').hallCode) };
     return c.json(page);
+  });
+
+  // The hall's customers changed since a cursor (issue 15): only the device's own hall.
+  app.get('/v1/customers', async (c) => {
+    const q = CustomersQuerySchema.safeParse(c.req.query());
+    if (!q.success) return badRequest(c, firstPath(q.error.issues));
+    return c.json(await ledger.customers.page(c.get('device'), q.data.since, q.data.limit));
   });
 }

@@ -127,8 +127,8 @@ function assemble(opened: OpenedStore, opts: CentralOptions, admin: CentralAdmin
   const now = opts.now ?? Date.now;
   const trust = centralTrust(opts);
   const auth = new DeviceAuth(store, trust.registrationSecret, opts.tokenTtlMs ?? 3600_000, now);
-  const ledger = new Ledger(store, stageResolver(opts.catalogue ?? CATALOGUE), now);
   const cipher = hubCipher(opts.dbFile, opts.keyFile);
+  const ledger = new Ledger(store, stageResolver(opts.catalogue ?? CATALOGUE), now, cipher);
   const queue = new QueueStore(store, { now, cipher });
   const appointments = new AppointmentStore(store, { cipher, now });
   const mode = opts.mode ?? 'all';

@@ -23,6 +23,13 @@ import {
 import type { ApplicationSubmitPayload } from '../shared/sync/application-payload';
 import { isHallRecordKind } from '../shared/sync/hall-record-payloads';
 import { HallRecords } from './hall-records';
+import { CentralCustomers } from './customers';
+import { isCustomerOpKind } from '../shared/sync/customer-payloads';
+import {
+  createFieldCipher,
+  ephemeralKeys,
+  type FieldCipher,
+} from '../electron/main/services/crypto';
 import type { AccountKind } from '../shared/catalogue/types';
 
 export { payloadHashOf } from './op-answers';
@@ -44,12 +51,18 @@ export class Ledger {
   /** The hall's requests and alerts (issue 17): operations of kind request.* and alert.*. */
   readonly records: HallRecords;
 
+  /** The hall's customers (issue 15): operations of kind customer.* and the stations' pull. */
+  readonly customers: CentralCustomers;
+
   constructor(
     private readonly store: CentralStore,
     private readonly stagesFor: StageResolver,
     private readonly now: () => number,
+    /** Seals customers' personal data at rest (the hub keys); throwaway keys when absent. */
+    cipher: FieldCipher = createFieldCipher(ephemeralKeys()),
   ) {
     this.records = new HallRecords(store, now);
+    this.customers = new CentralCustomers(store, cipher, now);
   }
 
   /** Applies a batch in one transaction (one fsync), answering each operation in order. */
@@ -119,6 +132,7 @@ export class Ledger {
     if (isHallRecordKind(op.kind)) {
       return yield* this.records.decide(device, op, op.kind, canonical);
     }
+    if (isCustomerOpKind(op.kind)) return yield* this.customers.decide(device, op, op.kind);
     const schema = PAYLOAD_SCHEMAS[op.kind];
     const payload = schema.safeParse(op.payload);
     if (!payload.success) {

@@ -104,8 +104,13 @@ describe('central migrations', () => {
       appt_settings: 0,
       hall_requests: 0,
       hall_alerts: 0,
+      // The hall's customers (migration 9) start empty.
+      hall_customers: 0,
+      hall_customer_tags: 0,
+      hall_customer_events: 0,
     });
-    // Every old index kept; migrations 6 and 8 add the appointment, request and alert indexes.
+    // Every old index kept; migrations 6, 8 and 9 add the appointment, request, alert and
+    // customer indexes.
     expect(indexNames(db)).toEqual(
       [
         ...indexesBefore,
@@ -113,6 +118,8 @@ describe('central migrations', () => {
         'appt_bookings_slot',
         'hall_alerts_hall',
         'hall_requests_hall',
+        'hall_customers_feed',
+        'hall_customer_events_customer',
       ].sort(),
     );
     db.close();

@@ -7,6 +7,7 @@ import { migration005QueueNotesUndo } from './005_queue_notes_undo';
 import { migration006Appointments } from './006_appointments';
 import { migration007QueueCustomerRef } from './007_queue_customer_ref';
 import { migration008HallRecords } from './008_hall_records';
+import { migration009Customers } from './009_customers';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -22,6 +23,7 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration006Appointments,
   migration007QueueCustomerRef,
   migration008HallRecords,
+  migration009Customers,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApplicationSubmitPayloadSchema, OUTBOX_KINDS } from './application-payload';
 import { HALL_RECORD_KINDS, HALL_RECORD_PAYLOAD_SCHEMAS } from './hall-record-payloads';
+import { CUSTOMER_OP_KINDS, CUSTOMER_PAYLOAD_SCHEMAS } from './customer-payloads';
 
 /**
  * The sync protocol between a hall console (a "device") and the central system, version 1.
@@ -12,6 +13,7 @@ import { HALL_RECORD_KINDS, HALL_RECORD_PAYLOAD_SCHEMAS } from './hall-record-pa
  *   POST /v1/ops                a batch of operations → one result per operation, in order
  *   PUT  /v1/ops/{opId}         one operation → its result, with the HTTP status of its outcome
  *   GET  /v1/changes            central stages and numbers since a cursor, paged
+ *   GET  /v1/customers          the hall's customers changed since a cursor, paged
  */
 export const SYNC_API_PREFIX = '/v1';
 export const MAX_OPS_PER_BATCH = 500;
@@ -94,6 +96,8 @@ export const SYNC_OP_KINDS = [
   'application.replace',
   // The hall's requests and alerts (shared/sync/hall-record-payloads.ts).
   ...(HALL_RECORD_KINDS as readonly (keyof typeof HALL_RECORD_PAYLOAD_SCHEMAS)[]),
+  // The customer record, its tags and manager (shared/sync/customer-payloads.ts).
+  ...(CUSTOMER_OP_KINDS as readonly (keyof typeof CUSTOMER_PAYLOAD_SCHEMAS)[]),
 ] as const;
 export type SyncOpKind = (typeof SYNC_OP_KINDS)[number];
 
@@ -106,6 +110,7 @@ export const PAYLOAD_SCHEMAS = {
   'application.submit': ApplicationSubmitPayloadSchema,
   'application.replace': ApplicationReplacePayloadSchema,
   ...HALL_RECORD_PAYLOAD_SCHEMAS,
+  ...CUSTOMER_PAYLOAD_SCHEMAS,
 } as const satisfies Record<SyncOpKind, z.ZodType>;
 
 export const OpSchema = z.object({

@@ -6,6 +6,7 @@ import { pgMigration005QueueNotesUndo } from './005_queue_notes_undo';
 import { pgMigration006Appointments } from './006_appointments';
 import { pgMigration007QueueCustomerRef } from './007_queue_customer_ref';
 import { pgMigration008HallRecords } from './008_hall_records';
+import { pgMigration009Customers } from './009_customers';
 import type { PostgresMigration } from './types';
 
 export type { PostgresMigration };
@@ -25,4 +26,5 @@ export const CENTRAL_PG_MIGRATIONS: readonly PostgresMigration[] = [
   pgMigration006Appointments,
   pgMigration007QueueCustomerRef,
   pgMigration008HallRecords,
+  pgMigration009Customers,
 ];

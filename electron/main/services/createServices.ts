@@ -258,6 +258,15 @@ export function createServices(opts: ServicesOptions): Services {
       kickSync: () => sync.engine.kick(),
       onAlertsChanged: () => void events.bus.publish('alerts.changed', {}),
     });
+    // The customer record (issue 15): read through the applications and complaints owners,
+    // synced with the hall's other stations through central.
+    const customerArea = createCustomerArea({
+      db,
+      now,
+      record: authArea.record,
+      weights: () => queue.cachedConfig().weights,
+      ...(centralUrl ? { sync: { hallCode, stationCode } } : {}),
+    });
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.
@@ -274,7 +283,10 @@ export function createServices(opts: ServicesOptions): Services {
       // Central keeps the latest tail per device: rows cut off the trail's end show there.
       auditTail: () => authArea.audit.tail(),
       onEvent: sources.onSyncEvent,
-      afterPull: records.afterPull,
+      afterPull: async (c) => {
+        await records.afterPull(c);
+        await customerArea.afterPull(c);
+      },
     });
     const core = createHandlers({
       applications,
@@ -351,13 +363,6 @@ export function createServices(opts: ServicesOptions): Services {
         path: null,
         overrides: [],
       });
-    // The customer record (issue 15): read through the applications and complaints owners.
-    const customerArea = createCustomerArea({
-      db,
-      now,
-      record: authArea.record,
-      weights: () => queue.cachedConfig().weights,
-    });
     const stationHandlers = createStationHandlers(station, authArea.record);
     const handlers = withHooks(
       combine(
@@ -366,8 +371,7 @@ export function createServices(opts: ServicesOptions): Services {
         sync.handlers,
         authArea.handlers,
         createQueueHandlers(queue, {
-          myCustomers: (staffNo) =>
-            customerArea.customers.store.byManager(staffNo).map((c) => c.id),
+          myCustomers: customerArea.hallIdsOfManager,
         }),
         commitments.handlers,
         operations.handlers,
@@ -397,6 +401,7 @@ export function createServices(opts: ServicesOptions): Services {
           area: customerArea,
           weights: () => queue.cachedConfig().weights,
           log,
+          kickSync: () => sync.engine.kick(),
         }),
       }).concat(events.hooks),
     );

@@ -27,6 +27,14 @@ import {
   SYNC_OP_KINDS,
   SyncErrorBodySchema,
 } from '../protocol';
+import {
+  CustomerContactPayloadSchema,
+  CustomerManagerPayloadSchema,
+  CustomerMergePayloadSchema,
+  CustomersPageSchema,
+  CustomersQuerySchema,
+  CustomerTagPayloadSchema,
+} from '../customer-payloads';
 import { HEAD, PATHS, RESPONSES, SECURITY_SCHEMES } from './prose';
 import type { JsonValue, OpenApiObject } from './types';
 import { toYaml } from './yaml';
@@ -66,6 +74,11 @@ const COMPONENTS: Record<string, z.ZodType> = {
   }),
   Change: ChangeSchema,
   ChangesPage: ChangesPageSchema,
+  CustomerContactPayload: CustomerContactPayloadSchema,
+  CustomerTagPayload: CustomerTagPayloadSchema,
+  CustomerManagerPayload: CustomerManagerPayloadSchema,
+  CustomerMergePayload: CustomerMergePayloadSchema,
+  CustomersPage: CustomersPageSchema,
   SyncError: SyncErrorBodySchema,
   AdvanceRequest: AdvanceRequestSchema,
   AdvanceResponse: AdvanceResponseSchema,
@@ -91,9 +104,9 @@ function componentSchemas(): OpenApiObject {
   return out;
 }
 
-/** The query parameters of GET /v1/changes, from the schema the server parses them with. */
-function changesParameters(): JsonValue[] {
-  const json = z.toJSONSchema(ChangesQuerySchema, { io: 'input' }) as {
+/** The query parameters of a paged GET, from the schema the server parses them with. */
+function queryParameters(query: z.ZodType): JsonValue[] {
+  const json = z.toJSONSchema(query, { io: 'input' }) as {
     properties: Record<string, OpenApiObject>;
   };
   return Object.entries(json.properties).map(([name, schema]) => ({ name, in: 'query', schema }));
@@ -103,11 +116,16 @@ function changesParameters(): JsonValue[] {
 export function buildOpenApi(): OpenApiObject {
   const changes = PATHS['/v1/changes']?.get;
   if (!changes) throw new Error('prose.ts lost GET /v1/changes');
+  const customers = PATHS['/v1/customers']?.get;
+  if (!customers) throw new Error('prose.ts lost GET /v1/customers');
   return {
     ...HEAD,
     paths: {
       ...PATHS,
-      '/v1/changes': { get: { ...changes, parameters: changesParameters() } },
+      '/v1/changes': { get: { ...changes, parameters: queryParameters(ChangesQuerySchema) } },
+      '/v1/customers': {
+        get: { ...customers, parameters: queryParameters(CustomersQuerySchema) },
+      },
     },
     components: {
       securitySchemes: SECURITY_SCHEMES,

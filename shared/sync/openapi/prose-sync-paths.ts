@@ -1,6 +1,7 @@
 /**
  * The OpenAPI prose of the device and sync endpoints (registration, tokens, operations, the
- * change feed, health): summaries, descriptions and statuses. Part of prose.ts's PATHS.
+ * change feed, the hall's customers, health): summaries, descriptions and statuses. Part of
+ * prose.ts's PATHS.
  */
 import type { OpenApiObject } from './types';
 import { lines } from './prose-lines';
@@ -299,6 +300,44 @@ export const SYNC_PATHS: Record<string, Record<string, OpenApiObject>> = {
         '429': { $ref: '#/components/responses/RateLimited' },
         '500': { $ref: '#/components/responses/Internal' },
         '503': { $ref: '#/components/responses/Unavailable' },
+      },
+    },
+  },
+  '/v1/customers': {
+    get: {
+      tags: ['changes'],
+      summary: "The device's hall's customers changed since a cursor",
+      description: lines(
+        'Each customer whole as central holds it after its latest change (last writer by central',
+        'order), with its tags, manager, the customer it was merged into, and the changes the',
+        "hall's other devices made since the cursor. Only the hall of the device's token. The",
+        'console stores `nextCursor` with the page it applied. Customers travel as `customer.*`',
+        'operations and are matched by hall and certificate, not by the sender’s id.',
+        '',
+      ),
+      responses: {
+        '200': {
+          description: 'A page of customers in seq order',
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CustomersPage',
+              },
+            },
+          },
+        },
+        '400': {
+          $ref: '#/components/responses/BadRequest',
+        },
+        '401': {
+          $ref: '#/components/responses/Unauthenticated',
+        },
+        '403': {
+          $ref: '#/components/responses/Forbidden',
+        },
+        '503': {
+          $ref: '#/components/responses/Unavailable',
+        },
       },
     },
   },

@@ -7,6 +7,8 @@ export interface CustomerHookDeps {
   area: Pick<CustomerArea, 'customers' | 'reads'>;
   weights: () => Readonly<Record<Priority, number>>;
   log: (line: string) => void;
+  /** A tag, manager or merge change goes to central at once instead of waiting for the poll. */
+  kickSync?: () => void;
 }
 
 /**
@@ -16,6 +18,10 @@ export interface CustomerHookDeps {
  */
 export function customerHooks(deps: CustomerHookDeps): AnyHook[] {
   const { customers, reads } = deps.area;
+  const kick = {
+    why: 'a customer change goes out to the hall’s other stations at once',
+    after: () => deps.kickSync?.(),
+  };
   return [
     hook({
       method: 'applications.submit',
@@ -58,10 +64,15 @@ export function customerHooks(deps: CustomerHookDeps): AnyHook[] {
         const tags = reads.brief(row).tags.map((t) => t.code);
         return {
           ...input,
-          customerId: row.id,
+          // The hall's id: a manager on another station of the hall finds the ticket.
+          customerId: customers.hallId(row),
           priority: priorityForTags(tags, deps.weights(), input.priority),
         };
       },
     }),
+    hook({ method: 'customers.setTag', ...kick }),
+    hook({ method: 'customers.removeTag', ...kick }),
+    hook({ method: 'customers.assignManager', ...kick }),
+    hook({ method: 'customers.merge', ...kick }),
   ];
 }

@@ -10,6 +10,10 @@ import { createCustomerHandlers } from './handlers';
 import { createCustomerReads } from './record';
 import { createCustomerSearch } from './search';
 import { createCustomerService } from './service';
+import type { CentralConnection } from '../central-client';
+import { createCustomerMirror } from './central-mirror';
+import type { CustomerSyncSite } from './outbox-op';
+import { pullCustomers } from './pull';
 
 export { createCustomerService, type CustomerService } from './service';
 export { createCustomerReads, type CustomerReads } from './record';
@@ -20,6 +24,8 @@ export interface CustomerAreaDeps {
   record(ctx: CallContext, record: Omit<AuditRecord, 'actor' | 'role'>): void;
   /** The queue's priority weights in force; the defaults until a configuration was seen. */
   weights?: () => Readonly<Record<Priority, number>>;
+  /** Customers travel through central for this hall and station (issue 15); absent: local only. */
+  sync?: CustomerSyncSite;
 }
 
 /**
@@ -33,7 +39,9 @@ export function createCustomerArea(deps: CustomerAreaDeps) {
     db: deps.db,
     now: deps.now,
     staffAccount: (no) => accounts.find(no),
+    ...(deps.sync ? { sync: deps.sync } : {}),
   });
+  const mirror = createCustomerMirror(deps.db, customers);
   const applications = createApplicationRepository(deps.db);
   const reads = createCustomerReads({
     customers,
@@ -47,6 +55,12 @@ export function createCustomerArea(deps: CustomerAreaDeps) {
     customers,
     reads,
     search,
+    /** The sync cycle's pull of the hall's customers (after the change feed); how many applied. */
+    afterPull: (central: CentralConnection): Promise<number> =>
+      pullCustomers(central, mirror, () => deps.now().getTime()),
+    /** The hall's ids of a manager's customers, as tickets carry them ("叫我的客户"). */
+    hallIdsOfManager: (staffNo: string): string[] =>
+      customers.store.byManager(staffNo).map(customers.hallId),
     handlers: createCustomerHandlers({ customers, reads, search, record: deps.record }),
   };
 }

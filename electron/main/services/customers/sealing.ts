@@ -13,6 +13,11 @@ export const TAG_REASON_CONTEXT = 'customer_tags.reason';
 export interface Contact {
   mobile: string;
   address: string;
+  /**
+   * The normalised certificate number, sealed with the contact (records made before customer
+   * sync lack it until their next application): central matches customers by it.
+   */
+  certNo?: string;
 }
 
 export const EMPTY_CONTACT: Contact = { mobile: '', address: '' };
@@ -22,5 +27,9 @@ export const sealContact = (cipher: FieldCipher, c: Contact): string =>
 
 export function openContact(cipher: FieldCipher, sealed: string): Contact {
   const v = JSON.parse(cipher.open(sealed, CONTACT_CONTEXT)) as Partial<Contact>;
-  return { mobile: v.mobile ?? '', address: v.address ?? '' };
+  return {
+    mobile: v.mobile ?? '',
+    address: v.address ?? '',
+    ...(v.certNo ? { certNo: v.certNo } : {}),
+  };
 }

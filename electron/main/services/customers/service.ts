@@ -17,12 +17,16 @@ import { customerMergeRefusal } from './merge-rules';
 import { customerNotFound, mergeRefused, tagNotSet, unknownManager, unknownTag } from './errors';
 import { EMPTY_CONTACT, type Contact } from './sealing';
 import { createCustomerStore, type CustomerRow } from './store';
+import type { CustomerSyncSite } from './outbox-op';
+import { createCustomerSyncOps } from './sync-ops';
 
 export interface CustomerServiceDeps {
   db: Database;
   now: () => Date;
   /** A staff account by its number (auth's owner), to check an account manager exists. */
   staffAccount: (staffNo: string) => AccountRow | undefined;
+  /** The hall and station the changes are sent to central for; absent: nothing is queued. */
+  sync?: CustomerSyncSite;
 }
 
 /** What an application says about its customer, as typed (normalised here). */
@@ -50,6 +54,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   const store = createCustomerStore(deps.db);
   const cipher = lazyCipherOf(deps.db);
   const at = (): number => deps.now().getTime();
+  const ops = deps.sync ? createCustomerSyncOps(deps.db, store, deps.sync) : undefined;
 
   /** The blind index of a certificate: the same index the applications keep for it. */
   const certIndex = (cert: Pick<CustomerCertificate, 'type' | 'number'>): string =>
@@ -69,7 +74,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   }
 
   function required(id: string, field = 'customerId'): CustomerRow {
-    const row = live(store.byId(id));
+    // A ticket names a customer by the hall's id (central's), which may not be this station's.
+    const row = live(store.byId(id) ?? store.byCentralId(id));
     if (!row) throw customerNotFound(field);
     return row;
   }
@@ -92,6 +98,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const contact: Contact = {
       mobile: normalizePhone(str(facts.fields.mobile)),
       address: addressText(facts.fields.address),
+      certNo: cert.number,
     };
     const accountNo = str(facts.fields.accountNo);
     const when = at();
@@ -115,14 +122,22 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           created_at: when,
           updated_at: when,
         });
+        const changes = changesOf({ name: '', ...EMPTY_CONTACT }, { name, ...contact });
         store.appendHistory({
           customerId: id,
           at: when,
           actor: facts.actor,
           applicationId: facts.applicationId,
           action: 'created',
-          changes: changesOf({ name: '', ...EMPTY_CONTACT }, { name, ...contact }),
+          changes,
         });
+        ops?.contact(
+          store.byId(id) as CustomerRow,
+          { name, ...contact },
+          { action: 'created', changes, applicationId: facts.applicationId },
+          facts.actor,
+          when,
+        );
       } else {
         updateContact(existing, name, contact, facts, when);
       }
@@ -144,14 +159,21 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       name: name === '' ? before.name : name,
       mobile: contact.mobile === '' ? before.mobile : contact.mobile,
       address: contact.address === '' ? before.address : contact.address,
+      certNo: contact.certNo ?? before.certNo,
     };
     const changes = changesOf(before, after);
-    if (after.name !== before.name || Object.keys(changes).length > 0) {
-      store.updateContact(
-        row.id,
-        after.name,
-        masked(after.mobile),
-        { mobile: after.mobile, address: after.address },
+    // A record from before customer sync learns its certificate number here, silently.
+    const learnt = before.certNo === undefined && after.certNo !== undefined;
+    if (after.name !== before.name || Object.keys(changes).length > 0 || learnt) {
+      const { name: _name, ...sealed } = after;
+      store.updateContact(row.id, after.name, masked(after.mobile), sealed, when);
+    }
+    if (Object.keys(changes).length > 0 || learnt) {
+      ops?.contact(
+        row,
+        after,
+        { action: learnt ? 'created' : 'contact', changes, applicationId: facts.applicationId },
+        facts.actor,
         when,
       );
     }
@@ -177,6 +199,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const when = at();
     store.transaction(() => {
       store.setTag(row.id, tag, reason, actor, when);
+      ops?.tag(row, tag, true, reason, actor, when);
       store.appendHistory({
         customerId: row.id,
         at: when,
@@ -194,6 +217,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const when = at();
     store.transaction(() => {
       if (!store.removeTag(row.id, tag)) throw tagNotSet();
+      ops?.tag(row, tag, false, reason, actor, when);
       store.appendHistory({
         customerId: row.id,
         at: when,
@@ -215,6 +239,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const when = at();
     store.transaction(() => {
       store.setManager(row.id, manager, actor, when);
+      ops?.manager(row, manager, actor, when);
       store.appendHistory({
         customerId: row.id,
         at: when,
@@ -238,6 +263,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const when = at();
     store.transaction(() => {
       store.markMerged(from.id, into.id, when);
+      ops?.merge(from, into, reason, actor, when);
       const has = new Set(store.tags(into.id).map((t) => t.tag));
       for (const t of store.tags(from.id)) {
         if (!has.has(t.tag)) store.setTag(into.id, t.tag, t.reason, t.setBy, t.setAt);
@@ -284,6 +310,10 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
   return {
     store,
+    /** Whether a local change of this customer still waits for central (the pull leaves it). */
+    pendingSync: (id: string): boolean => ops?.pending(id) ?? false,
+    /** The id the hall knows this customer by: central's once pulled, else this station's. */
+    hallId: (row: CustomerRow): string => row.central_id ?? row.id,
     certIndex,
     live,
     byCertificate,

@@ -26,6 +26,8 @@ export interface CustomerRow {
   created_at: number;
   updated_at: number;
   version: number;
+  /** The hall's id for this customer at central, once pulled (migration 012). */
+  central_id: string | null;
 }
 
 export interface ContactChange {
@@ -62,8 +64,12 @@ export interface NotificationRow {
   read_at: number | null;
 }
 
-export type NewCustomer = Omit<CustomerRow, 'contact' | 'version' | 'merged_into'> & {
+export type NewCustomer = Omit<
+  CustomerRow,
+  'contact' | 'version' | 'merged_into' | 'central_id'
+> & {
   contact: Contact;
+  central_id?: string | null;
 };
 
 const LIST_LIMIT = 50;
@@ -80,6 +86,12 @@ export function createCustomerStore(db: Database) {
     prepared<P, R>(db, text);
 
   const byId = sql<[string], CustomerRow>('SELECT * FROM customers WHERE id = ?');
+  const byCentralId = sql<[string], CustomerRow>(
+    'SELECT * FROM customers WHERE central_id = ? ORDER BY created_at LIMIT 1',
+  );
+  const setCentralId = sql<[string, string, string]>(
+    'UPDATE customers SET central_id = ? WHERE id = ? AND central_id IS NOT ?',
+  );
   const byCert = sql<[string, string], CustomerRow>(
     'SELECT * FROM customers WHERE cert_type = ? AND cert_bidx = ?',
   );
@@ -109,10 +121,11 @@ export function createCustomerStore(db: Database) {
   );
   const insert = sql<[CustomerRow]>(
     `INSERT INTO customers (id, cert_type, cert_bidx, cert_masked, kind, name, mobile, mobile_bidx,
-       contact, manager, manager_set_by, manager_set_at, merged_into, created_at, updated_at, version)
+       contact, manager, manager_set_by, manager_set_at, merged_into, created_at, updated_at, version,
+       central_id)
      VALUES (@id, @cert_type, @cert_bidx, @cert_masked, @kind, @name, @mobile, @mobile_bidx,
        @contact, @manager, @manager_set_by, @manager_set_at, @merged_into, @created_at,
-       @updated_at, @version)`,
+       @updated_at, @version, @central_id)`,
   );
   const updateContact = sql<
     [{ id: string; name: string; mobile: string; mobile_bidx: string; contact: string; at: number }]
@@ -202,6 +215,10 @@ export function createCustomerStore(db: Database) {
 
   return {
     byId: (id: string): CustomerRow | undefined => byId.get(id),
+    byCentralId: (id: string): CustomerRow | undefined => byCentralId.get(id),
+    /** Learnt from central's pull: the id the whole hall knows this customer by. */
+    setCentralId: (id: string, centralId: string): void =>
+      void setCentralId.run(centralId, id, centralId),
     byCert: (type: string, bidx: string): CustomerRow | undefined => byCert.get(type, bidx),
     /** Live customers with this certificate number under any type (a search by number). */
     byCertNumber: (bidx: string): CustomerRow[] => byCertAnyType.all(bidx),
@@ -219,6 +236,7 @@ export function createCustomerStore(db: Database) {
         contact: sealContact(cipher, row.contact),
         merged_into: null,
         version: 1,
+        central_id: row.central_id ?? null,
       }),
     updateContact: (
       id: string,

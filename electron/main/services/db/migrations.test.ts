@@ -180,6 +180,17 @@ const SEEDS: Record<number, (db: Database) => void> = {
         1735776000000, 'matchmatchmatchmatch', 'booked', 1735776000000);
     `);
   },
+  13: (db) => {
+    SEEDS[12]?.(db);
+    // A customer central knows under another station's id.
+    db.exec(`
+      INSERT INTO customers (id, cert_type, cert_bidx, cert_masked, kind, name, contact,
+        created_at, updated_at, central_id)
+      VALUES ('0190f5b0-0000-7000-8000-00000000000b', 'credit_code', 'bidx2', '9111**********001X',
+        'organisation', '某某公司', 'e1.k1.sealed', 1735776000000, 1735776000000,
+        '0190f5b0-0000-7000-8000-00000000000c');
+    `);
+  },
 };
 
 let dir: string;

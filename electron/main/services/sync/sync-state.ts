@@ -9,6 +9,8 @@ type Key =
   | 'token_expires_at'
   | 'refresh_token'
   | 'pull_cursor'
+  /** The hall's customer changes pulled so far (customers/central-mirror.ts). */
+  | 'customers_cursor'
   | 'last_success_at'
   | 'halted';
 

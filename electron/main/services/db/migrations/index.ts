@@ -10,6 +10,7 @@ import { migration009NamePinyin } from './009_name_pinyin';
 import { migration010Customers } from './010_customers';
 import { migration011HallRecords } from './011_hall_records';
 import { migration012AppointmentCopy } from './012_appointment_copy';
+import { migration013CustomerSync } from './013_customer_sync';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010Customers,
   migration011HallRecords,
   migration012AppointmentCopy,
+  migration013CustomerSync,
 ];
 
 /** The schema version this code writes. */
