@@ -71,7 +71,20 @@ export const useHallAlertsStore = defineStore('hallAlerts', () => {
   /** Wires the triggers once (main.ts): navigation, the pushed `alerts.changed`, sign-in and sync. */
   function install(router: Router): void {
     router.afterEach(() => void refresh());
-    subscribe('alerts.changed', () => void refresh());
+    // Pushed alerts only while the station is open (signed in, or a kiosk/display): on a staff
+    // station's sign-in screen the stream's ticket is refused, a 401 on every start.
+    let unsubscribe: (() => void) | null = null;
+    watch(
+      () => session.state === 'open',
+      (open) => {
+        if (open && !unsubscribe) unsubscribe = subscribe('alerts.changed', () => void refresh());
+        if (!open && unsubscribe) {
+          unsubscribe();
+          unsubscribe = null;
+        }
+      },
+      { immediate: true },
+    );
     const sync = useSyncStore();
     watch(
       () => sync.status,
