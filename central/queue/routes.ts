@@ -13,6 +13,27 @@ import {
   type QueueOp,
   type QueueOpParsed,
 } from '../../shared/queue/protocol';
+import { KIOSK_PRIORITIES } from '../../shared/queue/schemas';
+
+/**
+ * What the credential of a customer-facing station may do in the hall queue (its screens: take a
+ * ticket, rate, look an application up; the board). A kiosk sits unattended in the lobby, so a
+ * credential taken from it must not call, serve or transfer customers, change the queue's
+ * settings or read the ticket list with the guide's notes. Staff stations may do every op.
+ */
+const CUSTOMER_STATION_OPS: Partial<Record<string, ReadonlySet<QueueOp>>> = {
+  kiosk: new Set<QueueOp>(['config', 'issue', 'board', 'watch', 'rate', 'lookup']),
+  display: new Set<QueueOp>(['config', 'board', 'watch']),
+};
+
+const mayRun = (device: DeviceIdentity, op: QueueOp): boolean =>
+  CUSTOMER_STATION_OPS[device.role ?? '']?.has(op) ?? true;
+
+/** A kiosk asks for no more than its screen offers, and for no customer record. */
+function kioskMayIssue(input: unknown): boolean {
+  const { priority, customerRef } = input as QueueOpParsed<'issue'>;
+  return (KIOSK_PRIORITIES as readonly string[]).includes(priority) && customerRef === undefined;
+}
 
 /** One op: the device's hall and station come from its token. */
 async function run(
@@ -97,11 +118,27 @@ export function mountQueueRoutes(
   app.post('/v1/queue/:op', async (c) => {
     const op = c.req.param('op');
     if (!isQueueOp(op)) return fail(c, 'notFound', '没有该接口', 'No such endpoint');
+    if (!mayRun(c.get('device'), op)) {
+      return fail(
+        c,
+        'forbidden',
+        '自助终端和叫号显示屏不能执行此叫号操作',
+        'A kiosk or display station may not perform this queue operation',
+      );
+    }
     const body = await readJson(c);
     if (!body.ok) return badRequest(c);
     const parsed = QUEUE_OPS[op].input.safeParse(body.value);
     if (!parsed.success) return badRequest(c, firstPath(parsed.error.issues));
     const device = c.get('device');
+    if (device.role === 'kiosk' && op === 'issue' && !kioskMayIssue(parsed.data)) {
+      return fail(
+        c,
+        'forbidden',
+        '自助终端只能取普通号或老年人优先号',
+        'A kiosk issues only normal and elderly-care tickets',
+      );
+    }
     if (op === 'watch') {
       const since = (parsed.data as QueueOpParsed<'watch'>).since;
       const answer = await versions.wait(device.hallCode, since);

@@ -8,8 +8,9 @@ import { SESSION_HEADER } from '../../shared/auth/session-transport';
 import { mountEventStream, type StationEvents } from './event-stream';
 
 /**
- * Same policy as the meta tag in renderer/index.html, also sent as a header on every answer:
- * `frame-ancestors` only works from a header.
+ * The meta tag's policy in renderer/index.html, sent as a header on every answer, plus
+ * `frame-ancestors`, which only works from a header (in the meta tag Chromium ignores it and logs
+ * an error on every page load, so the tag leaves it out).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -12,6 +12,11 @@ import { SlipSettingsSchema } from './slip';
 export const PRIORITIES = ['green', 'vip', 'elderly', 'appointment', 'normal'] as const;
 export const PrioritySchema = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof PrioritySchema>;
+/**
+ * What a customer may ask for at the kiosk: care for the elderly. 预约 comes from checking a
+ * booking in, VIP and green channel are the guide's call (docs/queue.md).
+ */
+export const KIOSK_PRIORITIES = ['normal', 'elderly'] as const satisfies readonly Priority[];
 
 export const TICKET_STATES = [
   'issued',

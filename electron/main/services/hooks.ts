@@ -4,6 +4,7 @@ import { unknownTicket } from './applications/errors';
 import type { ApplicationService } from './applications/service';
 import { hook, type AnyHook } from './compose';
 import { protectedSearchHooks } from './protected-search';
+import { kioskTicketHooks } from './queue/kiosk-limits';
 
 export interface HookDeps {
   applications: Pick<ApplicationService, 'hasTicket'>;
@@ -42,6 +43,7 @@ export function crossCuttingHooks(deps: HookDeps): AnyHook[] {
   return [
     // First: a refused search must not reach any other hook or the handler.
     ...protectedSearchHooks({ record: deps.record, now: deps.now }),
+    ...kioskTicketHooks(),
     hook({
       method: 'applications.saveDraft',
       why: 'a named ticket must exist; else the served ticket is linked',

@@ -85,7 +85,20 @@ export const useHallAlertsStore = defineStore('hallAlerts', () => {
    */
   function install(router: Router): void {
     router.afterEach(() => void refresh());
-    subscribe('alerts.changed', () => void refresh());
+    // Pushed alerts only while the station is open (signed in, or a kiosk/display): on a staff
+    // station's sign-in screen the stream's ticket is refused, a 401 on every start.
+    let unsubscribe: (() => void) | null = null;
+    watch(
+      () => session.state === 'open',
+      (open) => {
+        if (open && !unsubscribe) unsubscribe = subscribe('alerts.changed', () => void refresh());
+        if (!open && unsubscribe) {
+          unsubscribe();
+          unsubscribe = null;
+        }
+      },
+      { immediate: true },
+    );
     watch(
       () => session.state,
       () => void refresh(),

@@ -1,6 +1,6 @@
 import { apiError } from '../../../../shared/api/errors';
 
-/** Searches by a protected column allowed per session and minute. */
+/** Searches by a protected column allowed per staff member (every session of theirs) and minute. */
 export const SEARCHES_PER_MINUTE = 30;
 
 export const guideMayNotSearch = (field: string) =>

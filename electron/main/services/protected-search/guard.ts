@@ -124,7 +124,7 @@ function columnsSearched(values: LookupValue[], ctx: CallContext): Searched[] {
 /**
  * The guard around every protected look-up, as hooks: guides may not search by a protected
  * column (a query that looks like one, or a piece of one, is refused); every search by one is
- * limited per session (distinct values: paging one search is
+ * limited per staff member (distinct values: paging one search is
  * one search) and leaves an audit row naming the column, never the value. Whole-value
  * matching itself is the searching owner's job (blind-index columns).
  */
@@ -141,8 +141,14 @@ export function protectedSearchHooks(deps: ProtectedSearchDeps): AnyHook[] {
     createHmac('sha256', hashKey)
       .update([...searched.map((s) => `${s.column}=${s.value}`), also].join('\n'))
       .digest('base64url');
-  const sessionKey = (ctx: CallContext): string =>
-    ctx.session !== undefined ? `s:${ctx.session}` : `a:${ctx.transport}:${ctx.actor}`;
+  // The budget belongs to the person, not the session: signing in again (or in a second tab)
+  // must not start a fresh one. Kiosk and display callers are their station role.
+  const budgetKey = (ctx: CallContext): string =>
+    ctx.role !== undefined
+      ? `a:${ctx.actor.toLowerCase()}`
+      : ctx.session !== undefined
+        ? `s:${ctx.session}`
+        : `t:${ctx.transport}:${ctx.actor}`;
 
   const guardOf = <M extends MethodName>(g: Guarded<M>): Hook<M> =>
     hook({
@@ -152,7 +158,7 @@ export function protectedSearchHooks(deps: ProtectedSearchDeps): AnyHook[] {
         const searched = columnsSearched(g.values(input), ctx);
         if (searched.length === 0) return input;
         const columns = searched.map((s) => s.column);
-        if (!limiter.take(sessionKey(ctx), eventOf(searched, g.alsoDistinct?.(input) ?? ''))) {
+        if (!limiter.take(budgetKey(ctx), eventOf(searched, g.alsoDistinct?.(input) ?? ''))) {
           deps.record(ctx, {
             action: 'search_refused',
             target: columns.join(','),

@@ -1,5 +1,5 @@
 /**
- * A sliding-window limit per key (a session): at most `max` distinct events in any `windowMs`.
+ * A sliding-window limit per key (a staff member or station): at most `max` distinct events in any `windowMs`.
  * An event repeated inside the window (the same search paged or re-sorted) is not counted
  * again: it teaches nothing new. Keys with no event inside the window are dropped, so the map
  * stays as small as the hall.

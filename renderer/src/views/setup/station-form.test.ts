@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StationState } from '../../stores/station';
-import { fieldErrors, formFrom, inputOf } from './station-form';
+import { createAppI18n } from '../../i18n';
+import { fieldErrors, formFrom, inputOf, overrideLabels } from './station-form';
 
 const STATE: StationState = {
   configured: true,
@@ -29,5 +30,19 @@ describe('station settings form: the ID card reader address', () => {
     form.idReaderUrl = 'http://192.168.1.20:19196';
     expect(fieldErrors(form, true).idReaderUrl).toMatch(/必须是本机地址/);
     expect(fieldErrors(form, false).idReaderUrl).toMatch(/must be a local address/);
+  });
+});
+
+describe('station settings: the development overrides notice', () => {
+  it('names the overridden fields by their labels in the chosen language, never by key', () => {
+    for (const [locale, expected] of [
+      ['zh-CN', ['中心系统地址', '本机用途', '工位代码']],
+      ['en', null],
+    ] as const) {
+      const { t, te } = createAppI18n(locale).global;
+      const labels = overrideLabels(['centralUrl', 'role', 'stationCode'], t, (k) => te(k));
+      if (expected) expect(labels).toEqual(expected);
+      for (const label of labels) expect(label).not.toMatch(/^(centralUrl|role|stationCode)$/);
+    }
   });
 });

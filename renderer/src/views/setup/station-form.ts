@@ -74,3 +74,12 @@ export const STEP_FIELDS: Record<'role' | 'place' | 'links', string[]> = {
   place: ['hallCode', 'hallName', 'stationCode', 'receiptQueryUrl'],
   links: ['hubUrl', 'hubFingerprint', 'centralUrl', 'enrolmentCode', 'idReaderUrl'],
 };
+
+/** The labels of the fields a development override sets (`centralUrl` → 中心系统地址). */
+export function overrideLabels(
+  keys: readonly string[],
+  t: (key: string) => string,
+  te: (key: string) => boolean,
+): string[] {
+  return keys.map((key) => (te(`station.${key}`) ? t(`station.${key}`) : key));
+}
