@@ -14,6 +14,7 @@ import { appMethods } from './methods/app';
 import { eventsMethods } from './methods/events';
 import { alertMethods } from './methods/alerts';
 import { requestMethods } from './methods/requests';
+import { sensitiveMethods } from './methods/sensitive';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -37,6 +38,7 @@ export const contract = {
   ...eventsMethods,
   ...alertMethods,
   ...requestMethods,
+  ...sensitiveMethods,
 } as const;
 
 export type Contract = typeof contract;

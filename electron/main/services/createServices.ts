@@ -5,6 +5,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
 import { createCustomerArea } from './customers';
+import { createSensitiveArea } from './sensitive';
 import { customerHooks } from './customers/hooks';
 import { combine, withHooks } from './compose';
 import { crossCuttingHooks } from './hooks';
@@ -337,6 +338,12 @@ export function createServices(opts: ServicesOptions): Services {
       record: authArea.record,
       weights: () => queue.cachedConfig().weights,
     });
+    const sensitive = createSensitiveArea({
+      db,
+      customers: customerArea.customers.store,
+      ruleSets: commitments.settings.ruleSets,
+      now,
+    });
     const stationHandlers = createStationHandlers(station, authArea.record);
     const handlers = withHooks(
       combine(
@@ -354,6 +361,7 @@ export function createServices(opts: ServicesOptions): Services {
         // Appointments live on the server the queue is on (the hall hub, else central).
         createAppointmentHandlers(createAppointmentService({ central: hub ?? central, log })),
         customerArea.handlers,
+        sensitive.handlers,
         createBootstrapHandlers(
           {
             'station.config': stationHandlers['station.config'],

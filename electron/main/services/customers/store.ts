@@ -104,6 +104,9 @@ export function createCustomerStore(db: Database) {
   const mergedInto = sql<[string], CustomerRow>(
     'SELECT * FROM customers WHERE merged_into = ? ORDER BY created_at',
   );
+  const liveRows = sql<[number], CustomerRow>(
+    'SELECT * FROM customers WHERE merged_into IS NULL ORDER BY updated_at DESC LIMIT ?',
+  );
   const managed = sql<[], CustomerRow>(
     'SELECT * FROM customers WHERE manager IS NOT NULL AND merged_into IS NULL',
   );
@@ -210,6 +213,8 @@ export function createCustomerStore(db: Database) {
     byAccount: (accountNo: string): CustomerRow[] => byAccount.all(accountNo),
     byManager: (manager: string): CustomerRow[] => byManager.all(manager),
     managed: (): CustomerRow[] => managed.all(),
+    /** Live customers, most recently changed first (the sensitive list's candidates). */
+    live: (limit: number): CustomerRow[] => liveRows.all(limit),
     /** The duplicates merged into this customer. */
     mergedInto: (id: string): CustomerRow[] => mergedInto.all(id),
     contactOf: (row: CustomerRow): Contact => openContact(cipher, row.contact),
