@@ -15,6 +15,7 @@ import { eventsMethods } from './methods/events';
 import { alertMethods } from './methods/alerts';
 import { requestMethods } from './methods/requests';
 import { sensitiveMethods } from './methods/sensitive';
+import { customerUpdateMethods } from './methods/customer-update';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -39,6 +40,7 @@ export const contract = {
   ...alertMethods,
   ...requestMethods,
   ...sensitiveMethods,
+  ...customerUpdateMethods,
 } as const;
 
 export type Contract = typeof contract;

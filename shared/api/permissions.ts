@@ -156,6 +156,8 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   // learn only whether the customer at their desk is on it.
   'sensitive.list': ['supervisor'],
   'sensitive.flag': STAFF,
+  // 客户信息更新 (issue 17): taken at the counter through the customer record.
+  'customers.updateContact': ['counter', 'supervisor'],
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -6,6 +6,7 @@ import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
 import { createCustomerArea } from './customers';
 import { createSensitiveArea } from './sensitive';
+import { createCustomerUpdateHandlers } from './customer-update';
 import { customerHooks } from './customers/hooks';
 import { combine, withHooks } from './compose';
 import { crossCuttingHooks } from './hooks';
@@ -362,6 +363,12 @@ export function createServices(opts: ServicesOptions): Services {
         createAppointmentHandlers(createAppointmentService({ central: hub ?? central, log })),
         customerArea.handlers,
         sensitive.handlers,
+        createCustomerUpdateHandlers({
+          db,
+          customers: customerArea.customers,
+          now,
+          record: authArea.record,
+        }),
         createBootstrapHandlers(
           {
             'station.config': stationHandlers['station.config'],

@@ -13,6 +13,8 @@ export const TAG_REASON_CONTEXT = 'customer_tags.reason';
 export interface Contact {
   mobile: string;
   address: string;
+  /** Set only by 客户信息更新 (an application names no contact person). */
+  contactPerson?: string;
 }
 
 export const EMPTY_CONTACT: Contact = { mobile: '', address: '' };
@@ -22,5 +24,9 @@ export const sealContact = (cipher: FieldCipher, c: Contact): string =>
 
 export function openContact(cipher: FieldCipher, sealed: string): Contact {
   const v = JSON.parse(cipher.open(sealed, CONTACT_CONTEXT)) as Partial<Contact>;
-  return { mobile: v.mobile ?? '', address: v.address ?? '' };
+  return {
+    mobile: v.mobile ?? '',
+    address: v.address ?? '',
+    ...(v.contactPerson ? { contactPerson: v.contactPerson } : {}),
+  };
 }

@@ -151,7 +151,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         row.id,
         after.name,
         masked(after.mobile),
-        { mobile: after.mobile, address: after.address },
+        // A contact person set by 客户信息更新 stays: an application does not name one.
+        { ...store.contactOf(row), mobile: after.mobile, address: after.address },
         when,
       );
     }

@@ -168,6 +168,9 @@ export function createCustomerStore(db: Database) {
       changes: string;
     }
   >('SELECT * FROM customer_contact_history WHERE customer_id = ? ORDER BY id');
+  const countActions = sql<[string, number, number], { n: number }>(
+    'SELECT count(*) AS n FROM customer_contact_history WHERE action = ? AND at >= ? AND at < ?',
+  );
   const tagsOf = sql<[string], { tag: string; reason: string; set_by: string; set_at: number }>(
     'SELECT tag, reason, set_by, set_at FROM customer_tags WHERE customer_id = ? ORDER BY set_at',
   );
@@ -266,6 +269,9 @@ export function createCustomerStore(db: Database) {
           cipher.open(h.changes, CONTACT_HISTORY_CONTEXT),
         ) as ContactChange['changes'],
       })),
+    /** History entries of one action in [from, to) (the dashboard's 客户信息更新 count). */
+    countActions: (action: string, from: number, to: number): number =>
+      countActions.get(action, from, to)?.n ?? 0,
     tags: (id: string): TagRow[] => tagsOf.all(id).map(openTag),
     setTag: (id: string, tag: string, reason: string, actor: string, at: number): void =>
       void putTag.run(

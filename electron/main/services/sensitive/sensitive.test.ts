@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerBrief } from '../../../../shared/api/methods/customers';
 import type { SensitiveRow } from '../../../../shared/api/methods/sensitive';
-import type { ApplicationInput, ComplaintDetail } from '../../../../shared/api/schemas';
+import type { ComplaintDetail } from '../../../../shared/api/methods/complaints';
+import type { ApplicationInput } from '../../../../shared/api/schemas';
 import { CATALOGUE } from '../../../../shared/catalogue';
 import { createAccountStore } from '../auth/accounts';
 import { servicesPerTest } from '../testing/harness';
