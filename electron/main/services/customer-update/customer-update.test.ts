@@ -47,7 +47,7 @@ describe('客户信息更新', () => {
       contactPerson: { from: '', to: '林大伟' },
     });
     expect(JSON.stringify(rec)).not.toContain('13900139000');
-    expect(rec.timeline.some((e) => e.kind === 'contact' && e.detail.startsWith('update'))).toBe(
+    expect(rec.timeline.some((e) => e.kind === 'request' && e.detail.startsWith('update'))).toBe(
       true,
     );
     // The new phone finds the customer; the audit row names the fields, never the values.
@@ -83,5 +83,33 @@ describe('客户信息更新', () => {
     );
     expect(!bad.ok && [bad.error.code, bad.error.field]).toEqual(['VALIDATION', 'mobile']);
     expect(JSON.stringify(bad)).not.toContain('12345');
+  });
+
+  it('the timeline shows the requests taken for the customer: a fault report by phone, the update itself', async () => {
+    const id = await customer();
+    const fault = await call<{ requestNo: string }>('requests.reportFault', {
+      accountNo: '1234567890',
+      phone: '138 0013 8000',
+      faultKind: 'no_power_home',
+      areaKind: 'urban',
+    });
+    // Another customer's phone: not on this timeline.
+    await call('requests.reportFault', {
+      accountNo: '1234567890',
+      phone: '139 0013 9000',
+      faultKind: 'no_power_home',
+      areaKind: 'urban',
+    });
+    await call('customers.updateContact', { customerId: id, address: '福州市鼓楼区东街1号' });
+    const rec = await call<CustomerRecord>('customers.get', { customerId: id });
+    const requests = rec.timeline.filter((e) => e.kind === 'request');
+    expect(requests.map((e) => [e.ref, e.detail])).toEqual(
+      expect.arrayContaining([
+        [fault.requestNo, 'fault no_power_home'],
+        ['', 'update address'],
+      ]),
+    );
+    expect(requests).toHaveLength(2);
+    expect(JSON.stringify(rec)).not.toContain('东街1号');
   });
 });
