@@ -35,6 +35,18 @@ const sensitiveEn: SensitiveMessages = {
     flagTitle: 'This customer is on the sensitive list: {reasons}',
     refresh: 'Refresh',
   },
+  customerUpdate: {
+    title: 'Customer details update',
+    open: 'Update details',
+    intro: 'Fill in only what changes; the old values stay in the record’s change history.',
+    mobile: 'Contact phone',
+    address: 'Address',
+    contactPerson: 'Contact person',
+    save: 'Save update',
+    cancel: 'Cancel',
+    done: 'Customer details updated: {fields}',
+    count: 'Details updates',
+  },
 };
 
 export default sensitiveEn;

@@ -33,6 +33,18 @@ const sensitiveZhCN = {
     flagTitle: '该客户在敏感工单中：{reasons}',
     refresh: '刷新',
   },
+  customerUpdate: {
+    title: '客户信息更新',
+    open: '客户信息更新',
+    intro: '只填写要更新的项；原值保留在客户档案的变更记录中。',
+    mobile: '联系电话',
+    address: '地址',
+    contactPerson: '联系人',
+    save: '保存更新',
+    cancel: '取消',
+    done: '客户信息已更新：{fields}',
+    count: '客户信息更新',
+  },
 };
 
 export type SensitiveMessages = typeof sensitiveZhCN;
