@@ -261,8 +261,8 @@ test.describe('staff stations', () => {
       const id = await submitApplication(host.url, supervisor);
       const detail = [`/applications/${id}`];
       const extra = {
-        // Hall alerts are opened from the dashboard (the menu is full at 1366).
-        supervisor: [...detail, `/applications/${id}/receipt`, '/hall-alerts'],
+        // Hall alerts and the sensitive list are opened from the dashboard (the menu is full at 1366).
+        supervisor: [...detail, `/applications/${id}/receipt`, '/hall-alerts', '/sensitive'],
         counter: [...detail, `/applications/${id}/receipt`],
         guide: detail,
       }[role];

@@ -39,6 +39,7 @@ export const ROUTE_NEEDS: Record<string, RouteNeed> = {
   station: { methods: ['station.update'] },
   hallAlerts: { methods: ['alerts.raise', 'alerts.suggest'] },
   requests: { methods: ['requests.reportFault', 'requests.list'] },
+  sensitive: { methods: ['sensitive.list'] },
   setup: { unconfigured: true },
   display: { board: true },
   kioskHome: { station: 'kiosk' },

@@ -94,6 +94,11 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/supervisor/alerts/HallAlertsView.vue'),
   },
   {
+    path: '/sensitive',
+    name: 'sensitive',
+    component: () => import('./views/supervisor/sensitive/SensitiveListView.vue'),
+  },
+  {
     path: '/requests',
     name: 'requests',
     component: () => import('./views/requests/RequestsView.vue'),

@@ -14,6 +14,8 @@ import { appMethods } from './methods/app';
 import { eventsMethods } from './methods/events';
 import { alertMethods } from './methods/alerts';
 import { requestMethods } from './methods/requests';
+import { sensitiveMethods } from './methods/sensitive';
+import { customerUpdateMethods } from './methods/customer-update';
 
 /**
  * The one API contract: every method the renderer may call, with its input and output schema,
@@ -37,6 +39,8 @@ export const contract = {
   ...eventsMethods,
   ...alertMethods,
   ...requestMethods,
+  ...sensitiveMethods,
+  ...customerUpdateMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -36,6 +36,7 @@ export const FIELD_LABELS: Record<string, LocalizedText> = {
   consentGiven: t('客户同意', "Customer's consent"),
   consentMethod: t('同意方式', 'How consent was given'),
   contactHours: t('联系时限（小时）', 'Contact deadline (hours)'),
+  contactPerson: t('联系人', 'Contact person'),
   content: t('内容', 'Content'),
   counters: t('窗口', 'Counters'),
   creditCode: t('统一社会信用代码', 'Unified social credit code'),

@@ -152,6 +152,12 @@ export const PERMISSIONS: Record<MethodName, readonly Role[]> = {
   'requests.withdrawConsent': STAFF,
   'requests.enquiry': STAFF,
   'requests.list': STAFF,
+  // Sensitive work orders (issue 17): the supervisor reads the list; the guide and the counter
+  // learn only whether the customer at their desk is on it.
+  'sensitive.list': ['supervisor'],
+  'sensitive.flag': STAFF,
+  // 客户信息更新 (issue 17): taken at the counter through the customer record.
+  'customers.updateContact': ['counter', 'supervisor'],
 };
 
 export const isAllowed = (role: Role, method: MethodName): boolean =>

@@ -4,7 +4,8 @@ import type { FieldOption, FigureSource } from './types';
 /**
  * Request types beside applications (issue 17): handled at the counter or the guide desk in
  * one visit, with no papers and no central stage list. 校表 is an application type
- * (REQ_METER_TEST, 5 working days); 客户信息更新 waits for the customer record.
+ * (REQ_METER_TEST, 5 working days); 客户信息更新 is taken through the customer record
+ * (customers.updateContact).
  */
 export const REQUEST_KINDS = ['fault', 'subscription', 'enquiry'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];

@@ -5,6 +5,8 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase, type Database } from './db';
 import { createCustomerArea } from './customers';
+import { createSensitiveArea } from './sensitive';
+import { createCustomerUpdateHandlers } from './customer-update';
 import { customerHooks } from './customers/hooks';
 import { combine, withHooks } from './compose';
 import { crossCuttingHooks } from './hooks';
@@ -363,6 +365,12 @@ export function createServices(opts: ServicesOptions): Services {
         path: null,
         overrides: [],
       });
+    const sensitive = createSensitiveArea({
+      db,
+      customers: customerArea.customers.store,
+      ruleSets: commitments.settings.ruleSets,
+      now,
+    });
     const stationHandlers = createStationHandlers(station, authArea.record);
     const handlers = withHooks(
       combine(
@@ -378,6 +386,13 @@ export function createServices(opts: ServicesOptions): Services {
         createIdReaderHandlers({ baseUrl: opts.idReaderUrl }),
         createAppointmentHandlers(appointments),
         customerArea.handlers,
+        sensitive.handlers,
+        createCustomerUpdateHandlers({
+          db,
+          customers: customerArea.customers,
+          now,
+          record: authArea.record,
+        }),
         createBootstrapHandlers(
           {
             'station.config': stationHandlers['station.config'],

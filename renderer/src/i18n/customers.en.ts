@@ -62,6 +62,7 @@ const customersEn: typeof customersZhCN = {
       contact: 'Record',
       tag: 'Tag',
       manager: 'Manager',
+      request: 'Request',
     },
   },
 };

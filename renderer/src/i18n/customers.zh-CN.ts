@@ -60,6 +60,7 @@ const customersZhCN = {
       contact: '档案',
       tag: '标签',
       manager: '客户经理',
+      request: '服务请求',
     },
   },
 };

@@ -15,6 +15,7 @@ import emptyEn from './empty.en';
 import appointmentsEn from './appointments.en';
 import customersEn from './customers.en';
 import hallRecordsEn from './hallRecords.en';
+import sensitiveEn from './sensitive.en';
 
 const en: MessageSchema = {
   ...callingEn,
@@ -33,6 +34,7 @@ const en: MessageSchema = {
   ...appointmentsEn,
   ...customersEn,
   ...hallRecordsEn,
+  ...sensitiveEn,
   app: {
     title: 'Service Hall Console',
     subtitle: 'Counter workbench',

@@ -14,6 +14,7 @@ import emptyZhCN from './empty.zh-CN';
 import appointmentsZhCN from './appointments.zh-CN';
 import customersZhCN from './customers.zh-CN';
 import hallRecordsZhCN from './hallRecords.zh-CN';
+import sensitiveZhCN from './sensitive.zh-CN';
 
 /** Chinese texts, the default. English mirrors these keys in en.ts (checked by the type below). */
 const zhCN = {
@@ -33,6 +34,7 @@ const zhCN = {
   ...appointmentsZhCN,
   ...customersZhCN,
   ...hallRecordsZhCN,
+  ...sensitiveZhCN,
   app: {
     title: '营业厅服务台',
     subtitle: '业务受理工作台',

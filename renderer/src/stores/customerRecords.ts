@@ -15,6 +15,9 @@ export const useCustomerRecordsStore = defineStore('customerRecords', () => ({
   assignManager: (customerId: string, manager: string | null) =>
     call('customers.assignManager', { customerId, manager }),
   merge: (input: MethodInput<'customers.merge'>) => call('customers.merge', input),
+  /** 客户信息更新: only the fields given change; the old values stay in the history. */
+  updateContact: (input: MethodInput<'customers.updateContact'>) =>
+    call('customers.updateContact', input),
   mine: async () => (await call('customers.mine', {})).rows,
   notifications: () => call('customers.notifications', {}),
   markRead: (id: number) => call('customers.markRead', { id }),

@@ -38,7 +38,16 @@ export type CustomerBrief = z.infer<typeof CustomerBriefSchema>;
 
 export const TimelineEntrySchema = z.object({
   at: z.iso.datetime({ offset: true }),
-  kind: z.enum(['application', 'ticket', 'complaint', 'visit', 'contact', 'tag', 'manager']),
+  kind: z.enum([
+    'application',
+    'ticket',
+    'complaint',
+    'visit',
+    'contact',
+    'tag',
+    'manager',
+    'request',
+  ]),
   /** The application or complaint number, the ticket id, the tag code…; never personal data. */
   ref: z.string(),
   /** A short code: the business type, state, 回访 result or change made. */

@@ -97,6 +97,8 @@ export const DashboardSchema = z.object({
     fault: z.number().int(),
     subscription: z.number().int(),
     enquiry: z.number().int(),
+    /** 客户信息更新 taken through the customer record. */
+    customerUpdate: z.number().int(),
     withdrawn: z.number().int(),
   }),
 });

@@ -44,7 +44,9 @@ export type AuditAction =
   | 'alert_end'
   | 'alert_thresholds'
   | 'consent_record'
-  | 'consent_withdraw';
+  | 'consent_withdraw'
+  // 客户信息更新 (issue 17): the fields changed, never their values.
+  | 'customer_update';
 
 export interface AuditRecord {
   actor: string;

@@ -376,7 +376,9 @@ export interface CustomerComplaint {
   id: string;
   complaint_no: string;
   kind: string;
+  subject: string;
   state: string;
+  assignee: string | null;
   taken_at: number;
   visited_at: number | null;
   visit_result: string | null;
@@ -387,7 +389,8 @@ export interface CustomerComplaint {
  * customer record's timeline and satisfaction): newest first, at most 200.
  */
 export function complaintsOfCustomer(db: Database) {
-  const COLUMNS = 'id, complaint_no, kind, state, taken_at, visited_at, visit_result';
+  const COLUMNS =
+    'id, complaint_no, kind, subject, state, assignee, taken_at, visited_at, visit_result';
   const byId = prepared<[string], CustomerComplaint>(
     db,
     `SELECT ${COLUMNS} FROM complaints WHERE id_number_bidx = ? ORDER BY taken_at DESC LIMIT 200`,

@@ -6,6 +6,7 @@ import type { AuditRecord } from '../audit/trail';
 import { createAccountStore } from '../auth/accounts';
 import { complaintsOfCustomer } from '../complaints/service';
 import type { Database } from '../db';
+import { createRequestStore } from '../requests/store';
 import { createCustomerHandlers } from './handlers';
 import { createCustomerReads } from './record';
 import { createCustomerSearch } from './search';
@@ -47,6 +48,7 @@ export function createCustomerArea(deps: CustomerAreaDeps) {
     customers,
     applicationsOf: applications.byCustomerCertificate,
     complaintsOf: complaintsOfCustomer(deps.db),
+    requestsOf: createRequestStore(deps.db).byPhone,
     weights: deps.weights ?? (() => DEFAULT_WEIGHTS),
     now: deps.now,
   });

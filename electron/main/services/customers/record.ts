@@ -12,6 +12,7 @@ import type { Priority } from '../../../../shared/queue/schemas';
 import type { LocalizedText } from '../../../../shared/text';
 import type { CustomerApplication } from '../applications/repository';
 import type { CustomerComplaint } from '../complaints/service';
+import type { CustomerRequest } from '../requests/store';
 import type { CustomerService } from './service';
 import type { ContactChange, CustomerRow } from './store';
 
@@ -21,6 +22,8 @@ export interface CustomerReadDeps {
   applicationsOf: (column: 'id_number' | 'credit_code', bidx: string) => CustomerApplication[];
   /** The complaints owner's look-up by ID number or phone blind index. */
   complaintsOf: (keys: { idNumberBidx: string; mobileBidx: string }) => CustomerComplaint[];
+  /** The requests owner's look-up by phone blind index (故障报修, 信息订阅; 咨询 names no phone). */
+  requestsOf?: (mobileBidx: string) => CustomerRequest[];
   /** The queue's priority weights in force (the last configuration seen). */
   weights: () => Readonly<Record<Priority, number>>;
   now: () => Date;
@@ -95,6 +98,12 @@ export function createCustomerReads(deps: CustomerReadDeps) {
     return [...seen.values()];
   }
 
+  function requestsOf(rows: CustomerRow[]): CustomerRequest[] {
+    const seen = new Map<string, CustomerRequest>();
+    for (const r of rows) for (const q of deps.requestsOf?.(r.mobile_bidx) ?? []) seen.set(q.id, q);
+    return [...seen.values()];
+  }
+
   function satisfactionOf(complaints: CustomerComplaint[]) {
     const count = (result: string) => complaints.filter((c) => c.visit_result === result).length;
     return {
@@ -110,8 +119,16 @@ export function createCustomerReads(deps: CustomerReadDeps) {
     apps: CustomerApplication[],
     complaints: CustomerComplaint[],
     history: ContactChange[],
+    requests: CustomerRequest[],
   ): Timeline {
     const out: Timeline = [];
+    for (const r of requests)
+      out.push({
+        at: toHallIso(r.taken_at),
+        kind: 'request',
+        ref: r.request_no,
+        detail: `${r.kind} ${r.topic}`,
+      });
     const tickets = new Map<string, number>();
     for (const a of apps) {
       out.push({
@@ -143,11 +160,14 @@ export function createCustomerReads(deps: CustomerReadDeps) {
       }
     }
     for (const h of history) {
+      // 客户信息更新 is a request taken through the record.
       const kind = h.action.startsWith('tag')
         ? 'tag'
         : h.action === 'manager'
           ? 'manager'
-          : 'contact';
+          : h.action === 'update'
+            ? 'request'
+            : 'contact';
       out.push({
         at: toHallIso(h.at),
         kind,
@@ -184,7 +204,7 @@ export function createCustomerReads(deps: CustomerReadDeps) {
           ]),
         ),
       })),
-      timeline: timelineOf(apps, complaints, history),
+      timeline: timelineOf(apps, complaints, history, requestsOf(rows)),
       satisfaction: satisfactionOf(complaints),
       mergedFrom: rows.slice(1).map((r) => r.id),
     };

@@ -18,6 +18,8 @@ export interface Contact {
    * sync lack it until their next application): central matches customers by it.
    */
   certNo?: string;
+  /** Set only by 客户信息更新 (an application names no contact person). */
+  contactPerson?: string;
 }
 
 export const EMPTY_CONTACT: Contact = { mobile: '', address: '' };
@@ -31,5 +33,6 @@ export function openContact(cipher: FieldCipher, sealed: string): Contact {
     mobile: v.mobile ?? '',
     address: v.address ?? '',
     ...(v.certNo ? { certNo: v.certNo } : {}),
+    ...(v.contactPerson ? { contactPerson: v.contactPerson } : {}),
   };
 }

@@ -166,7 +166,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const learnt = before.certNo === undefined && after.certNo !== undefined;
     if (after.name !== before.name || Object.keys(changes).length > 0 || learnt) {
       const { name: _name, ...sealed } = after;
-      store.updateContact(row.id, after.name, masked(after.mobile), sealed, when);
+      // A contact person set by 客户信息更新 stays: an application does not name one.
+      const contactPerson = before.contactPerson;
+      store.updateContact(
+        row.id,
+        after.name,
+        masked(after.mobile),
+        { ...sealed, ...(contactPerson ? { contactPerson } : {}) },
+        when,
+      );
     }
     if (Object.keys(changes).length > 0 || learnt) {
       ops?.contact(
@@ -312,6 +320,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     store,
     /** Whether a local change of this customer still waits for central (the pull leaves it). */
     pendingSync: (id: string): boolean => ops?.pending(id) ?? false,
+    /** Queues a contact change made outside an application (客户信息更新) for central. */
+    queueContactChange: (
+      row: CustomerRow,
+      now: { name: string } & Contact,
+      changes: Record<string, { from: string; to: string }>,
+      actor: string,
+      when: number,
+    ): void =>
+      ops?.contact(row, now, { action: 'contact', changes, applicationId: null }, actor, when),
     /** The id the hall knows this customer by: central's once pulled, else this station's. */
     hallId: (row: CustomerRow): string => row.central_id ?? row.id,
     certIndex,

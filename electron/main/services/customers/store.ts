@@ -116,6 +116,9 @@ export function createCustomerStore(db: Database) {
   const mergedInto = sql<[string], CustomerRow>(
     'SELECT * FROM customers WHERE merged_into = ? ORDER BY created_at',
   );
+  const liveRows = sql<[number], CustomerRow>(
+    'SELECT * FROM customers WHERE merged_into IS NULL ORDER BY updated_at DESC LIMIT ?',
+  );
   const managed = sql<[], CustomerRow>(
     'SELECT * FROM customers WHERE manager IS NOT NULL AND merged_into IS NULL',
   );
@@ -178,6 +181,9 @@ export function createCustomerStore(db: Database) {
       changes: string;
     }
   >('SELECT * FROM customer_contact_history WHERE customer_id = ? ORDER BY id');
+  const countActions = sql<[string, number, number], { n: number }>(
+    'SELECT count(*) AS n FROM customer_contact_history WHERE action = ? AND at >= ? AND at < ?',
+  );
   const tagsOf = sql<[string], { tag: string; reason: string; set_by: string; set_at: number }>(
     'SELECT tag, reason, set_by, set_at FROM customer_tags WHERE customer_id = ? ORDER BY set_at',
   );
@@ -227,6 +233,8 @@ export function createCustomerStore(db: Database) {
     byAccount: (accountNo: string): CustomerRow[] => byAccount.all(accountNo),
     byManager: (manager: string): CustomerRow[] => byManager.all(manager),
     managed: (): CustomerRow[] => managed.all(),
+    /** Live customers, most recently changed first (the sensitive list's candidates). */
+    live: (limit: number): CustomerRow[] => liveRows.all(limit),
     /** The duplicates merged into this customer. */
     mergedInto: (id: string): CustomerRow[] => mergedInto.all(id),
     contactOf: (row: CustomerRow): Contact => openContact(cipher, row.contact),
@@ -279,6 +287,9 @@ export function createCustomerStore(db: Database) {
           cipher.open(h.changes, CONTACT_HISTORY_CONTEXT),
         ) as ContactChange['changes'],
       })),
+    /** History entries of one action in [from, to) (the dashboard's 客户信息更新 count). */
+    countActions: (action: string, from: number, to: number): number =>
+      countActions.get(action, from, to)?.n ?? 0,
     tags: (id: string): TagRow[] => tagsOf.all(id).map(openTag),
     setTag: (id: string, tag: string, reason: string, actor: string, at: number): void =>
       void putTag.run(

@@ -101,6 +101,20 @@ describe('customer operations in the outbox', () => {
     expect(payloads[3]).toMatchObject({ manager: 'mgr01', actor: 'clerk15' });
   });
 
+  it('queues a 客户信息更新 as a contact change for central', async () => {
+    await h.call('applications.submit', household(ID));
+    const { customer } = await h.call<{ customer: CustomerBrief | null }>('customers.identify', {
+      idNumber: ID,
+    });
+    await h.call('customers.updateContact', { customerId: customer!.id, mobile: '13912345678' });
+    const last = customerOps().at(-1)!;
+    const payload = JSON.parse(last.payload) as Record<string, unknown>;
+    expect(last.kind).toBe('customer.contact');
+    expect(CUSTOMER_PAYLOAD_SCHEMAS['customer.contact'].safeParse(payload).success).toBe(true);
+    expect(payload).toMatchObject({ action: 'contact', mobile: '13912345678', certNo: ID });
+    expect(Object.keys(payload.changes as object)).toEqual(['mobile']);
+  });
+
   it('queues nothing for a change pulled from central', async () => {
     const customers = createCustomerService({
       db: h.services.db,

@@ -11,6 +11,8 @@ import {
   toHallIso,
 } from '../../../../shared/hall-time';
 import { createRequestStore } from '../requests/store';
+import { createCustomerStore } from '../customers/store';
+import { CUSTOMER_UPDATE_ACTION } from '../customer-update/service';
 import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
 
@@ -79,8 +81,15 @@ export function createDashboardFigures(deps: {
   const { db, settings } = deps;
   // Requests beside applications (issue 17), counted by their owner.
   const requestStore = createRequestStore(db);
+  const customerStore = createCustomerStore(db);
   function requestCounts(r: Range): Dashboard['requests'] {
-    const out = { fault: 0, subscription: 0, enquiry: 0, withdrawn: 0 };
+    const out = {
+      fault: 0,
+      subscription: 0,
+      enquiry: 0,
+      withdrawn: 0,
+      customerUpdate: customerStore.countActions(CUSTOMER_UPDATE_ACTION, r.fromMs, r.toMs),
+    };
     for (const c of requestStore.countsBetween(r.fromMs, r.toMs)) {
       out[c.kind] = c.n;
       out.withdrawn += c.withdrawn;

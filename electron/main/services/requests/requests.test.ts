@@ -140,6 +140,12 @@ describe('the dashboard counts requests', () => {
       to: '2026-12-01',
     });
     testLog(`dashboard requests 2026-12-01: ${JSON.stringify(d.requests)}`);
-    expect(d.requests).toEqual({ fault: 0, subscription: 1, enquiry: 1, withdrawn: 1 });
+    expect(d.requests).toEqual({
+      fault: 0,
+      subscription: 1,
+      enquiry: 1,
+      withdrawn: 1,
+      customerUpdate: 0,
+    });
   });
 });

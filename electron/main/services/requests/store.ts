@@ -24,6 +24,9 @@ export interface RequestRow {
   withdrawn_by: string | null;
 }
 
+/** What the customer record's timeline shows of a request: no typed value. */
+export type CustomerRequest = Pick<RequestRow, 'id' | 'request_no' | 'kind' | 'topic' | 'taken_at'>;
+
 export type RequestInsert = Omit<RequestRow, 'details' | 'withdrawn_at' | 'withdrawn_by'> & {
   details: Record<string, unknown>;
 };
@@ -51,6 +54,11 @@ export function createRequestStore(db: Database) {
   const listKind = prepared<[string, number], RequestRow>(
     db,
     'SELECT * FROM service_requests WHERE kind = ? ORDER BY taken_at DESC, id LIMIT ?',
+  );
+  const byPhone = prepared<[string], CustomerRequest>(
+    db,
+    `SELECT id, request_no, kind, topic, taken_at FROM service_requests
+      WHERE phone_bidx = ? ORDER BY taken_at DESC LIMIT 200`,
   );
   const withdraw = prepared<[number, string, string]>(
     db,
@@ -80,6 +88,8 @@ export function createRequestStore(db: Database) {
     countNumbered: (prefix: string): number => countLike.get(`${prefix}%`)?.n ?? 0,
     list: (kind: RequestKind | undefined, limit: number): RequestRow[] =>
       kind ? listKind.all(kind, limit) : list.all(limit),
+    /** A customer's requests by their phone's blind index (the record's timeline), newest first. */
+    byPhone: (bidx: string): CustomerRequest[] => (bidx === '' ? [] : byPhone.all(bidx)),
     /** True when the subscription's consent was in force and is now withdrawn. */
     withdraw: (id: string, at: number, by: string): boolean =>
       withdraw.run(at, by, id).changes === 1,
