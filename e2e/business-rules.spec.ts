@@ -82,6 +82,14 @@ test('the supervisor creates a rule-set version; who and when are shown', async 
   await expect(page.getByTestId('figure-kind-answerWorkingDays')).toHaveText('公开规定');
 
   await inputOf(page, 'rs-version').fill('2099.1');
+  // A figure out of range stays as typed, with an error that says the range; save waits.
+  const contact = inputOf(page, 'rs-contact');
+  await contact.fill('300');
+  await contact.press('Tab');
+  await expect(contact).toHaveValue('300');
+  await expect(page.getByTestId('rs-contact')).toContainText('请填写 1–240 之间的整数');
+  await expect(page.getByTestId('rs-save')).toBeDisabled();
+  await contact.fill('24');
   const effective = inputOf(page, 'rs-effective');
   await effective.fill('2099-01-01');
   await effective.press('Enter');

@@ -2,6 +2,9 @@ import type inputZhCN from './input.zh-CN';
 
 /** Region list and ID card reader texts (English). */
 const inputEn: typeof inputZhCN = {
+  wholeNumber: {
+    range: 'Enter a whole number from {min} to {max}',
+  },
   region: {
     label: 'Province / city / district',
     placeholder: 'Choose province / city / district (type to search)',

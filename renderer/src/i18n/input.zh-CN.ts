@@ -1,5 +1,8 @@
 /** Region list and ID card reader texts (Chinese). */
 const inputZhCN = {
+  wholeNumber: {
+    range: '请填写 {min}–{max} 之间的整数',
+  },
   region: {
     label: '省/市/区县',
     placeholder: '选择省/市/区县（可输入名称搜索）',
