@@ -1,13 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { DEV_REGISTRATION_SECRET, startCentral, type CentralHandle } from './server';
+import { DEV_REGISTRATION_SECRET } from './server';
 import { opFor, submitPayload } from './testing/fixtures';
 import { payloadHashOf } from './ledger';
 import { get } from './store/work';
-import { postgresMissing, startPostgres, type PostgresServer } from '../tests/support/postgres';
+import { centralOnEachStore } from '../tests/support/central-per-test';
 import {
   ChangesPageSchema,
   DeviceCredentialsSchema,
@@ -18,27 +15,16 @@ import {
 } from '../shared/sync/protocol';
 
 /** The same suite on both stores: SQLite (the embedded default) and PostgreSQL. */
-const pgMissing = postgresMissing();
-if (pgMissing) console.log(`central suite on PostgreSQL skipped: ${pgMissing}`);
-const ENGINES = pgMissing ? (['sqlite'] as const) : (['sqlite', 'postgres'] as const);
-
-let dir: string;
-let central: CentralHandle;
-let server: PostgresServer | undefined;
-
-beforeAll(async () => {
-  if (!pgMissing) server = await startPostgres({ settings: { fsync: 'off' } });
-});
-afterAll(() => server?.stop());
+const hub = centralOnEachStore('central suite', 'central-');
 
 const post = (path: string, body: unknown, token?: string, method = 'POST') =>
-  fetch(`${central.url}${path}`, {
+  fetch(`${hub.central.url}${path}`, {
     method,
     headers: {
       'content-type': 'application/json',
       // /admin/* takes the admin token unless a test says otherwise.
-      ...((token ?? (path.startsWith('/admin/') ? central.adminToken : undefined))
-        ? { authorization: `Bearer ${token ?? central.adminToken}` }
+      ...((token ?? (path.startsWith('/admin/') ? hub.central.adminToken : undefined))
+        ? { authorization: `Bearer ${token ?? hub.central.adminToken}` }
         : {}),
     },
     body: JSON.stringify(body),
@@ -61,20 +47,8 @@ async function push(creds: DeviceCredentials, ops: unknown[]) {
   return PushResponseSchema.parse(await res.json()).results;
 }
 
-describe.each(ENGINES)('central on %s', (engine) => {
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'central-'));
-    central = await startCentral({
-      allowDevelopmentSecret: true,
-      dbFile:
-        engine === 'postgres' && server ? await server.freshDatabase() : join(dir, 'central.db'),
-      keyFile: join(dir, 'hub-keys.json'),
-    });
-  });
-  afterEach(async () => {
-    await central.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+describe.each(hub.engines)('central on %s', (engine) => {
+  hub.onEngine(engine);
 
   describe('registration and tokens', () => {
     it('refuses registering the same installation again without a fresh code; a code keeps the device id', async () => {
@@ -116,7 +90,7 @@ describe.each(ENGINES)('central on %s', (engine) => {
     it('answers an expired token with 401 TOKEN_EXPIRED, and a refreshed one works', async () => {
       const creds = await register();
       await post('/admin/tokens/expire', { deviceId: creds.deviceId });
-      const expired = await fetch(`${central.url}/v1/changes`, {
+      const expired = await fetch(`${hub.central.url}/v1/changes`, {
         headers: { authorization: `Bearer ${creds.token}` },
       });
       expect(expired.status).toBe(401);
@@ -127,7 +101,7 @@ describe.each(ENGINES)('central on %s', (engine) => {
       });
       expect(refreshed.status).toBe(200);
       const { token } = (await refreshed.json()) as { token: string };
-      const ok = await fetch(`${central.url}/v1/changes`, {
+      const ok = await fetch(`${hub.central.url}/v1/changes`, {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(ok.status).toBe(200);
@@ -164,7 +138,7 @@ describe.each(ENGINES)('central on %s', (engine) => {
         status: 'duplicate',
         centralNo: r1?.centralNo,
       });
-      expect(await central.readStats()).toMatchObject({
+      expect(await hub.central.readStats()).toMatchObject({
         applications: 2,
         dedupeHits: 1,
         duplicateApplications: 0,
@@ -192,7 +166,7 @@ describe.each(ENGINES)('central on %s', (engine) => {
       // The first answer stands.
       const [replay] = await push(creds, [op]);
       expect(replay?.status).toBe('duplicate');
-      expect((await central.readStats()).applications).toBe(1);
+      expect((await hub.central.readStats()).applications).toBe(1);
     });
 
     it('rejects a bad payload naming the field, never its value, while the rest go on', async () => {
@@ -222,7 +196,7 @@ describe.each(ENGINES)('central on %s', (engine) => {
         'HALL_MISMATCH',
         'INVALID_OP',
       ]);
-      expect((await central.readStats()).applications).toBe(0);
+      expect((await hub.central.readStats()).applications).toBe(0);
     });
 
     it('answers a batch it cannot read with 400', async () => {
@@ -272,7 +246,7 @@ describe.each(ENGINES)('central on %s', (engine) => {
         early,
       );
       await push(creds, [replace]);
-      expect((await central.readStats()).orderViolations).toBe(1);
+      expect((await hub.central.readStats()).orderViolations).toBe(1);
     });
   });
 
@@ -297,7 +271,7 @@ describe.each(ENGINES)('central on %s', (engine) => {
       expect(back.status).toBe(409);
 
       const get = async (since: number, limit: number) => {
-        const res = await fetch(`${central.url}/v1/changes?since=${since}&limit=${limit}`, {
+        const res = await fetch(`${hub.central.url}/v1/changes?since=${since}&limit=${limit}`, {
           headers: { authorization: `Bearer ${a.token}` },
         });
         return ChangesPageSchema.parse(await res.json());
@@ -335,10 +309,10 @@ describe.each(ENGINES)('central on %s', (engine) => {
     it('demo mode advances open applications on a timer', async () => {
       const creds = await register();
       await push(creds, [opFor(creds.deviceId, submitPayload({ hallCode: 'H01' }))]);
-      central.setDemo(true, 20);
+      hub.central.setDemo(true, 20);
       await new Promise((r) => setTimeout(r, 200));
-      central.setDemo(false);
-      const stage = (await central.store.read(() =>
+      hub.central.setDemo(false);
+      const stage = (await hub.central.store.read(() =>
         get<{ stage_index: number }>('SELECT stage_index FROM applications'),
       )) as { stage_index: number };
       expect(stage.stage_index).toBe(2); // household: ACCEPT → METER_ENERGIZE → ARCHIVE, then stops

@@ -1,9 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { DEV_REGISTRATION_SECRET, startCentral, type CentralHandle } from './server';
+import { DEV_REGISTRATION_SECRET } from './server';
 import { payloadHashOf } from './ledger';
 import {
   DeviceCredentialsSchema,
@@ -13,27 +10,17 @@ import {
 } from '../shared/sync/protocol';
 import { AlertsPageSchema } from '../shared/sync/hall-record-payloads';
 import { testLog } from '../tests/support/test-log';
-import { postgresMissing, startPostgres, type PostgresServer } from '../tests/support/postgres';
+import { centralOnEachStore } from '../tests/support/central-per-test';
 
 /** On both stores: SQLite (the embedded default) and PostgreSQL. */
-const pgMissing = postgresMissing();
-if (pgMissing) console.log(`hall records on PostgreSQL skipped: ${pgMissing}`);
-const ENGINES = pgMissing ? (['sqlite'] as const) : (['sqlite', 'postgres'] as const);
-
-let dir: string;
-let central: CentralHandle;
-let server: PostgresServer | undefined;
-beforeAll(async () => {
-  if (!pgMissing) server = await startPostgres({ settings: { fsync: 'off' } });
-});
-afterAll(() => server?.stop());
+const hub = centralOnEachStore('hall records', 'central-records-');
 
 const call = (path: string, body?: unknown, token?: string) =>
-  fetch(`${central.url}${path}`, {
+  fetch(`${hub.central.url}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
       'content-type': 'application/json',
-      authorization: `Bearer ${token ?? central.adminToken}`,
+      authorization: `Bearer ${token ?? hub.central.adminToken}`,
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
@@ -76,20 +63,8 @@ const base = (hallCode: string) => ({
   catalogueVersion: '2026.2',
 });
 
-describe.each(ENGINES)('central on %s: the hall requests and alerts', (engine) => {
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'central-records-'));
-    central = await startCentral({
-      allowDevelopmentSecret: true,
-      dbFile:
-        engine === 'postgres' && server ? await server.freshDatabase() : join(dir, 'central.db'),
-      keyFile: join(dir, 'hub-keys.json'),
-    });
-  });
-  afterEach(async () => {
-    await central.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+describe.each(hub.engines)('central on %s: the hall requests and alerts', (engine) => {
+  hub.onEngine(engine);
 
   it('takes a fault report once with its arrival commitment; a resend is a duplicate', async () => {
     const creds = await register('H01');

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCentral, type CentralHandle } from '../../central/server';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../shared/catalogue';
 import { createServices, type Services } from '../../electron/main/services/createServices';
 import {
@@ -10,24 +7,16 @@ import {
   householdNewType,
   rng,
 } from '../../electron/main/services/testing/fixtures';
+import { centralPerTest } from '../support/central-per-test';
 import { testLog } from '../support/test-log';
 
-let dir: string;
-let central: CentralHandle;
+const hub = centralPerTest('hall-device-trust-');
 let services: Services | undefined;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hall-device-trust-'));
-  central = await startCentral({
-    allowDevelopmentSecret: true,
-    dbFile: join(dir, 'central.db'),
-  });
-});
+// Registered after the central system's hooks, so it runs before the central system closes.
 afterEach(async () => {
   await services?.close();
   services = undefined;
-  await central.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const ctx = { transport: 'http' as const, actor: 'C101' };
@@ -44,10 +33,10 @@ function start(registrationSecret?: string): Services {
   services = createServices({
     // A trusted in-process caller: no sign-in, no role gate.
     auth: { enforce: false },
-    dbFile: join(dir, 'hall.db'),
-    backupDir: join(dir, 'backups'),
+    dbFile: join(hub.dir, 'hall.db'),
+    backupDir: join(hub.dir, 'backups'),
     transport: 'http',
-    centralUrl: central.url,
+    centralUrl: hub.central.url,
     // Demo mode's trust: the development secret against a demo-mode central system.
     demo: true,
     ...(registrationSecret ? { registrationSecret } : {}),
@@ -66,14 +55,14 @@ const submit = async (s: Services, seed: number) => {
 describe('device trust between the console and the central system', () => {
   it('the central system refuses unknown devices and forged tokens', async () => {
     for (const auth of [undefined, 'Bearer forged', `Bearer ${'a'.repeat(43)}`]) {
-      const res = await fetch(`${central.url}/v1/ops`, {
+      const res = await fetch(`${hub.central.url}/v1/ops`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
         body: JSON.stringify({ ops: [] }),
       });
       expect(res.status).toBe(401);
     }
-    expect(central.stats().applied).toBe(0);
+    expect(hub.central.stats().applied).toBe(0);
   });
 
   it('a console with the wrong registration secret is never registered and sends nothing', async () => {
@@ -81,7 +70,7 @@ describe('device trust between the console and the central system', () => {
     await submit(s, 1);
     await until(() => s.sync.engine.status().halted !== null);
     expect(s.sync.engine.status().halted).toBe('registration_refused');
-    expect(central.stats().applied).toBe(0);
+    expect(hub.central.stats().applied).toBe(0);
   });
 
   it('a revoked device is stopped (403); nothing more it sends is applied', async () => {
@@ -92,18 +81,18 @@ describe('device trust between the console and the central system', () => {
       .prepare("SELECT value FROM sync_state WHERE key = 'device_id'")
       .pluck()
       .get() as string;
-    const revoke = await fetch(`${central.url}/admin/devices/${deviceId}/revoke`, {
+    const revoke = await fetch(`${hub.central.url}/admin/devices/${deviceId}/revoke`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${central.adminToken}`,
+        authorization: `Bearer ${hub.central.adminToken}`,
       },
       body: '{}',
     });
     expect(revoke.status).toBe(200);
     await submit(s, 3);
     await until(() => s.sync.engine.status().halted === 'forbidden');
-    expect(central.stats().applications).toBe(1);
+    expect(hub.central.stats().applications).toBe(1);
     expect(s.sync.engine.status().counts.pending).toBe(1);
   });
 
@@ -113,7 +102,7 @@ describe('device trust between the console and the central system', () => {
         createServices({
           // A trusted in-process caller: no sign-in, no role gate.
           auth: { enforce: false },
-          dbFile: join(dir, 'refused.db'),
+          dbFile: join(hub.dir, 'refused.db'),
           transport: 'http',
           centralUrl: url,
           demo: true,

@@ -2,11 +2,9 @@ import { OUTBOX_PAYLOAD_CONTEXT, sealOutboxPayload } from '../sync/outbox-store'
 import { cipherOf } from '../crypto';
 import { createApplicationRepository } from './repository';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCentral, type CentralHandle } from '../../../../central/server';
+import { centralPerTest } from '../../../../tests/support/central-per-test';
 import type { ApiErrorBody } from '../../../../shared/api/errors';
 import type { ApplicationDetail, ListResult } from '../../../../shared/api/schemas';
 import { CATALOGUE } from '../../../../shared/catalogue';
@@ -17,8 +15,7 @@ import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures
 import { createApplicationService } from './service';
 import { testLog } from '../../../../tests/support/test-log';
 
-let dir: string;
-let central: CentralHandle;
+const hub = centralPerTest('hall-correction-');
 let services: Services;
 const clerk = { transport: 'http' as const, actor: 'clerk07' };
 const supervisor = { transport: 'http' as const, actor: 'supervisor01' };
@@ -27,19 +24,14 @@ const r = rng(23);
 // Monday 2 March 2026, 10:00 hall time: a working day, inside working hours.
 const MONDAY_10 = new Date('2026-03-02T10:00:00+08:00');
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hall-correction-'));
-  central = await startCentral({
-    allowDevelopmentSecret: true,
-    dbFile: join(dir, 'central.db'),
-  });
+beforeEach(() => {
   services = createServices({
     // A trusted in-process caller: no sign-in, no role gate.
     auth: { enforce: false },
-    dbFile: join(dir, 'hall.db'),
+    dbFile: join(hub.dir, 'hall.db'),
     transport: 'http',
     now: () => MONDAY_10,
-    centralUrl: central.url,
+    centralUrl: hub.central.url,
     // Demo mode's trust: the development secret against a demo-mode central system.
     demo: true,
     // The test drives the engine cycle by cycle.
@@ -50,8 +42,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await services.close();
-  await central.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function call<T>(method: string, input: unknown, ctx = clerk): Promise<T> {
@@ -88,7 +78,7 @@ function corruptQueuedMobile(applicationId: string): string {
 }
 
 const centralPayload = (applicationId: string) => {
-  const row = central.db
+  const row = hub.central.db
     .prepare('SELECT payload, central_no FROM applications WHERE application_id = ?')
     .get(applicationId) as { payload: string; central_no: string } | undefined;
   return row && { ...row, payload: JSON.parse(row.payload) as { fields: { mobile: string } } };

@@ -3,13 +3,11 @@ import type { z } from 'zod';
 import { apiError } from '../../../../shared/api/errors';
 import type {
   ComplaintDetail,
-  ComplaintListQuerySchema,
   ComplaintSummary,
   ComplaintTakeInputSchema,
   RepeatInfo,
   RepeatRow,
 } from '../../../../shared/api/methods/complaints';
-import { warningRange, type DeadlineWarning } from '../../../../shared/deadline';
 import {
   complaintDeadlines,
   ruleSetAt,
@@ -20,48 +18,27 @@ import {
   type ServiceRuleSet,
   type VisitResult,
 } from '../../../../shared/service-rules';
-import {
-  checkCertificate,
-  checkMobile,
-  DEFAULT_CERTIFICATE_TYPE,
-} from '../../../../shared/validators';
 import { hallDateCompact } from '../../../../shared/hall-time';
 import { createApplicationRepository } from '../applications/repository';
 import { lazyCipherOf, storedIdentifiers } from '../crypto';
 import { prepared, type Database } from '../db';
 import type { SettingsService } from '../settings/service';
+import { normalisedContactKeys } from './contact-keys';
+import { notFound, stale, wrongStep } from './errors';
+import { complaintListFilter, type ComplaintListQueryParsed } from './list-filter';
 import { toComplaintDetail, toComplaintSummary } from './present';
 import { createRepeatFinder } from './repeats';
 import { openComplaint, openEvent, sealAnswer, sealContent, sealNote } from './sealing';
 import type { ComplaintEventRow, ComplaintRow } from './rows';
 
 export type ComplaintTake = z.output<typeof ComplaintTakeInputSchema>;
-export type ComplaintListQueryParsed = z.output<typeof ComplaintListQuerySchema>;
+export type { ComplaintListQueryParsed };
 
 export interface ComplaintServiceDeps {
   db: Database;
   settings: SettingsService;
   now: () => Date;
 }
-
-const notFound = () =>
-  apiError('NOT_FOUND', '找不到该工单', 'Complaint not found', { field: 'id' });
-const stale = () =>
-  apiError(
-    'CONFLICT',
-    '该工单已被他人处理，请刷新后再操作',
-    'This case was changed elsewhere; refresh and try again',
-    { field: 'version' },
-  );
-const wrongStep = () =>
-  apiError(
-    'CONFLICT',
-    '工单当前环节不能执行此操作',
-    'This step is not possible at the case’s current stage',
-    { field: 'id' },
-  );
-const invalidField = (field: string, zh: string, en: string) =>
-  apiError('VALIDATION', zh, en, { field, fieldErrors: [{ field, message: zh, messageEn: en }] });
 
 /**
  * Complaints, opinions and requests as a closed loop: take → dispatch → contact (24 h) →
@@ -110,23 +87,10 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
     return `${prefix}${String(seq).padStart(4, '0')}`;
   }
 
-  function normalisedKeys(input: ComplaintTake, now: Date) {
-    const mobile = checkMobile(input.mobile);
-    if (!mobile.ok) throw invalidField('mobile', mobile.reason.zh, mobile.reason.en);
-    let idNumber = '';
-    if (input.idNumber) {
-      // Any certificate the counter takes, with its own check (the ID check only for 居民身份证).
-      const id = checkCertificate(input.idType ?? DEFAULT_CERTIFICATE_TYPE, input.idNumber, now);
-      if (!id.ok) throw invalidField('idNumber', id.reason.zh, id.reason.en);
-      idNumber = id.value;
-    }
-    return { mobile: mobile.value, idNumber };
-  }
-
   function take(input: ComplaintTake, actor: string): ComplaintDetail {
     const now = deps.now();
     const at = now.getTime();
-    const keys = normalisedKeys(input, now);
+    const keys = normalisedContactKeys(input, now);
     const stored = storedIdentifiers(cipher, {
       ...keys,
       id_number: keys.idNumber,
@@ -259,37 +223,9 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
   }
 
   function list(q: ComplaintListQueryParsed): { rows: ComplaintSummary[]; total: number } {
-    const where: string[] = [];
-    const params: Record<string, string | number> = {};
-    if (q.state) {
-      where.push('state = @state');
-      params.state = q.state;
-    }
-    if (q.open) where.push("state <> 'archived'");
-    if (q.warning) {
-      const bounds = settings.warningBounds(deps.now());
-      const level = q.warning === 'any' ? null : (q.warning as DeadlineWarning);
-      const range = level ? warningRange(level, bounds) : { to: bounds.yellowBefore };
-      where.push('next_due_at IS NOT NULL');
-      if (range.from !== undefined) {
-        where.push('next_due_at >= @dueFrom');
-        params.dueFrom = range.from;
-      }
-      if (range.to !== undefined) {
-        where.push('next_due_at < @dueTo');
-        params.dueTo = range.to;
-      }
-    }
     const current = ruleSetAt(settings.ruleSets(), deps.now());
-    if (q.repeat) {
-      where.push('repeat_count >= @repeatMin');
-      params.repeatMin = q.repeat === 'red' ? current.repeat.redAt : current.repeat.orangeAt;
-    }
-    const sql = where.length ? where.join(' AND ') : '1';
-    const order =
-      q.sort === 'due'
-        ? 'next_due_at IS NULL, next_due_at ASC, taken_at DESC'
-        : 'taken_at DESC, id DESC';
+    const bounds = () => settings.warningBounds(deps.now());
+    const { where: sql, order, params } = complaintListFilter(q, bounds, current);
     const rows = prepared(
       db,
       `SELECT * FROM complaints WHERE ${sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,

@@ -1,20 +1,11 @@
 import { createApplicationRepository } from '../applications/repository';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCentralCore, type CentralCore } from '../../../../central/server';
-import { ApiError } from '../../../../shared/api/errors';
+import { describe, expect, it } from 'vitest';
+import { queueStationsPerTest, refusal } from './testing/stations';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
 import { DEFAULT_QUEUE_CONFIG } from '../../../../shared/queue/defaults';
 import type { KioskDraft } from '../../../../shared/queue/kiosk';
-import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
 import { createApplicationService } from '../applications/service';
-import { openDatabase, type Database } from '../db';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
-import type { FetchLike } from '../central-client';
-import { createQueueService, type QueueService } from './service';
-import { testLog } from '../../../../tests/support/test-log';
 
 /**
  * The station's queue service against the reference central system (in process, through its
@@ -22,81 +13,8 @@ import { testLog } from '../../../../tests/support/test-log';
  */
 
 const HALL = 'HALL-Q';
-let dir: string;
-let core: CentralCore;
-let clock: number;
-let linkUp: boolean;
-const dbs: Database[] = [];
-const logs: string[] = [];
-
-const link: FetchLike = async (input, init) => {
-  if (!linkUp) throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-  return core.fetch(input, init);
-};
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hall-queue-svc-'));
-  clock = Date.parse('2026-03-02T01:00:00Z'); // 09:00 in the hall
-  linkUp = true;
-  logs.length = 0;
-  core = createCentralCore({
-    allowDevelopmentSecret: true,
-    dbFile: join(dir, 'central.db'),
-    now: () => clock,
-  });
-});
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-  core.db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function station(
-  code: string,
-  kind: 'staff' | 'kiosk' = 'staff',
-): { q: QueueService; db: Database } {
-  const db = openDatabase(join(dir, `${code}.db`), {
-    now: () => new Date(clock),
-    log: testLog,
-  });
-  dbs.push(db);
-  const applications = createApplicationService({
-    db,
-    catalogue: CATALOGUE,
-    now: () => new Date(clock),
-    hallName: 'test',
-    hallCode: HALL,
-    stationCode: code,
-  });
-  const q = createQueueService({
-    db,
-    centralUrl: 'http://central.test',
-    hallCode: HALL,
-    stationCode: code,
-    registrationSecret: DEV_REGISTRATION_SECRET,
-    kind,
-    catalogue: CATALOGUE,
-    saveDraft: applications.saveDraft,
-    now: () => clock,
-    fetch: link,
-    log: (line) => {
-      logs.push(line);
-      testLog(line);
-    },
-  });
-  return { q, db };
-}
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
-
+const hall = queueStationsPerTest(HALL, 'hall-queue-svc-');
+const station = hall.station;
 const MIN = 60_000;
 
 describe('the station queue service', () => {
@@ -132,12 +50,16 @@ describe('the station queue service', () => {
     const applications = createApplicationService({
       db,
       catalogue: CATALOGUE,
-      now: () => new Date(clock),
+      now: () => new Date(hall.clock),
       hallName: 'test',
       hallCode: HALL,
       stationCode: 'C01',
     });
-    const input = fakeApplicationInput(findType(CATALOGUE, 'NEW_LV_RES')!, rng(7), new Date(clock));
+    const input = fakeApplicationInput(
+      findType(CATALOGUE, 'NEW_LV_RES')!,
+      rng(7),
+      new Date(hall.clock),
+    );
     const app = applications.submit({ ...input, ticketId: counter.currentTicketId() }, 'clerk1');
     expect(app.ticketId).toBe(t.id);
     const current = await counter.current();
@@ -149,7 +71,7 @@ describe('the station queue service', () => {
   it('issues offline tickets when the shared queue is down, says so, and merges them with their time', async () => {
     const guide = station('G01').q;
     const counter = station('C01').q;
-    linkUp = false;
+    hall.linkUp = false;
     const off = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
     expect(off.offline).toBe(true);
     expect(off.number).toBe('G01-A001');
@@ -160,8 +82,8 @@ describe('the station queue service', () => {
     expect(down.body.message).toContain('受理业务不受影响');
     expect(down.body.messageEn).toMatch(/cannot be reached/);
 
-    clock += 5 * MIN;
-    linkUp = true;
+    hall.clock += 5 * MIN;
+    hall.linkUp = true;
     const online = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
     expect(online.number).toBe('A001');
     await guide.mergeOffline();
@@ -173,16 +95,18 @@ describe('the station queue service', () => {
     expect(first?.issuedAt).toBe(off.issuedAt);
     // Merging again changes nothing (idempotent by ticket id).
     await guide.mergeOffline();
-    const rows = core.db.prepare('SELECT count(*) AS n FROM queue_tickets').get() as { n: number };
+    const rows = hall.core.db.prepare('SELECT count(*) AS n FROM queue_tickets').get() as {
+      n: number;
+    };
     expect(rows.n).toBe(2);
   });
 
   it('voids an offline ticket that reaches the shared queue only on another hall day', async () => {
     const guide = station('G01').q;
-    linkUp = false;
+    hall.linkUp = false;
     await guide.issue({ serviceCode: 'CHANGE', priority: 'normal' });
-    clock += 24 * 60 * MIN;
-    linkUp = true;
+    hall.clock += 24 * 60 * MIN;
+    hall.linkUp = true;
     await guide.mergeOffline();
     expect(guide.status()).toMatchObject({ offlinePending: 0, offlineVoid: 1, offlineMerged: 0 });
   });
@@ -222,7 +146,7 @@ describe('the station queue service', () => {
       .prepare('SELECT state, ticket_id, applicant_name FROM applications WHERE id = ?')
       .get(applicationId) as { state: string; ticket_id: string; applicant_name: string };
     expect(row).toMatchObject({ state: 'draft', ticket_id: t.id, applicant_name: '测试客户' });
-    const central = core.db
+    const central = hall.core.db
       .prepare('SELECT kiosk_application_id FROM queue_tickets WHERE id = ?')
       .get(t.id) as { kiosk_application_id: string };
     expect(central.kiosk_application_id).toBe(applicationId);
@@ -239,12 +163,12 @@ describe('the station queue service', () => {
     expect(JSON.parse(fields ?? '{}')).toEqual(expect.any(Object));
     expect(JSON.parse(fields ?? '{}')).not.toHaveProperty('accountNo');
     // Nothing the customer typed reached the log.
-    expect(logs.join('\n')).not.toMatch(/13800138000|11010519491231002X|测试客户/);
+    expect(hall.logs.join('\n')).not.toMatch(/13800138000|11010519491231002X|测试客户/);
   });
 
   it('kiosk drafts need the shared store: refused plainly when it is down', async () => {
     const kiosk = station('K01', 'kiosk').q;
-    linkUp = false;
+    hall.linkUp = false;
     const err = await refusal(
       kiosk.startApplication(
         {
@@ -298,12 +222,16 @@ describe('the station queue service', () => {
     const applications = createApplicationService({
       db,
       catalogue: CATALOGUE,
-      now: () => new Date(clock),
+      now: () => new Date(hall.clock),
       hallName: 'test',
       hallCode: HALL,
       stationCode: 'K01',
     });
-    const input = fakeApplicationInput(findType(CATALOGUE, 'NEW_LV_RES')!, rng(3), new Date(clock));
+    const input = fakeApplicationInput(
+      findType(CATALOGUE, 'NEW_LV_RES')!,
+      rng(3),
+      new Date(hall.clock),
+    );
     const app = applications.submit(input, 'clerk1');
     const mobile = String(input.fields.mobile);
     const found = await kiosk.lookup({ appNo: app.appNo, mobile });
@@ -324,7 +252,7 @@ describe('the station queue service', () => {
     // Five misses in a minute: even the right pair waits.
     const slowed = await refusal(kiosk.lookup({ appNo: app.appNo, mobile }));
     expect(slowed.body.code).toBe('RATE_LIMITED');
-    clock += 61_000;
+    hall.clock += 61_000;
     expect((await kiosk.lookup({ appNo: app.appNo, mobile })).appNo).toBe(app.appNo);
   });
 
@@ -334,21 +262,21 @@ describe('the station queue service', () => {
     const c2 = station('C02').q;
     const a = await guide.issue({ serviceCode: 'NEW', priority: 'normal' }); // t=0
     const b = await guide.issue({ serviceCode: 'NEW', priority: 'normal' }); // t=0
-    clock += 2 * MIN;
+    hall.clock += 2 * MIN;
     const c = await guide.issue({ serviceCode: 'CHANGE', priority: 'normal' }); // t=2
-    clock += 3 * MIN; // t=5: a waited 5
+    hall.clock += 3 * MIN; // t=5: a waited 5
     await c1.callNext(['NEW']);
     await c1.serve(a.id);
-    clock += 10 * MIN; // t=15: a served 10
+    hall.clock += 10 * MIN; // t=15: a served 10
     await c1.finish(a.id, []);
-    clock += 5 * MIN; // t=20: b waited 20 (long), c waited 18 (long)
+    hall.clock += 5 * MIN; // t=20: b waited 20 (long), c waited 18 (long)
     await c2.callNext(['NEW']);
     await c2.noShow(b.id);
     await c1.callNext(['CHANGE']);
-    clock += 4 * MIN; // t=24: c served 4 (never marked serving: from the call)
+    hall.clock += 4 * MIN; // t=24: c served 4 (never marked serving: from the call)
     await c1.finish(c.id, []);
     const d = await guide.issue({ serviceCode: 'NEW', priority: 'normal' }); // t=24
-    clock += 16 * MIN; // t=40: d still waiting for 16 (long)
+    hall.clock += 16 * MIN; // t=40: d still waiting for 16 (long)
     const m = await c1.measures({});
     const byService = Object.fromEntries(m.byService.map((r) => [r.key, r]));
     expect(byService.NEW).toMatchObject({
@@ -381,7 +309,7 @@ describe('the station queue service', () => {
     const c1 = station('C01').q;
     const c2 = station('C02').q;
     const t = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
-    clock += 1000;
+    hall.clock += 1000;
     await guide.issue({ serviceCode: 'CHANGE', priority: 'normal' });
     await c1.callNext(['NEW']);
     expect((await refusal(c1.callNext(['NEW']))).body.code).toBe('CONFLICT');
@@ -406,7 +334,7 @@ describe('the station queue service', () => {
       ],
     };
     await guide.saveConfig(custom);
-    linkUp = false;
+    hall.linkUp = false;
     expect((await guide.config()).fresh).toBe(false);
     const off = await guide.issue({ serviceCode: 'HV', priority: 'normal' });
     expect(off.number).toBe('G01-H001');

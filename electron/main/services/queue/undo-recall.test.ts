@@ -1,84 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCentralCore, type CentralCore } from '../../../../central/server';
-import { ApiError } from '../../../../shared/api/errors';
-import { CATALOGUE } from '../../../../shared/catalogue';
+import { describe, expect, it } from 'vitest';
+import { queueStationsPerTest, refusal } from './testing/stations';
 import type { KioskDraft } from '../../../../shared/queue/kiosk';
 import { UNDO_WINDOW_MS } from '../../../../shared/queue/schemas';
-import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
 import { testLog } from '../../../../tests/support/test-log';
-import { createApplicationService } from '../applications/service';
-import { openDatabase, type Database } from '../db';
-import { createQueueService } from './service';
 
 /**
  * The calling panel's undo (no-show and transfer), the recall of no-shows and the notes that
  * travel with a ticket: station services against the reference central system in process.
  */
 
-const HALL = 'HALL-U';
-let dir: string;
-let core: CentralCore;
-let clock: number;
-const dbs: Database[] = [];
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hall-queue-undo-'));
-  clock = Date.parse('2026-03-02T01:00:00Z'); // 09:00 in the hall
-  core = createCentralCore({
-    allowDevelopmentSecret: true,
-    dbFile: join(dir, 'central.db'),
-    now: () => clock,
-  });
-});
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-  core.db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function station(code: string, kind: 'staff' | 'kiosk' = 'staff') {
-  const db = openDatabase(join(dir, `${code}.db`), { now: () => new Date(clock), log: testLog });
-  dbs.push(db);
-  const applications = createApplicationService({
-    db,
-    catalogue: CATALOGUE,
-    now: () => new Date(clock),
-    hallName: 'test',
-    hallCode: HALL,
-    stationCode: code,
-  });
-  const q = createQueueService({
-    db,
-    centralUrl: 'http://central.test',
-    hallCode: HALL,
-    stationCode: code,
-    registrationSecret: DEV_REGISTRATION_SECRET,
-    kind,
-    catalogue: CATALOGUE,
-    saveDraft: applications.saveDraft,
-    now: () => clock,
-    fetch: (input, init) => core.fetch(input, init),
-    log: testLog,
-  });
-  return { q, applications };
-}
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+const hall = queueStationsPerTest('HALL-U', 'hall-queue-undo-');
+const station = hall.station;
 
 /** The central row as stored, for "exactly as it was" comparisons. */
 const rowOf = (id: string) =>
-  core.db
+  hall.core.db
     .prepare(
       `SELECT state, counter, called_at, call_count, serving_at, finished_at, service_code,
               arrival_at, undo FROM queue_tickets WHERE id = ?`,
@@ -93,10 +29,10 @@ describe('undo of a no-show or transfer', () => {
     await c1.callNext(['NEW']);
     await c1.recall(t.id);
     const before = rowOf(t.id);
-    clock += 2000;
+    hall.clock += 2000;
     await c1.noShow(t.id);
     expect(c1.currentTicketId()).toBeUndefined();
-    clock += 3000;
+    hall.clock += 3000;
     const back = await c1.undo(t.id, 'noShow');
     expect(back).toMatchObject({ state: 'called', counter: 'C01', callCount: 2, finishedAt: null });
     expect(rowOf(t.id)).toEqual({ ...before, undo: null });
@@ -110,10 +46,10 @@ describe('undo of a no-show or transfer', () => {
     const c1 = station('C01').q;
     const t = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
     await c1.callNext(['NEW']);
-    clock += 1000;
+    hall.clock += 1000;
     await c1.serve(t.id);
     const before = rowOf(t.id);
-    clock += 1000;
+    hall.clock += 1000;
     const moved = await c1.transfer(t.id, 'CHANGE');
     expect((await c1.tickets({ states: ['issued'] })).map((x) => x.id)).toEqual([moved.id]);
     const back = await c1.undo(t.id, 'transfer');
@@ -158,7 +94,7 @@ describe('undo of a no-show or transfer', () => {
     const guide = station('G01').q;
     const c1 = station('C01').q;
     const a = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
-    clock += 1000;
+    hall.clock += 1000;
     const b = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
     await c1.callNext(['NEW']);
     await c1.noShow(a.id);
@@ -167,7 +103,7 @@ describe('undo of a no-show or transfer', () => {
     expect(busy.body.message).toBe('本窗口已叫了下一个号，无法撤销');
     expect(rowOf(a.id)).toMatchObject({ state: 'no_show' });
     await c1.noShow(b.id);
-    clock += UNDO_WINDOW_MS + 1;
+    hall.clock += UNDO_WINDOW_MS + 1;
     const late = await refusal(c1.undo(b.id, 'noShow'));
     expect(late.body.message).toBe('已超过撤销时限，请按当前状态继续办理');
     expect(late.body.messageEn).toMatch(/Too late to undo/);
@@ -182,9 +118,9 @@ describe('recall of no-shows', () => {
     const c1 = station('C01').q;
     const c2 = station('C02').q;
     const first = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
-    clock += 1000;
+    hall.clock += 1000;
     await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
-    clock += 1000;
+    hall.clock += 1000;
     await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
     await c1.callNext(['NEW']);
     await c1.noShow(first.id);
@@ -211,7 +147,7 @@ describe('recall of no-shows', () => {
     expect(err.body.message).toBe('该号不是今天的过号，不能重新排队');
     await c1.callNext(['NEW']);
     await c1.noShow(waiting.id);
-    clock += 24 * 3600_000;
+    hall.clock += 24 * 3600_000;
     expect((await refusal(c1.requeue(waiting.id))).body.code).toBe('CONFLICT');
   });
 });
@@ -281,7 +217,7 @@ describe('undo against a call at the same moment', () => {
         expect(rowOf(t.id)).toMatchObject({ state: 'transferred' });
         await c2.finish(moved.id, []);
       }
-      clock += 1000;
+      hall.clock += 1000;
     }
     testLog(`undo race: ${undone} rounds undone, ${calledAway} rounds called away by C02 (of 20)`);
     expect(undone + calledAway).toBe(20);

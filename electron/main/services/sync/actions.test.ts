@@ -3,14 +3,9 @@ import { syncStateContext } from './sync-state';
 import { cipherOf } from '../crypto';
 import { openFields, sealFields } from '../applications/sealing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { centralPerTest } from '../../../../tests/support/central-per-test';
 import { join } from 'node:path';
-import {
-  DEV_REGISTRATION_SECRET,
-  startCentral,
-  type CentralHandle,
-} from '../../../../central/server';
+import { DEV_REGISTRATION_SECRET } from '../../../../central/server';
 import { opFor } from '../../../../central/testing/fixtures';
 import { ApiError } from '../../../../shared/api/errors';
 import type { ApplicationSubmitPayload } from '../../../../shared/sync/application-payload';
@@ -18,23 +13,17 @@ import type { Database } from '../db';
 import { createSyncService, type SyncService } from './index';
 import { openSyncDb, seedQueued } from './testing/seed';
 
-let dir: string;
-let central: CentralHandle;
+const hub = centralPerTest('sync-actions-');
 let db: Database;
 let sync: SyncService;
 const corrections: { id: string; keys: string[] }[] = [];
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sync-actions-'));
-  central = await startCentral({
-    allowDevelopmentSecret: true,
-    dbFile: join(dir, 'central.db'),
-  });
-  db = openSyncDb(join(dir, 'hall.db'));
+beforeEach(() => {
+  db = openSyncDb(join(hub.dir, 'hall.db'));
   corrections.length = 0;
   sync = createSyncService({
     db,
-    centralUrl: central.url,
+    centralUrl: hub.central.url,
     hallCode: 'H01',
     stationCode: 'S1',
     registrationSecret: DEV_REGISTRATION_SECRET,
@@ -58,8 +47,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sync.stop();
   db.close();
-  await central.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const ctx = { transport: 'ipc' as const, actor: 'supervisor01' };
@@ -175,7 +162,7 @@ describe('conflicts', () => {
       fields: { ...local.fields, mobile: '13911112222' },
       clerk: 'clerk09',
     };
-    const res = await fetch(`${central.url}/v1/ops`, {
+    const res = await fetch(`${hub.central.url}/v1/ops`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${get('token')}` },
       body: JSON.stringify({ ops: [opFor(get('device_id'), other)] }),
@@ -215,7 +202,7 @@ describe('conflicts', () => {
     expect(counts()).toMatchObject({ conflict: 0, pending: 1 });
     await sync.engine.runOnce();
     expect(counts()).toMatchObject({ acknowledged: 2, pending: 0 });
-    const centralRow = central.db
+    const centralRow = hub.central.db
       .prepare('SELECT version, payload FROM applications WHERE application_id = ?')
       .get(id) as { version: number; payload: string };
     expect(centralRow.version).toBe(2);

@@ -1,40 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { centralPerTest } from '../../../../tests/support/central-per-test';
 import { join } from 'node:path';
-import {
-  DEV_REGISTRATION_SECRET,
-  startCentral,
-  type CentralHandle,
-} from '../../../../central/server';
+import { DEV_REGISTRATION_SECRET } from '../../../../central/server';
 import { opFor } from '../../../../central/testing/fixtures';
 import type { Database } from '../db';
 import { SyncEngine, type SyncEngineOptions, type SyncEvent } from './engine';
 import { openSyncDb, seedQueued, testPayload } from './testing/seed';
 import type { FetchLike } from '../central-client';
 
-let dir: string;
-let central: CentralHandle;
+const hub = centralPerTest('sync-engine-');
 let db: Database;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sync-engine-'));
-  central = await startCentral({
-    allowDevelopmentSecret: true,
-    dbFile: join(dir, 'central.db'),
-  });
-  db = openSyncDb(join(dir, 'hall.db'));
+beforeEach(() => {
+  db = openSyncDb(join(hub.dir, 'hall.db'));
 });
 afterEach(async () => {
   db.close();
-  await central.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const engineFor = (extra: Partial<SyncEngineOptions> = {}) =>
   new SyncEngine({
     db,
-    centralUrl: central.url,
+    centralUrl: hub.central.url,
     hallCode: 'H01',
     stationCode: 'S1',
     registrationSecret: DEV_REGISTRATION_SECRET,
@@ -86,9 +73,9 @@ describe('sync engine against the reference central system', () => {
     expect(first.state).toBe('acknowledged');
     expect(first.central_no).toMatch(/^H01-\d{8}-\d{6}$/);
     expect(first.central_stage).toBe('ACCEPT');
-    expect(central.stats().applications).toBe(45);
+    expect(hub.central.stats().applications).toBe(45);
 
-    central.ledger.advance({ applicationId: applicationIds[0]! });
+    hub.central.ledger.advance({ applicationId: applicationIds[0]! });
     const before = engine.status().pullCursor;
     await engine.runOnce();
     expect(appRow(applicationIds[0]!).central_stage).not.toBe('ACCEPT');
@@ -121,7 +108,7 @@ describe('sync engine against the reference central system', () => {
     const engine = engineFor({ fetch: counter.fetch });
     await engine.runOnce();
     seedQueued(db, 2, { hallCode: 'H01' });
-    central.db.prepare('UPDATE tokens SET expires_at = 0').run();
+    hub.central.db.prepare('UPDATE tokens SET expires_at = 0').run();
     counter.calls.length = 0;
     await engine.runOnce();
     expect(counter.calls.slice(0, 3)).toEqual(['/v1/ops', '/v1/devices/token', '/v1/ops']);
@@ -136,19 +123,19 @@ describe('sync engine against the reference central system', () => {
     const deviceIdOf = () =>
       db.prepare("SELECT value FROM sync_state WHERE key='device_id'").pluck().get() as string;
     const deviceId = deviceIdOf();
-    central.db.prepare("UPDATE devices SET refresh_hash = 'x'").run();
-    central.db.prepare('UPDATE tokens SET expires_at = 0').run();
+    hub.central.db.prepare("UPDATE devices SET refresh_hash = 'x'").run();
+    hub.central.db.prepare('UPDATE tokens SET expires_at = 0').run();
     seedQueued(db, 1, { hallCode: 'H01' });
     // Registering again without a fresh code is refused and leaves the device as it was.
     expect(await engine.runOnce()).toEqual({ next: 'halted' });
     expect(engine.status().halted).toBe('registration_refused');
-    expect(central.db.prepare('SELECT refresh_hash FROM devices').pluck().get()).toBe('x');
+    expect(hub.central.db.prepare('SELECT refresh_hash FROM devices').pluck().get()).toBe('x');
 
-    const issued = await fetch(`${central.url}/admin/enrolments`, {
+    const issued = await fetch(`${hub.central.url}/admin/enrolments`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${central.adminToken}`,
+        authorization: `Bearer ${hub.central.adminToken}`,
       },
       body: JSON.stringify({ hallCode: 'H01', stationCode: 'S1' }),
     });
@@ -170,7 +157,7 @@ describe('sync engine against the reference central system', () => {
       .prepare("SELECT value FROM sync_state WHERE key='device_id'")
       .pluck()
       .get() as string;
-    central.db.prepare('UPDATE devices SET revoked = 1 WHERE device_id = ?').run(deviceId);
+    hub.central.db.prepare('UPDATE devices SET revoked = 1 WHERE device_id = ?').run(deviceId);
     seedQueued(db, 2, { hallCode: 'H01' });
     expect(await engine.runOnce()).toEqual({ next: 'halted' });
     expect(engine.status().halted).toBe('forbidden');
@@ -184,7 +171,7 @@ describe('sync engine against the reference central system', () => {
     expect(restarted.halted).toBe('forbidden');
     expect(restarted.alerts.map((a) => a.code)).toEqual(['forbidden']);
 
-    central.db.prepare('UPDATE devices SET revoked = 0 WHERE device_id = ?').run(deviceId);
+    hub.central.db.prepare('UPDATE devices SET revoked = 0 WHERE device_id = ?').run(deviceId);
     engine.resume();
     await engine.runOnce();
     expect(engine.status().counts).toMatchObject({ acknowledged: 4, pending: 0 });
@@ -212,8 +199,8 @@ describe('sync engine against the reference central system', () => {
     db.prepare("UPDATE outbox SET state = 'pending', attempts = 0 WHERE application_id = ?").run(
       id,
     );
-    central.db.prepare('DELETE FROM ops WHERE application_id = ?').run(id);
-    central.db
+    hub.central.db.prepare('DELETE FROM ops WHERE application_id = ?').run(id);
+    hub.central.db
       .prepare('UPDATE applications SET payload_hash = ? WHERE application_id = ?')
       .run(opFor(deviceId, p).payloadHash, id);
     await engine.runOnce();
@@ -233,9 +220,9 @@ describe('sync engine against the reference central system', () => {
     await engine.runOnce();
     const c = engine.status().counts;
     expect(c).toMatchObject({ created: 12, acknowledged: 10, dead: 1, pending: 1, blocked: 1 });
-    expect(central.stats().orderViolations).toBe(0);
-    expect(central.stats().rejected).toBe(1); // the blocked replace was never sent
-    const versions = central.db
+    expect(hub.central.stats().orderViolations).toBe(0);
+    expect(hub.central.stats().rejected).toBe(1); // the blocked replace was never sent
+    const versions = hub.central.db
       .prepare('SELECT version, count(*) AS n FROM applications GROUP BY version')
       .all();
     expect(versions).toEqual([{ version: 2, n: 5 }]);
@@ -271,7 +258,7 @@ describe('pulling central changes', () => {
     const engine = engineFor();
     await engine.runOnce();
     const cursor = engine.status().pullCursor;
-    for (const id of applicationIds) central.ledger.advance({ applicationId: id });
+    for (const id of applicationIds) hub.central.ledger.advance({ applicationId: id });
     const crashing = engineFor({
       hooks: {
         beforePullCommit: () => {
@@ -302,7 +289,9 @@ describe('pulling central changes', () => {
     // Make the replace pending again, as if its answer were lost, then move the stage centrally.
     db.prepare("UPDATE outbox SET state = 'pending' WHERE kind = 'application.replace'").run();
     db.prepare("UPDATE applications SET state = 'sent' WHERE id = ?").run(id);
-    expect((await central.ledger.advance({ applicationId: id, stage: 'ARCHIVE' })).ok).toBe(true);
+    expect((await hub.central.ledger.advance({ applicationId: id, stage: 'ARCHIVE' })).ok).toBe(
+      true,
+    );
     const fields = appRow(id).fields_json;
     const puller = engineFor({
       fetch: async (input, init) => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { ApiErrorBody } from '../../../../shared/api/errors';
 import { createServices, type Services, type ServicesOptions } from '../createServices';
 import { testLog } from '../../../../tests/support/test-log';
 
@@ -10,6 +11,8 @@ export interface InProcessServices {
   readonly services: Services;
   /** Dispatches as the trusted in-process caller; a refusal throws with its error body. */
   call<T>(method: string, input: unknown): Promise<T>;
+  /** Dispatches expecting a refusal; its error body (a success throws). */
+  fails(method: string, input: unknown): Promise<ApiErrorBody>;
 }
 
 export interface HarnessOptions {
@@ -63,6 +66,11 @@ export function servicesPerTest(h: HarnessOptions): InProcessServices {
       const res = await services().dispatch(method, input, ctx);
       if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
       return res.value as T;
+    },
+    async fails(method: string, input: unknown): Promise<ApiErrorBody> {
+      const res = await services().dispatch(method, input, ctx);
+      if (res.ok) throw new Error(`${method} unexpectedly succeeded`);
+      return res.error;
     },
   };
 }
