@@ -1,5 +1,6 @@
 import { createDispatcher, type Dispatch } from '../../../shared/api/dispatcher';
 import { CATALOGUE } from '../../../shared/catalogue';
+import { CATALOGUES } from '../../../shared/catalogue/versions';
 import { dirname, join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
@@ -199,7 +200,7 @@ export function createServices(opts: ServicesOptions): Services {
     });
     const applications = createApplicationService({
       db,
-      catalogue: CATALOGUE,
+      catalogues: CATALOGUES,
       deadlines: commitments.settings,
       now,
       hallName,
@@ -266,7 +267,8 @@ export function createServices(opts: ServicesOptions): Services {
     });
     const core = createHandlers({
       applications,
-      catalogue: CATALOGUE,
+      catalogues: CATALOGUES,
+      now,
       info: {
         appVersion: packageJson.version,
         hallName,

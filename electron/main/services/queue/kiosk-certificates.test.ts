@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCentralCore, type CentralCore } from '../../../../central/server';
 import { ApiError } from '../../../../shared/api/errors';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { CATALOGUE } from '../../../../shared/catalogue';
 import type { KioskDraft } from '../../../../shared/queue/kiosk';
 import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
@@ -41,7 +42,7 @@ function station(code: string, kind: 'staff' | 'kiosk') {
   dbs.push(db);
   const applications = createApplicationService({
     db,
-    catalogue: CATALOGUE,
+    catalogues: singleCatalogue(CATALOGUE),
     now: () => new Date(clock),
     hallName: 'test',
     hallCode: 'HALL-K',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCentralCore, type CentralCore } from '../../../../central/server';
 import { ApiError } from '../../../../shared/api/errors';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
 import { DEFAULT_QUEUE_CONFIG } from '../../../../shared/queue/defaults';
 import type { KioskDraft } from '../../../../shared/queue/kiosk';
@@ -62,7 +63,7 @@ function station(
   dbs.push(db);
   const applications = createApplicationService({
     db,
-    catalogue: CATALOGUE,
+    catalogues: singleCatalogue(CATALOGUE),
     now: () => new Date(clock),
     hallName: 'test',
     hallCode: HALL,
@@ -131,7 +132,7 @@ describe('the station queue service', () => {
     // What createServices does for applications.submit: the current ticket is attached.
     const applications = createApplicationService({
       db,
-      catalogue: CATALOGUE,
+      catalogues: singleCatalogue(CATALOGUE),
       now: () => new Date(clock),
       hallName: 'test',
       hallCode: HALL,
@@ -297,7 +298,7 @@ describe('the station queue service', () => {
     const { q: kiosk, db } = station('K01', 'kiosk');
     const applications = createApplicationService({
       db,
-      catalogue: CATALOGUE,
+      catalogues: singleCatalogue(CATALOGUE),
       now: () => new Date(clock),
       hallName: 'test',
       hallCode: HALL,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCentralCore, type CentralCore } from '../../../../central/server';
 import { ApiError } from '../../../../shared/api/errors';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { CATALOGUE } from '../../../../shared/catalogue';
 import type { KioskDraft } from '../../../../shared/queue/kiosk';
 import { UNDO_WINDOW_MS } from '../../../../shared/queue/schemas';
@@ -44,7 +45,7 @@ function station(code: string, kind: 'staff' | 'kiosk' = 'staff') {
   dbs.push(db);
   const applications = createApplicationService({
     db,
-    catalogue: CATALOGUE,
+    catalogues: singleCatalogue(CATALOGUE),
     now: () => new Date(clock),
     hallName: 'test',
     hallCode: HALL,
