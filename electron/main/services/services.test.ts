@@ -12,6 +12,7 @@ import type {
   Receipt,
 } from '../../../shared/api/schemas';
 import { CATALOGUE, findType } from '../../../shared/catalogue';
+import { singleCatalogue } from '../../../shared/catalogue/versions';
 import { computeDeadline } from '../../../shared/deadline';
 import { ApplicationSubmitPayloadSchema } from '../../../shared/sync/application-payload';
 import { createServices, type Services } from './createServices';
@@ -39,6 +40,9 @@ beforeEach(() => {
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => clock,
+    // The newest version on a March date: these tests are about the services, not the switch
+    // between catalogue versions (applications/catalogue-versions.test.ts).
+    catalogues: singleCatalogue(CATALOGUE),
     log: (line) => {
       logLines.push(line);
       testLog(line);
