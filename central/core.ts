@@ -13,8 +13,8 @@ import { AppointmentStore } from './appointments/store';
 import { hubCipher } from './queue/draft-sealing';
 import { HubLink, type HubLinkOptions } from './hub-link';
 import { servesCentral, servesHub, type CentralMode, type HubTls } from './hub-tls';
-import { CATALOGUE, defaultStages } from '../shared/catalogue';
-import type { Catalogue } from '../shared/catalogue/types';
+import { defaultStages } from '../shared/catalogue';
+import { CATALOGUES, type CatalogueShelf } from '../shared/catalogue/versions';
 
 export interface CentralOptions {
   /**
@@ -57,20 +57,24 @@ export interface CentralOptions {
   /** Demo mode: advance a few open applications one stage every interval. */
   demo?: boolean | { intervalMs?: number; perTick?: number };
   /**
-   * Business types' own stage lists (the catalogue in force by default); a type it does not
-   * know follows its family and account kind.
+   * Business types' own stage lists: every shipped version by default, each application read
+   * against the version it was accepted under; a type it does not know follows its family and
+   * account kind.
    */
-  catalogue?: Catalogue;
+  catalogues?: CatalogueShelf;
   /** Guards /admin/*; absent: a random one, on the handle (tests and demo mode). */
   adminToken?: string;
   random?: () => number;
   now?: () => number;
 }
 
-function stageResolver(catalogue: Catalogue | undefined): StageResolver {
-  const byCode = new Map(catalogue?.types.map((t) => [t.code, t]) ?? []);
-  return (typeCode, accountKind) => {
-    const type = byCode.get(typeCode);
+function stageResolver(shelf: CatalogueShelf, now: () => number): StageResolver {
+  return (typeCode, accountKind, accepted) => {
+    // A version central does not ship yet (a newer station): the one in force at acceptance.
+    const catalogue =
+      shelf.byVersion(accepted.catalogueVersion) ??
+      shelf.inForce(Date.parse(accepted.acceptedAt) || now());
+    const type = catalogue.types.find((t) => t.code === typeCode);
     if (type && type.stages.length > 0) return type.stages;
     return defaultStages(type?.family, accountKind);
   };
@@ -128,7 +132,7 @@ function assemble(opened: OpenedStore, opts: CentralOptions, admin: CentralAdmin
   const trust = centralTrust(opts);
   const auth = new DeviceAuth(store, trust.registrationSecret, opts.tokenTtlMs ?? 3600_000, now);
   const cipher = hubCipher(opts.dbFile, opts.keyFile);
-  const ledger = new Ledger(store, stageResolver(opts.catalogue ?? CATALOGUE), now, cipher);
+  const ledger = new Ledger(store, stageResolver(opts.catalogues ?? CATALOGUES, now), now, cipher);
   const queue = new QueueStore(store, { now, cipher });
   const appointments = new AppointmentStore(store, { cipher, now });
   const mode = opts.mode ?? 'all';

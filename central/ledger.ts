@@ -34,8 +34,15 @@ import type { AccountKind } from '../shared/catalogue/types';
 
 export { payloadHashOf } from './op-answers';
 
-/** Which stages an application goes through, from its type and account kind. */
-export type StageResolver = (typeCode: string, accountKind: AccountKind) => readonly string[];
+/**
+ * Which stages an application goes through, from its type and account kind, by the catalogue
+ * version it was accepted under (the payload's catalogueVersion) at its acceptance time.
+ */
+export type StageResolver = (
+  typeCode: string,
+  accountKind: AccountKind,
+  accepted: { catalogueVersion: string; acceptedAt: string },
+) => readonly string[];
 
 export interface LedgerCounters {
   applied: number;
@@ -186,7 +193,7 @@ export class Ledger {
     canonical: string,
   ): Work<OpResult> {
     const now = this.now();
-    const stages = this.stagesFor(p.typeCode, p.accountKind);
+    const stages = this.stagesFor(p.typeCode, p.accountKind, p);
     const day = hallDateCompact(now);
     const counter = (yield* get<{ last: number }>(
       `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)

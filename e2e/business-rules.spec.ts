@@ -11,7 +11,8 @@ import {
 } from './workbench';
 import type { Page } from '@playwright/test';
 
-// Catalogue 2026.2 at the counter, and the supervisor's rule-set screen.
+// Catalogue 2026.2 at the counter (the newest, pinned by the fixtures), and the supervisor's
+// rule-set screen.
 
 /** Element Plus puts a test id on the input itself or on its wrapper, depending on the widget. */
 const inputOf = (page: Page, id: string) =>

@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { CATALOGUE } from '../shared/catalogue';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -68,12 +69,18 @@ export const test = base.extend<{
   signIn: SignInAs;
   /** `test.use({ hallNow: '2026-09-30T10:00:00+08:00' })`: the services' clock starts there. */
   hallNow: string | undefined;
+  /**
+   * The catalogue version the services serve whatever the date (default the newest, which the
+   * specs are written against); `null` = every shipped version, chosen by the hall date.
+   */
+  catalogueVersion: string | null;
   /** `test.use({ withIdReader: true })`: a fake 身份证阅读器 service the station is set up with. */
   withIdReader: boolean;
   /** That fake reader (null without `withIdReader`). */
   idReader: FakeIdReader | null;
 }>({
   hallNow: [undefined, { option: true }],
+  catalogueVersion: [CATALOGUE.version, { option: true }],
   withIdReader: [false, { option: true }],
   idReader: async ({ withIdReader }, use) => {
     const reader = withIdReader ? await startFakeIdReader() : null;
@@ -119,13 +126,17 @@ export const test = base.extend<{
     await use(fixture);
     await proc?.stop();
   },
-  host: async ({ withCentral, central, station, signIn, hallNow, idReader }, use) => {
+  host: async (
+    { withCentral, central, station, signIn, hallNow, catalogueVersion, idReader },
+    use,
+  ) => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-e2e-'));
     const dbFile = join(dir, 'hall.db');
     // With a central system: sync quickly (HALL_SYNC_FAST), so tests wait seconds, not minutes.
     const env = {
       ...(withCentral ? { CENTRAL_URL: central.url, HALL_SYNC_FAST: '1', HALL_DEMO: '1' } : {}),
       ...(hallNow ? { HALL_NOW: hallNow } : {}),
+      ...(catalogueVersion ? { HALL_CATALOGUE_VERSION: catalogueVersion } : {}),
       ...(idReader ? { HALL_ID_READER_URL: idReader.url } : {}),
     };
     const start = (port: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockFromEnv } from './clock';
+import { catalogueFromEnv, clockFromEnv } from './clock';
 
 describe('clockFromEnv (HALL_NOW)', () => {
   it('is absent when unset or blank', () => {
@@ -18,5 +18,17 @@ describe('clockFromEnv (HALL_NOW)', () => {
   it('refuses a time without an offset (it would depend on the host time zone)', () => {
     expect(() => clockFromEnv('2026-09-30T10:00:00')).toThrow(RangeError);
     expect(() => clockFromEnv('tomorrow')).toThrow(RangeError);
+  });
+});
+
+describe('HALL_CATALOGUE_VERSION', () => {
+  it('pins a shipped version whatever the date, and is absent when unset', () => {
+    expect(catalogueFromEnv(undefined)).toBeUndefined();
+    const pinned = catalogueFromEnv(' 2026.1 ');
+    expect(pinned?.inForce(new Date('2027-03-01T10:00:00+08:00')).version).toBe('2026.1');
+  });
+
+  it('refuses a version this build does not ship, naming the ones it does', () => {
+    expect(() => catalogueFromEnv('2019.1')).toThrow(/2026\.1, 2026\.2/);
   });
 });

@@ -1,3 +1,5 @@
+import { CATALOGUES, singleCatalogue, type CatalogueShelf } from '../../shared/catalogue/versions';
+
 /**
  * HALL_NOW=<ISO time with offset>: the services' clock starts at that instant and runs on in
  * real time, so demos and end-to-end tests can accept an application "on 2026-09-30 10:00"
@@ -16,4 +18,18 @@ export function clockFromEnv(
   const start = Date.parse(value.trim());
   const offset = start - realNow();
   return () => new Date(realNow() + offset);
+}
+
+/**
+ * HALL_CATALOGUE_VERSION=<version>: the services serve that catalogue version whatever the hall
+ * date (development and end-to-end tests only). Unset = every shipped version, by date.
+ */
+export function catalogueFromEnv(value: string | undefined): CatalogueShelf | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const found = CATALOGUES.byVersion(value.trim());
+  if (!found)
+    throw new RangeError(
+      `HALL_CATALOGUE_VERSION must be one of ${CATALOGUES.versions.map((c) => c.version).join(', ')}`,
+    );
+  return singleCatalogue(found);
 }

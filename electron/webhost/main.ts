@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { readBuildLabel } from '../main/services/build-info';
 import { FAST_SYNC_TIMING } from '../main/services/createServices';
 import { checkHubEndpoint } from '../main/services/central-client/hub';
-import { clockFromEnv } from './clock';
+import { catalogueFromEnv, clockFromEnv } from './clock';
 import { startWebHost } from './server';
 import { STATION_KINDS } from '../../shared/station/config';
 import { loadConfigForHost, STATION_CONFIG_FILE } from '../main/services/station/config-file';
@@ -71,6 +71,9 @@ if (process.env.HUB_URL) {
 
 // HALL_NOW=2026-09-30T10:00:00+08:00 starts the services' clock there (demos, e2e).
 const hallClock = clockFromEnv(process.env.HALL_NOW);
+// HALL_CATALOGUE_VERSION=2026.2 serves that version whatever the date (end-to-end tests written
+// against one version); unset = every shipped version, chosen by the hall date.
+const pinnedCatalogue = catalogueFromEnv(process.env.HALL_CATALOGUE_VERSION);
 
 const dbFile = resolve(values.db);
 mkdirSync(dirname(dbFile), { recursive: true });
@@ -108,6 +111,7 @@ const host = await startWebHost({
   station: { file: configFile, fileConfig: loaded.fileConfig, overrides },
   ...(process.env.HALL_SYNC_FAST === '1' ? { syncTiming: FAST_SYNC_TIMING } : {}),
   ...(hallClock ? { now: hallClock } : {}),
+  ...(pinnedCatalogue ? { catalogues: pinnedCatalogue } : {}),
   about: {
     build: readBuildLabel(resolve(values.renderer, '../build-info.json')),
     configPath: loaded.fileConfig ? configFile : null,

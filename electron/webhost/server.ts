@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { CatalogueShelf } from '../../shared/catalogue/versions';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createServices, type SyncTiming } from '../main/services/createServices';
@@ -46,6 +47,8 @@ export interface WebHostOptions {
   scryptCost?: ScryptCost;
   /** The services' clock (HALL_NOW in main.ts); default the real one. */
   now?: () => Date;
+  /** The catalogue versions (HALL_CATALOGUE_VERSION in main.ts); default all, by hall date. */
+  catalogues?: CatalogueShelf;
   /** For the About dialog: build label and station config file. */
   about?: { build?: string; configPath?: string | null };
   /**
@@ -125,6 +128,7 @@ function servicesFor(options: WebHostOptions, config?: StationConfig, hooks?: St
     registrationSecret: process.env.HALL_REGISTRATION_SECRET,
     transport: 'http',
     ...(options.now ? { now: options.now } : {}),
+    ...(options.catalogues ? { catalogues: options.catalogues } : {}),
     log: options.log,
     ...(options.about ? { about: options.about } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

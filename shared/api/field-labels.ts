@@ -1,4 +1,5 @@
 import { CATALOGUE } from '../catalogue';
+import { CATALOGUES } from '../catalogue/versions';
 import { t, type LocalizedText } from '../text';
 
 /**
@@ -151,10 +152,14 @@ export const FIELD_LABELS: Record<string, LocalizedText> = {
 /** Used when no label is known: still words, never the key. */
 const ANY_FIELD = t('输入内容', 'An input');
 
-/** The catalogue's label of each application field (first definition wins). */
+/**
+ * The catalogue's label of each application field (first definition wins; the newest version
+ * first, then the earlier ones still shipped, whose fields an application may still carry).
+ */
 const CATALOGUE_FIELD_LABELS: Map<string, LocalizedText> = (() => {
   const out = new Map<string, LocalizedText>();
-  for (const type of CATALOGUE.types)
+  const versions = [CATALOGUE, ...CATALOGUES.versions.filter((c) => c !== CATALOGUE)];
+  for (const type of versions.flatMap((c) => c.types))
     for (const def of type.fields) if (!out.has(def.key)) out.set(def.key, def.label);
   return out;
 })();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from './index';
+import { CATALOGUES } from './versions';
 import {
   DOC_BASIC_TARIFF_2016,
   DOC_GET_ELECTRICITY_2020,
@@ -99,5 +100,23 @@ describe('figure sources', () => {
     expect(forCustomers(5, hallOwn)).toBeNull();
     expect(forCustomers(5, undefined)).toBeNull();
     expect(forCustomers(5, pub)).toBe(5);
+  });
+});
+
+describe('figures of 2026.1, published without sources', () => {
+  const v1 = CATALOGUES.byVersion('2026.1')!;
+  const rules = v1.types.flatMap((t) => t.rules.map((r) => [`${t.code} ${r.code}`, r] as const));
+
+  it('are each marked as having no source, shown so to supervisors, and withheld from customers', () => {
+    expect(rules.length).toBeGreaterThan(10);
+    for (const [name, r] of rules) {
+      expect(describeSource(r.source).zh, name).toContain('未注明出处');
+      expect(forCustomers(r.params, r.source), name).toBeNull();
+    }
+    // Its deadlines carry no source at all: described the same way, and withheld too.
+    for (const t of v1.types) {
+      expect(describeSource(t.deadline.source).zh, t.code).toContain('未注明出处');
+      expect(forCustomers(t.deadline.workingDays, t.deadline.source), t.code).toBeNull();
+    }
   });
 });

@@ -70,3 +70,12 @@ export function describeSource(s: FigureSource | undefined): LocalizedText {
  */
 export const forCustomers = <T>(value: T, s: FigureSource | undefined): T | null =>
   s?.kind === 'published' ? value : null;
+
+/**
+ * A figure of an earlier version published with no source (2026.1): shown to supervisors as
+ * such, never to customers (it is not `published`).
+ */
+export const NO_SOURCE_GIVEN = hall(
+  '未注明出处：本版本发布时未引用依据',
+  'No source given: this version was published without citing one',
+);

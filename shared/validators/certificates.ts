@@ -70,5 +70,15 @@ export const checkCertificate = (
 export function wholeCertificateNumber(raw: string, today: Date = new Date()): string | null {
   const code = normalizeCode(raw);
   if (code === '') return null;
+  if (!/^[A-Z]/.test(code) && !DIGIT_ONLY_WHOLE.test(code)) return null;
   return PERSON_CERTIFICATE_TYPES.some((type) => CHECKS[type](code, today).ok) ? code : null;
 }
+
+/**
+ * The numbers with no letter first that are whole certificates: 台湾居民来往大陆通行证 (8 or 10
+ * digits), a digits-only foreign passport (8 to 10, e.g. 9) and the 18-character numbers
+ * (居民身份证, 港澳台居民居住证, the 2023 外国人永久居留身份证). Any other run of digits, or digits
+ * with a letter inside, is taken as a piece of a number and never looked up: a search guard
+ * (protected-search) and the search itself agree on this one definition.
+ */
+const DIGIT_ONLY_WHOLE = /^(?:\d{8,10}|\d{17}[\dX])$/;

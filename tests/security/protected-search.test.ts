@@ -150,6 +150,36 @@ describe('protected search through the dispatcher (enforcement on)', () => {
     expect(text).not.toContain(idNumber);
   });
 
+  it('a digit-only certificate (台湾居民来往大陆通行证) is found whole by a clerk, audited; its prefixes find nothing and a guide probing them is refused', async () => {
+    const input = fakeApplicationInput(householdNewType(CATALOGUE), rng(43), new Date());
+    const permit = '87654321';
+    input.fields = { ...input.fields, idType: 'taiwan_permit', idNumber: '8765 4321' };
+    const r = await t.services.dispatch('applications.submit', input, ctxFor(tokens.counter));
+    if (!r.ok) throw new Error(r.error.messageEn);
+    const appNo = (r.value as { appNo: string }).appNo;
+    const rowsOf = async (q: string) => {
+      const res = await list(q, tokens.counter);
+      if (!res.ok) throw new Error(res.error.messageEn);
+      return (res.value as { rows: { appNo: string }[] }).rows.map((row) => row.appNo);
+    };
+
+    const before = (await auditRows()).filter((row) => row.action === 'search').length;
+    expect(await rowsOf(permit)).toEqual([appNo]);
+    expect(await rowsOf('8765-4321')).toEqual([appNo]);
+    const searches = (await auditRows()).filter((row) => row.action === 'search');
+    expect(searches.length - before).toBe(2);
+    expect(searches[0]?.target).toBe('id_number');
+    expect(JSON.stringify(searches)).not.toContain(permit);
+
+    // The attack: prefixes typed one digit at a time.
+    const prefixes = [3, 4, 5, 6, 7].map((n) => permit.slice(0, n));
+    for (const q of prefixes) expect(await rowsOf(q), q).not.toContain(appNo);
+    for (const q of [...prefixes, permit]) {
+      const g = await list(q, tokens.guide);
+      expect(g.ok ? 'ok' : g.error.code, q).toBe('FORBIDDEN');
+    }
+  });
+
   it(`the ${SEARCHES_PER_MINUTE + 1}st search by a protected column in a minute is RATE_LIMITED, per staff member`, async () => {
     // A clerk of its own, so the searches of the tests above do not count against it.
     await t.services.dispatch(

@@ -1,5 +1,6 @@
 import { createDispatcher, type Dispatch } from '../../../shared/api/dispatcher';
 import { CATALOGUE } from '../../../shared/catalogue';
+import { CATALOGUES, type CatalogueShelf } from '../../../shared/catalogue/versions';
 import { dirname, join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
@@ -68,6 +69,8 @@ export interface ServicesOptions {
   idReaderUrl?: string | undefined;
   transport: 'ipc' | 'http';
   now?: () => Date;
+  /** The catalogue versions shipped (default: all of this build's, chosen by hall date). */
+  catalogues?: CatalogueShelf;
   log?: (line: string) => void;
   /** Structured, masked log files (the hosts: `<data dir>/logs`); `log` lines go there too. */
   logger?: HallLogger;
@@ -213,7 +216,7 @@ export function createServices(opts: ServicesOptions): Services {
     });
     const applications = createApplicationService({
       db,
-      catalogue: CATALOGUE,
+      catalogues: opts.catalogues ?? CATALOGUES,
       deadlines: commitments.settings,
       now,
       hallName,
@@ -292,7 +295,8 @@ export function createServices(opts: ServicesOptions): Services {
     });
     const core = createHandlers({
       applications,
-      catalogue: CATALOGUE,
+      catalogues: opts.catalogues ?? CATALOGUES,
+      now,
       info: {
         appVersion: packageJson.version,
         hallName,

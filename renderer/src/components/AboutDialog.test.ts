@@ -17,6 +17,7 @@ function info(update: Info['update'], configPath: string | null): Info {
     stationCode: 'C03',
     transport: 'ipc',
     catalogueVersion: '2026.1',
+    catalogueChangesOn: '2026-12-01',
     build: 'dd8d0d63cde9 · 2026-11-30T04:23:54Z',
     configPath,
     update,

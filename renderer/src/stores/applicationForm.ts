@@ -180,6 +180,8 @@ export const useApplicationFormStore = defineStore('applicationForm', () => {
     try {
       const detail = await call('applications.saveDraft', input());
       adopt(detail);
+      // Checked under the version in force at the services: the form follows it.
+      void catalogue.useVersion(detail.catalogueVersion);
       serverErrors.value = {};
       dirty.value = false;
       return detail;
@@ -199,6 +201,8 @@ export const useApplicationFormStore = defineStore('applicationForm', () => {
     try {
       const detail = await call('applications.submit', input());
       adopt(detail);
+      // Checked under the version in force at the services: the form follows it.
+      void catalogue.useVersion(detail.catalogueVersion);
       dirty.value = false;
       return detail;
     } catch (err) {

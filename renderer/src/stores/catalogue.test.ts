@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_KEY } from '../../../shared/api/channels';
 import { CATALOGUE } from '../../../shared/catalogue';
 import { CATALOGUE_CACHE_KEY, useCatalogueStore } from './catalogue';
@@ -59,5 +59,52 @@ describe('catalogue cached by version', () => {
     setActivePinia(createPinia());
     await useCatalogueStore().useVersion('province-2027.2');
     expect(calls).toEqual(['catalogue.get', 'catalogue.get']);
+  });
+});
+
+describe('catalogue versions by hall date', () => {
+  /** Services whose clock says 2026.2 is in force; records what was asked, with its input. */
+  function servicesAfterSwitch() {
+    const calls: string[] = [];
+    (globalThis as Record<string, unknown>)[BRIDGE_KEY] = {
+      invoke: async (method: string, input: unknown) => {
+        calls.push(`${method} ${JSON.stringify(input)}`);
+        if (method === 'system.info')
+          return { ok: true, value: { catalogueVersion: '2026.2', catalogueChangesOn: null } };
+        return { ok: true, value: SERVED };
+      },
+    };
+    return calls;
+  }
+
+  it('serves every bundled version without a request, and fetches another by its name', async () => {
+    const calls = servicesAfterSwitch();
+    const store = useCatalogueStore();
+    await store.useVersion('2026.1');
+    expect(store.catalogue.version).toBe('2026.1');
+    expect(calls).toEqual([]);
+    await store.useVersion(SERVED.version);
+    expect(calls).toEqual([`catalogue.get {"version":"${SERVED.version}"}`]);
+  });
+
+  it('switches at the hall midnight the services named, without a restart', async () => {
+    vi.useFakeTimers();
+    try {
+      // 23:59:30 hall time on 30 November: 2026.1 in force, 2026.2 from 1 December.
+      vi.setSystemTime(new Date('2026-11-30T23:59:30+08:00'));
+      const calls = servicesAfterSwitch();
+      const store = useCatalogueStore();
+      await store.useVersion('2026.1');
+      store.follow({ catalogueChangesOn: '2026-12-01' });
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(store.catalogue.version).toBe('2026.1');
+      expect(calls).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(calls).toEqual(['system.info {}']);
+      expect(store.catalogue.version).toBe('2026.2');
+      expect(store.changesOn).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { CATALOGUE } from '../../../shared/catalogue';
+import { CATALOGUES } from '../../../shared/catalogue/versions';
+import { hallDayStart } from '../../../shared/hall-time';
 import type { BusinessFamily, BusinessType, Catalogue } from '../../../shared/catalogue/types';
 import { call } from '../api/client';
 
@@ -38,11 +40,19 @@ export function matchesType(type: BusinessType, query: string): boolean {
   );
 }
 
+/** Browsers cap a timer at 2³¹−1 ms (about 24.8 days): a later switch is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A second after hall midnight, so the services' clock is past it too. */
+const AFTER_MIDNIGHT_MS = 1000;
+
 /**
  * The business catalogue the form is built from. Starts with the bundled version so the
  * counter can work at once; the service decides which version (and which provincial changes)
- * is in force. The start-up call says that version: the bundled one or the copy kept from an
- * earlier start serves it without a request, and only a version not seen yet is fetched.
+ * is in force. The start-up call says that version: a bundled one (every version this build
+ * ships) or the copy kept from an earlier start serves it without a request, and only a version
+ * not seen yet is fetched, by its name. When the services say the next version's date, the
+ * store switches at that hall midnight without a restart; a draft or submit answered under
+ * another version switches it too (the browser's clock may differ from the services').
  */
 export const useCatalogueStore = defineStore('catalogue', () => {
   const catalogue = shallowRef<Catalogue>(CATALOGUE);
@@ -61,9 +71,9 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     return code ? byCode.value.get(code) : undefined;
   }
 
-  async function load(): Promise<void> {
+  async function load(version?: string): Promise<void> {
     try {
-      catalogue.value = await call('catalogue.get', {});
+      catalogue.value = await call('catalogue.get', version === undefined ? {} : { version });
       keep(catalogue.value);
       loaded.value = true;
     } catch {
@@ -74,11 +84,43 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   /** The version in force (from `app.bootstrap`): fetched only when neither copy has it. */
   async function useVersion(version: string | undefined): Promise<void> {
     if (version === undefined) return load();
-    const known = catalogue.value.version === version ? catalogue.value : cached(version);
-    if (!known) return load();
+    const known =
+      catalogue.value.version === version
+        ? catalogue.value
+        : (CATALOGUES.byVersion(version) ?? cached(version));
+    if (!known) return load(version);
     catalogue.value = known;
     loaded.value = true;
   }
 
-  return { catalogue, loaded, families, findType, load, useVersion };
+  const changesOn = ref<string | null>(null);
+  let switchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Asks the services which version is in force now (after the scheduled switch). */
+  async function recheck(): Promise<void> {
+    try {
+      const info = await call('system.info', {});
+      await useVersion(info.catalogueVersion);
+      // The same date again: the services' clock is behind; a later answer switches the store.
+      if (info.catalogueChangesOn !== changesOn.value) follow(info);
+    } catch {
+      // Services unreachable: the next draft or submit answer says the version.
+    }
+  }
+
+  /** Follows `system.info`: the version in force now, and a one-shot switch at the next. */
+  function follow(info: { catalogueChangesOn?: string | null } | null | undefined): void {
+    clearTimeout(switchTimer);
+    switchTimer = undefined;
+    changesOn.value = info?.catalogueChangesOn ?? null;
+    if (changesOn.value === null) return;
+    const wait = hallDayStart(changesOn.value) + AFTER_MIDNIGHT_MS - Date.now();
+    const date = changesOn.value;
+    switchTimer =
+      wait > MAX_TIMER_MS
+        ? setTimeout(() => follow({ catalogueChangesOn: date }), MAX_TIMER_MS)
+        : setTimeout(() => void recheck(), Math.max(0, wait));
+  }
+
+  return { catalogue, loaded, changesOn, families, findType, load, useVersion, follow };
 });

@@ -66,6 +66,7 @@ export function createMemoryService() {
       stationCode: 'C01',
       transport: 'ipc',
       catalogueVersion: CATALOGUE.version,
+      catalogueChangesOn: null,
       build: 'test-build',
       configPath: null,
       update: { state: 'off' as const },

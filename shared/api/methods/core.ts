@@ -30,7 +30,13 @@ export const coreMethods = {
       hallName: z.string(),
       stationCode: z.string(),
       transport: z.enum(['ipc', 'http']),
+      /** The catalogue version in force now (hall date). */
       catalogueVersion: z.string(),
+      /**
+       * The hall date ('YYYY-MM-DD') the next shipped version takes over, null when none is
+       * scheduled: the screens switch then without a restart.
+       */
+      catalogueChangesOn: z.string().nullable(),
       /** The build: git commit and build time, or `development` when run from sources. */
       build: z.string(),
       /** The station config file in force, null while the station runs on defaults. */
@@ -38,8 +44,9 @@ export const coreMethods = {
       update: UpdateStatusSchema,
     }),
   },
+  /** The catalogue in force now, or a named version (an application accepted under it). */
   'catalogue.get': {
-    input: Empty,
+    input: z.object({ version: z.string().trim().min(1).max(32).optional() }).strict(),
     output: z.custom<Catalogue>((v) => typeof v === 'object' && v !== null && 'types' in v),
   },
   'applications.saveDraft': { input: ApplicationInputSchema, output: ApplicationDetailSchema },

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { centralPerTest } from '../../../../tests/support/central-per-test';
 import type { ApiErrorBody } from '../../../../shared/api/errors';
 import type { ApplicationDetail, ListResult } from '../../../../shared/api/schemas';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { CATALOGUE } from '../../../../shared/catalogue';
 import { canonicalJson } from '../../../../shared/sync/canonical-json';
 import type { DeadLetter, SyncStatusView } from '../../../../shared/sync/sync-api';
@@ -145,7 +146,7 @@ describe('applyCorrection', () => {
   const service = () =>
     createApplicationService({
       db: services.db,
-      catalogue: CATALOGUE,
+      catalogues: singleCatalogue(CATALOGUE),
       now: () => MONDAY_10,
       hallName: 'test',
       hallCode: 'HALL01',

@@ -4,8 +4,9 @@ import {
   fieldErrorsToApiError,
   validateApplication,
   type AccountKind,
-  type Catalogue,
 } from '../../../../shared/catalogue';
+import type { CatalogueShelf } from '../../../../shared/catalogue/versions';
+import { catalogueOfRow } from './catalogue-of';
 import type { ApplicationSubmitPayload } from '../../../../shared/sync/application-payload';
 import { ApplicationSubmitPayloadSchema } from '../../../../shared/sync/application-payload';
 import type { Database } from '../db';
@@ -23,7 +24,8 @@ export type CorrectionOrigin = 'supervisor' | 'central';
 export interface CorrectionDeps {
   db: Database;
   repo: ApplicationRepository;
-  catalogue: Catalogue;
+  /** Corrections are checked against the version the application was accepted under. */
+  catalogues: CatalogueShelf;
   deadlineOf: DeadlineOf;
   now: () => Date;
   hallCode: string;
@@ -67,7 +69,7 @@ export function submitPayloadOf(
  * its values would leave the conflict with no way out.
  */
 export function createCorrection(deps: CorrectionDeps) {
-  const { db, repo, catalogue } = deps;
+  const { db, repo } = deps;
   return function applyCorrection(
     applicationId: string,
     fields: FieldValues,
@@ -78,6 +80,7 @@ export function createCorrection(deps: CorrectionDeps) {
     if (!row) throw notFound();
     if (row.accepted_at === null) throw notSubmitted();
     const acceptedDate = new Date(row.accepted_at);
+    const catalogue = catalogueOfRow(deps.catalogues, row);
     const type = findType(catalogue, row.type_code);
     if (!type) throw unknownType();
     const papers = JSON.parse(row.papers_json) as PaperEntry[];

@@ -59,3 +59,9 @@ export const notYourDraft = () =>
     'Only the clerk who saved this draft, or a supervisor, may open it',
     { field: 'id' },
   );
+
+/** catalogue.get for a version this build does not ship. */
+export const catalogueNotShipped = () =>
+  apiError('NOT_FOUND', '本机没有该业务目录版本', 'This catalogue version is not installed here', {
+    field: 'version',
+  });

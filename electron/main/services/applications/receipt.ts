@@ -5,8 +5,9 @@ import {
   findType,
   papersFor,
   type AccountKind,
-  type Catalogue,
 } from '../../../../shared/catalogue';
+import type { CatalogueShelf } from '../../../../shared/catalogue/versions';
+import { catalogueOfRow } from './catalogue-of';
 import { maskAddress } from '../../../../shared/domain/mask';
 import type { DeadlineOf } from './deadlines';
 import { noReceiptYet, notFound } from './errors';
@@ -18,7 +19,8 @@ import type { ApplicationRepository } from './repository';
 /** The acceptance receipt (受理回执) of a submitted application, personal values masked. */
 export function createReceipts(deps: {
   repo: ApplicationRepository;
-  catalogue: Catalogue;
+  /** Each receipt is printed against the version its application was accepted under. */
+  catalogues: CatalogueShelf;
   deadlineOf: DeadlineOf;
   hallName: string;
   stationCode: string;
@@ -31,7 +33,7 @@ export function createReceipts(deps: {
     if (row.accepted_at === null || row.deadline_at === null || row.app_no === null) {
       throw noReceiptYet();
     }
-    const type = findType(deps.catalogue, row.type_code);
+    const type = findType(catalogueOfRow(deps.catalogues, row), row.type_code);
     const fields = JSON.parse(row.fields_json) as FieldValues;
     const papers = JSON.parse(row.papers_json) as PaperEntry[];
     const summary = toSummary(row);

@@ -15,6 +15,8 @@ import {
   type BusinessType,
   type Catalogue,
 } from '../../../../shared/catalogue';
+import type { CatalogueShelf } from '../../../../shared/catalogue/versions';
+import { catalogueOfRow } from './catalogue-of';
 import { warningBounds, warningRange } from '../../../../shared/deadline';
 import type { ApplicationSubmitPayload } from '../../../../shared/sync/application-payload';
 import { canonicalJson } from '../../../../shared/sync/canonical-json';
@@ -46,7 +48,11 @@ export { searchColumns } from './write';
 
 export interface ApplicationServiceDeps {
   db: Database;
-  catalogue: Catalogue;
+  /**
+   * The catalogue versions: a draft and a submit are checked against the one in force at that
+   * moment (hall date), a stored application is read against the one it was accepted under.
+   */
+  catalogues: CatalogueShelf;
   now: () => Date;
   hallName: string;
   hallCode: string;
@@ -80,14 +86,20 @@ const sha256Hex = (text: string): string => createHash('sha256').update(text).di
  * under the same id is refused.
  */
 export function createApplicationService(deps: ApplicationServiceDeps) {
-  const { db, catalogue } = deps;
+  const { db, catalogues } = deps;
   const repo = createApplicationRepository(db);
   const outbox = createOutboxStore(db);
-  const writeRow = createRowWriter(repo, catalogue);
+  const writeRow = createRowWriter(repo);
   const deadlineOf = deadlineOfPolicy(deps.deadlines);
-  const typeOf = (code: string): BusinessType | undefined => findType(catalogue, code);
+  const typeIn = (catalogue: Catalogue, code: string): BusinessType | undefined =>
+    findType(catalogue, code);
 
-  const checked = (input: ApplicationInput, mode: 'draft' | 'submit', now: Date) =>
+  const checked = (
+    catalogue: Catalogue,
+    input: ApplicationInput,
+    mode: 'draft' | 'submit',
+    now: Date,
+  ) =>
     withRegions(
       validateApplication(
         catalogue,
@@ -101,7 +113,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         now,
         { calendar: deps.deadlines?.calendar?.() },
       ),
-      typeOf(input.typeCode),
+      typeIn(catalogue, input.typeCode),
       mode,
     );
 
@@ -142,17 +154,21 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   function detail(id: string, reveal: boolean): ApplicationDetail {
     const row = repo.findById(id);
     if (!row) throw notFound();
-    return toDetail(row, typeOf(row.type_code), repo.history(id), reveal);
+    const type = typeIn(catalogueOfRow(catalogues, row), row.type_code);
+    return toDetail(row, type, repo.history(id), reveal);
   }
 
   function saveDraft(input: ApplicationInput, actor: string): ApplicationDetail {
     const nowDate = deps.now();
     const now = nowDate.getTime();
-    const draft = checked(input, 'draft', nowDate);
+    // A draft is checked against the version in force today; it is checked again on submit.
+    const catalogue = catalogues.inForce(nowDate);
+    const draft = checked(catalogue, input, 'draft', nowDate);
     if (draft.errors.length > 0) throw fieldErrorsToApiError(draft.errors);
-    const type = typeOf(input.typeCode);
+    const type = typeIn(catalogue, input.typeCode);
     if (!type) throw unknownType();
-    const state = checked(input, 'submit', nowDate).errors.length === 0 ? 'ready' : 'draft';
+    const submittable = checked(catalogue, input, 'submit', nowDate).errors.length === 0;
+    const state = submittable ? 'ready' : 'draft';
     const fields = draft.normalized;
 
     const id = repo.transaction(() => {
@@ -177,6 +193,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         deadlineAt: null,
         action: existing ? 'draft.update' : 'draft.create',
         id,
+        catalogueVersion: catalogue.version,
       });
       return id;
     });
@@ -186,9 +203,11 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   function submit(input: ApplicationInput, actor: string): ApplicationDetail {
     const acceptedDate = deps.now();
     const acceptedAt = acceptedDate.getTime();
-    const result = checked(input, 'submit', acceptedDate);
+    // The version in force at acceptance: validated, given its deadline and kept with it.
+    const catalogue = catalogues.inForce(acceptedDate);
+    const result = checked(catalogue, input, 'submit', acceptedDate);
     if (result.errors.length > 0) throw fieldErrorsToApiError(result.errors);
-    const type = typeOf(input.typeCode);
+    const type = typeIn(catalogue, input.typeCode);
     if (!type) throw unknownType();
     const fields = result.normalized;
     // Dual-supply 高压 and other variants pick their own figure from the values.
@@ -215,6 +234,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         deadlineAt,
         action: 'submit',
         id,
+        catalogueVersion: catalogue.version,
       });
       // Built from values the contract and the catalogue checks already passed (a test parses
       // what submit stores against the payload schema): no second validation on the way out.
@@ -295,7 +315,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     openDraft,
     receipt: createReceipts({
       repo,
-      catalogue,
+      catalogues,
       deadlineOf,
       hallName: deps.hallName,
       stationCode: deps.stationCode,
@@ -304,7 +324,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     applyCorrection: createCorrection({
       db,
       repo,
-      catalogue,
+      catalogues,
       deadlineOf,
       now: deps.now,
       hallCode: deps.hallCode,

@@ -1,5 +1,5 @@
 import type { ApplicationInput, FieldValues, PaperEntry } from '../../../../shared/api/schemas';
-import type { BusinessType, Catalogue } from '../../../../shared/catalogue';
+import type { BusinessType } from '../../../../shared/catalogue';
 import { normalizeCode, normalizePhone } from '../../../../shared/validators/normalize';
 import { staleVersion } from './errors';
 import { diffForHistory } from './present';
@@ -57,6 +57,8 @@ export interface RowWrite {
   acceptedAt: number | null;
   deadlineAt: number | null;
   action: string;
+  /** The catalogue version the values were checked against (kept with the application). */
+  catalogueVersion: string;
 }
 
 /** What a write stored, as reads would return it (so the answer needs no read-back). */
@@ -69,7 +71,7 @@ export interface Written {
  * Writes the application row (insert, or update under the optimistic lock) and its history
  * entry with the masked diff: the one write path of drafts and submits.
  */
-export function createRowWriter(repo: ApplicationRepository, catalogue: Catalogue) {
+export function createRowWriter(repo: ApplicationRepository) {
   return (w: RowWrite): Written => {
     const { input, type, fields, existing } = w;
     const row = {
@@ -82,7 +84,7 @@ export function createRowWriter(repo: ApplicationRepository, catalogue: Catalogu
       ...searchColumns(fields),
       fields_json: JSON.stringify(fields),
       papers_json: JSON.stringify(input.papers),
-      catalogue_version: catalogue.version,
+      catalogue_version: w.catalogueVersion,
       clerk: w.actor,
       ticket_id: input.ticketId ?? existing?.ticket_id ?? null,
       version: existing ? existing.version + 1 : 1,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCentralCore, type CentralCore } from '../../../../central/server';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { CATALOGUE } from '../../../../shared/catalogue';
 import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
 import { createApplicationService } from '../applications/service';
@@ -72,7 +73,7 @@ function station(fetch: FetchLike) {
   const engine = new SyncEngine({ ...common, centralUrl: 'http://unused.test', batchSize: 5 });
   const applications = createApplicationService({
     db,
-    catalogue: CATALOGUE,
+    catalogues: singleCatalogue(CATALOGUE),
     now: () => new Date(),
     hallName: 'test',
     hallCode: HALL,

@@ -23,7 +23,9 @@ export function createCustomerSearch(db: Database, customers: CustomerService) {
     const compact = compactQuery(q);
     if (kind.kind === 'whole') {
       if (kind.column === 'mobile') return store.byMobile(cipher.blindIndex('mobile', compact));
-      return store.byCertNumber(cipher.blindIndex(kind.column, compact));
+      const byCert = store.byCertNumber(cipher.blindIndex(kind.column, compact));
+      // 8–10 digits are a whole permit or passport and a 户号 alike: both are looked up whole.
+      return ACCOUNT_NO.test(compact) ? [...byCert, ...store.byAccount(compact)] : byCert;
     }
     if (kind.kind === 'fragment') return ACCOUNT_NO.test(compact) ? store.byAccount(compact) : [];
     if (kind.kind === 'text') {

@@ -7,6 +7,7 @@ import type { ComplaintDetail } from '../../../../shared/api/methods/complaints'
 import type { Dashboard, ExportFile } from '../../../../shared/api/methods/dashboard';
 import type { ApplicationDetail, ListResult } from '../../../../shared/api/schemas';
 import { CATALOGUE } from '../../../../shared/catalogue';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { deadlineWarning } from '../../../../shared/deadline';
 import { createServices, type Services } from '../createServices';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
@@ -28,6 +29,8 @@ beforeEach(() => {
     dbFile: join(dir, 'hall.db'),
     transport: 'ipc',
     now: () => clock,
+    // Seeded from the newest catalogue on autumn dates: the version switch is tested apart.
+    catalogues: singleCatalogue(CATALOGUE),
     log: testLog,
     validateOutput: true,
   });

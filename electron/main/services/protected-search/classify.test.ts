@@ -18,7 +18,7 @@ describe('classifyQuery', () => {
   });
 
   it('pieces of them and wildcards are fragments', () => {
-    for (const q of ['138', '1381234', '5678', '0100M000', '1101051949', '1234x', '３８１２']) {
+    for (const q of ['138', '1381234', '5678', '0100M000', '110105194912', '1234x', '３８１２']) {
       expect(kind(q), q).toBe('fragment');
     }
     for (const q of ['138%', '%5678', '138_2345678', '138*', '13?', '张%']) {
@@ -82,6 +82,24 @@ describe('classifyQuery: certificates other than the resident ID', () => {
   it('application numbers, whole or begun, stay text', () => {
     for (const q of ['C01202611300001', 'E12202611300002', 'c0120261130']) {
       expect(kind(q), q).toBe('text');
+    }
+  });
+});
+
+describe('classifyQuery: digit-only certificate numbers', () => {
+  it('a whole Taiwan permit (8 or 10 digits), digits-only passport or 2023 permanent residence ID is whole', () => {
+    // 9 + province 33 + nationality 840 + birth date + sequence + the GB 11643 check character.
+    for (const q of ['87654321', '8765-4321', '1234567890', '123456789', '933840198001010019']) {
+      expect(kind(q), q).toBe('whole:id_number');
+    }
+  });
+
+  it('a prefix probe of one stays a fragment below the whole lengths and past them', () => {
+    const permit = '1234567890';
+    for (const n of [3, 4, 5, 6, 7])
+      expect(kind(permit.slice(0, n)), `${n} digits`).toBe('fragment');
+    for (const q of ['12345678901', '123456789012', '1234567890123456']) {
+      expect(kind(q), q).not.toBe('whole:id_number');
     }
   });
 });

@@ -51,9 +51,10 @@ export function classifyQuery(raw: string): QueryClass {
   if (MOBILE_SHAPE.test(q)) return { kind: 'whole', column: 'mobile' };
   if (ID_SHAPE.test(q)) return { kind: 'whole', column: 'id_number' };
   if (CREDIT_SHAPE.test(q)) return { kind: 'whole', column: 'credit_code' };
-  // A passport, home-return permit or old permanent residence ID (a letter first): what the
-  // search looks up whole under id_number, unless it reads as an application number.
-  if (/^[A-Z]/.test(q) && !isApplicationNoWithDate(q) && wholeCertificateNumber(q) !== null) {
+  // Any other whole certificate number (a passport, a home-return or Taiwan permit, an old
+  // permanent residence ID; digits only too): what the search looks up whole under id_number,
+  // unless it reads as an application number. Pieces of them stay fragments.
+  if (!isApplicationNoWithDate(q) && wholeCertificateNumber(q) !== null) {
     return { kind: 'whole', column: 'id_number' };
   }
   const digits = q.replace(/\D/g, '').length;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCentralCore, type CentralCore } from '../../../../central/server';
 import type { QueueChangeKind } from '../../../../shared/api/events';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { CATALOGUE } from '../../../../shared/catalogue';
 import type { Board } from '../../../../shared/queue/schemas';
 import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
@@ -52,7 +53,7 @@ function station(
   dbs.push(db);
   const applications = createApplicationService({
     db,
-    catalogue: CATALOGUE,
+    catalogues: singleCatalogue(CATALOGUE),
     now: () => new Date(),
     hallName: 'test',
     hallCode: HALL,

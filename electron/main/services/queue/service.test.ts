@@ -2,6 +2,7 @@ import { createApplicationRepository } from '../applications/repository';
 import { describe, expect, it } from 'vitest';
 import { queueStationsPerTest, refusal } from './testing/stations';
 import { CATALOGUE, findType } from '../../../../shared/catalogue';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { DEFAULT_QUEUE_CONFIG } from '../../../../shared/queue/defaults';
 import type { KioskDraft } from '../../../../shared/queue/kiosk';
 import { createApplicationService } from '../applications/service';
@@ -49,7 +50,7 @@ describe('the station queue service', () => {
     // What createServices does for applications.submit: the current ticket is attached.
     const applications = createApplicationService({
       db,
-      catalogue: CATALOGUE,
+      catalogues: singleCatalogue(CATALOGUE),
       now: () => new Date(hall.clock),
       hallName: 'test',
       hallCode: HALL,
@@ -221,7 +222,7 @@ describe('the station queue service', () => {
     const { q: kiosk, db } = station('K01', 'kiosk');
     const applications = createApplicationService({
       db,
-      catalogue: CATALOGUE,
+      catalogues: singleCatalogue(CATALOGUE),
       now: () => new Date(hall.clock),
       hallName: 'test',
       hallCode: HALL,

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { ApiErrorBody } from '../../../../shared/api/errors';
+import { CATALOGUE } from '../../../../shared/catalogue';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { createServices, type Services, type ServicesOptions } from '../createServices';
 import { testLog } from '../../../../tests/support/test-log';
 
@@ -45,6 +47,9 @@ export function servicesPerTest(h: HarnessOptions): InProcessServices {
       transport: 'ipc',
       log: testLog,
       validateOutput: true,
+      // The newest version whatever today's date: tests build their inputs from CATALOGUE.
+      // Tests of the switch between versions pass `catalogues` (and a clock) themselves.
+      catalogues: singleCatalogue(CATALOGUE),
       ...h.options?.(),
     });
   });

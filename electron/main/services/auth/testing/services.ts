@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallContext } from '../../../../../shared/api/dispatcher';
 import type { StationRole } from '../../../../../shared/auth/schemas';
+import { CATALOGUE } from '../../../../../shared/catalogue';
+import { singleCatalogue } from '../../../../../shared/catalogue/versions';
 import { createServices, type Services, type ServicesOptions } from '../../createServices';
 import type { ScryptCost } from '../password';
 import { testLog } from '../../../../../tests/support/test-log';
@@ -27,6 +29,8 @@ export function startTestServices(
     backupDir: join(dir, 'backups'),
     transport: 'http',
     log: testLog,
+    // The newest catalogue version whatever today's date (tests build inputs from CATALOGUE).
+    catalogues: singleCatalogue(CATALOGUE),
     ...rest,
     auth: {
       enforce: enforce ?? true,

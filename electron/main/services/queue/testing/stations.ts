@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createCentralCore, type CentralCore } from '../../../../../central/server';
 import { ApiError } from '../../../../../shared/api/errors';
+import { singleCatalogue } from '../../../../../shared/catalogue/versions';
 import { CATALOGUE } from '../../../../../shared/catalogue';
 import { DEV_REGISTRATION_SECRET } from '../../../../../shared/sync/dev-secret';
 import { testLog } from '../../../../../tests/support/test-log';
@@ -43,7 +44,7 @@ export function queueStationsPerTest(hallCode: string, prefix: string) {
       dbs.push(db);
       const applications = createApplicationService({
         db,
-        catalogue: CATALOGUE,
+        catalogues: singleCatalogue(CATALOGUE),
         now: () => new Date(hall.clock),
         hallName: 'test',
         hallCode,

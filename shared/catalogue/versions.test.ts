@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from './index';
+import { CATALOGUES, catalogueShelf } from './versions';
+
+// Hall midnight (UTC+8) of 1 December 2026 is 16:00 UTC on 30 November.
+const LAST_MINUTE_OF_2026_1 = new Date('2026-11-30T23:59:59+08:00');
+const FIRST_SECOND_OF_2026_2 = new Date('2026-12-01T00:00:00+08:00');
+
+describe('catalogue versions by hall date', () => {
+  it('ships 2026.1 and 2026.2, and CATALOGUE is the newest', () => {
+    expect(CATALOGUES.versions.map((c) => `${c.version}@${c.effectiveFrom}`)).toEqual([
+      '2026.1@2026-01-01',
+      '2026.2@2026-12-01',
+    ]);
+    expect(CATALOGUE.version).toBe('2026.2');
+  });
+
+  it('switches at hall midnight, not at UTC midnight', () => {
+    expect(CATALOGUES.inForce(LAST_MINUTE_OF_2026_1).version).toBe('2026.1');
+    expect(CATALOGUES.inForce(FIRST_SECOND_OF_2026_2).version).toBe('2026.2');
+    expect(CATALOGUES.onDate('2026-11-30').version).toBe('2026.1');
+    expect(CATALOGUES.onDate('2027-06-01').version).toBe('2026.2');
+  });
+
+  it('names the next version only before it takes over', () => {
+    expect(CATALOGUES.next(LAST_MINUTE_OF_2026_1)?.version).toBe('2026.2');
+    expect(CATALOGUES.next(FIRST_SECOND_OF_2026_2)).toBeUndefined();
+  });
+
+  it('finds a version by name, and none for one not shipped', () => {
+    expect(CATALOGUES.byVersion('2026.1')?.effectiveFrom).toBe('2026-01-01');
+    expect(CATALOGUES.byVersion('2025.9')).toBeUndefined();
+  });
+
+  it('gives the earliest version for a date before all of them, whatever the order given', () => {
+    const [a, b] = CATALOGUES.versions;
+    const shelf = catalogueShelf([b!, a!]);
+    expect(shelf.onDate('2025-12-31').version).toBe('2026.1');
+    expect(shelf.versions.map((c) => c.version)).toEqual(['2026.1', '2026.2']);
+  });
+
+  it('differs where issue 13 changed the figures: the household cap of 2026.1 is gone in 2026.2', () => {
+    const cap = (v: string) =>
+      CATALOGUES.byVersion(v)
+        ?.types.find((t) => t.code === 'INC_LV_RES')
+        ?.rules.find((r) => r.code === 'MAX_TOTAL')?.params?.max;
+    expect(cap('2026.1')).toBe(100);
+    expect(cap('2026.2')).toBeUndefined();
+  });
+});
