@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ctxFor,
-  seedStaff,
-  startTestServices,
-  type TestServices,
-} from '../auth/testing/services';
+import { ctxFor, seedStaff, startTestServices, type TestServices } from '../auth/testing/services';
 import { PRIORITIES } from '../../../../shared/queue/schemas';
 
 /**
@@ -48,7 +43,11 @@ describe('a kiosk asks only for what its screen offers', () => {
   it('queue.issue with a customer record is FORBIDDEN on customerId, before any look-up', async () => {
     const r = await kiosk.services.dispatch(
       'queue.issue',
-      { serviceCode: 'NEW', priority: 'normal', customerId: '01a22cb8-2617-748a-8cd7-b2d3ea5d71ce' },
+      {
+        serviceCode: 'NEW',
+        priority: 'normal',
+        customerId: '01a22cb8-2617-748a-8cd7-b2d3ea5d71ce',
+      },
       ctxFor(),
     );
     expect(codeOf(r)).toBe('FORBIDDEN:customerId');
