@@ -6,6 +6,7 @@ import { startCentral, type CentralHandle } from '../../../../central/server';
 import type { CustomerBrief } from '../../../../shared/api/methods/customers';
 import type { ApplicationInput } from '../../../../shared/api/schemas';
 import { CATALOGUE, fieldsFor } from '../../../../shared/catalogue';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import type { IssuedTicket, Ticket } from '../../../../shared/queue/schemas';
 import {
   postgresMissing,
@@ -56,6 +57,8 @@ function station(hallCode: string, stationCode: string): Services {
     dbFile: join(dir, `${hallCode}-${stationCode}.db`),
     transport: 'http',
     now: () => MONDAY_10,
+    // The newest catalogue on a March clock: these tests are about customers, not versions.
+    catalogues: singleCatalogue(CATALOGUE),
     centralUrl: central.url,
     hallCode,
     stationCode,

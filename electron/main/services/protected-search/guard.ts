@@ -90,6 +90,8 @@ export const NOT_LOOKUPS: Partial<Record<MethodName, string>> = {
     'the phone and 户号 are the repair order’s contact and place; nothing is looked up by them',
   'requests.subscribe':
     'the mobile is where notices go, recorded with consent; nothing is looked up by it',
+  'customers.updateContact':
+    'the new phone is written to the record named by its id (audited); nothing is looked up by it',
 };
 
 export interface ProtectedSearchDeps {
