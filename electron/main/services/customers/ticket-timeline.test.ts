@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CustomerRecord } from '../../../../shared/api/methods/customers';
 import { CATALOGUE } from '../../../../shared/catalogue';
-import { SELF_SERVICE_STEPS } from '../../../../shared/queue/checklist';
+import { SELF_SERVICE_STEPS, type SelfServiceStep } from '../../../../shared/queue/checklist';
 import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
 import { testLog } from '../../../../tests/support/test-log';
 import { createQueueService } from '../queue/service';
@@ -43,8 +43,11 @@ function counterWithCustomers() {
 }
 
 /** A checklist's steps with these done and the rest not. */
-const steps = (...done: string[]) =>
-  Object.fromEntries(SELF_SERVICE_STEPS.map((s) => [s, done.includes(s)]));
+const steps = (...done: SelfServiceStep[]) =>
+  Object.fromEntries(SELF_SERVICE_STEPS.map((s) => [s, done.includes(s)])) as Record<
+    SelfServiceStep,
+    boolean
+  >;
 
 const entries = (rec: CustomerRecord, kind: string) =>
   rec.timeline.filter((e) => e.kind === kind).map((e) => `${e.ref} ${e.detail}`);
