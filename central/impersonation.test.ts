@@ -29,6 +29,7 @@ const hallA = {
   appNo: '',
   centralNo: '',
   opId: '',
+  customerRef: uuidv7(),
 };
 
 beforeAll(async () => {
@@ -48,7 +49,13 @@ beforeAll(async () => {
   const issued = await t.call(
     'POST',
     '/v1/queue/issue',
-    { id: uuidv7(), serviceCode: 'NEW', priority: 'normal', channel: 'guide' },
+    {
+      id: uuidv7(),
+      serviceCode: 'NEW',
+      priority: 'normal',
+      channel: 'guide',
+      customerRef: hallA.customerRef,
+    },
     a.token,
   );
   const ticket = (await issued.json()) as { id: string; number: string };
@@ -91,6 +98,7 @@ function queueBody(op: QueueOp): unknown {
     kioskDraft: { ticketId: hallA.ticketId },
     lookup: { appNo: hallA.centralNo, mobile: '13800000000' },
     watch: { since: 0 },
+    customerTickets: { customerRefs: [hallA.customerRef] },
   };
   return bodies[op];
 }

@@ -109,8 +109,8 @@ describe('central migrations', () => {
       hall_customer_tags: 0,
       hall_customer_events: 0,
     });
-    // Every old index kept; migrations 6, 8 and 9 add the appointment, request, alert and
-    // customer indexes.
+    // Every old index kept; migrations 6, 8, 9 and 10 add the appointment, request, alert,
+    // customer and tickets-by-customer indexes.
     expect(indexNames(db)).toEqual(
       [
         ...indexesBefore,
@@ -120,6 +120,7 @@ describe('central migrations', () => {
         'hall_requests_hall',
         'hall_customers_feed',
         'hall_customer_events_customer',
+        'queue_tickets_customer',
       ].sort(),
     );
     db.close();

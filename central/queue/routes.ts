@@ -95,6 +95,8 @@ async function run(
       };
     case 'lookup':
       return queue.lookup(hall, input as QueueOpParsed<'lookup'>);
+    case 'customerTickets':
+      return queue.customerTickets(hall, input as QueueOpParsed<'customerTickets'>);
     case 'watch':
       throw new Error('watch is a long poll, answered by the route itself');
   }

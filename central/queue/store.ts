@@ -9,8 +9,10 @@ import type {
   Ticket,
 } from '../../shared/queue/schemas';
 import type { CentralStore } from '../store/work';
+import type { CustomerTickets } from '../../shared/queue/customer-tickets';
 import { callNext, cancel, current, finish, noShow, recall, serve, transfer } from './calling';
 import { QueueCore } from './core';
+import { customerTickets } from './customer-tickets';
 import { board, tickets } from './display';
 import { issue } from './issue';
 import { kioskDraft, lookup, rate, takeKioskDraft } from './kiosk';
@@ -117,6 +119,10 @@ export class QueueStore {
   }
   lookup(hallCode: string, input: LookupInput): Promise<LookupResult> {
     return this.store.read(() => lookup(this.q, hallCode, input));
+  }
+
+  customerTickets(hall: string, input: QueueOpParsed<'customerTickets'>): Promise<CustomerTickets> {
+    return this.store.read(() => customerTickets(this.q, hall, input));
   }
 
   measures(hall: string, input: QueueOpParsed<'measures'>): Promise<Measures> {

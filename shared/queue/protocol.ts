@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SYNC_ERROR_CODES } from '../sync/protocol';
 import { QUEUE_CHANGE_KINDS } from '../api/events';
+import { CustomerTicketsInputSchema, CustomerTicketsSchema } from './customer-tickets';
 import { KioskDraftSchema, LookupInputSchema, LookupResultSchema } from './kiosk';
 import {
   BoardSchema,
@@ -118,6 +119,8 @@ export const QUEUE_OPS = {
   },
   kioskDraft: { input: TicketRef, output: z.object({ draft: KioskDraftSchema.nullable() }) },
   lookup: { input: LookupInputSchema, output: LookupResultSchema },
+  /** One customer's tickets in this hall with their ratings (the customer timeline). */
+  customerTickets: { input: CustomerTicketsInputSchema, output: CustomerTicketsSchema },
   /**
    * Long poll for board changes: answers as soon as the hall's change counter differs from
    * `since` (at once when it already does), or with the same counter after about 20 s. The

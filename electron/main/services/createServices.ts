@@ -271,6 +271,9 @@ export function createServices(opts: ServicesOptions): Services {
       record: authArea.record,
       weights: () => queue.cachedConfig().weights,
       ...(centralUrl ? { sync: { hallCode, stationCode } } : {}),
+      // The ticket part of the timeline (取号, 评价, 引导演示) from the hall's queue.
+      ...(hub || central ? { ticketsOf: (refs: string[]) => queue.customerTickets(refs) } : {}),
+      log,
     });
     const sync = createSyncService({
       db,

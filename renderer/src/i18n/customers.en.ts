@@ -25,6 +25,8 @@ const customersEn: typeof customersZhCN = {
     tags: 'Tags',
     history: 'Contact changes',
     timeline: 'Contacts',
+    ticketPartUnavailable:
+      'The queue cannot be reached: tickets, ratings and guide demos are not shown; below are this station’s records',
     satisfaction: 'Satisfaction (follow-ups)',
     addTag: 'Add tag',
     removeTag: 'Remove',
@@ -63,6 +65,8 @@ const customersEn: typeof customersZhCN = {
       tag: 'Tag',
       manager: 'Manager',
       request: 'Request',
+      rating: 'Rating',
+      demo: 'Guide demo',
     },
   },
 };

@@ -23,6 +23,7 @@ const customersZhCN = {
     tags: '标签',
     history: '联系方式变更',
     timeline: '接触记录',
+    ticketPartUnavailable: '叫号系统暂时无法连接：取号、评价和引导演示暂不显示，以下为本机记录',
     satisfaction: '满意度（回访）',
     addTag: '添加标签',
     removeTag: '移除',
@@ -61,6 +62,8 @@ const customersZhCN = {
       tag: '标签',
       manager: '客户经理',
       request: '服务请求',
+      rating: '评价',
+      demo: '引导演示',
     },
   },
 };

@@ -47,6 +47,8 @@ export const TimelineEntrySchema = z.object({
     'tag',
     'manager',
     'request',
+    'rating',
+    'demo',
   ]),
   /** The application or complaint number, the ticket id, the tag code…; never personal data. */
   ref: z.string(),
@@ -78,6 +80,12 @@ export const CustomerRecordSchema = CustomerBriefSchema.extend({
     }),
   ),
   timeline: z.array(TimelineEntrySchema),
+  /**
+   * Where the ticket part of the timeline (取号 by number, 评价, 引导演示) came from: the hall's
+   * queue (`hall`), nowhere because it did not answer (`unavailable`: the local entries only),
+   * or nowhere because the station has no shared queue (`off`).
+   */
+  ticketPart: z.enum(['hall', 'unavailable', 'off']),
   satisfaction: SatisfactionSchema,
   mergedFrom: z.array(z.uuid()),
 });

@@ -29,8 +29,8 @@ export function createCustomerHandlers(
       return { customer: row ? reads.brief(row) : null };
     },
     'customers.brief': (input) => briefOf(input.customerId),
-    'customers.get': (input, ctx) => {
-      const out = reads.record(input.customerId);
+    'customers.get': async (input, ctx) => {
+      const out = await reads.recordWithTickets(input.customerId);
       // The record is a customer's whole file: opening it is audited like any reveal.
       d.record(ctx, { action: 'reveal', target: out.id, detail: { customer: true } });
       return out;

@@ -6,6 +6,7 @@ import type { AuditRecord } from '../audit/trail';
 import { createAccountStore } from '../auth/accounts';
 import { complaintsOfCustomer } from '../complaints/service';
 import type { Database } from '../db';
+import { checklistsByTicketNumbers } from '../queue/checklists';
 import { createRequestStore } from '../requests/store';
 import { createCustomerHandlers } from './handlers';
 import { createCustomerReads } from './record';
@@ -15,6 +16,7 @@ import type { CentralConnection } from '../central-client';
 import { createCustomerMirror } from './central-mirror';
 import type { CustomerSyncSite } from './outbox-op';
 import { pullCustomers } from './pull';
+import type { TicketsOf } from './ticket-timeline';
 
 export { createCustomerService, type CustomerService } from './service';
 export { createCustomerReads, type CustomerReads } from './record';
@@ -27,6 +29,9 @@ export interface CustomerAreaDeps {
   weights?: () => Readonly<Record<Priority, number>>;
   /** Customers travel through central for this hall and station (issue 15); absent: local only. */
   sync?: CustomerSyncSite;
+  /** The hall queue's tickets of a customer, for the timeline; absent without a shared queue. */
+  ticketsOf?: TicketsOf;
+  log?: (line: string) => void;
 }
 
 /**
@@ -49,6 +54,9 @@ export function createCustomerArea(deps: CustomerAreaDeps) {
     applicationsOf: applications.byCustomerCertificate,
     complaintsOf: complaintsOfCustomer(deps.db),
     requestsOf: createRequestStore(deps.db).byPhone,
+    demosOf: checklistsByTicketNumbers(deps.db),
+    ...(deps.ticketsOf ? { ticketsOf: deps.ticketsOf } : {}),
+    ...(deps.log ? { log: deps.log } : {}),
     weights: deps.weights ?? (() => DEFAULT_WEIGHTS),
     now: deps.now,
   });

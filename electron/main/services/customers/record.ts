@@ -12,9 +12,11 @@ import type { Priority } from '../../../../shared/queue/schemas';
 import type { LocalizedText } from '../../../../shared/text';
 import type { CustomerApplication } from '../applications/repository';
 import type { CustomerComplaint } from '../complaints/service';
+import type { TicketDemo } from '../queue/checklists';
 import type { CustomerRequest } from '../requests/store';
 import type { CustomerService } from './service';
 import type { ContactChange, CustomerRow } from './store';
+import { fetchTicketPart, ticketEntries, type TicketPart, type TicketsOf } from './ticket-timeline';
 
 export interface CustomerReadDeps {
   customers: CustomerService;
@@ -24,6 +26,11 @@ export interface CustomerReadDeps {
   complaintsOf: (keys: { idNumberBidx: string; mobileBidx: string }) => CustomerComplaint[];
   /** The requests owner's look-up by phone blind index (故障报修, 信息订阅; 咨询 names no phone). */
   requestsOf?: (mobileBidx: string) => CustomerRequest[];
+  /** The hall queue's tickets of a customer (with ratings); absent without a shared queue. */
+  ticketsOf?: TicketsOf;
+  /** The guide checklists owner's look-up of demos by ticket number. */
+  demosOf?: (numbers: readonly string[]) => TicketDemo[];
+  log?: (line: string) => void;
   /** The queue's priority weights in force (the last configuration seen). */
   weights: () => Readonly<Record<Priority, number>>;
   now: () => Date;
@@ -120,8 +127,16 @@ export function createCustomerReads(deps: CustomerReadDeps) {
     complaints: CustomerComplaint[],
     history: ContactChange[],
     requests: CustomerRequest[],
+    part: TicketPart,
   ): Timeline {
     const out: Timeline = [];
+    // The hall's tickets replace the local 取号 entries of the same tickets (by id).
+    const fromHall = new Set<string>();
+    if (part.state === 'hall') {
+      for (const t of part.tickets) fromHall.add(t.id);
+      const demos = deps.demosOf?.(part.tickets.map((t) => t.number)) ?? [];
+      out.push(...ticketEntries(part.tickets, demos));
+    }
     for (const r of requests)
       out.push({
         at: toHallIso(r.taken_at),
@@ -141,6 +156,7 @@ export function createCustomerReads(deps: CustomerReadDeps) {
         tickets.set(a.ticket_id, Math.min(tickets.get(a.ticket_id) ?? Infinity, a.created_at));
     }
     for (const [ticket, first] of tickets) {
+      if (fromHall.has(ticket)) continue;
       out.push({ at: toHallIso(first), kind: 'ticket', ref: ticket, detail: 'served' });
     }
     for (const c of complaints) {
@@ -178,7 +194,19 @@ export function createCustomerReads(deps: CustomerReadDeps) {
     return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
 
-  function record(id: string): CustomerRecord {
+  /** The ids a ticket of this customer may carry: the hall's id and each station id. */
+  const ticketRefs = (rows: CustomerRow[]): string[] => [
+    ...new Set(rows.flatMap((r) => [customers.hallId(r), r.id])),
+  ];
+
+  /** The record with the ticket part asked of the hall's queue (local entries if it fails). */
+  async function recordWithTickets(id: string): Promise<CustomerRecord> {
+    const rows = family(customers.required(id));
+    const part = await fetchTicketPart(deps.ticketsOf, ticketRefs(rows), deps.log ?? (() => {}));
+    return record(id, part);
+  }
+
+  function record(id: string, part: TicketPart = { state: 'off' }): CustomerRecord {
     const row = customers.required(id);
     const rows = family(row);
     const contact = store.contactOf(row);
@@ -204,7 +232,8 @@ export function createCustomerReads(deps: CustomerReadDeps) {
           ]),
         ),
       })),
-      timeline: timelineOf(apps, complaints, history, requestsOf(rows)),
+      timeline: timelineOf(apps, complaints, history, requestsOf(rows), part),
+      ticketPart: part.state,
       satisfaction: satisfactionOf(complaints),
       mergedFrom: rows.slice(1).map((r) => r.id),
     };
@@ -268,7 +297,15 @@ export function createCustomerReads(deps: CustomerReadDeps) {
     return { tags: [...builtin, ...hall] };
   }
 
-  return { brief, record, mine, satisfactionByManager, notifications, tagDefs };
+  return {
+    brief,
+    record,
+    recordWithTickets,
+    mine,
+    satisfactionByManager,
+    notifications,
+    tagDefs,
+  };
 }
 
 export type CustomerReads = ReturnType<typeof createCustomerReads>;

@@ -3,8 +3,8 @@ import { lazyCipherOf, type FieldCipher } from '../crypto';
 import { prepared, type Database } from '../db';
 import { apiError } from '../../../../shared/api/errors';
 import type { Checklist, ChecklistInput } from '../../../../shared/queue/checklist';
-import { ChecklistInputSchema } from '../../../../shared/queue/checklist';
-import { toHallIso } from '../../../../shared/hall-time';
+import { ChecklistInputSchema, SELF_SERVICE_STEPS } from '../../../../shared/queue/checklist';
+import { hallDate, toHallIso } from '../../../../shared/hall-time';
 
 interface Row {
   id: string;
@@ -86,5 +86,47 @@ export function createChecklists(db: Database, now: () => number) {
       })();
     },
     list: (limit: number): Checklist[] => recent.all(limit).map((r) => present(cipher, r)),
+  };
+}
+
+/** A guide demo as the customer timeline shows it: no customer description, no note. */
+export interface TicketDemo {
+  id: string;
+  /** Upper case, as tickets are numbered. */
+  ticketNumber: string;
+  /** The hall day the demo was recorded: ticket numbers start again each day. */
+  day: string;
+  stepsDone: number;
+  stepsTotal: number;
+  guide: string;
+  at: number;
+}
+
+/**
+ * The demos recorded under any of these ticket numbers (matched in upper case), for the
+ * customer timeline, which joins them to the customer's tickets by number and day.
+ */
+export function checklistsByTicketNumbers(db: Database) {
+  const byNumbers = prepared<[string], Row>(
+    db,
+    `SELECT * FROM guide_checklists
+     WHERE upper(ticket_number) IN (SELECT value FROM json_each(?))
+     ORDER BY created_at DESC LIMIT 500`,
+  );
+  return (numbers: readonly string[]): TicketDemo[] => {
+    const wanted = [...new Set(numbers.map((n) => n.toUpperCase()))];
+    if (wanted.length === 0) return [];
+    return byNumbers.all(JSON.stringify(wanted)).map((r) => {
+      const steps = JSON.parse(r.steps_json) as Record<string, boolean>;
+      return {
+        id: r.id,
+        ticketNumber: (r.ticket_number ?? '').toUpperCase(),
+        day: hallDate(r.created_at),
+        stepsDone: SELF_SERVICE_STEPS.filter((step) => steps[step] === true).length,
+        stepsTotal: SELF_SERVICE_STEPS.length,
+        guide: r.guide,
+        at: r.updated_at,
+      };
+    });
   };
 }

@@ -112,6 +112,8 @@ export function createQueueService(opts: QueueServiceOptions) {
     board: (limit: number) => remote('board', { limit }),
     measures: (input: QueueOpInput<'measures'>) => remote('measures', input),
     rate: (input: RateInput) => remote('rate', input),
+    /** One customer's tickets of this hall with their ratings (the customer timeline). */
+    customerTickets: (customerRefs: string[]) => remote('customerTickets', { customerRefs }),
     checklists: createChecklists(opts.db, now),
     /** Started by the events area when the first screen subscribes; absent without a hub. */
     boardWatch:
