@@ -8,6 +8,7 @@ import { migration006Appointments } from './006_appointments';
 import { migration007QueueCustomerRef } from './007_queue_customer_ref';
 import { migration008HallRecords } from './008_hall_records';
 import { migration009Customers } from './009_customers';
+import { migration010PlannedOutages } from './010_planned_outages';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -24,6 +25,7 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration007QueueCustomerRef,
   migration008HallRecords,
   migration009Customers,
+  migration010PlannedOutages,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

@@ -7,6 +7,7 @@ import { pgMigration006Appointments } from './006_appointments';
 import { pgMigration007QueueCustomerRef } from './007_queue_customer_ref';
 import { pgMigration008HallRecords } from './008_hall_records';
 import { pgMigration009Customers } from './009_customers';
+import { pgMigration010PlannedOutages } from './010_planned_outages';
 import type { PostgresMigration } from './types';
 
 export type { PostgresMigration };
@@ -27,4 +28,5 @@ export const CENTRAL_PG_MIGRATIONS: readonly PostgresMigration[] = [
   pgMigration007QueueCustomerRef,
   pgMigration008HallRecords,
   pgMigration009Customers,
+  pgMigration010PlannedOutages,
 ];
