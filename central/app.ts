@@ -32,6 +32,7 @@ import {
   type PushResponse,
 } from '../shared/sync/protocol';
 import type { AlertsPage } from '../shared/sync/hall-record-payloads';
+import type { OutagesPage } from '../shared/sync/outage-payloads';
 import { CustomersQuerySchema } from '../shared/sync/customer-payloads';
 
 export interface CentralAdmin {
@@ -154,6 +155,7 @@ function mountSyncRoutes(
   app.use('/v1/ops/*', deviceOnly);
   app.use('/v1/changes', deviceOnly);
   app.use('/v1/alerts', deviceOnly);
+  app.use('/v1/outages', deviceOnly);
   app.use('/v1/customers', deviceOnly);
 
   app.post('/v1/ops', async (c) => {
@@ -191,6 +193,12 @@ function mountSyncRoutes(
   // The hall's alerts (its own and central's area alerts), pulled by every station's sync.
   app.get('/v1/alerts', async (c) => {
     const page: AlertsPage = { alerts: await ledger.records.alertsFor(c.get('device').hallCode) };
+    return c.json(page);
+  });
+
+  // Planned outages of the device's hall's area only, pulled after the alerts.
+  app.get('/v1/outages', async (c) => {
+    const page: OutagesPage = { outages: await ledger.outages.forHall(c.get('device').hallCode) };
     return c.json(page);
   });
 

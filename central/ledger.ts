@@ -24,6 +24,7 @@ import type { ApplicationSubmitPayload } from '../shared/sync/application-payloa
 import { isHallRecordKind } from '../shared/sync/hall-record-payloads';
 import { HallRecords } from './hall-records';
 import { CentralCustomers } from './customers';
+import { PlannedOutages } from './planned-outages';
 import { isCustomerOpKind } from '../shared/sync/customer-payloads';
 import {
   createFieldCipher,
@@ -61,6 +62,9 @@ export class Ledger {
   /** The hall's customers (issue 15): operations of kind customer.* and the stations' pull. */
   readonly customers: CentralCustomers;
 
+  /** Planned outages central publishes for an area (issue 17), pulled by the area's halls. */
+  readonly outages: PlannedOutages;
+
   constructor(
     private readonly store: CentralStore,
     private readonly stagesFor: StageResolver,
@@ -70,6 +74,7 @@ export class Ledger {
   ) {
     this.records = new HallRecords(store, now);
     this.customers = new CentralCustomers(store, cipher, now);
+    this.outages = new PlannedOutages(store, now);
   }
 
   /** Applies a batch in one transaction (one fsync), answering each operation in order. */

@@ -108,9 +108,12 @@ describe('central migrations', () => {
       hall_customers: 0,
       hall_customer_tags: 0,
       hall_customer_events: 0,
+      // Hall areas and planned outages (migration 11) start empty.
+      hall_areas: 0,
+      planned_outages: 0,
     });
-    // Every old index kept; migrations 6, 8, 9 and 10 add the appointment, request, alert,
-    // customer and tickets-by-customer indexes.
+    // Every old index kept; migrations 6, 8, 9, 10 and 11 add the appointment, request, alert,
+    // customer, tickets-by-customer and planned-outage indexes.
     expect(indexNames(db)).toEqual(
       [
         ...indexesBefore,
@@ -121,6 +124,7 @@ describe('central migrations', () => {
         'hall_customers_feed',
         'hall_customer_events_customer',
         'queue_tickets_customer',
+        'planned_outages_area',
       ].sort(),
     );
     db.close();

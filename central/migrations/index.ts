@@ -9,6 +9,7 @@ import { migration007QueueCustomerRef } from './007_queue_customer_ref';
 import { migration008HallRecords } from './008_hall_records';
 import { migration009Customers } from './009_customers';
 import { migration010QueueCustomerIndex } from './010_queue_customer_index';
+import { migration011PlannedOutages } from './011_planned_outages';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -26,6 +27,7 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration008HallRecords,
   migration009Customers,
   migration010QueueCustomerIndex,
+  migration011PlannedOutages,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { pgMigration007QueueCustomerRef } from './007_queue_customer_ref';
 import { pgMigration008HallRecords } from './008_hall_records';
 import { pgMigration009Customers } from './009_customers';
 import { pgMigration010QueueCustomerIndex } from './010_queue_customer_index';
+import { pgMigration011PlannedOutages } from './011_planned_outages';
 import type { PostgresMigration } from './types';
 
 export type { PostgresMigration };
@@ -29,4 +30,5 @@ export const CENTRAL_PG_MIGRATIONS: readonly PostgresMigration[] = [
   pgMigration008HallRecords,
   pgMigration009Customers,
   pgMigration010QueueCustomerIndex,
+  pgMigration011PlannedOutages,
 ];

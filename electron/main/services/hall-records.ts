@@ -2,7 +2,7 @@ import type { CallContext } from '../../../shared/api/dispatcher';
 import { CATALOGUE, REQUEST_CATALOGUE } from '../../../shared/catalogue';
 import { hallDate } from '../../../shared/hall-time';
 import type { Board } from '../../../shared/queue/schemas';
-import { createAlertHandlers, createAlertService, pullAlerts } from './alerts';
+import { createAlertHandlers, createAlertService, pullAlerts, pullOutages } from './alerts';
 import type { AuditRecord } from './audit/trail';
 import type { CentralConnection } from './central-client';
 import type { ServiceCommitments } from './dashboard';
@@ -19,13 +19,13 @@ export interface HallRecordsDeps {
   waitingTickets: () => Promise<Board>;
   record(ctx: CallContext, record: Omit<AuditRecord, 'actor' | 'role'>): void;
   kickSync(): void;
-  /** Central's alerts for this hall changed in a pull: tell the screens. */
+  /** Central's alerts or planned outages for this hall changed in a pull: tell the screens. */
   onAlertsChanged?: () => void;
 }
 
 /**
  * Issue 17 for the composition root: hall alerts (with the hall's signals they are suggested
- * from and the pull of central's alerts in the sync cycle) and the requests beside applications.
+ * from and the pull of central's alerts and planned outages in the sync cycle) and the requests beside applications.
  */
 export function createHallRecords(deps: HallRecordsDeps) {
   const { settings, figures } = deps.commitments;
@@ -62,11 +62,14 @@ export function createHallRecords(deps: HallRecordsDeps) {
   });
   const audit = { record: deps.record, kickSync: deps.kickSync };
   const lastPulled = { seen: '' };
+  const lastOutages = { seen: '' };
   return {
     alerts,
     requests,
     afterPull: async (central: CentralConnection): Promise<void> => {
       if (await pullAlerts(central, alerts, lastPulled)) deps.onAlertsChanged?.();
+      // After the alerts, so an outage feed central cannot answer leaves them pulled.
+      if (await pullOutages(central, alerts, lastOutages)) deps.onAlertsChanged?.();
     },
     handlers: {
       ...createAlertHandlers({ alerts, ...audit }),

@@ -39,6 +39,12 @@ const hallRecordsEn: HallRecordsMessages = {
       repeatContactsToday: 'Repeat contacts today (red)',
       overdueApplications: 'Overdue open applications',
     },
+    outages: {
+      title: "Planned outages in the hall's area (from central)",
+      signal: '{inProgress} in progress, {startingSoon} starting within {hours} hours: {level}',
+      none: 'No planned outage in this area',
+      inProgress: 'In progress',
+    },
   },
   requests: {
     nav: 'Faults, subscriptions, enquiries',

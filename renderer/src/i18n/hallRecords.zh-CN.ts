@@ -37,6 +37,12 @@ const hallRecordsZhCN = {
       repeatContactsToday: '今日重复诉求（红色）',
       overdueApplications: '超期未办结申请',
     },
+    outages: {
+      title: '本区域计划停电（中心系统下发）',
+      signal: '进行中 {inProgress} 处，{hours} 小时内开始 {startingSoon} 处：{level}',
+      none: '本区域暂无计划停电',
+      inProgress: '停电进行中',
+    },
   },
   requests: {
     nav: '报修订阅咨询',

@@ -49,6 +49,30 @@ export const AlertThresholdsSchema = z.object({
   overdueApplications: SignalThresholdsSchema,
 });
 
+/** A planned outage of the hall's area as central published it (pulled, read-only here). */
+export const PlannedOutageViewSchema = z.object({
+  id: UuidSchema,
+  area: z.string(),
+  startsAt: IsoTimeSchema,
+  endsAt: IsoTimeSchema,
+  affected: z.string(),
+  customerNotice: z.string(),
+  inProgress: z.boolean(),
+});
+export type PlannedOutageView = z.infer<typeof PlannedOutageViewSchema>;
+
+const PlannedOutagesSignalSchema = z.object({
+  inProgress: z.number().int(),
+  startingSoon: z.number().int(),
+  /** The window "starting soon" counts in, in hours. */
+  soonHours: z.number().int(),
+  level: z.enum(['none', ...ALERT_LEVELS]),
+  /** Where the outage levels come from (the hall's own setting). */
+  source: LocalizedTextSchema,
+  /** Every outage of the area not ended yet, soonest first. */
+  outages: z.array(PlannedOutageViewSchema),
+});
+
 export const AlertSuggestionSchema = z.object({
   level: z.enum(['none', ...ALERT_LEVELS]),
   signals: z.array(
@@ -63,8 +87,8 @@ export const AlertSuggestionSchema = z.object({
   thresholds: AlertThresholdsSchema,
   /** Where the thresholds come from (the hall's own setting). */
   thresholdsSource: LocalizedTextSchema,
-  /** Planned outages are not a signal here: central has no outage feed; it raises area alerts. */
-  plannedOutages: LocalizedTextSchema,
+  /** Central's planned outages for the hall's area (pulled in the sync cycle) as a signal. */
+  plannedOutages: PlannedOutagesSignalSchema,
 });
 export type AlertSuggestion = z.infer<typeof AlertSuggestionSchema>;
 

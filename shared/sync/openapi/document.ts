@@ -3,6 +3,7 @@ import { AddressSchema, FieldValueSchema } from '../../api/schemas';
 import { STAGE_CODES } from '../../catalogue/stages';
 import { ApplicationSubmitPayloadSchema } from '../application-payload';
 import { AlertsPageSchema } from '../hall-record-payloads';
+import { OutagesPageSchema } from '../outage-payloads';
 import {
   AdvanceRequestSchema,
   AdvanceResponseSchema,
@@ -83,6 +84,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   AdvanceRequest: AdvanceRequestSchema,
   AdvanceResponse: AdvanceResponseSchema,
   AlertsPage: AlertsPageSchema,
+  OutagesPage: OutagesPageSchema,
 };
 
 const REF_PREFIX = '#/components/schemas/';

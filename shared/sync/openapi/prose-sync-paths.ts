@@ -303,6 +303,31 @@ export const SYNC_PATHS: Record<string, Record<string, OpenApiObject>> = {
       },
     },
   },
+  '/v1/outages': {
+    get: {
+      tags: ['changes'],
+      summary: "Planned outages of the device's hall's area",
+      description: lines(
+        "Every planned outage central published for the district the device's hall is in (matched",
+        'by its GB/T 2260 code or its name, as set by the admin API), not ended yet, soonest first.',
+        "A hall whose district central does not know gets none; another area's outages never reach",
+        'it. Pulled by each station after the alerts; the console counts outages starting soon or in',
+        "progress as a signal for the supervisor's suggested hall alert level.",
+        '',
+      ),
+      responses: {
+        '200': {
+          description: 'The outages',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/OutagesPage' } } },
+        },
+        '401': { $ref: '#/components/responses/Unauthenticated' },
+        '403': { $ref: '#/components/responses/Forbidden' },
+        '429': { $ref: '#/components/responses/RateLimited' },
+        '500': { $ref: '#/components/responses/Internal' },
+        '503': { $ref: '#/components/responses/Unavailable' },
+      },
+    },
+  },
   '/v1/customers': {
     get: {
       tags: ['changes'],

@@ -1,3 +1,3 @@
 export { createAlertService, type AlertService, type AlertSignalSources } from './service';
 export { createAlertHandlers } from './handlers';
-export { pullAlerts } from './pull';
+export { pullAlerts, pullOutages } from './pull';

@@ -1,8 +1,8 @@
 import { AlertsPageSchema } from '../../../../shared/sync/hall-record-payloads';
+import { OutagesPageSchema } from '../../../../shared/sync/outage-payloads';
 import type { CentralConnection } from '../central-client';
 import type { AlertService } from './service';
 
-/** The hall's alerts from central (its area alerts, the other stations' alerts and ends). */
 /** Pulls central's alerts for this hall into the local store; true when they differ from last time. */
 export async function pullAlerts(
   central: CentralConnection,
@@ -14,6 +14,25 @@ export async function pullAlerts(
   );
   alerts.mirror(page.alerts);
   const seen = JSON.stringify(page.alerts);
+  const changed = seen !== last.seen;
+  last.seen = seen;
+  return changed;
+}
+
+/**
+ * Pulls central's planned outages for the hall's area (central answers the whole set, and
+ * only the area of this device's hall); true when they differ from last time.
+ */
+export async function pullOutages(
+  central: CentralConnection,
+  alerts: AlertService,
+  last: { seen: string },
+): Promise<boolean> {
+  const page = await central.session.authed((token) =>
+    central.http.request({ method: 'GET', path: '/v1/outages', token }, OutagesPageSchema),
+  );
+  alerts.mirrorOutages(page.outages);
+  const seen = JSON.stringify(page.outages);
   const changed = seen !== last.seen;
   last.seen = seen;
   return changed;

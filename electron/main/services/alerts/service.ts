@@ -3,7 +3,11 @@ import {
   ALERT_LEVELS,
   ALERT_THRESHOLDS_SOURCE,
   levelRank,
+  OUTAGE_SIGNAL,
+  OUTAGE_SIGNAL_SOURCE,
+  outageVerdict,
   suggestLevel,
+  worstLevel,
   unorderedSignal,
   type AlertSignals,
   type AlertThresholds,
@@ -13,15 +17,17 @@ import type {
   AlertSuggestion,
   CustomerNotice,
   HallAlert,
+  PlannedOutageView,
 } from '../../../../shared/api/methods/alerts';
 import { apiError } from '../../../../shared/api/errors';
 import { describeSource } from '../../../../shared/catalogue/sources';
 import { toHallIso } from '../../../../shared/hall-time';
 import type { CentralAlert } from '../../../../shared/sync/hall-record-payloads';
-import { t } from '../../../../shared/text';
+import type { PlannedOutage } from '../../../../shared/sync/outage-payloads';
 import type { z } from 'zod';
 import type { Database } from '../db';
 import { createRecordOutbox } from '../requests/outbox-op';
+import { createOutageStore } from './outage-store';
 import { createAlertStore, type StoredAlert } from './store';
 
 /** The longest an alert may be raised for; a longer matter is raised again (hall's setting). */
@@ -50,11 +56,6 @@ export interface AlertServiceDeps {
 const invalid = (field: string, zh: string, en: string) =>
   apiError('VALIDATION', zh, en, { field, fieldErrors: [{ field, message: zh, messageEn: en }] });
 
-const PLANNED_OUTAGES = t(
-  '中心系统暂无计划停电数据接口：计划停电由中心系统以区域预警下发',
-  'Central has no planned-outage feed: it sends planned outages as area alerts',
-);
-
 /**
  * Hall alerts (红橙黄 for the whole hall): raised by this hall's supervisor or pulled from
  * central, each with its reason, the staff guidance, the customer notice and the guide's
@@ -64,6 +65,7 @@ const PLANNED_OUTAGES = t(
 export function createAlertService(deps: AlertServiceDeps) {
   const store = createAlertStore(deps.db);
   const outbox = createRecordOutbox(deps.db);
+  const outageStore = createOutageStore(deps.db);
   const nowMs = () => deps.now().getTime();
 
   const view = (a: StoredAlert): HallAlert => ({
@@ -93,11 +95,29 @@ export function createAlertService(deps: AlertServiceDeps) {
       repeatContactsToday: deps.signals.repeatContactsToday(),
       overdueApplications: deps.signals.overdueApplications(),
     };
+    const now = nowMs();
+    const outages = outageStore.notEnded(now);
+    const verdict = outageVerdict(outages, now);
+    const own = suggestLevel(signals, thresholds);
     return {
-      ...suggestLevel(signals, thresholds),
+      ...own,
+      level: worstLevel([own.level, verdict.level]),
       thresholds,
       thresholdsSource: describeSource(ALERT_THRESHOLDS_SOURCE),
-      plannedOutages: PLANNED_OUTAGES,
+      plannedOutages: {
+        ...verdict,
+        soonHours: OUTAGE_SIGNAL.soonHours,
+        source: describeSource(OUTAGE_SIGNAL_SOURCE),
+        outages: outages.map((o): PlannedOutageView => ({
+          id: o.id,
+          area: o.area,
+          startsAt: toHallIso(o.startsAt),
+          endsAt: toHallIso(o.endsAt),
+          affected: o.affected,
+          customerNotice: o.customerNotice,
+          inProgress: o.startsAt <= now,
+        })),
+      },
     };
   }
 
@@ -204,6 +224,10 @@ export function createAlertService(deps: AlertServiceDeps) {
       deps.thresholds.set(t, actor);
       return suggest();
     },
+
+    /** Central's planned outages for the hall's area (the sync cycle's pull): the whole set. */
+    mirrorOutages: (outages: readonly PlannedOutage[]): void =>
+      outageStore.replace(outages, nowMs()),
 
     /** The hall's alerts as central holds them (the sync cycle's pull). */
     mirror(alerts: readonly CentralAlert[]): void {

@@ -19,6 +19,7 @@ import { FILE_MODE_WRAPPER, loadOrCreateKeys } from './keys';
 import { rotateDataKey, RotationRefusedError } from './rotate';
 import { runRotateCli } from './rotate-cli';
 import { SEALED_COLUMNS } from './sealed-columns';
+import { createOutageStore } from '../alerts/outage-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'hall-rotate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,6 +72,7 @@ async function readBack(services: Services, ids: string[], complaintId: string) 
     alerts: await callOk(services, 'alerts.current', {}),
     requests: await callOk(services, 'requests.list', {}),
     copyKey: createOfflineCopy(services.db).dayKey(COPY_DAY),
+    outages: createOutageStore(services.db).notEnded(0),
   };
 }
 
@@ -122,6 +124,21 @@ describe('data key rotation', () => {
       faultKind: 'no_power_home',
       areaKind: 'urban',
     });
+    // A planned outage pulled from central (what is affected, the notice).
+    createOutageStore(services.db).replace(
+      [
+        {
+          id: '0193a1b2-0000-7000-8000-0000000000aa',
+          area: '350102',
+          startsAt: '2099-01-02T08:00:00+08:00',
+          endsAt: '2099-01-02T18:00:00+08:00',
+          affected: '东街10kV线路',
+          customerNotice: '东街片区计划停电',
+          publishedAt: '2099-01-01T08:00:00+08:00',
+        },
+      ],
+      Date.now(),
+    );
     // The hub's matching key of a day, kept for check-in with the hub down.
     createOfflineCopy(services.db).save(
       {

@@ -10,6 +10,7 @@ import {
 import { CHECKLIST_NOTE_CONTEXT } from '../queue/checklists';
 import { CONTACT_CONTEXT, CONTACT_HISTORY_CONTEXT, TAG_REASON_CONTEXT } from '../customers/sealing';
 import { ALERT_TEXTS_CONTEXT } from '../alerts/store';
+import { OUTAGE_TEXTS_CONTEXT } from '../alerts/outage-store';
 import { REQUEST_DETAILS_CONTEXT } from '../requests/store';
 import { COPY_KEY_CONTEXT } from '../appointments/offline-copy';
 
@@ -91,6 +92,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   },
   // Issue 17: hall alert texts and what was typed for a request (phone, 户号, address, answer).
   { table: 'hall_alerts', column: 'texts', rowKey: 'id', context: fixed(ALERT_TEXTS_CONTEXT) },
+  // Planned outages pulled from central: what is affected and the customer notice.
+  {
+    table: 'planned_outages',
+    column: 'texts',
+    rowKey: 'id',
+    context: fixed(OUTAGE_TEXTS_CONTEXT),
+  },
   {
     table: 'service_requests',
     column: 'details',

@@ -191,6 +191,15 @@ const SEEDS: Record<number, (db: Database) => void> = {
         '0190f5b0-0000-7000-8000-00000000000c');
     `);
   },
+  14: (db) => {
+    SEEDS[13]?.(db);
+    // A planned outage pulled from central (its texts sealed).
+    db.exec(`
+      INSERT INTO planned_outages (id, area, starts_at, ends_at, texts, published_at, pulled_at)
+      VALUES ('0190f5b0-0000-7000-8000-00000000000d', '350102', 1735776000000, 1735812000000,
+        'e1.k1.sealed', 1735776000000, 1735776000000);
+    `);
+  },
 };
 
 let dir: string;

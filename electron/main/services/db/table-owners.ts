@@ -48,6 +48,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwnership>> = {
   customer_notifications: { owner: CUSTOMERS },
   // Issue 17: hall alerts and the requests beside applications.
   hall_alerts: { owner: 'alerts/store.ts' },
+  planned_outages: { owner: 'alerts/outage-store.ts' },
   service_requests: { owner: 'requests/store.ts' },
   // Check-in with the hall hub down: the copy of the hub's bookings.
   appt_copy: { owner: 'appointments/offline-copy.ts' },

@@ -11,6 +11,7 @@ import { migration010Customers } from './010_customers';
 import { migration011HallRecords } from './011_hall_records';
 import { migration012AppointmentCopy } from './012_appointment_copy';
 import { migration013CustomerSync } from './013_customer_sync';
+import { migration014PlannedOutages } from './014_planned_outages';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011HallRecords,
   migration012AppointmentCopy,
   migration013CustomerSync,
+  migration014PlannedOutages,
 ];
 
 /** The schema version this code writes. */
