@@ -7,16 +7,29 @@ import { CENTRAL_PG_MIGRATIONS } from '../migrations/postgres';
  * on the table lock, so each step runs once. A database newer than this build is refused, as
  * the SQLite runner refuses a newer file.
  */
+/**
+ * Two processes creating the table at once: the loser gets a duplicate (23505, 42P07) or, when
+ * the catalogue row is being written by the other, "tuple concurrently updated" (XX000). Once
+ * the winner has committed the statement is a no-op, so it is tried again.
+ */
+async function createMigrationsTable(client: pg.PoolClient): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS central_schema_migrations (
+           version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
+      );
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (attempt >= 5 || !['23505', '42P07', 'XX000'].includes(code)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
 export async function migratePostgres(client: pg.PoolClient): Promise<number> {
-  await client
-    .query(
-      `CREATE TABLE IF NOT EXISTS central_schema_migrations (
-         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
-    )
-    // Two processes creating it at once: one of them loses the race, and the table is there.
-    .catch((err: { code?: string }) => {
-      if (err.code !== '23505' && err.code !== '42P07') throw err;
-    });
+  await createMigrationsTable(client);
   const known = CENTRAL_PG_MIGRATIONS.at(-1)?.version ?? 0;
   await client.query('BEGIN');
   try {
