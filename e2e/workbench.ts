@@ -52,11 +52,17 @@ export async function chooseRegion(page: Page, key: string, names: readonly stri
   await page.getByTestId(`field-${key}-region`).click();
   const popper = page.locator('.address-region-popper:visible');
   for (const [i, name] of names.entries()) {
-    await popper
+    const node = popper
       .locator('.el-cascader-menu')
       .nth(i)
-      .locator('.el-cascader-node', { hasText: new RegExp(`^${name}$`) })
-      .click();
+      .locator('.el-cascader-node', { hasText: new RegExp(`^${name}$`) });
+    const next = popper.locator('.el-cascader-menu').nth(i + 1);
+    // A click that lands while the popper still moves into place can open nothing (seen once
+    // on a loaded machine): click again until the next column shows.
+    await expect(async () => {
+      await node.click({ timeout: 5_000 });
+      if (i < names.length - 1) await expect(next).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   }
   await expect(popper).toBeHidden();
 }
