@@ -214,6 +214,9 @@ async function walkRole(
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.goto('/');
+    // The home redirect ('/' → the role's home) lands before any screen is asked for: a
+    // redirect still on its way would carry the next screen's address away.
+    await expect(page).toHaveURL(/#\/[a-z]/);
     const menu = await menuPaths(page);
     // The menu holds exactly the role's screens, all in view (none pushed into an overflow).
     expect(menu, `${role} menu at ${size.width}`).toEqual(MENU[role]);
