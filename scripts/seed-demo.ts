@@ -4,7 +4,7 @@ import '../electron/webhost/require-node';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CATALOGUE } from '../shared/catalogue';
+import { CATALOGUES } from '../shared/catalogue/versions';
 import { createServices } from '../electron/main/services/createServices';
 import { fakeApplicationInput, rng } from '../electron/main/services/testing/fixtures';
 
@@ -32,13 +32,15 @@ const DEMO_TYPES = [
   'CHG_RENAME',
   'CHG_TRANSFER',
 ];
+// The version in force today: a form of the next version would be refused before its date.
+const catalogue = CATALOGUES.inForce(new Date());
 const random = rng(20261123);
 let submitted = 0;
 let drafts = 0;
 let refused = 0;
 
 for (let i = 0; i < Number(values.count); i++) {
-  const type = CATALOGUE.types.find((t) => t.code === DEMO_TYPES[i % DEMO_TYPES.length]);
+  const type = catalogue.types.find((t) => t.code === DEMO_TYPES[i % DEMO_TYPES.length]);
   if (!type) continue;
   const input = fakeApplicationInput(type, random, new Date());
   const asDraft = i % 5 === 4;

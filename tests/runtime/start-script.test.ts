@@ -52,6 +52,9 @@ describe('npm start (scripts/start.mjs)', () => {
     await waitFor(() => child.output().includes('打开 Open:'), 180_000, 'the web host address');
     expect(await isListening(web)).toBe(true);
     expect(await isListening(central)).toBe(true);
+    // The demo data of a fresh data folder is made in the catalogue version in force today:
+    // none refused (a form of the next version would be, before its date).
+    expect(child.output()).toMatch(/demo data: submitted=[1-9]\d* drafts=\d+ refused=0/);
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
     const left = [(await isListening(web)) && web, (await isListening(central)) && central];
