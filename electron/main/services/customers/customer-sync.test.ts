@@ -14,10 +14,10 @@ import {
   type PostgresServer,
 } from '../../../../tests/support/postgres';
 import { testLog } from '../../../../tests/support/test-log';
-import { createAccountStore } from '../auth/accounts';
 import { createServices, type Services } from '../createServices';
 import { fakeApplicationInput, rng } from '../testing/fixtures';
 import { createCustomerStore } from './store';
+import { addManagerAccount } from '../testing/manager-account';
 
 /**
  * Customers travel through a real central system (issue 15): two stations of one hall and a
@@ -97,23 +97,6 @@ async function cycle(s: Services): Promise<void> {
   expect(out.next, 'a sync cycle ends idle').toBe('idle');
 }
 
-function addManager(s: Services, staffNo: string): void {
-  createAccountStore(s.db).insert({
-    staff_no: staffNo,
-    name: '客户经理',
-    role: 'counter',
-    secret_hash: 'x',
-    failed_attempts: 0,
-    locked_at: null,
-    locked_until: null,
-    lockouts: 0,
-    disabled_at: null,
-    recovery_hash: null,
-    created_at: 0,
-    updated_at: 0,
-  });
-}
-
 describe.each(ENGINES)('customers synced through central on %s', (engine) => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hall-customer-sync-'));
@@ -129,7 +112,7 @@ describe.each(ENGINES)('customers synced through central on %s', (engine) => {
     const counter = station('H01', 'C01');
     const guide = station('H01', 'C02');
     const elsewhere = station('H02', 'C01');
-    addManager(counter, 'mgr01');
+    addManagerAccount(counter.db);
 
     await call(counter, 'applications.submit', business(CODE, PHONE_A));
     const mine = await identify(counter);
@@ -183,7 +166,7 @@ describe.each(ENGINES)('customers synced through central on %s', (engine) => {
   it('叫我的客户 on the counter takes a ticket the other station issued for the customer', async () => {
     const counter = station('H01', 'C01');
     const guide = station('H01', 'C02');
-    addManager(counter, 'mgr01');
+    addManagerAccount(counter.db);
     await call(counter, 'applications.submit', business(CODE, PHONE_A));
     const mine = await identify(counter);
     await call(counter, 'customers.assignManager', { customerId: mine!.id, manager: 'mgr01' });

@@ -4,10 +4,10 @@ import type { CustomerBrief, CustomerRecord } from '../../../../shared/api/metho
 import type { ApplicationDetail, ApplicationInput } from '../../../../shared/api/schemas';
 import { CATALOGUE, fieldsFor } from '../../../../shared/catalogue';
 import type { IssuedTicket } from '../../../../shared/queue/schemas';
-import { createAccountStore } from '../auth/accounts';
 import { createAuditTrail } from '../audit/trail';
 import { servicesPerTest } from '../testing/harness';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
+import { addManagerAccount } from '../testing/manager-account';
 
 const MONDAY_10 = new Date('2026-03-02T10:00:00+08:00');
 const ID = '11010519491231002X';
@@ -170,20 +170,7 @@ describe('tags, priority and the clerk warning', () => {
 
 describe('account managers and merges', () => {
   it('a managed customer’s complaint notifies the manager; their list shows the applications by deadline', async () => {
-    createAccountStore(h.services.db).insert({
-      staff_no: 'mgr01',
-      name: '客户经理',
-      role: 'counter',
-      secret_hash: 'x',
-      failed_attempts: 0,
-      locked_at: null,
-      locked_until: null,
-      lockouts: 0,
-      disabled_at: null,
-      recovery_hash: null,
-      created_at: 0,
-      updated_at: 0,
-    });
+    addManagerAccount(h.services.db);
     await call('applications.submit', household({ idNumber: ID, mobile: '13800138000' }));
     const [c] = await search(ID);
     const refused = await h.services.dispatch(

@@ -7,13 +7,13 @@ import {
   isCustomerOpKind,
 } from '../../../../shared/sync/customer-payloads';
 import { PAYLOAD_SCHEMAS, SYNC_OP_KINDS } from '../../../../shared/sync/protocol';
-import { createAccountStore } from '../auth/accounts';
 import { createOutboxStore } from '../sync/outbox-store';
 import { servicesPerTest } from '../testing/harness';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
 import { createCustomerMirror } from './central-mirror';
 import { createCustomerService } from './service';
 import { createCustomerStore } from './store';
+import { addManagerAccount } from '../testing/manager-account';
 
 /**
  * The customer record's outbox operations (issue 15): one operation of its own kind per local
@@ -59,20 +59,7 @@ describe('customer operations in the outbox', () => {
   });
 
   it('queues one operation per change, in order under the customer’s id', async () => {
-    createAccountStore(h.services.db).insert({
-      staff_no: 'mgr01',
-      name: '客户经理',
-      role: 'counter',
-      secret_hash: 'x',
-      failed_attempts: 0,
-      locked_at: null,
-      locked_until: null,
-      lockouts: 0,
-      disabled_at: null,
-      recovery_hash: null,
-      created_at: 0,
-      updated_at: 0,
-    });
+    addManagerAccount(h.services.db);
     await h.call('applications.submit', household(ID));
     const { customer } = await h.call<{ customer: CustomerBrief | null }>('customers.identify', {
       idNumber: ID,

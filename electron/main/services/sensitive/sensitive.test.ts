@@ -4,9 +4,9 @@ import type { SensitiveRow } from '../../../../shared/api/methods/sensitive';
 import type { ComplaintDetail } from '../../../../shared/api/methods/complaints';
 import type { ApplicationInput } from '../../../../shared/api/schemas';
 import { CATALOGUE } from '../../../../shared/catalogue';
-import { createAccountStore } from '../auth/accounts';
 import { servicesPerTest } from '../testing/harness';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
+import { addManagerAccount } from '../testing/manager-account';
 
 const MONDAY_10 = new Date('2026-03-02T10:00:00+08:00');
 const ID = '11010519491231002X';
@@ -80,20 +80,7 @@ describe('sensitive work orders', () => {
     expect(first!.nextActor).toEqual({ kind: 'assignee', staffNo: 'S002' });
     expect(second!.customerId).toBe(await customerOf(OTHER_ID));
 
-    createAccountStore(h.services.db).insert({
-      staff_no: 'mgr01',
-      name: '客户经理',
-      role: 'counter',
-      secret_hash: 'x',
-      failed_attempts: 0,
-      locked_at: null,
-      locked_until: null,
-      lockouts: 0,
-      disabled_at: null,
-      recovery_hash: null,
-      created_at: 0,
-      updated_at: 0,
-    });
+    addManagerAccount(h.services.db);
     await call('customers.assignManager', { customerId: id, manager: 'mgr01' });
     const [again] = await list();
     expect(again!.nextActor).toEqual({ kind: 'manager', staffNo: 'mgr01' });
