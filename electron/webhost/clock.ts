@@ -1,4 +1,4 @@
-import { CATALOGUES, singleCatalogue, type CatalogueShelf } from '../../shared/catalogue/versions';
+import { CATALOGUES, pinnedCatalogue, type CatalogueShelf } from '../../shared/catalogue/versions';
 
 /**
  * HALL_NOW=<ISO time with offset>: the services' clock starts at that instant and runs on in
@@ -31,5 +31,5 @@ export function catalogueFromEnv(value: string | undefined): CatalogueShelf | un
     throw new RangeError(
       `HALL_CATALOGUE_VERSION must be one of ${CATALOGUES.versions.map((c) => c.version).join(', ')}`,
     );
-  return singleCatalogue(found);
+  return pinnedCatalogue(found);
 }

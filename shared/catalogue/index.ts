@@ -20,4 +20,5 @@ export { RULE_CHECKS, isKnownRule } from './rules';
 export { applicableFieldRows, fieldValueText, type FieldRow } from './display';
 export * from './request-kinds';
 export * from './request-checks';
+/** The newest requests version (tests, and data that names no date); by date: REQUEST_CATALOGUES. */
 export { REQUESTS_2026_2 as REQUEST_CATALOGUE } from './data/requests-2026.2';

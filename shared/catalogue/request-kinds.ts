@@ -21,6 +21,8 @@ export interface ArrivalCommitment {
 
 export interface RequestCatalogue {
   version: string;
+  /** Hall date ('YYYY-MM-DD') from which this version is in force (versions.ts). */
+  effectiveFrom: string;
   names: Record<RequestKind, LocalizedText>;
   fault: {
     kinds: FieldOption[];

@@ -1,6 +1,5 @@
 import { createDispatcher, type Dispatch } from '../../../shared/api/dispatcher';
-import { CATALOGUE } from '../../../shared/catalogue';
-import { CATALOGUES } from '../../../shared/catalogue/versions';
+import { CATALOGUES, requestsAlong } from '../../../shared/catalogue/versions';
 import { dirname, join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
@@ -90,6 +89,9 @@ export function createServices(opts: ServicesOptions): Services {
   const log = opts.log ?? logger.line;
   const now = opts.now ?? (() => new Date());
   const hallName = opts.hallName ?? DEFAULT_HALL_NAME;
+  // Every service reads the catalogue version in force at its own action's hall date.
+  const catalogues = opts.catalogues ?? CATALOGUES;
+  const requestCatalogues = requestsAlong(catalogues);
   const stationCode = opts.stationCode ?? DEFAULT_STATION_CODE;
   // A restore the supervisor asked for is applied before anything opens the file.
   const identity = { hallCode: opts.hallCode ?? DEFAULT_HALL_CODE, stationCode };
@@ -106,13 +108,13 @@ export function createServices(opts: ServicesOptions): Services {
     // queue service, built below: looked up when an export asks for them.
     const commitments = createServiceCommitments({
       db,
-      catalogue: CATALOGUE,
+      catalogues,
       now,
       queueMeasures: (from, to) => queue.measures({ from, to }),
     });
     const applications = createApplicationService({
       db,
-      catalogues: opts.catalogues ?? CATALOGUES,
+      catalogues,
       deadlines: commitments.settings,
       now,
       hallName,
@@ -158,6 +160,7 @@ export function createServices(opts: ServicesOptions): Services {
       record: authArea.record,
       kickSync: () => sync.engine.kick(),
       onAlertsChanged: () => void events.bus.publish('alerts.changed', {}),
+      requestCatalogues,
     });
     // The customer record (issue 15): read through the applications and complaints owners,
     // synced with the hall's other stations through central.
@@ -194,7 +197,7 @@ export function createServices(opts: ServicesOptions): Services {
     });
     const core = createHandlers({
       applications,
-      catalogues: opts.catalogues ?? CATALOGUES,
+      catalogues,
       now,
       info: {
         appVersion: packageJson.version,
@@ -213,7 +216,7 @@ export function createServices(opts: ServicesOptions): Services {
       stationCode,
       ...enrolment,
       kind: opts.auth?.stationRole ?? 'staff',
-      catalogue: CATALOGUE,
+      catalogues,
       saveDraft: applications.saveDraft,
       now: () => now().getTime(),
       log,
@@ -239,9 +242,12 @@ export function createServices(opts: ServicesOptions): Services {
       station: {
         ...identity,
         appVersion: packageJson.version,
-        catalogueVersion: CATALOGUE.version,
         stationRole: opts.auth?.stationRole ?? 'staff',
         transport: opts.transport,
+      },
+      catalogues: {
+        applications: catalogues,
+        requests: requestCatalogues,
       },
       centralUrl,
       developmentSecret: usesDevelopmentSecret(enrolment),

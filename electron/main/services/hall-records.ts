@@ -1,5 +1,6 @@
 import type { CallContext } from '../../../shared/api/dispatcher';
-import { CATALOGUE, REQUEST_CATALOGUE } from '../../../shared/catalogue';
+import { CATALOGUE } from '../../../shared/catalogue';
+import { REQUEST_CATALOGUES, type RequestShelf } from '../../../shared/catalogue/versions';
 import { hallDate } from '../../../shared/hall-time';
 import type { Board } from '../../../shared/queue/schemas';
 import { createAlertHandlers, createAlertService, pullAlerts, pullOutages } from './alerts';
@@ -21,6 +22,8 @@ export interface HallRecordsDeps {
   kickSync(): void;
   /** Central's alerts or planned outages for this hall changed in a pull: tell the screens. */
   onAlertsChanged?: () => void;
+  /** The requests catalogue by hall date; default every shipped version. */
+  requestCatalogues?: RequestShelf;
 }
 
 /**
@@ -54,7 +57,7 @@ export function createHallRecords(deps: HallRecordsDeps) {
   });
   const requests = createRequestService({
     db: deps.db,
-    catalogue: REQUEST_CATALOGUE,
+    catalogues: deps.requestCatalogues ?? REQUEST_CATALOGUES,
     accountNoLength: CATALOGUE.settings?.accountNoLength ?? 10,
     hallCode: deps.hallCode,
     stationCode: deps.stationCode,

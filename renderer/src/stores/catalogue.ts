@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { CATALOGUE } from '../../../shared/catalogue';
-import { CATALOGUES } from '../../../shared/catalogue/versions';
+import { CATALOGUES, typeIn } from '../../../shared/catalogue/versions';
 import { hallDayStart } from '../../../shared/hall-time';
 import type { BusinessFamily, BusinessType, Catalogue } from '../../../shared/catalogue/types';
 import { call } from '../api/client';
@@ -55,7 +54,8 @@ const AFTER_MIDNIGHT_MS = 1000;
  * another version switches it too (the browser's clock may differ from the services').
  */
 export const useCatalogueStore = defineStore('catalogue', () => {
-  const catalogue = shallowRef<Catalogue>(CATALOGUE);
+  // Until the services answer: the bundled version in force at the browser's hall date.
+  const catalogue = shallowRef<Catalogue>(CATALOGUES.inForce(Date.now()));
   const loaded = ref(false);
 
   const byCode = computed(() => new Map(catalogue.value.types.map((t) => [t.code, t])));
@@ -67,8 +67,22 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     })).filter((g) => g.types.length > 0),
   );
 
-  function findType(code: string | null | undefined): BusinessType | undefined {
-    return code ? byCode.value.get(code) : undefined;
+  /**
+   * A type of the version in force; a row that names an application gives its own version
+   * (catalogueVersion), and a code the version lacks is named from the other shipped versions.
+   */
+  function findType(
+    code: string | null | undefined,
+    version?: string | null,
+  ): BusinessType | undefined {
+    if (!code) return undefined;
+    const own =
+      version && version !== catalogue.value.version ? CATALOGUES.byVersion(version) : undefined;
+    if (own) return own.types.find((t) => t.code === code) ?? byCode.value.get(code);
+    return (
+      byCode.value.get(code) ??
+      typeIn(CATALOGUES, code, { version: catalogue.value.version, at: Date.now() })
+    );
   }
 
   async function load(version?: string): Promise<void> {

@@ -9,6 +9,7 @@ import { DOC_SGCC_COMMITMENTS, published } from '../sources';
  */
 export const REQUESTS_2026_2: RequestCatalogue = {
   version: '2026.2',
+  effectiveFrom: '2026-12-01',
   names: {
     fault: t('故障报修', 'Fault report'),
     subscription: t('信息订阅', 'Notification subscription'),

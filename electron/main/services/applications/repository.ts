@@ -52,6 +52,7 @@ export interface ApplicationWithStage {
   app_no: string | null;
   central_no: string | null;
   type_code: string;
+  catalogue_version: string;
   applicant_name: string;
   /** Masked; compare a typed phone through `mobile_bidx`. */
   mobile: string;
@@ -83,7 +84,7 @@ export interface CustomerApplication {
 export type SyncedState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'conflict';
 
 const WITH_STAGE = `
-  SELECT a.id, a.app_no, a.central_no, a.type_code, a.applicant_name, a.mobile, a.mobile_bidx,
+  SELECT a.id, a.app_no, a.central_no, a.type_code, a.catalogue_version, a.applicant_name, a.mobile, a.mobile_bidx,
     a.fields_json,
     a.accepted_at, a.deadline_at, a.central_stage, m.stage, m.stage_index, m.stage_count,
     m.stage_at

@@ -82,7 +82,7 @@ function station(fetch: FetchLike) {
   const queue = createQueueService({
     ...common,
     kind: 'staff',
-    catalogue: CATALOGUE,
+    catalogues: singleCatalogue(CATALOGUE),
     saveDraft: applications.saveDraft,
   });
   return { central, engine, queue };

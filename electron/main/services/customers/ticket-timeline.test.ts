@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CustomerRecord } from '../../../../shared/api/methods/customers';
 import { CATALOGUE } from '../../../../shared/catalogue';
+import { singleCatalogue } from '../../../../shared/catalogue/versions';
 import { SELF_SERVICE_STEPS, type SelfServiceStep } from '../../../../shared/queue/checklist';
 import { DEV_REGISTRATION_SECRET } from '../../../../shared/sync/dev-secret';
 import { testLog } from '../../../../tests/support/test-log';
@@ -120,7 +121,7 @@ describe('customer timeline: tickets, ratings and guide demos', () => {
       stationCode: 'C01',
       registrationSecret: DEV_REGISTRATION_SECRET,
       kind: 'staff',
-      catalogue: CATALOGUE,
+      catalogues: singleCatalogue(CATALOGUE),
       saveDraft: () => {
         throw new Error('not used');
       },

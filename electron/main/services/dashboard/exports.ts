@@ -8,12 +8,11 @@ import { apiError } from '../../../../shared/api/errors';
 import {
   ACCOUNT_KIND_LABELS,
   FAMILY_LABELS,
-  findType,
   stageLabel,
   type AccountKind,
   type BusinessFamily,
-  type Catalogue,
 } from '../../../../shared/catalogue';
+import { typeIn, type CatalogueShelf } from '../../../../shared/catalogue/versions';
 import { maskCreditCode, maskIdNumber, maskMobile } from '../../../../shared/domain/mask';
 import {
   COMPLAINT_KIND_LABELS,
@@ -54,7 +53,8 @@ type Cell = string | number | null;
 
 export interface ExportDeps {
   db: Database;
-  catalogue: Catalogue;
+  /** Names: an application row's own version; counts by type: the version in force today. */
+  catalogues: CatalogueShelf;
   figures: DashboardFigures;
   complaints: ComplaintService;
   now: () => Date;
@@ -89,7 +89,7 @@ const h = (lang: Lang, cols: [string, string][]): string[] =>
  * Personal numbers are masked exactly as on screen.
  */
 export function createExporter(deps: ExportDeps) {
-  const { db, catalogue, figures } = deps;
+  const { db, catalogues, figures } = deps;
   const logStmt = prepared(
     db,
     `INSERT INTO report_exports (at, actor, report, format, row_count, filters_json, filename)
@@ -97,8 +97,8 @@ export function createExporter(deps: ExportDeps) {
   );
 
   const pick = (lang: Lang, t: LocalizedText): string => t[lang];
-  const typeName = (lang: Lang, code: string): string => {
-    const type = findType(catalogue, code);
+  const typeName = (lang: Lang, code: string, version?: string): string => {
+    const type = typeIn(catalogues, code, { version: version ?? null, at: deps.now() });
     return type ? pick(lang, type.name) : code;
   };
 
@@ -110,7 +110,7 @@ export function createExporter(deps: ExportDeps) {
   function applications(lang: Lang, r: Range): ReportTable {
     const rows = prepared(
       db,
-      `SELECT app_no, type_code, account_kind, applicant_name, mobile, id_number, credit_code,
+      `SELECT app_no, type_code, catalogue_version, account_kind, applicant_name, mobile, id_number, credit_code,
            account_no, accepted_at, deadline_at, state, central_no, central_stage
          FROM applications INDEXED BY applications_accepted
          WHERE accepted_at >= @fromMs AND accepted_at < @toMs ORDER BY accepted_at`,
@@ -133,7 +133,7 @@ export function createExporter(deps: ExportDeps) {
       ]),
       rows: rows.map((a) => [
         a.app_no as Cell,
-        typeName(lang, String(a.type_code)),
+        typeName(lang, String(a.type_code), String(a.catalogue_version)),
         pick(
           lang,
           ACCOUNT_KIND_LABELS[a.account_kind as AccountKind] ?? {

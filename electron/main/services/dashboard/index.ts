@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../../shared/catalogue';
+import type { CatalogueShelf } from '../../../../shared/catalogue/versions';
 import { createComplaintHandlers, createComplaintService } from '../complaints';
 import type { Database } from '../db';
 import { createSettingsService } from '../settings/service';
@@ -13,23 +13,24 @@ import { createServiceInfo } from './service-info';
  */
 export function createServiceCommitments(deps: {
   db: Database;
-  catalogue: Catalogue;
+  /** Type names and limits: an application's own version, else the one in force. */
+  catalogues: CatalogueShelf;
   now: () => Date;
   queueMeasures?: (from: string, to: string) => Promise<QueueMeasures>;
 }) {
-  const { db, now, catalogue } = deps;
+  const { db, now, catalogues } = deps;
   const settings = createSettingsService({ db, now });
   const complaints = createComplaintService({ db, settings, now });
   const figures = createDashboardFigures({ db, settings, now });
   const exporter = createExporter({
     db,
-    catalogue,
+    catalogues,
     figures,
     complaints,
     now,
     ...(deps.queueMeasures ? { queueMeasures: deps.queueMeasures } : {}),
   });
-  const serviceInfo = createServiceInfo({ db, catalogue, settings, complaints, now });
+  const serviceInfo = createServiceInfo({ db, catalogues, settings, complaints, now });
   return {
     settings,
     complaints,

@@ -1,7 +1,7 @@
 import { apiError } from '../../../../shared/api/errors';
 import type { ApplicationServiceInfo } from '../../../../shared/api/methods/dashboard';
 import type { FieldValues } from '../../../../shared/api/schemas';
-import { findType, type Catalogue } from '../../../../shared/catalogue';
+import { typeIn, type CatalogueShelf } from '../../../../shared/catalogue/versions';
 import { deadlineWarning } from '../../../../shared/deadline';
 import { limitsFor, ruleSetAt, stageDeadline } from '../../../../shared/service-rules';
 import { toHallIso } from '../../../../shared/hall-time';
@@ -17,7 +17,7 @@ import type { SettingsService } from '../settings/service';
  */
 export function createServiceInfo(deps: {
   db: Database;
-  catalogue: Catalogue;
+  catalogues: CatalogueShelf;
   settings: SettingsService;
   complaints: ComplaintService;
   now: () => Date;
@@ -29,7 +29,11 @@ export function createServiceInfo(deps: {
     const { settings } = deps;
     const now = deps.now();
     const acceptedAt = new Date(row.accepted_at ?? now.getTime());
-    const type = findType(deps.catalogue, row.type_code);
+    // The limits of the version the application was accepted under.
+    const type = typeIn(deps.catalogues, row.type_code, {
+      version: row.catalogue_version,
+      at: acceptedAt,
+    });
     const fields = JSON.parse(row.fields_json) as FieldValues;
     const set = ruleSetAt(settings.ruleSets(), acceptedAt);
     const stageCode = row.stage ?? row.central_stage;

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SyncStatusView } from '../../../../shared/sync/sync-api';
 import type { QueueStatus } from '../../../../shared/api/methods/queue';
+import type { CatalogueShelf, RequestShelf } from '../../../../shared/catalogue/versions';
 import { prepared, type Database } from '../db';
 import { createApplicationRepository } from '../applications/repository';
 import { listBackups } from '../db/backup-files';
@@ -14,9 +15,10 @@ export interface DiagnosticsSources {
   backupDir: string;
   /** Log files, current first (HallLogger.files()). */
   logFiles: () => string[];
+  /** The catalogue versions the services use: reported as the one in force now. */
+  catalogues: { applications: CatalogueShelf; requests: RequestShelf };
   station: {
     appVersion: string;
-    catalogueVersion: string;
     hallCode: string;
     stationCode: string;
     stationRole: string;
@@ -62,6 +64,21 @@ const originOf = (url: string | undefined): string | null => {
 };
 
 /**
+ * The catalogue versions in force at `now`: chosen by the hall date, or pinned whatever the
+ * date (HALL_CATALOGUE_VERSION), and the next scheduled version when there is one.
+ */
+export function catalogueReport(shelves: DiagnosticsSources['catalogues'], now: Date) {
+  const { applications, requests } = shelves;
+  const next = applications.pinned ? undefined : applications.next(now);
+  return {
+    inForce: applications.inForce(now).version,
+    requests: requests.inForce(now).version,
+    chosenBy: applications.pinned ? ('pinned' as const) : ('hall date' as const),
+    next: next ? { version: next.version, from: next.effectiveFrom } : null,
+  };
+}
+
+/**
  * The supervisor's "export diagnostics": what the hall's IT staff need to see what happened,
  * with no personal data: versions, configuration without secrets, status counts and the end of
  * the newest log files. Counts come from GROUP BY queries, never from rows.
@@ -80,7 +97,7 @@ export function buildDiagnostics(src: DiagnosticsSources) {
       node: process.versions.node,
       electron: process.versions.electron ?? null,
       sqlite,
-      catalogue: src.station.catalogueVersion,
+      catalogue: catalogueReport(src.catalogues, src.now()),
       schema: src.db.pragma('user_version', { simple: true }) as number,
       schemaLatest: LATEST_VERSION,
       platform: `${process.platform}-${process.arch}`,

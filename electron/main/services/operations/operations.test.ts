@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Address, ApplicationInput } from '../../../../shared/api/schemas';
 import type { BackupList } from '../../../../shared/api/methods/operations';
 import { CATALOGUE } from '../../../../shared/catalogue';
+import { CATALOGUES } from '../../../../shared/catalogue/versions';
 import { createServices, type Services } from '../createServices';
 import { callOk, ctxFor, seedStaff, TEST_COST } from '../auth/testing/services';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
@@ -89,7 +90,8 @@ describe('export diagnostics', () => {
     expect(bundle.versions).toMatchObject({
       schema: LATEST_VERSION,
       schemaLatest: LATEST_VERSION,
-      catalogue: CATALOGUE.version,
+      // The version in force at the hall date (2026.1 until 30 November), not the newest.
+      catalogue: { inForce: CATALOGUES.inForce(new Date()).version, chosenBy: 'hall date' },
       node: process.versions.node,
     });
     expect(bundle.config).toMatchObject({ hallCode: 'HALL01', stationCode: 'C01', central: null });

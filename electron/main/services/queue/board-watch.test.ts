@@ -66,7 +66,7 @@ function station(
     stationCode: code,
     registrationSecret: DEV_REGISTRATION_SECRET,
     kind: 'staff',
-    catalogue: CATALOGUE,
+    catalogues: singleCatalogue(CATALOGUE),
     saveDraft: applications.saveDraft,
     fetch: link,
     log: testLog,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { apiError } from '../../../../shared/api/errors';
 import type { StationKind } from '../../../../shared/api/methods/queue';
 import { findType } from '../../../../shared/catalogue/applicability';
-import type { Catalogue } from '../../../../shared/catalogue/types';
+import type { CatalogueShelf } from '../../../../shared/catalogue/versions';
 import { maskMobile, maskName } from '../../../../shared/domain/mask';
 import {
   DEFAULT_KIOSK_CONTENT,
@@ -39,7 +39,7 @@ const MAX_MISSES = 5;
 export interface KioskOptions {
   kind: StationKind;
   stationCode: string;
-  catalogue: Catalogue;
+  catalogues: CatalogueShelf;
   kioskIdleSeconds?: number | undefined;
   kioskCountdownSeconds?: number | undefined;
 }
@@ -97,7 +97,8 @@ export function createKiosk(ctx: QueueContext, issuing: Issuing, opts: KioskOpti
 
   /** A kiosk draft travels with a new ticket of the service that takes its business type. */
   async function startApplication(draft: KioskDraft, priority: Priority): Promise<IssuedTicket> {
-    const type = findType(opts.catalogue, draft.typeCode);
+    // Only a type of the version in force today: a draft names what the counter will accept.
+    const type = findType(opts.catalogues.inForce(now()), draft.typeCode);
     if (!type || !type.accountKinds.includes(draft.accountKind)) {
       throw apiError('VALIDATION', '请选择业务类型', 'Choose a business type', {
         field: 'draft.typeCode',

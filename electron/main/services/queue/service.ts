@@ -1,6 +1,6 @@
 import type { ApplicationDetail, ApplicationInput } from '../../../../shared/api/schemas';
 import type { StationKind } from '../../../../shared/api/methods/queue';
-import type { Catalogue } from '../../../../shared/catalogue/types';
+import type { CatalogueShelf } from '../../../../shared/catalogue/versions';
 import type { QueueOpInput } from '../../../../shared/queue/protocol';
 import type { Board, Channel, RateInput } from '../../../../shared/queue/schemas';
 import { toHallIso } from '../../../../shared/hall-time';
@@ -34,7 +34,8 @@ export interface QueueServiceOptions {
   enrolmentCode?: string | undefined;
   registrationSecret?: string | undefined;
   kind: StationKind;
-  catalogue: Catalogue;
+  /** The kiosk's business types: the version in force at the hall's date. */
+  catalogues: CatalogueShelf;
   /** For the clerk's verification of a kiosk draft: the same saveDraft the counter uses. */
   saveDraft: (input: ApplicationInput, actor: string) => ApplicationDetail;
   now?: () => number;

@@ -7,7 +7,6 @@ import {
   checkFaultReport,
   checkSubscription,
   describeSource,
-  type RequestCatalogue,
   type RequestFieldError,
   type RequestKind,
 } from '../../../../shared/catalogue';
@@ -20,6 +19,7 @@ import type {
 } from '../../../../shared/api/methods/requests';
 import { maskMiddle } from '../../../../shared/domain';
 import { hallDateCompact, toHallIso } from '../../../../shared/hall-time';
+import type { RequestShelf } from '../../../../shared/catalogue/versions';
 import { cipherOf } from '../crypto';
 import type { Database } from '../db';
 import { createRecordOutbox } from './outbox-op';
@@ -27,7 +27,8 @@ import { createRequestStore, type RequestInsert, type RequestRow } from './store
 
 export interface RequestServiceDeps {
   db: Database;
-  catalogue: RequestCatalogue;
+  /** The requests catalogue by hall date: each request is taken under the version in force. */
+  catalogues: RequestShelf;
   accountNoLength: number;
   hallCode: string;
   stationCode: string;
@@ -58,12 +59,15 @@ const maskAccount = (s: string | null): string => (s ? maskMiddle(s, 2, 2) : '')
  * transaction, like an application's submit; typed values are sealed, lists show them masked.
  */
 export function createRequestService(deps: RequestServiceDeps) {
-  const { catalogue: cat } = deps;
+  const inForce = () => {
+    const now = deps.now();
+    return { now, cat: deps.catalogues.inForce(now) };
+  };
   const store = createRequestStore(deps.db);
   const outbox = createRecordOutbox(deps.db);
   const cipher = cipherOf(deps.db);
-  const base = (kind: RequestKind, actor: string) => {
-    const at = deps.now().getTime();
+  const base = (kind: RequestKind, actor: string, now: Date, version: string) => {
+    const at = now.getTime();
     const prefix = `${deps.stationCode}-${hallDateCompact(at)}-${PREFIX[kind]}`;
     const no = `${prefix}${String(store.countNumbered(prefix) + 1).padStart(3, '0')}`;
     const id = uuidv7();
@@ -74,7 +78,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       stationCode: deps.stationCode,
       takenAt: toHallIso(at),
       takenBy: actor,
-      catalogueVersion: cat.version,
+      catalogueVersion: version,
     };
     return { id, no, at, payloadBase };
   };
@@ -128,26 +132,30 @@ export function createRequestService(deps: RequestServiceDeps) {
   };
 
   return {
-    catalogue: (): RequestCatalogueView => ({
-      version: cat.version,
-      names: cat.names,
-      faultKinds: cat.fault.kinds,
-      areaKinds: cat.fault.areaKinds.map((o) => ({
-        ...o,
-        minutes: cat.fault.arrival.minutes[o.value as keyof typeof cat.fault.arrival.minutes],
-      })),
-      arrivalSource: describeSource(cat.fault.arrival.source),
-      channels: cat.subscription.channels,
-      topics: cat.subscription.topics,
-      consentText: cat.subscription.consentText,
-      consentMethods: cat.subscription.consentMethods,
-      enquiryTopics: cat.enquiry.topics,
-    }),
+    catalogue: (): RequestCatalogueView => {
+      const { cat } = inForce();
+      return {
+        version: cat.version,
+        names: cat.names,
+        faultKinds: cat.fault.kinds,
+        areaKinds: cat.fault.areaKinds.map((o) => ({
+          ...o,
+          minutes: cat.fault.arrival.minutes[o.value as keyof typeof cat.fault.arrival.minutes],
+        })),
+        arrivalSource: describeSource(cat.fault.arrival.source),
+        channels: cat.subscription.channels,
+        topics: cat.subscription.topics,
+        consentText: cat.subscription.consentText,
+        consentMethods: cat.subscription.consentMethods,
+        enquiryTopics: cat.enquiry.topics,
+      };
+    },
 
     reportFault(input: z.output<typeof FaultReportInputSchema>, actor: string): RequestSummary {
+      const { now, cat } = inForce();
       const checked = checkFaultReport(cat, input, deps.accountNoLength);
       if (!checked.ok) throw refused(checked.errors);
-      const b = base('fault', actor);
+      const b = base('fault', actor, now, cat.version);
       const arrival = arrivalCommitment(cat, input.areaKind, new Date(b.at));
       const details = {
         accountNo: checked.accountNo,
@@ -184,9 +192,10 @@ export function createRequestService(deps: RequestServiceDeps) {
     },
 
     subscribe(input: z.output<typeof SubscribeInputSchema>, actor: string): RequestSummary {
+      const { now, cat } = inForce();
       const checked = checkSubscription(cat, input, deps.accountNoLength);
       if (!checked.ok) throw refused(checked.errors);
-      const b = base('subscription', actor);
+      const b = base('subscription', actor, now, cat.version);
       const details = {
         mobile: checked.mobile,
         accountNo: checked.accountNo,
@@ -246,9 +255,10 @@ export function createRequestService(deps: RequestServiceDeps) {
     },
 
     enquiry(input: z.output<typeof EnquiryInputSchema>, actor: string): RequestSummary {
+      const { now, cat } = inForce();
       const errors = checkEnquiry(cat, input);
       if (errors.length > 0) throw refused(errors);
-      const b = base('enquiry', actor);
+      const b = base('enquiry', actor, now, cat.version);
       store.transaction(() => {
         store.insert(
           row('enquiry', b, actor, {

@@ -1,5 +1,5 @@
 import type { SensitiveReason, SensitiveRow } from '../../../../shared/api/methods/sensitive';
-import { CATALOGUE } from '../../../../shared/catalogue';
+import { CATALOGUES } from '../../../../shared/catalogue/versions';
 import { toHallIso } from '../../../../shared/hall-time';
 import type { ServiceRuleSet } from '../../../../shared/service-rules';
 import type { CustomerApplication } from '../applications/repository';
@@ -16,7 +16,10 @@ const OPEN_STATES = new Set(['taken', 'dispatched', 'contacted']);
 /** The most customers one list looks at (most recently changed first). */
 const CANDIDATES = 5000;
 
-const familyOf = new Map(CATALOGUE.types.map((t) => [t.code, t.family as string]));
+// A customer's applications may be of any shipped version (a code's family never changes).
+const familyOf = new Map(
+  CATALOGUES.versions.flatMap((c) => c.types).map((t) => [t.code, t.family as string]),
+);
 
 export interface SensitiveDeps {
   /** The customer owner's reads (customers/store.ts). */

@@ -57,7 +57,7 @@ export function queueStationsPerTest(hallCode: string, prefix: string) {
         stationCode: code,
         registrationSecret: DEV_REGISTRATION_SECRET,
         kind,
-        catalogue: CATALOGUE,
+        catalogues: singleCatalogue(CATALOGUE),
         saveDraft: applications.saveDraft,
         now: () => hall.clock,
         fetch: link,
