@@ -108,3 +108,30 @@ describe('catalogue versions by hall date', () => {
     }
   });
 });
+
+describe('before the services answer, and rows of another version', () => {
+  it('starts with the version in force at the hall date, not the newest bundled one', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date('2026-11-30T23:59:00+08:00'));
+      setActivePinia(createPinia());
+      expect(useCatalogueStore().catalogue.version).toBe('2026.1');
+      vi.setSystemTime(new Date('2026-12-01T00:01:00+08:00'));
+      setActivePinia(createPinia());
+      expect(useCatalogueStore().catalogue.version).toBe('2026.2');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('names a type of an application accepted under another version', async () => {
+    fakeServices();
+    const store = useCatalogueStore();
+    await store.useVersion('2026.1');
+    // 校表 is a 2026.2 type: the version in force lacks it, the application's own has it.
+    expect(store.catalogue.types.some((t) => t.code === 'REQ_METER_TEST')).toBe(false);
+    expect(store.findType('REQ_METER_TEST', '2026.2')?.name.zh).toMatch(/^校表/);
+    expect(store.findType('REQ_METER_TEST')?.name.zh).toMatch(/^校表/);
+    expect(store.findType('NO_SUCH_TYPE', '2026.2')).toBeUndefined();
+  });
+});

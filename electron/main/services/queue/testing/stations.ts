@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createCentralCore, type CentralCore } from '../../../../../central/server';
 import { ApiError } from '../../../../../shared/api/errors';
-import { singleCatalogue } from '../../../../../shared/catalogue/versions';
+import { singleCatalogue, type CatalogueShelf } from '../../../../../shared/catalogue/versions';
 import { CATALOGUE } from '../../../../../shared/catalogue';
 import { DEV_REGISTRATION_SECRET } from '../../../../../shared/sync/dev-secret';
 import { testLog } from '../../../../../tests/support/test-log';
@@ -21,7 +21,12 @@ export const HALL_MORNING = Date.parse('2026-03-02T01:00:00Z');
  * real Hono app and a SQLite file), fresh for each test: a shared clock the test moves, a link
  * that can be cut to play an outage, and what the stations logged.
  */
-export function queueStationsPerTest(hallCode: string, prefix: string) {
+export function queueStationsPerTest(
+  hallCode: string,
+  prefix: string,
+  /** Default the newest version whatever the date (tests build inputs from CATALOGUE). */
+  catalogues: CatalogueShelf = singleCatalogue(CATALOGUE),
+) {
   let dir = '';
   let core: CentralCore | undefined;
   const dbs: Database[] = [];
@@ -44,7 +49,7 @@ export function queueStationsPerTest(hallCode: string, prefix: string) {
       dbs.push(db);
       const applications = createApplicationService({
         db,
-        catalogues: singleCatalogue(CATALOGUE),
+        catalogues,
         now: () => new Date(hall.clock),
         hallName: 'test',
         hallCode,
@@ -57,7 +62,7 @@ export function queueStationsPerTest(hallCode: string, prefix: string) {
         stationCode: code,
         registrationSecret: DEV_REGISTRATION_SECRET,
         kind,
-        catalogues: singleCatalogue(CATALOGUE),
+        catalogues,
         saveDraft: applications.saveDraft,
         now: () => hall.clock,
         fetch: link,
