@@ -27,6 +27,8 @@ const serviceEn: typeof serviceZhCN = {
     ruleVersion: 'Rule version',
     process: 'Whole-process limit',
     processDays: '{days} working days',
+    utilityTime: 'Utility’s own time',
+    whole: 'Whole process (customer steps included)',
     stage: 'Current stage',
     stageDeadline: 'Stage limit',
     stageNoLimit: 'No limit of its own',

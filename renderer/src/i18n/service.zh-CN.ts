@@ -26,6 +26,8 @@ const serviceZhCN = {
     ruleVersion: '规则版本',
     process: '全流程时限',
     processDays: '{days} 个工作日',
+    utilityTime: '供电企业办理时限',
+    whole: '全流程时限（含客户环节）',
     stage: '当前环节',
     stageDeadline: '环节时限',
     stageNoLimit: '本环节无单独时限',

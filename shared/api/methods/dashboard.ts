@@ -136,6 +136,14 @@ export const ApplicationServiceInfoSchema = z.object({
   ruleVersion: z.string(),
   workingDays: z.number().int(),
   deadlineAt: IsoTimeSchema.nullable(),
+  /**
+   * A second, whole-process limit where the type has one (低压非居民: 15 working days in all,
+   * 1479号, beside the utility's own 6): counted from acceptance under the same rule set.
+   */
+  whole: z
+    .object({ workingDays: z.number().int(), deadlineAt: IsoTimeSchema, provisional: z.boolean() })
+    .nullable()
+    .default(null),
   /** The central stage it is in, with that stage's own limit when it has one. */
   stage: z
     .object({ code: z.string(), startedAt: IsoTimeSchema, deadlineAt: IsoTimeSchema.nullable() })

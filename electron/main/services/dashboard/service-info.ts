@@ -53,11 +53,23 @@ export function createServiceInfo(deps: {
       (x): x is number => x !== null,
     );
     const current = candidates.length ? Math.min(...candidates) : null;
+    // The same engine as at acceptance: only its second, whole-process limit is read here.
+    const whole =
+      type && row.accepted_at !== null
+        ? settings.processDeadline(type, fields, acceptedAt).whole
+        : undefined;
     const closed = row.central_stage === 'ARCHIVE';
     return {
       ruleVersion: set.version,
       workingDays: type ? limitsFor(set, type, fields).workingDays : 0,
       deadlineAt: row.deadline_at === null ? null : toHallIso(row.deadline_at),
+      whole: whole
+        ? {
+            workingDays: whole.workingDays,
+            deadlineAt: toHallIso(whole.deadlineAt.getTime()),
+            provisional: whole.provisional,
+          }
+        : null,
       stage:
         stageCode && row.stage_at !== null
           ? {
