@@ -39,7 +39,7 @@ test('calling panel: notes, live wait minutes, undo of no-show and transfer, rec
   await central.start();
   // The page's clock runs on from now; it is moved on by hand to show the wait minutes.
   await page.clock.install();
-  const first = await issueAtGuide(page, '客户想了解峰谷电价');
+  const first = await issueAtGuide(page, '客户想了解峰谷电价，回电13812345678');
   await page.getByTestId('guide-need-note').fill('');
   await page.getByTestId('guide-issue').click();
   await expect(page.getByTestId('guide-ticket-number')).not.toHaveText(first);
@@ -57,7 +57,11 @@ test('calling panel: notes, live wait minutes, undo of no-show and transfer, rec
   // F2 calls the next customer: the guide's note comes with the ticket.
   await page.keyboard.press('F2');
   await expect(page.getByTestId('counter-ticket-number')).toHaveText(first);
-  await expect(page.getByTestId('counter-guide-note')).toContainText('客户想了解峰谷电价');
+  // A phone number typed into the note is masked at the counter; the remark copy keeps it.
+  await expect(page.getByTestId('counter-guide-note')).toContainText(
+    '客户想了解峰谷电价，回电138****5678',
+  );
+  await expect(page.getByTestId('counter-guide-note')).not.toContainText('13812345678');
   await shot(page, testInfo, 'calling-panel-1366x768.png');
 
   // No-show (F8): said at once, with an undo; the ticket shows in today's no-shows.
@@ -98,7 +102,7 @@ test('calling panel: notes, live wait minutes, undo of no-show and transfer, rec
   await page.getByTestId('counter-take').click();
   await page.getByTestId('type-card-NEW_LV_RES').click();
   await expect(page.getByTestId('field-remark').locator('textarea')).toHaveValue(
-    new RegExp(`来自 ${first} 号[\\s\\S]*导办员备注：客户想了解峰谷电价`),
+    new RegExp(`来自 ${first} 号[\\s\\S]*导办员备注：客户想了解峰谷电价，回电13812345678`),
   );
 });
 

@@ -162,13 +162,15 @@ export function createServices(opts: ServicesOptions): Services {
       onAlertsChanged: () => void events.bus.publish('alerts.changed', {}),
       requestCatalogues,
     });
+    // The queue's priority weights, read afresh on each use (the supervisor may change them).
+    const queueWeights = () => queue.cachedConfig().weights;
     // The customer record (issue 15): read through the applications and complaints owners,
     // synced with the hall's other stations through central.
     const customerArea = createCustomerArea({
       db,
       now,
       record: authArea.record,
-      weights: () => queue.cachedConfig().weights,
+      weights: queueWeights,
       ...(centralUrl ? { sync: { hallCode, stationCode } } : {}),
       // The ticket part of the timeline (取号, 评价, 引导演示) from the hall's queue.
       ...(hub || central ? { ticketsOf: (refs: string[]) => queue.customerTickets(refs) } : {}),
@@ -323,7 +325,7 @@ export function createServices(opts: ServicesOptions): Services {
         now,
         extra: customerHooks({
           area: customerArea,
-          weights: () => queue.cachedConfig().weights,
+          weights: queueWeights,
           log,
           kickSync: () => sync.engine.kick(),
         }),

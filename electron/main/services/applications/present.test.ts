@@ -45,6 +45,15 @@ describe('maskFieldValue', () => {
     );
   });
 
+  it('masks a phone or ID number typed into the remarks, and keeps the rest of the text', () => {
+    const shown = maskFieldValue(
+      { type: household, accountKind: 'lv_resident' },
+      'remark',
+      '客户手机13812345678，身份证11010519491231002X，630 kVA',
+    );
+    expect(shown).toBe('客户手机138****5678，身份证110***********002X，630 kVA');
+  });
+
   it('leaves non-personal values as they are', () => {
     expect(maskFieldValue({ type: household, accountKind: 'lv_resident' }, 'requestedKva', 8)).toBe(
       8,

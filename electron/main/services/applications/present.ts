@@ -15,6 +15,7 @@ import {
   maskMobile,
   maskPersonal,
 } from '../../../../shared/domain/mask';
+import { maskNumbersInText } from '../../../../shared/domain/mask-text';
 import { toHallIso } from '../../../../shared/hall-time';
 import type { ApplicationRow, HistoryRow } from './rows';
 import type { SummaryRow } from './search';
@@ -47,6 +48,10 @@ export function maskFieldValue(ctx: TypeContext, key: string, value: FieldValue)
   // as bank slips do. Names stay readable: the counter and the receipt need them.
   if (def.personal && def.kind !== 'personName' && def.kind !== 'orgName') {
     return value === '' ? value : maskMiddle(String(value), 0, 4);
+  }
+  // Remarks and other free text: a phone or ID number typed into them is masked too.
+  if ((def.kind === 'text' || def.kind === 'textarea') && typeof value === 'string') {
+    return maskNumbersInText(value);
   }
   return value;
 }
