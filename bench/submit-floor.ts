@@ -28,6 +28,9 @@ export interface SubmitFloor {
   capture(ids: readonly string[]): SubmitRows[];
   /** Writes each application's rows in its own transaction; returns each one's time in ms. */
   replay(rows: readonly SubmitRows[]): number[];
+  /** The floor's own connection and file (for the WAL page count). */
+  readonly db: Database.Database;
+  readonly file: string;
   close(): void;
 }
 
@@ -81,6 +84,8 @@ export function createSubmitFloor(hall: HallDb, file: string): SubmitFloor {
         return now() - t;
       });
     },
+    db,
+    file,
     close: () => db.close(),
   };
 }

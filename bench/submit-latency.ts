@@ -20,6 +20,7 @@ import {
 } from '../electron/main/services/testing/fixtures';
 import { arg, ms, now, quantile } from './lib';
 import { createSubmitFloor } from './submit-floor';
+import { walFramesPer } from './wal-frames';
 
 const count = Number(arg('count') ?? 10_000);
 const chunk = Number(arg('chunk') ?? 500);
@@ -84,6 +85,15 @@ for (let done = 0; done < count; done += chunk) {
   floorSamples.push(...floor.replay(rows));
   cpu.floor += cpuMs() - c;
 }
+// Pages written per commit, on 100 more of each (no timing): a count the load does not move.
+const walCount = 100;
+let walIds: string[] = [];
+const walInputs = inputs(walCount);
+const submitPages = await walFramesPer(services.db, services.db.name, walCount, async () => {
+  walIds = (await submitChunk(walInputs)).ids;
+});
+const walRows = floor.capture(walIds);
+const floorPages = await walFramesPer(floor.db, floor.file, walCount, () => floor.replay(walRows));
 const sync = services.db.pragma('synchronous', { simple: true });
 const journal = services.db.pragma('journal_mode', { simple: true });
 floor.close();
@@ -107,6 +117,10 @@ console.log(
 console.log(
   `  CPU per submit ${((cpu.submit * 1000) / samples.length).toFixed(0)} µs, ` +
     `per floor transaction ${((cpu.floor * 1000) / floorSamples.length).toFixed(0)} µs`,
+);
+console.log(
+  `  WAL pages written per submit ${submitPages.toFixed(1)}, per floor transaction ` +
+    `${floorPages.toFixed(1)} (over ${walCount} more of each, auto-checkpoint off)`,
 );
 console.log(
   `  floor:  p50 ${ms(quantile(floorSamples, 0.5))}  p90 ${ms(quantile(floorSamples, 0.9))}  ` +

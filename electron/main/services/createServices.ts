@@ -7,7 +7,7 @@ import { openDatabase } from './db';
 import { createCustomerArea } from './customers';
 import { createSensitiveArea } from './sensitive';
 import { createCustomerUpdateHandlers } from './customer-update';
-import { customerHooks } from './customers/hooks';
+import { customerAlongSubmit, customerHooks } from './customers/hooks';
 import { combine, withHooks } from './compose';
 import { crossCuttingHooks } from './hooks';
 import { createHandlers } from './handlers';
@@ -121,6 +121,8 @@ export function createServices(opts: ServicesOptions): Services {
       hallCode: opts.hallCode ?? DEFAULT_HALL_CODE,
       stationCode,
       ...(opts.receiptQueryUrl ? { receiptQueryUrl: opts.receiptQueryUrl } : {}),
+      // The customer record commits with the submit (built below; called only on a submit).
+      alongSubmit: (submitted) => customerOfSubmit(submitted),
     });
     const hallCode = opts.hallCode ?? DEFAULT_HALL_CODE;
     const centralUrl = opts.centralUrl ? checkCentralUrl(opts.centralUrl) : undefined;
@@ -176,6 +178,7 @@ export function createServices(opts: ServicesOptions): Services {
       ...(hub || central ? { ticketsOf: (refs: string[]) => queue.customerTickets(refs) } : {}),
       log,
     });
+    const customerOfSubmit = customerAlongSubmit({ customers: customerArea.customers, log });
     const sync = createSyncService({
       db,
       // Without a central system the engine is never started: everything waits in the outbox.

@@ -35,10 +35,10 @@ export interface NamePinyin {
 
 const LETTERS = /^[a-z]+$/;
 
-function syllables(name: string, pattern: 'pinyin' | 'first'): string[] {
+function syllables(name: string): string[] {
   return pinyin(name, {
     mode: 'surname',
-    pattern,
+    pattern: 'pinyin',
     toneType: 'none',
     type: 'array',
     v: true,
@@ -49,10 +49,12 @@ function syllables(name: string, pattern: 'pinyin' | 'first'): string[] {
 export function namePinyin(name: string): NamePinyin {
   const trimmed = name.trim();
   if (trimmed === '') return { initials: '', full: '' };
-  const keep = (parts: string[]): string => parts.filter((p) => LETTERS.test(p)).join('');
+  // One reading of the name: the initials are its syllables' first letters (what pinyin-pro's
+  // 'first' pattern returns, without reading the name a second time).
+  const kept = syllables(trimmed).filter((p) => LETTERS.test(p));
   return {
-    initials: keep(syllables(trimmed, 'first')),
-    full: keep(syllables(trimmed, 'pinyin')),
+    initials: kept.map((p) => p.charAt(0)).join(''),
+    full: kept.join(''),
   };
 }
 

@@ -1,5 +1,5 @@
 import { lazyCipherOf, storedIdentifiers, type StoredIdentifiers } from '../crypto';
-import { prepared, type Database } from '../db';
+import { immediate, prepared, type Database } from '../db';
 import { namePinyin } from './name-pinyin';
 import type { ApplicationRow, HistoryRow } from './rows';
 import { openFields, openHistory, sealFields, sealHistory } from './sealing';
@@ -301,7 +301,7 @@ export function createApplicationRepository(db: Database) {
     /** By the station's number or the central number. */
     withStageByNumber: (no: string): ApplicationWithStage | undefined =>
       opened(withStageByNo.get(no, no)),
-    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    transaction: <T>(fn: () => T): T => immediate(db, fn),
   };
 }
 

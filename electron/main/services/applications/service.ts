@@ -64,6 +64,21 @@ export interface ApplicationServiceDeps {
    * thresholds from settings); absent = the catalogue figures and the bundled calendar.
    */
   deadlines?: DeadlinePolicy;
+  /**
+   * Other owners' work that commits with a submit (the customer record): called inside the
+   * submit's transaction, after the application's rows, so one fsync makes both durable. It
+   * must contain its own failures (a nested transaction is a savepoint): the application is
+   * never refused for it.
+   */
+  alongSubmit?: (submitted: SubmittedFacts) => void;
+}
+
+/** What `alongSubmit` learns of a submit: the application and the values as the clerk sent them. */
+export interface SubmittedFacts {
+  applicationId: string;
+  accountKind: ApplicationInput['accountKind'];
+  fields: FieldValues;
+  actor: string;
 }
 
 /** Who opens a draft: its clerk, or a supervisor (the role is absent only without sign-in). */
@@ -213,10 +228,20 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     // Dual-supply 高压 and other variants pick their own figure from the values.
     const { deadlineAt } = deadlineOf(type, fields, acceptedDate);
 
+    const along = (applicationId: string): void =>
+      deps.alongSubmit?.({
+        applicationId,
+        accountKind: input.accountKind,
+        fields: input.fields,
+        actor,
+      });
     const written = repo.transaction((): Written | string => {
       // Submitted already (its answer was lost): the first result, no second outbox row.
       const replay = replayOf(input, fields, actor, (row) => row.accepted_at !== null);
-      if (replay) return replay.id;
+      if (replay) {
+        along(replay.id);
+        return replay.id;
+      }
       const existing = editableRow(input);
       const id = existing?.id ?? input.id ?? uuidv7();
       const day = hallDateCompact(acceptedAt);
@@ -262,6 +287,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         payload_hash: sha256Hex(text),
         created_at: acceptedAt,
       });
+      along(id);
       // A draft submitted brings its earlier history along; a fresh one has only this entry.
       return existing ? stored.row.id : stored;
     });

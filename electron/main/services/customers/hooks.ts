@@ -2,6 +2,7 @@ import { priorityForTags } from '../../../../shared/customers/tags';
 import type { Priority } from '../../../../shared/queue/schemas';
 import { hook, type AnyHook } from '../compose';
 import type { CustomerArea } from './index';
+import type { ApplicationFacts } from './service';
 
 export interface CustomerHookDeps {
   area: Pick<CustomerArea, 'customers' | 'reads'>;
@@ -12,9 +13,31 @@ export interface CustomerHookDeps {
 }
 
 /**
- * The customer record's work around other areas' methods: a submitted application keeps its
- * customer current, a complaint tells the customer's account manager, and a ticket issued for
- * an identified customer gets the priority their tags give.
+ * The customer record kept current from every submitted application, inside the submit's own
+ * transaction (the application service's `alongSubmit`): one commit, one fsync for both. The
+ * application is stored whatever happens here: a failure rolls back only the customer's
+ * savepoint (its nested transaction) and is logged by name.
+ */
+export function customerAlongSubmit(
+  deps: Pick<CustomerHookDeps, 'log'> & {
+    customers: Pick<CustomerArea['customers'], 'recordFromApplication'>;
+  },
+): (submitted: ApplicationFacts) => void {
+  return (submitted) => {
+    try {
+      deps.customers.recordFromApplication(submitted);
+    } catch (err) {
+      deps.log(
+        `customers: record from application failed: ${err instanceof Error ? err.name : typeof err}`,
+      );
+    }
+  };
+}
+
+/**
+ * The customer record's work around other areas' methods: a complaint tells the customer's
+ * account manager, and a ticket issued for an identified customer gets the priority their tags
+ * give. (A submitted application's customer is kept inside the submit: customerAlongSubmit.)
  */
 export function customerHooks(deps: CustomerHookDeps): AnyHook[] {
   const { customers, reads } = deps.area;
@@ -23,25 +46,6 @@ export function customerHooks(deps: CustomerHookDeps): AnyHook[] {
     after: () => deps.kickSync?.(),
   };
   return [
-    hook({
-      method: 'applications.submit',
-      why: 'the customer record is kept current from every submitted application',
-      after: (detail, input, ctx) => {
-        // The application is stored already: a failure here must not make the submit look failed.
-        try {
-          customers.recordFromApplication({
-            applicationId: detail.id,
-            accountKind: input.accountKind,
-            fields: input.fields,
-            actor: ctx.actor,
-          });
-        } catch (err) {
-          deps.log(
-            `customers: record from application failed: ${err instanceof Error ? err.name : typeof err}`,
-          );
-        }
-      },
-    }),
     hook({
       method: 'complaints.take',
       why: 'a complaint from a managed customer notifies the account manager',

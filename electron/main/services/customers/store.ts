@@ -1,5 +1,5 @@
 import { lazyCipherOf } from '../crypto';
-import { prepared, type Database } from '../db';
+import { immediate, prepared, type Database } from '../db';
 import {
   CONTACT_HISTORY_CONTEXT,
   openContact,
@@ -307,7 +307,7 @@ export function createCustomerStore(db: Database) {
     notifications: (recipient: string): NotificationRow[] => notificationsOf.all(recipient),
     markRead: (id: number, recipient: string, at: number): boolean =>
       markRead.run(at, id, recipient).changes === 1,
-    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    transaction: <T>(fn: () => T): T => immediate(db, fn),
   };
 }
 

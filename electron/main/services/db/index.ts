@@ -9,4 +9,4 @@ export {
   type Migration,
 } from '../../../../server-common/db';
 export { MIGRATIONS, LATEST_VERSION } from './migrations';
-export { prepared } from './statements';
+export { immediate, prepared } from './statements';

@@ -200,6 +200,16 @@ const SEEDS: Record<number, (db: Database) => void> = {
         'e1.k1.sealed', 1735776000000, 1735776000000);
     `);
   },
+  15: (db) => {
+    SEEDS[14]?.(db);
+    // A person with an account manager (the only kind the manager index now holds).
+    db.exec(`
+      INSERT INTO customers (id, cert_type, cert_bidx, cert_masked, kind, name, contact, manager,
+        created_at, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-00000000000e', 'id_number', 'bidx3', '1101**********002X',
+        'person', '王五', 'e1.k1.sealed', 'mgr1', 1735776000000, 1735776000000);
+    `);
+  },
 };
 
 let dir: string;

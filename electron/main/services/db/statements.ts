@@ -24,3 +24,17 @@ export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
   if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
   return stmt as Statement<P, R>;
 }
+
+type Runner = ((fn: () => unknown) => unknown) & { immediate: (fn: () => unknown) => unknown };
+const runners = new WeakMap<Database, Runner>();
+
+/**
+ * Runs `fn` in a `BEGIN IMMEDIATE` transaction (a savepoint inside one already open). The
+ * better-sqlite3 wrapper is made once per database: `db.transaction(fn)` builds four wrapped
+ * functions at every call, on the path of every submit.
+ */
+export function immediate<T>(db: Database, fn: () => T): T {
+  let run = runners.get(db);
+  if (!run) runners.set(db, (run = db.transaction((f: () => unknown) => f()) as Runner));
+  return run.immediate(fn) as T;
+}

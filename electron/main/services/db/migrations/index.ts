@@ -12,6 +12,7 @@ import { migration011HallRecords } from './011_hall_records';
 import { migration012AppointmentCopy } from './012_appointment_copy';
 import { migration013CustomerSync } from './013_customer_sync';
 import { migration014PlannedOutages } from './014_planned_outages';
+import { migration015CustomerIndexes } from './015_customer_indexes';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012AppointmentCopy,
   migration013CustomerSync,
   migration014PlannedOutages,
+  migration015CustomerIndexes,
 ];
 
 /** The schema version this code writes. */
