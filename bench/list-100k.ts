@@ -31,8 +31,8 @@ const PAGE_SIZE = 100;
 const LONG_MS = 50;
 const MB = 1024 * 1024;
 const LIST_API = '/api/applications.list';
-/** The table's scrolling window (el-table-v2's body grid). */
-const SCROLLER = '[data-testid="list-table"] .el-table-v2__main .el-table-v2__body';
+/** The table's scrolling window. */
+const SCROLLER = '[data-testid="list-body"]';
 
 function seed(file: string): void {
   const t = now();

@@ -1,0 +1,106 @@
+import type { ApplicationSummary } from '../../../../shared/api/schemas';
+import {
+  deadlineWarning,
+  formatRemaining,
+  hallDate,
+  uncoveredYears,
+  type DeadlineWarning,
+  type WarningThresholds,
+  type WorkingCalendar,
+} from '../../../../shared/deadline';
+import type { AppLocale } from '../../i18n';
+import { formatDateTime } from '../../utils/format';
+
+/** What a list row's texts depend on besides the row: a new object whenever one of them changes. */
+export interface RowContext {
+  locale: AppLocale;
+  typeName: (code: string) => string;
+  calendar: WorkingCalendar;
+  thresholds: WarningThresholds;
+}
+
+/** The parts of a row that do not move with the clock: worked out once per row and context. */
+export interface RowStatic {
+  typeName: string;
+  createdText: string;
+  /** '' without a deadline. */
+  deadlineText: string;
+  /** Archived work carries no warning and no 暂定 tag. */
+  closed: boolean;
+  /** 暂定: counted across a year whose holiday notice is not loaded. */
+  provisional: boolean;
+}
+
+/** The parts that follow the clock: once per row and clock tick. */
+export interface RowLive {
+  warning: DeadlineWarning;
+  /** "剩2小时" / "2h left"; '' without a deadline. */
+  remaining: string;
+}
+
+export function rowStatic(row: ApplicationSummary, ctx: RowContext): RowStatic {
+  const closed = row.centralStage === 'ARCHIVE';
+  return {
+    typeName: ctx.typeName(row.typeCode),
+    createdText: formatDateTime(row.createdAt),
+    deadlineText: formatDateTime(row.deadlineAt),
+    closed,
+    provisional:
+      !closed &&
+      !!row.acceptedAt &&
+      !!row.deadlineAt &&
+      uncoveredYears(
+        hallDate(new Date(row.acceptedAt)),
+        hallDate(new Date(row.deadlineAt)),
+        ctx.calendar,
+      ).length > 0,
+  };
+}
+
+export function rowLive(row: ApplicationSummary, ctx: RowContext, now: Date): RowLive {
+  if (!row.deadlineAt) return { warning: 'none', remaining: '' };
+  const due = new Date(row.deadlineAt);
+  return {
+    warning:
+      row.centralStage === 'ARCHIVE'
+        ? 'none'
+        : deadlineWarning(due, now, { thresholds: ctx.thresholds, calendar: ctx.calendar }),
+    remaining: formatRemaining(due, now, ctx.locale),
+  };
+}
+
+interface Entry {
+  ctx: RowContext;
+  fixed: RowStatic;
+  liveAt: number;
+  live: RowLive | null;
+}
+
+/**
+ * Row views for a virtual list: each row's texts are worked out the first time it is drawn
+ * and kept beside the row (a WeakMap, so rows the list drops are forgotten with it); the
+ * clock-dependent warning once per tick, however many cells show it. A new context (locale,
+ * catalogue, calendar, thresholds) redoes a row the next time it is drawn.
+ */
+export function rowViews() {
+  const cache = new WeakMap<ApplicationSummary, Entry>();
+  const entry = (row: ApplicationSummary, ctx: RowContext): Entry => {
+    let e = cache.get(row);
+    if (e === undefined || e.ctx !== ctx) {
+      e = { ctx, fixed: rowStatic(row, ctx), liveAt: NaN, live: null };
+      cache.set(row, e);
+    }
+    return e;
+  };
+  return {
+    fixed: (row: ApplicationSummary, ctx: RowContext): RowStatic => entry(row, ctx).fixed,
+    live(row: ApplicationSummary, ctx: RowContext, now: Date): RowLive {
+      const e = entry(row, ctx);
+      if (e.live === null || e.liveAt !== now.getTime()) {
+        e.live = rowLive(row, ctx, now);
+        e.liveAt = now.getTime();
+      }
+      return e.live;
+    },
+  };
+}
