@@ -1,5 +1,6 @@
 import type { DeviceIdentity } from './auth';
-import { appendChange, changesSince } from './change-feed';
+import { appendChange, changesSince, noteChange } from './change-feed';
+import { BatchNumbers } from './batch-numbers';
 import { answer, record, refuse, sha256Hex, type AppRow } from './op-answers';
 import {
   all,
@@ -12,7 +13,6 @@ import {
   type Work,
 } from './store/work';
 import { canonicalJson } from '../shared/sync/canonical-json';
-import { hallDateCompact } from '../shared/hall-time';
 import {
   OpSchema,
   PAYLOAD_SCHEMAS,
@@ -90,12 +90,15 @@ export class Ledger {
   }
 
   private *applyAll(device: DeviceIdentity, ops: unknown[]): Work<OpResult[]> {
+    // Made inside the work, so a PostgreSQL retry starts again from the stored counter.
+    const numbers = new BatchNumbers(device.hallCode);
     const results: OpResult[] = [];
-    for (const raw of ops) results.push(yield* this.applyOne(device, raw));
+    for (const raw of ops) results.push(yield* this.applyOne(device, raw, numbers));
+    yield* numbers.flush();
     return results;
   }
 
-  private *applyOne(device: DeviceIdentity, raw: unknown): Work<OpResult> {
+  private *applyOne(device: DeviceIdentity, raw: unknown, numbers: BatchNumbers): Work<OpResult> {
     const rawOpId =
       typeof raw === 'object' &&
       raw !== null &&
@@ -126,7 +129,7 @@ export class Ledger {
       return first.status === 'applied' ? { ...first, status: 'duplicate' } : first;
     }
 
-    const result = yield* this.decide(device, op, canonical);
+    const result = yield* this.decide(device, op, canonical, numbers);
     yield* run(
       `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
@@ -140,7 +143,12 @@ export class Ledger {
     return result;
   }
 
-  private *decide(device: DeviceIdentity, op: Op, canonical: string): Work<OpResult> {
+  private *decide(
+    device: DeviceIdentity,
+    op: Op,
+    canonical: string,
+    numbers: BatchNumbers,
+  ): Work<OpResult> {
     if (isHallRecordKind(op.kind)) {
       return yield* this.records.decide(device, op, op.kind, canonical);
     }
@@ -164,7 +172,7 @@ export class Ledger {
     if (app) yield* this.noteOrder(app, op.opId);
 
     if (op.kind === 'application.submit') {
-      if (!app) return yield* this.insert(device, op, p, canonical);
+      if (!app) return yield* this.insert(device, op, p, canonical, numbers);
       if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
       return refuse(op.opId, 'conflict', 'APPLICATION_EXISTS', {
         central: record(app, device),
@@ -187,7 +195,7 @@ export class Ledger {
       app.application_id,
     );
     const updated = { ...app, payload_hash: op.payloadHash, version, last_op_id: op.opId };
-    yield* appendChange(updated, this.now());
+    yield* noteChange(updated, this.now());
     return answer(op.opId, 'applied', updated);
   }
 
@@ -196,17 +204,12 @@ export class Ledger {
     op: Op,
     p: ApplicationSubmitPayload,
     canonical: string,
+    numbers: BatchNumbers,
   ): Work<OpResult> {
     const now = this.now();
     const stages = this.stagesFor(p.typeCode, p.accountKind, p);
-    const day = hallDateCompact(now);
-    const counter = (yield* get<{ last: number }>(
-      `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)
-         ON CONFLICT (hall_code, day) DO UPDATE SET last = number_counters.last + 1 RETURNING last`,
-      device.hallCode,
-      day,
-    )) as { last: number }; // RETURNING always yields the row
-    const centralNo = `${device.hallCode}-${day}-${String(counter.last).padStart(6, '0')}`;
+    const day = numbers.dayOf(now);
+    const centralNo = `${device.hallCode}-${day}-${String(yield* numbers.next(day)).padStart(6, '0')}`;
     const row: AppRow = {
       application_id: op.applicationId,
       central_no: centralNo,
@@ -238,7 +241,7 @@ export class Ledger {
       p.acceptedAt,
       now,
     );
-    yield* appendChange(row, now);
+    yield* noteChange(row, now);
     return answer(op.opId, 'applied', row);
   }
 
