@@ -1,6 +1,7 @@
 import type { DeviceIdentity } from './auth';
 import { appendChange, changesSince, noteChange } from './change-feed';
 import { BatchNumbers } from './batch-numbers';
+import { BatchSeen } from './batch-seen';
 import { answer, record, refuse, sha256Hex, type AppRow } from './op-answers';
 import {
   all,
@@ -92,13 +93,19 @@ export class Ledger {
   private *applyAll(device: DeviceIdentity, ops: unknown[]): Work<OpResult[]> {
     // Made inside the work, so a PostgreSQL retry starts again from the stored counter.
     const numbers = new BatchNumbers(device.hallCode);
+    const seen = yield* BatchSeen.read(device.deviceId, ops);
     const results: OpResult[] = [];
-    for (const raw of ops) results.push(yield* this.applyOne(device, raw, numbers));
+    for (const raw of ops) results.push(yield* this.applyOne(device, raw, numbers, seen));
     yield* numbers.flush();
     return results;
   }
 
-  private *applyOne(device: DeviceIdentity, raw: unknown, numbers: BatchNumbers): Work<OpResult> {
+  private *applyOne(
+    device: DeviceIdentity,
+    raw: unknown,
+    numbers: BatchNumbers,
+    seenOps: BatchSeen,
+  ): Work<OpResult> {
     const rawOpId =
       typeof raw === 'object' &&
       raw !== null &&
@@ -118,11 +125,7 @@ export class Ledger {
       return refuse(op.opId, 'rejected', 'HASH_MISMATCH');
     }
 
-    const seen = yield* get<{ payload_hash: string; result: string }>(
-      'SELECT payload_hash, result FROM ops WHERE device_id = ? AND op_id = ?',
-      device.deviceId,
-      op.opId,
-    );
+    const seen = seenOps.get(op.opId);
     if (seen) {
       if (seen.payload_hash !== op.payloadHash) return refuse(op.opId, 'rejected', 'OP_ID_REUSED');
       const first = JSON.parse(seen.result) as OpResult;
@@ -130,16 +133,18 @@ export class Ledger {
     }
 
     const result = yield* this.decide(device, op, canonical, numbers);
+    const record = { payload_hash: op.payloadHash, result: JSON.stringify(result) };
     yield* run(
       `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       device.deviceId,
       op.opId,
-      op.payloadHash,
+      record.payload_hash,
       op.applicationId,
-      JSON.stringify(result),
+      record.result,
       this.now(),
     );
+    seenOps.add(op.opId, record);
     return result;
   }
 
