@@ -196,13 +196,14 @@ export function createApplicationRepository(db: Database) {
                    THEN ? ELSE state END
      WHERE id = ?`,
   );
-  // The same two writes for a whole batch of answers (a JSON array of id and value objects).
+  // The same two writes for a whole batch (a JSON array of ids, or of id and value objects).
+  // `+state` keeps the state index out: the ids lead, through the primary key.
   const setSyncedStates = prepared<[string, string]>(
     db,
     `
     UPDATE applications SET state = ?
      WHERE id IN (SELECT value FROM json_each(?))
-       AND state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`,
+       AND +state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`,
   );
   const adoptManyWithState = prepared<[string]>(
     db,
