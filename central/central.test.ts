@@ -145,6 +145,24 @@ describe.each(hub.engines)('central on %s', (engine) => {
       });
     });
 
+    it('counts a batch’s numbers once and stores them: no gap after a refused or repeated op', async () => {
+      const creds = await register();
+      const first = opFor(creds.deviceId, submitPayload({ hallCode: 'H01' }));
+      const bad = opFor(creds.deviceId, submitPayload({ hallCode: 'H01', acceptedAt: 'soon' }));
+      const batch = await push(creds, [
+        first,
+        bad,
+        opFor(creds.deviceId, submitPayload({ hallCode: 'H01' })),
+        first,
+      ]);
+      expect(batch.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied', 'duplicate']);
+      const [next] = await push(creds, [opFor(creds.deviceId, submitPayload({ hallCode: 'H01' }))]);
+      const numbers = [...batch, next].flatMap((r) =>
+        r?.centralNo ? [r.centralNo.slice(-6)] : [],
+      );
+      expect(numbers).toEqual(['000001', '000002', '000001', '000003']);
+    });
+
     it('refuses a reused op id with another payload: 422 alone, rejected in a batch', async () => {
       const creds = await register();
       const op = opFor(creds.deviceId, submitPayload({ hallCode: 'H01' }));

@@ -1,5 +1,5 @@
 import type { AppRow } from './op-answers';
-import { all, dialects, get, run, type Work } from './store/work';
+import { all, dialects, get, run, type SqlParam, type Work } from './store/work';
 import type { Change, ChangesPage } from '../shared/sync/protocol';
 import { FIRST_STAGE } from '../shared/catalogue/stages';
 
@@ -34,11 +34,26 @@ const HALL_FEED_LOCK = dialects(
 
 /** Appends one change and answers its seq. */
 export function* appendChange(app: AppRow, at: number): Work<number> {
-  const stages = JSON.parse(app.stages) as string[];
   yield* run(HALL_FEED_LOCK, app.hall_code);
   const row = yield* get<{ seq: number }>(
-    `INSERT INTO changes (application_id, hall_code, central_no, stage, stage_index, stage_count,
-         stage_at, version, payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+    `${INSERT_CHANGE} RETURNING seq`,
+    ...changeValues(app, at),
+  );
+  return row?.seq ?? 0;
+}
+
+/** Appends one change when its seq is not needed (the ledger's answers): no RETURNING. */
+export function* noteChange(app: AppRow, at: number): Work<void> {
+  yield* run(HALL_FEED_LOCK, app.hall_code);
+  yield* run(INSERT_CHANGE, ...changeValues(app, at));
+}
+
+const INSERT_CHANGE = `INSERT INTO changes (application_id, hall_code, central_no, stage, stage_index,
+    stage_count, stage_at, version, payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+function changeValues(app: AppRow, at: number): SqlParam[] {
+  const stages = JSON.parse(app.stages) as string[];
+  return [
     app.application_id,
     app.hall_code,
     app.central_no,
@@ -48,8 +63,7 @@ export function* appendChange(app: AppRow, at: number): Work<number> {
     at,
     app.version,
     app.payload_hash,
-  );
-  return row?.seq ?? 0;
+  ];
 }
 
 export function* changesSince(hallCode: string, since: number, limit: number): Work<ChangesPage> {

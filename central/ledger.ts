@@ -1,5 +1,7 @@
 import type { DeviceIdentity } from './auth';
-import { appendChange, changesSince } from './change-feed';
+import { appendChange, changesSince, noteChange } from './change-feed';
+import { BatchNumbers } from './batch-numbers';
+import { BatchSeen } from './batch-seen';
 import { answer, record, refuse, sha256Hex, type AppRow } from './op-answers';
 import {
   all,
@@ -12,7 +14,6 @@ import {
   type Work,
 } from './store/work';
 import { canonicalJson } from '../shared/sync/canonical-json';
-import { hallDateCompact } from '../shared/hall-time';
 import {
   OpSchema,
   PAYLOAD_SCHEMAS,
@@ -90,12 +91,21 @@ export class Ledger {
   }
 
   private *applyAll(device: DeviceIdentity, ops: unknown[]): Work<OpResult[]> {
+    // Made inside the work, so a PostgreSQL retry starts again from the stored counter.
+    const numbers = new BatchNumbers(device.hallCode);
+    const seen = yield* BatchSeen.read(device.deviceId, ops);
     const results: OpResult[] = [];
-    for (const raw of ops) results.push(yield* this.applyOne(device, raw));
+    for (const raw of ops) results.push(yield* this.applyOne(device, raw, numbers, seen));
+    yield* numbers.flush();
     return results;
   }
 
-  private *applyOne(device: DeviceIdentity, raw: unknown): Work<OpResult> {
+  private *applyOne(
+    device: DeviceIdentity,
+    raw: unknown,
+    numbers: BatchNumbers,
+    seenOps: BatchSeen,
+  ): Work<OpResult> {
     const rawOpId =
       typeof raw === 'object' &&
       raw !== null &&
@@ -115,32 +125,35 @@ export class Ledger {
       return refuse(op.opId, 'rejected', 'HASH_MISMATCH');
     }
 
-    const seen = yield* get<{ payload_hash: string; result: string }>(
-      'SELECT payload_hash, result FROM ops WHERE device_id = ? AND op_id = ?',
-      device.deviceId,
-      op.opId,
-    );
+    const seen = seenOps.get(op.opId);
     if (seen) {
       if (seen.payload_hash !== op.payloadHash) return refuse(op.opId, 'rejected', 'OP_ID_REUSED');
       const first = JSON.parse(seen.result) as OpResult;
       return first.status === 'applied' ? { ...first, status: 'duplicate' } : first;
     }
 
-    const result = yield* this.decide(device, op, canonical);
+    const result = yield* this.decide(device, op, canonical, numbers);
+    const record = { payload_hash: op.payloadHash, result: JSON.stringify(result) };
     yield* run(
       `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       device.deviceId,
       op.opId,
-      op.payloadHash,
+      record.payload_hash,
       op.applicationId,
-      JSON.stringify(result),
+      record.result,
       this.now(),
     );
+    seenOps.add(op.opId, record);
     return result;
   }
 
-  private *decide(device: DeviceIdentity, op: Op, canonical: string): Work<OpResult> {
+  private *decide(
+    device: DeviceIdentity,
+    op: Op,
+    canonical: string,
+    numbers: BatchNumbers,
+  ): Work<OpResult> {
     if (isHallRecordKind(op.kind)) {
       return yield* this.records.decide(device, op, op.kind, canonical);
     }
@@ -164,7 +177,7 @@ export class Ledger {
     if (app) yield* this.noteOrder(app, op.opId);
 
     if (op.kind === 'application.submit') {
-      if (!app) return yield* this.insert(device, op, p, canonical);
+      if (!app) return yield* this.insert(device, op, p, canonical, numbers);
       if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
       return refuse(op.opId, 'conflict', 'APPLICATION_EXISTS', {
         central: record(app, device),
@@ -187,7 +200,7 @@ export class Ledger {
       app.application_id,
     );
     const updated = { ...app, payload_hash: op.payloadHash, version, last_op_id: op.opId };
-    yield* appendChange(updated, this.now());
+    yield* noteChange(updated, this.now());
     return answer(op.opId, 'applied', updated);
   }
 
@@ -196,17 +209,12 @@ export class Ledger {
     op: Op,
     p: ApplicationSubmitPayload,
     canonical: string,
+    numbers: BatchNumbers,
   ): Work<OpResult> {
     const now = this.now();
     const stages = this.stagesFor(p.typeCode, p.accountKind, p);
-    const day = hallDateCompact(now);
-    const counter = (yield* get<{ last: number }>(
-      `INSERT INTO number_counters (hall_code, day, last) VALUES (?, ?, 1)
-         ON CONFLICT (hall_code, day) DO UPDATE SET last = number_counters.last + 1 RETURNING last`,
-      device.hallCode,
-      day,
-    )) as { last: number }; // RETURNING always yields the row
-    const centralNo = `${device.hallCode}-${day}-${String(counter.last).padStart(6, '0')}`;
+    const day = numbers.dayOf(now);
+    const centralNo = `${device.hallCode}-${day}-${String(yield* numbers.next(day)).padStart(6, '0')}`;
     const row: AppRow = {
       application_id: op.applicationId,
       central_no: centralNo,
@@ -238,7 +246,7 @@ export class Ledger {
       p.acceptedAt,
       now,
     );
-    yield* appendChange(row, now);
+    yield* noteChange(row, now);
     return answer(op.opId, 'applied', row);
   }
 

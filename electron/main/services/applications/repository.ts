@@ -83,6 +83,14 @@ export interface CustomerApplication {
 /** States the outbox derives; a draft or ready row is the clerk's and never touched by sync. */
 export type SyncedState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'conflict';
 
+/** An answer's central number and stage with the state derived with it. */
+export interface AdoptedCentralNo {
+  id: string;
+  centralNo: string;
+  stage: string | null;
+  state: SyncedState;
+}
+
 const WITH_STAGE = `
   SELECT a.id, a.app_no, a.central_no, a.type_code, a.catalogue_version, a.applicant_name, a.mobile, a.mobile_bidx,
     a.fields_json,
@@ -189,6 +197,25 @@ export function createApplicationRepository(db: Database) {
                    THEN ? ELSE state END
      WHERE id = ?`,
   );
+  // The same two writes for a whole batch (a JSON array of ids, or of id and value objects).
+  // `+state` keeps the state index out: the ids lead, through the primary key.
+  const setSyncedStates = prepared<[string, string]>(
+    db,
+    `
+    UPDATE applications SET state = ?
+     WHERE id IN (SELECT value FROM json_each(?))
+       AND +state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')`,
+  );
+  const adoptManyWithState = prepared<[string]>(
+    db,
+    `
+    UPDATE applications SET central_no = a.value ->> 'centralNo',
+      central_stage = COALESCE(central_stage, a.value ->> 'stage'),
+      state = CASE WHEN state IN ('queued', 'sent', 'acknowledged', 'rejected', 'conflict')
+                   THEN a.value ->> 'state' ELSE state END
+      FROM json_each(?) AS a
+     WHERE applications.id = a.value ->> 'id'`,
+  );
   const syncInfo = prepared<[string], ApplicationSyncInfo>(
     db,
     'SELECT app_no, type_code, central_no, central_stage FROM applications WHERE id = ?',
@@ -284,6 +311,14 @@ export function createApplicationRepository(db: Database) {
     ): void => void adoptWithState.run(centralNo, stage, state, id),
     /** The state the outbox derived; only rows already handed to sync change. */
     setSyncedState: (id: string, state: SyncedState): void => void setSyncedState.run(state, id),
+    /** setSyncedState for many applications with one state, in one statement. */
+    setSyncedStates: (ids: readonly string[], state: SyncedState): void => {
+      if (ids.length > 0) setSyncedStates.run(state, JSON.stringify(ids));
+    },
+    /** adoptCentralNoWithState for a batch of answers, in one statement. */
+    adoptCentralNosWithState: (adopted: readonly AdoptedCentralNo[]): void => {
+      if (adopted.length > 0) adoptManyWithState.run(JSON.stringify(adopted));
+    },
     centralNo: (id: string): string | null => syncInfo.get(id)?.central_no ?? null,
     syncInfo: (id: string): ApplicationSyncInfo | undefined => syncInfo.get(id),
     byTicket: (ticketId: string): TicketApplication[] => byTicket.all(ticketId),

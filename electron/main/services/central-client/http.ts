@@ -17,6 +17,8 @@ export interface CentralRequest {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: unknown;
+  /** The body already as JSON text (a large body built without parsing what it carries). */
+  bodyText?: string;
   token?: string;
   timeoutMs?: number;
 }
@@ -33,6 +35,7 @@ export function createCentralHttp(opts: CentralHttpOptions) {
   const now = opts.now ?? Date.now;
 
   async function request<T>(req: CentralRequest, schema: z.ZodType<T>): Promise<T> {
+    const body = req.bodyText ?? (req.body !== undefined ? JSON.stringify(req.body) : undefined);
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -45,10 +48,10 @@ export function createCentralHttp(opts: CentralHttpOptions) {
           method: req.method,
           headers: {
             accept: 'application/json',
-            ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
             ...(req.token ? { authorization: `Bearer ${req.token}` } : {}),
           },
-          ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+          ...(body !== undefined ? { body } : {}),
           signal: controller.signal,
         });
       } catch (err) {

@@ -27,6 +27,12 @@ export interface OutboxRow {
   response: string | null;
 }
 
+/** What the derived application state is read from: each operation's state and attempts. */
+export interface OpState {
+  state: OutboxRow['state'];
+  attempts: number;
+}
+
 export interface OutboxInsert {
   op_id: string;
   application_id: string;
@@ -98,9 +104,15 @@ export function createOutboxStore(db: Database) {
   );
   // Read through the per-application index (a state filter would make the planner scan every
   // pending row).
-  const opsOfApp = prepared<[string], { state: OutboxRow['state']; attempts: number }>(
+  const opsOfApp = prepared<[string], OpState>(
     db,
     'SELECT state, attempts FROM outbox INDEXED BY outbox_app WHERE application_id = ?',
+  );
+  const opsOfApps = prepared<[string], { application_id: string } & OpState>(
+    db,
+    `
+    SELECT application_id, state, attempts FROM outbox INDEXED BY outbox_app
+     WHERE application_id IN (SELECT value FROM json_each(?))`,
   );
   const countStates = prepared<[], { state: string; n: number }>(
     db,
@@ -152,7 +164,17 @@ export function createOutboxStore(db: Database) {
     settle: (seq: number, state: 'dead' | 'conflict', detail: string, response: string): boolean =>
       settle.run(state, errorNote(detail), sealOutboxResponse(cipher, response) ?? '', seq)
         .changes === 1,
-    opsOf: (applicationId: string) => opsOfApp.all(applicationId),
+    opsOf: (applicationId: string): OpState[] => opsOfApp.all(applicationId),
+    /** opsOf for many applications in one read, by application. */
+    opsOfMany(applicationIds: readonly string[]): Map<string, OpState[]> {
+      const byApp = new Map<string, OpState[]>();
+      for (const { application_id, ...op } of opsOfApps.all(JSON.stringify(applicationIds))) {
+        const list = byApp.get(application_id);
+        if (list) list.push(op);
+        else byApp.set(application_id, [op]);
+      }
+      return byApp;
+    },
     countByState: () => countStates.all(),
     countBlocked: (): number => countBlocked.get()?.n ?? 0,
     bySeq: (seq: number): OutboxRow | undefined => {

@@ -1,12 +1,8 @@
-import {
-  PushResponseSchema,
-  type AuditTail,
-  type Op,
-  type SyncOpKind,
-} from '../../../../shared/sync/protocol';
+import { PushResponseSchema, type AuditTail } from '../../../../shared/sync/protocol';
 import { CentralError, type CentralConnection } from '../central-client';
 import { createBatchSize } from './batch-size';
 import type { Outbox, OutboxRow } from './outbox';
+import { pushBodyText } from './push-body';
 import type { CycleOutcome, SyncHealth } from './sync-health';
 
 export interface PusherOptions {
@@ -87,11 +83,6 @@ export function createPusher(opts: PusherOptions) {
     }
   }
 
-  const pushBody = (ops: Op[], withTail: boolean) => {
-    const tail = withTail ? opts.auditTail?.() : undefined;
-    return tail ? { ops, auditTail: tail } : { ops };
-  };
-
   async function pushBatch(
     batch: OutboxRow[],
     withTail: boolean,
@@ -99,20 +90,13 @@ export function createPusher(opts: PusherOptions) {
     const deviceId = central.session.deviceId();
     if (!deviceId) return { next: 'more' };
     outbox.markAttempt(batch, now());
-    const ops: Op[] = batch.map((row) => ({
-      opId: row.op_id,
-      deviceId,
-      kind: row.kind as SyncOpKind,
-      applicationId: row.application_id,
-      payload: JSON.parse(row.payload) as Record<string, unknown>,
-      payloadHash: row.payload_hash,
-    }));
+    const body = pushBodyText(batch, deviceId, withTail ? opts.auditTail?.() : undefined);
     let answer;
     const sentAt = performance.now();
     try {
       answer = await central.session.authed((token) =>
         central.http.request(
-          { method: 'POST', path: '/v1/ops', body: pushBody(ops, withTail), token },
+          { method: 'POST', path: '/v1/ops', bodyText: body, token },
           PushResponseSchema,
         ),
       );
