@@ -153,6 +153,11 @@ export const ReceiptSchema = z.object({
   acceptedAt: IsoTimeSchema,
   deadlineAt: IsoTimeSchema,
   deadlineWorkingDays: z.number().int(),
+  /** The whole-process limit the customer is promised, where there is one (低压非居民 新装). */
+  wholeProcess: z
+    .object({ workingDays: z.number().int(), deadlineAt: IsoTimeSchema })
+    .nullable()
+    .default(null),
   papersReceived: z.array(LocalizedTextSchema),
   papersMissing: z.array(z.object({ name: LocalizedTextSchema, deferred: z.boolean() })),
   hallName: z.string(),

@@ -185,6 +185,7 @@ const en: MessageSchema = {
     none: 'None',
     deadline: 'Committed deadline',
     deadlineValue: 'by {date} ({days} working days)',
+    wholeProcess: 'Whole process',
     clerk: 'Clerk',
     acceptedAt: 'Accepted at',
     qrHint: 'Scan, or quote the application number, to track progress',

@@ -184,6 +184,7 @@ const zhCN = {
     none: '无',
     deadline: '承诺办结时限',
     deadlineValue: '{date} 前（{days} 个工作日）',
+    wholeProcess: '全流程办结时限',
     clerk: '受理员',
     acceptedAt: '受理时间',
     qrHint: '扫码或凭申请编号查询办理进度',

@@ -11,7 +11,7 @@ export interface DeadlinePolicy {
     type: BusinessType,
     fields: FieldValues,
     acceptedAt: Date,
-  ): { workingDays: number; deadlineAt: Date };
+  ): { workingDays: number; deadlineAt: Date; whole?: { workingDays: number; deadlineAt: Date } };
   warningBounds(now: Date): WarningBounds;
   /** The hall calendar (bundled plus loaded years): notice periods count on it. */
   calendar?(): WorkingCalendar;
@@ -21,7 +21,12 @@ export type DeadlineOf = (
   type: BusinessType,
   fields: FieldValues,
   acceptedAt: Date,
-) => { workingDays: number; deadlineAt: number };
+) => {
+  workingDays: number;
+  deadlineAt: number;
+  /** A second, whole-process limit where the rules set one (低压非居民 新装: 15 working days). */
+  whole?: { workingDays: number; deadlineAt: number };
+};
 
 /**
  * The deadline fixed at acceptance (the counter's clock, never the sync time): the policy in
@@ -31,7 +36,15 @@ export function deadlineOfPolicy(policy: DeadlinePolicy | undefined): DeadlineOf
   return (type, fields, acceptedAt) => {
     if (policy) {
       const d = policy.processDeadline(type, fields, acceptedAt);
-      return { workingDays: d.workingDays, deadlineAt: d.deadlineAt.getTime() };
+      return {
+        workingDays: d.workingDays,
+        deadlineAt: d.deadlineAt.getTime(),
+        ...(d.whole
+          ? {
+              whole: { workingDays: d.whole.workingDays, deadlineAt: d.whole.deadlineAt.getTime() },
+            }
+          : {}),
+      };
     }
     const workingDays = deadlineFor(type, fields).workingDays;
     return { workingDays, deadlineAt: computeDeadline(acceptedAt, workingDays).getTime() };

@@ -76,3 +76,19 @@ describe('receipt QR address', () => {
     expect(DEFAULT_RECEIPT_QUERY_URL).toMatch(/^https:\/\/[^/]+\/.*\{applicationNo\}/);
   });
 });
+
+describe('receipt limits', () => {
+  it('a low-voltage business new connection carries the 15-day whole-process limit', async () => {
+    const { receipt } = await receiptFor('NEW_LV_BIZ', 'lv_business');
+    expect(receipt.deadlineWorkingDays).toBe(6);
+    expect(receipt.wholeProcess).toEqual({
+      workingDays: 15,
+      deadlineAt: '2026-03-23T17:30:00.000+08:00',
+    });
+  });
+
+  it('a household new connection has only its own limit', async () => {
+    const { receipt } = await receiptFor('NEW_LV_RES', 'lv_resident');
+    expect(receipt.wholeProcess).toBeNull();
+  });
+});

@@ -37,6 +37,7 @@ export function createReceipts(deps: {
     const fields = JSON.parse(row.fields_json) as FieldValues;
     const papers = JSON.parse(row.papers_json) as PaperEntry[];
     const summary = toSummary(row);
+    const limits = type ? deps.deadlineOf(type, fields, new Date(row.accepted_at)) : undefined;
     const kind = row.account_kind as AccountKind;
     const addressKey =
       (type ? fieldsFor(type, kind) : []).find((f) => f.kind === 'address')?.key ?? 'address';
@@ -65,9 +66,10 @@ export function createReceipts(deps: {
           : '',
       acceptedAt: toHallIso(row.accepted_at),
       deadlineAt: toHallIso(row.deadline_at),
-      deadlineWorkingDays: type
-        ? deps.deadlineOf(type, fields, new Date(row.accepted_at)).workingDays
-        : 0,
+      deadlineWorkingDays: limits?.workingDays ?? 0,
+      wholeProcess: limits?.whole
+        ? { workingDays: limits.whole.workingDays, deadlineAt: toHallIso(limits.whole.deadlineAt) }
+        : null,
       papersReceived,
       papersMissing,
       hallName: deps.hallName,
