@@ -18,6 +18,7 @@ describe('web host listening before its services', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>hall</title>');
   });
   afterEach(async () => {
+    host?.fail(); // no-op once services were provided; otherwise close() would wait for them
     await host?.close();
     host = undefined;
   });
@@ -103,5 +104,40 @@ describe('web host listening before its services', () => {
     await done;
     expect(echo.isClosed()).toBe(true);
     await expect(fetch(`${closing.url}/`)).rejects.toThrow();
+  });
+
+  describe('when the services start loading (pageServed)', () => {
+    const settled = (p: Promise<void>) => {
+      let done = false;
+      void p.then(() => (done = true));
+      return () => done;
+    };
+
+    it('waits while nothing came, then gives up waiting at maxMs', async () => {
+      host = await listenWebHost({ port: 0, rendererDir });
+      const started = performance.now();
+      await host.pageServed({ idleMs: 30, maxMs: 300 });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    });
+
+    it('goes once the page has its files and has asked for none since', async () => {
+      host = await listenWebHost({ port: 0, rendererDir });
+      const done = settled(host.pageServed({ idleMs: 100, maxMs: 10_000 }));
+      await fetch(`${host.url}/`).then((r) => r.text());
+      expect(done()).toBe(false); // the idle period has only begun
+      await new Promise((r) => setTimeout(r, 400));
+      expect(done()).toBe(true);
+    });
+
+    it('goes at once when an API call comes (it waits for the services)', async () => {
+      host = await listenWebHost({ port: 0, rendererDir });
+      const served = host.pageServed({ idleMs: 30, maxMs: 10_000 });
+      const done = settled(served);
+      const waiting = call(host.url, 'auth.status', {});
+      await served;
+      expect(done()).toBe(true);
+      host.provide(echoServices().services);
+      expect((await waiting).status).toBe(200);
+    });
   });
 });

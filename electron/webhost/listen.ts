@@ -24,6 +24,12 @@ export interface ListeningHost {
   provide(services: HostServices): void;
   /** The services could not be opened: waiting and later calls are answered UNAVAILABLE. */
   fail(): void;
+  /**
+   * When to load the services: at the first API call, once the page's first files have gone out
+   * and no file has been asked for in `idleMs`, or `maxMs` after listening, whichever is first.
+   * Loading them blocks the host for a while; the page runs its scripts meanwhile.
+   */
+  pageServed(timing?: { idleMs?: number; maxMs?: number }): Promise<void>;
   /** Stops listening, then closes the services (once they are open, if they are coming). */
   close(): Promise<void>;
 }
@@ -50,6 +56,7 @@ export async function listenWebHost(options: {
   let open: HostServices | null = null;
   void services.then((s) => (open = s));
   let port = options.port ?? 0;
+  const page = pageWatch();
   const app = createWebApp({
     dispatch: async (method, input, context) => {
       const s = open ?? (await services);
@@ -60,7 +67,16 @@ export async function listenWebHost(options: {
     getPort: () => port,
   });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s as Server));
+    const fetch: typeof app.fetch = async (request, env, context) => {
+      const api = new URL(request.url).pathname.startsWith('/api/');
+      page.started(api);
+      try {
+        return await app.fetch(request, env, context);
+      } finally {
+        if (!api) page.finished();
+      }
+    };
+    const s = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(s as Server));
     (s as Server).once('error', reject);
   });
   port = (server.address() as AddressInfo).port;
@@ -68,6 +84,7 @@ export async function listenWebHost(options: {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pageServed: (timing) => page.served(timing),
     provide: (s) => provide(s),
     fail: () => provide(null),
     close: () =>
@@ -77,5 +94,42 @@ export async function listenWebHost(options: {
       }).then(async () => {
         await (await services)?.close();
       })),
+  };
+}
+
+/** Watches the page's first requests for `ListeningHost.pageServed`. */
+function pageWatch() {
+  let inFlight = 0;
+  let served = 0;
+  let hooks: { api(): void; file(): void; fileDone(): void } | null = null;
+  return {
+    started(api: boolean) {
+      if (!api) inFlight += 1;
+      if (api) hooks?.api();
+      else hooks?.file();
+    },
+    finished() {
+      inFlight -= 1;
+      served += 1;
+      hooks?.fileDone();
+    },
+    served({ idleMs = 30, maxMs = 500 } = {}): Promise<void> {
+      return new Promise<void>((resolve) => {
+        let idle: ReturnType<typeof setTimeout> | undefined;
+        const done = () => {
+          clearTimeout(idle);
+          clearTimeout(latest);
+          hooks = null;
+          resolve();
+        };
+        const latest = setTimeout(done, maxMs);
+        const quietSoon = () => {
+          clearTimeout(idle);
+          if (served > 0 && inFlight === 0) idle = setTimeout(done, idleMs);
+        };
+        hooks = { api: done, file: () => clearTimeout(idle), fileDone: quietSoon };
+        quietSoon();
+      });
+    },
   };
 }

@@ -54,6 +54,8 @@ console.log(`营业厅服务台 web host: ${listening.url}/`);
 const listeningMs = performance.now();
 const listeningCpuMs = cpuMs();
 
+// Loading the services blocks the host for a while: first the page's files go out.
+await listening.pageServed();
 const { openWebHost } = await import('./open-host');
 await openWebHost(values, listening);
 // Where a cold start goes (bench/webhost-cold-start.ts): imports, listening, then the services.
