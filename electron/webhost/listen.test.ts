@@ -124,6 +124,9 @@ describe('web host listening before its services', () => {
       host = await listenWebHost({ port: 0, rendererDir });
       const done = settled(host.pageServed({ idleMs: 100, maxMs: 10_000 }));
       await fetch(`${host.url}/`).then((r) => r.text());
+      await new Promise((r) => setTimeout(r, 200));
+      expect(done()).toBe(false); // index.html alone: its scripts are still to come
+      await fetch(`${host.url}/index.html`).then((r) => r.text());
       expect(done()).toBe(false); // the idle period has only begun
       await new Promise((r) => setTimeout(r, 400));
       expect(done()).toBe(true);

@@ -25,8 +25,9 @@ export interface ListeningHost {
   /** The services could not be opened: waiting and later calls are answered UNAVAILABLE. */
   fail(): void;
   /**
-   * When to load the services: at the first API call, once the page's first files have gone out
-   * and no file has been asked for in `idleMs`, or `maxMs` after listening, whichever is first.
+   * When to load the services: at the first API call, once the page and its first scripts have
+   * gone out and no file has been asked for in `idleMs`, or `maxMs` after listening, whichever is
+   * first.
    * Loading them blocks the host for a while; the page runs its scripts meanwhile.
    */
   pageServed(timing?: { idleMs?: number; maxMs?: number }): Promise<void>;
@@ -113,7 +114,7 @@ function pageWatch() {
       served += 1;
       hooks?.fileDone();
     },
-    served({ idleMs = 30, maxMs = 500 } = {}): Promise<void> {
+    served({ idleMs = 50, maxMs = 500 } = {}): Promise<void> {
       return new Promise<void>((resolve) => {
         let idle: ReturnType<typeof setTimeout> | undefined;
         const done = () => {
@@ -125,7 +126,8 @@ function pageWatch() {
         const latest = setTimeout(done, maxMs);
         const quietSoon = () => {
           clearTimeout(idle);
-          if (served > 0 && inFlight === 0) idle = setTimeout(done, idleMs);
+          // index.html alone is not the page: its scripts are asked for once it has been parsed.
+          if (served > 1 && inFlight === 0) idle = setTimeout(done, idleMs);
         };
         hooks = { api: done, file: () => clearTimeout(idle), fileDone: quietSoon };
         quietSoon();
