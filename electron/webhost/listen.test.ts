@@ -106,41 +106,38 @@ describe('web host listening before its services', () => {
     await expect(fetch(`${closing.url}/`)).rejects.toThrow();
   });
 
-  describe('when the services start loading (pageServed)', () => {
+  describe('when the services start loading (firstCall)', () => {
     const settled = (p: Promise<void>) => {
       let done = false;
       void p.then(() => (done = true));
       return () => done;
     };
 
-    it('waits while nothing came, then gives up waiting at maxMs', async () => {
+    it('not while the page only fetches its files; at maxMs when no call comes', async () => {
       host = await listenWebHost({ port: 0, rendererDir });
       const started = performance.now();
-      await host.pageServed({ idleMs: 30, maxMs: 300 });
-      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
-    });
-
-    it('goes once the page has its files and has asked for none since', async () => {
-      host = await listenWebHost({ port: 0, rendererDir });
-      const done = settled(host.pageServed({ idleMs: 100, maxMs: 10_000 }));
-      await fetch(`${host.url}/`).then((r) => r.text());
-      await new Promise((r) => setTimeout(r, 200));
-      expect(done()).toBe(false); // index.html alone: its scripts are still to come
-      await fetch(`${host.url}/index.html`).then((r) => r.text());
-      expect(done()).toBe(false); // the idle period has only begun
-      await new Promise((r) => setTimeout(r, 400));
-      expect(done()).toBe(true);
-    });
-
-    it('goes at once when an API call comes (it waits for the services)', async () => {
-      host = await listenWebHost({ port: 0, rendererDir });
-      const served = host.pageServed({ idleMs: 30, maxMs: 10_000 });
+      const served = host.firstCall(400);
       const done = settled(served);
+      await fetch(`${host.url}/`).then((r) => r.text());
+      await fetch(`${host.url}/index.html`).then((r) => r.text());
+      expect(done()).toBe(false);
+      await served;
+      expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    });
+
+    it('at once when an API call comes (it waits for the services), and at once after one', async () => {
+      host = await listenWebHost({ port: 0, rendererDir });
+      const served = host.firstCall(10_000);
+      const done = settled(served);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(done()).toBe(false);
       const waiting = call(host.url, 'auth.status', {});
       await served;
-      expect(done()).toBe(true);
       host.provide(echoServices().services);
       expect((await waiting).status).toBe(200);
+      const again = settled(host.firstCall(10_000));
+      await Promise.resolve();
+      expect(again()).toBe(true);
     });
   });
 });

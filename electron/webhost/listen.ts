@@ -25,12 +25,11 @@ export interface ListeningHost {
   /** The services could not be opened: waiting and later calls are answered UNAVAILABLE. */
   fail(): void;
   /**
-   * When to load the services: at the first API call, once the page and its first scripts have
-   * gone out and no file has been asked for in `idleMs`, or `maxMs` after listening, whichever is
-   * first.
-   * Loading them blocks the host for a while; the page runs its scripts meanwhile.
+   * When to load the services: at the page's first API call (its scripts have all been fetched
+   * by then: the first one it evaluates sends the start-up call), or `maxMs` after listening.
+   * Loading them blocks the host for a while; until then the page's files go out at once.
    */
-  pageServed(timing?: { idleMs?: number; maxMs?: number }): Promise<void>;
+  firstCall(maxMs?: number): Promise<void>;
   /** Stops listening, then closes the services (once they are open, if they are coming). */
   close(): Promise<void>;
 }
@@ -69,13 +68,8 @@ export async function listenWebHost(options: {
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const fetch: typeof app.fetch = async (request, env, context) => {
-      const api = new URL(request.url).pathname.startsWith('/api/');
-      page.started(api);
-      try {
-        return await app.fetch(request, env, context);
-      } finally {
-        if (!api) page.finished();
-      }
+      if (new URL(request.url).pathname.startsWith('/api/')) page.called();
+      return app.fetch(request, env, context);
     };
     const s = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(s as Server));
     (s as Server).once('error', reject);
@@ -85,7 +79,7 @@ export async function listenWebHost(options: {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    pageServed: (timing) => page.served(timing),
+    firstCall: (maxMs = 1000) => page.firstCall(maxMs),
     provide: (s) => provide(s),
     fail: () => provide(null),
     close: () =>
@@ -98,39 +92,24 @@ export async function listenWebHost(options: {
   };
 }
 
-/** Watches the page's first requests for `ListeningHost.pageServed`. */
+/** Tells `ListeningHost.firstCall` that an API call came. */
 function pageWatch() {
-  let inFlight = 0;
-  let served = 0;
-  let hooks: { api(): void; file(): void; fileDone(): void } | null = null;
+  let called = false;
+  let wake: (() => void) | null = null;
   return {
-    started(api: boolean) {
-      if (!api) inFlight += 1;
-      if (api) hooks?.api();
-      else hooks?.file();
+    called() {
+      called = true;
+      wake?.();
     },
-    finished() {
-      inFlight -= 1;
-      served += 1;
-      hooks?.fileDone();
-    },
-    served({ idleMs = 50, maxMs = 500 } = {}): Promise<void> {
+    firstCall(maxMs: number): Promise<void> {
+      if (called) return Promise.resolve();
       return new Promise<void>((resolve) => {
-        let idle: ReturnType<typeof setTimeout> | undefined;
-        const done = () => {
-          clearTimeout(idle);
+        const latest = setTimeout(() => wake?.(), maxMs);
+        wake = () => {
           clearTimeout(latest);
-          hooks = null;
+          wake = null;
           resolve();
         };
-        const latest = setTimeout(done, maxMs);
-        const quietSoon = () => {
-          clearTimeout(idle);
-          // index.html alone is not the page: its scripts are asked for once it has been parsed.
-          if (served > 1 && inFlight === 0) idle = setTimeout(done, idleMs);
-        };
-        hooks = { api: done, file: () => clearTimeout(idle), fileDone: quietSoon };
-        quietSoon();
       });
     },
   };
