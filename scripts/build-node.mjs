@@ -5,7 +5,7 @@
 // commit, build time) for the About dialog. Electron's main, preload and renderer are built by
 // electron-vite (`npm run build` runs both).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -35,6 +35,8 @@ function gitCommit() {
  */
 export async function buildNodeEntries({ outdir = 'out', entries = NODE_ENTRIES } = {}) {
   const started = Date.now();
+  // Chunk names carry a hash: the last build's chunks would pile up beside the new ones.
+  rmSync(`${outdir}/node-chunks`, { recursive: true, force: true });
   await build({
     entryPoints: entries,
     outdir,
@@ -43,6 +45,10 @@ export async function buildNodeEntries({ outdir = 'out', entries = NODE_ENTRIES 
     format: 'esm',
     target: 'node22',
     packages: 'external',
+    // Code behind a dynamic import() goes to a chunk of its own: the web host listens before it
+    // loads its services (electron/webhost/main.ts). Chunks shared by the entries go there too.
+    splitting: true,
+    chunkNames: 'node-chunks/[name]-[hash]',
     sourcemap: true,
     charset: 'utf8',
     logLevel: 'warning',

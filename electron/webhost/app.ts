@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { jsonTooDeep, TOO_DEEP_TEXT } from '../../server-common/http/json-depth';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../../shared/api/dispatcher';
-import { ERROR_HTTP_STATUS, type ApiErrorBody } from '../../shared/api/errors';
+import { ERROR_HTTP_STATUS } from '../../shared/api/error-codes';
+import type { ApiErrorBody } from '../../shared/api/errors';
 import { SESSION_HEADER } from '../../shared/auth/session-transport';
 import { mountEventStream, type StationEvents } from './event-stream';
 

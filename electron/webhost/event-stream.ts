@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { ERROR_HTTP_STATUS, type ApiErrorBody } from '../../shared/api/errors';
+import { ERROR_HTTP_STATUS } from '../../shared/api/error-codes';
+import type { ApiErrorBody } from '../../shared/api/errors';
 import type { StationEvents } from '../main/services/events/bus';
 
 export type { StationEvents };

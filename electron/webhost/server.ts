@@ -1,9 +1,6 @@
-import { serve } from '@hono/node-server';
 import type { CatalogueShelf } from '../../shared/catalogue/versions';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createServices, type SyncTiming } from '../main/services/createServices';
-import { createWebApp } from './app';
+import { listenWebHost, type ListeningHost } from './listen';
 import type { StationRole } from '../../shared/auth/schemas';
 import type { ScryptCost } from '../main/services/auth/password';
 import type { HallLogger } from '../main/services/logging';
@@ -64,42 +61,39 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** Serves the console's services and the built renderer on 127.0.0.1 only. */
-export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const services = options.station
-    ? createStationRuntime({
-        ...options.station,
-        start: (config, hooks) => servicesFor(options, config, hooks),
-        ...(options.log ? { log: options.log } : {}),
-      })
-    : servicesFor(options);
-  let port = options.port ?? 0;
-  const app = createWebApp({
-    dispatch: services.dispatch,
-    // A station runtime restarts its services on a config change: always the running ones.
-    events: () => ('services' in services ? services.services()?.events : services.events) ?? null,
-    rendererDir: options.rendererDir,
-    getPort: () => port,
-  });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s as Server));
-    (s as Server).once('error', reject);
-  }).catch(async (err: unknown) => {
-    await services.close();
+/**
+ * Serves the console's services and the built renderer on 127.0.0.1 only. Listens first (or
+ * takes a host main.ts already has listening), then opens the services; calls in between wait.
+ */
+export async function startWebHost(
+  options: WebHostOptions,
+  listening?: ListeningHost,
+): Promise<WebHost> {
+  const host =
+    listening ??
+    (await listenWebHost({ port: options.port ?? 0, rendererDir: options.rendererDir }));
+  let services: ReturnType<typeof createStationRuntime> | ReturnType<typeof servicesFor>;
+  try {
+    services = options.station
+      ? createStationRuntime({
+          ...options.station,
+          start: (config, hooks) => servicesFor(options, config, hooks),
+          ...(options.log ? { log: options.log } : {}),
+        })
+      : servicesFor(options);
+  } catch (err) {
+    host.fail();
+    await host.close();
     throw err;
+  }
+  const running = services;
+  host.provide({
+    dispatch: running.dispatch,
+    // A station runtime restarts its services on a config change: always the running ones.
+    events: () => ('services' in running ? running.services()?.events : running.events) ?? null,
+    close: () => running.close(),
   });
-  port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          void services.close().then(resolve);
-        });
-      }),
-  };
+  return { url: host.url, port: host.port, close: host.close };
 }
 
 /** The services for the options, or for a station config when the host has one. */

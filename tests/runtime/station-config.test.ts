@@ -132,6 +132,11 @@ describe('the web host and its station config file (built JS, real process)', ()
     writeFileSync(good, JSON.stringify(GOOD));
     const host = await webhost(['--config', good, '--role', 'display'], 'dev');
     expect(await host.started).toBe(true);
+    // The host listens before it reads its config (the services load behind it): the first
+    // answered call means the config has been read.
+    expect(await host.call('station.config')).toMatchObject({
+      value: { config: { role: 'display' }, overrides: ['role'] },
+    });
     const said = host
       .stdout()
       .split('\n')
@@ -139,9 +144,6 @@ describe('the web host and its station config file (built JS, real process)', ()
     expect(said).toEqual([
       'web host: development settings from flags/environment win over the station config: role',
     ]);
-    expect(await host.call('station.config')).toMatchObject({
-      value: { config: { role: 'display' }, overrides: ['role'] },
-    });
     host.child.kill('SIGTERM');
     expect(await host.exit).toBe(0);
   });

@@ -3,6 +3,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/
 import { findBridge } from './bridge';
 import { SESSION_HEADER } from '../../../shared/auth/session-transport';
 import { notifySessionRejected, sessionToken } from './session-token';
+import { keepEarlyCall, takeEarlyCall } from './early-calls';
 
 /** A failed call: carries the service's error body (Chinese and English messages, field). */
 export class ClientError extends Error {
@@ -79,6 +80,21 @@ async function overBridge(
 
 const SIGN_IN_METHODS = new Set<string>(['auth.signIn', 'auth.setup']);
 
+const send = (method: string, input: unknown, token: string | undefined): Promise<unknown> =>
+  findBridge() ? overBridge(method, input, token) : overHttp(method, input, token);
+
+/** A successful answer to the same call sent at start (early-calls.ts), or null. */
+async function earlySuccess(
+  method: string,
+  input: unknown,
+  token: string | undefined,
+): Promise<unknown> {
+  const kept = takeEarlyCall(method, input, token);
+  if (!kept) return null;
+  const reply = await kept.catch(() => null);
+  return isEnvelope(reply) && reply.ok ? reply : null;
+}
+
 /**
  * Calls one method of the API contract: over the preload's IPC bridge inside Electron, over
  * HTTP to the web host otherwise. Resolves with the value or throws a ClientError.
@@ -88,9 +104,7 @@ export async function call<M extends MethodName>(
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> {
   const token = sessionToken();
-  const reply = findBridge()
-    ? await overBridge(method, input, token)
-    : await overHttp(method, input, token);
+  const reply = (await earlySuccess(method, input, token)) ?? (await send(method, input, token));
   if (!isEnvelope(reply)) throw new ClientError(BAD_REPLY);
   if (!reply.ok) {
     // A wrong password at sign-in is not a lost session; nor is a refusal of a call sent with
@@ -105,6 +119,15 @@ export async function call<M extends MethodName>(
     throw new ClientError(reply.error);
   }
   return reply.value as MethodOutput<M>;
+}
+
+/**
+ * Sends a call now, for a screen that will ask for the same thing once it has rendered: its
+ * `call` then takes this answer. Nothing is reported from here (a refusal is asked again).
+ */
+export function callEarly<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  const token = sessionToken();
+  keepEarlyCall(method, input, token, send(method, input, token));
 }
 
 /** Which transport `call` will use; shown in the status bar. */
