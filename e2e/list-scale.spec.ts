@@ -39,6 +39,17 @@ test(`the applications list stays usable at ${ROWS.toLocaleString('en')} rows`, 
   await expect(page.getByTestId('list-total')).toHaveText(/^超过 \d+ 条$/);
   // Virtual scrolling: only the rows on screen exist in the DOM.
   expect(await page.getByTestId('list-row').count()).toBeLessThan(60);
+  // On a 1366×768 counter screen every column up to the deadline shows without scrolling sideways.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const body = await page.getByTestId('list-body').boundingBox();
+  const deadline = await page
+    .locator('[role="columnheader"][data-column="deadline"]')
+    .boundingBox();
+  expect(body && deadline && deadline.x + deadline.width).toBeLessThanOrEqual(
+    (body?.x ?? 0) + (body?.width ?? 0),
+  );
+  if (viewport) await page.setViewportSize(viewport);
 
   // Scrolling down fetches the next pages through the API (offset/limit), not all at once.
   await page.getByTestId('list-table').hover();
