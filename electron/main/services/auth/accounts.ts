@@ -23,6 +23,29 @@ export interface AccountRow {
   updated_at: number;
 }
 
+/** A new account's row: never failed, locked or disabled. */
+export const freshAccountRow = (a: {
+  staffNo: string;
+  name: string;
+  role: StaffRole;
+  secretHash: string;
+  recoveryHash?: string | null;
+  at: number;
+}): AccountRow => ({
+  staff_no: a.staffNo,
+  name: a.name,
+  role: a.role,
+  secret_hash: a.secretHash,
+  failed_attempts: 0,
+  locked_at: null,
+  locked_until: null,
+  lockouts: 0,
+  disabled_at: null,
+  recovery_hash: a.recoveryHash ?? null,
+  created_at: a.at,
+  updated_at: a.at,
+});
+
 /** Locked right now: a timed lock that has not run out yet. */
 export const isLocked = (row: Pick<AccountRow, 'locked_until'>, at: number): boolean =>
   row.locked_until !== null && row.locked_until > at;

@@ -1,7 +1,7 @@
 import type { Database } from '../db';
 import type { Account, StaffRole } from '../../../../shared/auth/schemas';
 import type { AuditTrail } from '../audit/trail';
-import { toAccount, type AccountRow, type AccountStore } from './accounts';
+import { freshAccountRow, toAccount, type AccountRow, type AccountStore } from './accounts';
 import { accountExists, accountNotFound, lastSupervisor } from './errors';
 import { hashSecret, type ScryptCost } from './password';
 import type { SessionStore } from './sessions';
@@ -48,21 +48,8 @@ export function createAccountAdmin({
   ): Promise<Account> {
     if (accounts.find(input.staffNo)) throw accountExists();
     const hash = await hashSecret(input.secret, cost);
-    const at = now();
-    const row: AccountRow = {
-      staff_no: input.staffNo,
-      name: input.name,
-      role: input.role,
-      secret_hash: hash,
-      failed_attempts: 0,
-      locked_at: null,
-      locked_until: null,
-      lockouts: 0,
-      disabled_at: null,
-      recovery_hash: null,
-      created_at: at,
-      updated_at: at,
-    };
+    const { staffNo, name, role } = input;
+    const row = freshAccountRow({ staffNo, name, role, secretHash: hash, at: now() });
     db.transaction(() => {
       if (accounts.find(input.staffNo)) throw accountExists();
       accounts.insert(row);
@@ -73,7 +60,7 @@ export function createAccountAdmin({
         detail: { role: input.role },
       });
     })();
-    return toAccount(row, at);
+    return toAccount(row, row.created_at);
   }
 
   function unlockAccount(by: By, staffNo: string): Account {

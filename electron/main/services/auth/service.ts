@@ -1,7 +1,7 @@
 import type { Database } from '../db';
 import type { SessionWithRecovery, StationRole } from '../../../../shared/auth/schemas';
 import type { AuditTrail } from '../audit/trail';
-import { createAccountStore, toAccount, type AccountRow } from './accounts';
+import { createAccountStore, freshAccountRow, toAccount, type AccountRow } from './accounts';
 import { createAccountAdmin } from './admin';
 import { setupDone } from './errors';
 import { hashSecret, OWASP_COST, type ScryptCost } from './password';
@@ -70,20 +70,14 @@ export function createAuthService({ db, audit, now, options }: AuthServiceDeps) 
     const created = db.transaction((): AccountRow => {
       // Checked again inside the write: two first-run screens cannot both win.
       if (accounts.count() > 0) throw setupDone();
-      const row: AccountRow = {
-        staff_no: staffNo,
+      const row = freshAccountRow({
+        staffNo,
         name,
         role: 'supervisor',
-        secret_hash: hash,
-        failed_attempts: 0,
-        locked_at: null,
-        locked_until: null,
-        lockouts: 0,
-        disabled_at: null,
-        recovery_hash: recovery.hash,
-        created_at: at(),
-        updated_at: at(),
-      };
+        secretHash: hash,
+        recoveryHash: recovery.hash,
+        at: at(),
+      });
       accounts.insert(row);
       return row;
     })();
