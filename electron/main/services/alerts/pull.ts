@@ -3,6 +3,14 @@ import { OutagesPageSchema } from '../../../../shared/sync/outage-payloads';
 import type { CentralConnection } from '../central-client';
 import type { AlertService } from './service';
 
+/** Remembers what a pull answered; true when it is not what the last pull answered. */
+function differsFromLast(last: { seen: string }, answer: unknown): boolean {
+  const seen = JSON.stringify(answer);
+  const changed = seen !== last.seen;
+  last.seen = seen;
+  return changed;
+}
+
 /** Pulls central's alerts for this hall into the local store; true when they differ from last time. */
 export async function pullAlerts(
   central: CentralConnection,
@@ -13,10 +21,7 @@ export async function pullAlerts(
     central.http.request({ method: 'GET', path: '/v1/alerts', token }, AlertsPageSchema),
   );
   alerts.mirror(page.alerts);
-  const seen = JSON.stringify(page.alerts);
-  const changed = seen !== last.seen;
-  last.seen = seen;
-  return changed;
+  return differsFromLast(last, page.alerts);
 }
 
 /**
@@ -32,8 +37,5 @@ export async function pullOutages(
     central.http.request({ method: 'GET', path: '/v1/outages', token }, OutagesPageSchema),
   );
   alerts.mirrorOutages(page.outages);
-  const seen = JSON.stringify(page.outages);
-  const changed = seen !== last.seen;
-  last.seen = seen;
-  return changed;
+  return differsFromLast(last, page.outages);
 }
