@@ -2,7 +2,9 @@
  * The floor under a durable submit: a bare better-sqlite3 transaction writing exactly the rows
  * a submit wrote (same tables, indexes and triggers, same columns, same stored sizes, sealed
  * values included) on its own file with WAL + synchronous=FULL. Nothing but SQLite and the
- * fsync: what is left of a submit's time above it is the console's own work.
+ * fsync: what is left of a submit's time above it is the console's own work. The customer
+ * record commits inside the submit's transaction, so its rows (a new customer, the contact
+ * history entry, an account seen first on this application) are part of the floor too.
  */
 import Database from 'better-sqlite3';
 import type { Database as HallDb } from '../electron/main/services/db';
@@ -16,6 +18,10 @@ interface SubmitRows {
   history: Row[];
   outbox: Row[];
   counter: Row;
+  /** The customer this application created (absent when it only updated one). */
+  customer: Row | undefined;
+  customerHistory: Row[];
+  customerAccounts: Row[];
 }
 
 const insertSql = (table: string, row: Row): string => {
@@ -43,7 +49,9 @@ export function createSubmitFloor(hall: HallDb, file: string): SubmitFloor {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  for (const t of ['applications', 'application_history', 'outbox', 'app_no_counter']) {
+  const tables = ['applications', 'application_history', 'outbox', 'app_no_counter'];
+  const customerTables = ['customer_accounts', 'customer_contact_history', 'customers'];
+  for (const t of [...tables, ...customerTables]) {
     db.prepare(`DELETE FROM ${t}`).run();
   }
   const statements = new Map<string, Database.Statement>();
@@ -62,6 +70,9 @@ export function createSubmitFloor(hall: HallDb, file: string): SubmitFloor {
     stmt(insertSql('applications', r.application)).run(r.application);
     for (const h of r.history) stmt(insertSql('application_history', h)).run(h);
     for (const o of r.outbox) stmt(insertSql('outbox', o)).run(o);
+    if (r.customer) stmt(insertSql('customers', r.customer)).run(r.customer);
+    for (const h of r.customerHistory) stmt(insertSql('customer_contact_history', h)).run(h);
+    for (const a of r.customerAccounts) stmt(insertSql('customer_accounts', a)).run(a);
   });
 
   return {
@@ -70,11 +81,22 @@ export function createSubmitFloor(hall: HallDb, file: string): SubmitFloor {
       const hist = hall.prepare('SELECT * FROM application_history WHERE application_id = ?');
       const out = hall.prepare('SELECT * FROM outbox WHERE application_id = ?');
       const counter = hall.prepare('SELECT station_code, day FROM app_no_counter LIMIT 1');
+      const customerHistory = hall.prepare(
+        'SELECT * FROM customer_contact_history WHERE application_id = ?',
+      );
+      const created = hall.prepare(
+        `SELECT c.* FROM customers c JOIN customer_contact_history h ON h.customer_id = c.id
+          WHERE h.application_id = ? AND h.action = 'created'`,
+      );
+      const accounts = hall.prepare('SELECT * FROM customer_accounts WHERE application_id = ?');
       return ids.map((id) => ({
         application: app.get(id) as Row,
         history: hist.all(id) as Row[],
         outbox: out.all(id) as Row[],
         counter: counter.get() as Row,
+        customer: created.get(id) as Row | undefined,
+        customerHistory: customerHistory.all(id) as Row[],
+        customerAccounts: accounts.all(id) as Row[],
       }));
     },
     replay(rows) {

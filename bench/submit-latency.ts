@@ -1,10 +1,11 @@
 /**
  * Submit-to-durable latency: each `applications.submit` through the dispatcher, on a real
  * file with WAL + synchronous=FULL, timed from the call until it returns (the transaction
- * with application, history and outbox row has committed and been fsynced).
+ * with application, history, outbox row and customer record has committed and been fsynced).
  *   npx tsx bench/submit-latency.ts [--count 10000] [--chunk 500] [--synchronous normal]
- * In the same run, the floor: the same rows (read back as stored) written by a bare
- * better-sqlite3 transaction with FULL into a copy of the same schema (bench/submit-floor.ts).
+ * In the same run, the floor: the same rows, the customer's included (read back as stored),
+ * written by a bare better-sqlite3 transaction with FULL into a copy of the same schema
+ * (bench/submit-floor.ts).
  * Submits and floor writes alternate in chunks, so both see the same machine load.
  * `--synchronous normal` (never used by the product) shows how much of the time is the fsync.
  */
