@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../new-id';
 import type { z } from 'zod';
 import type {
   ApplicationDetail,
@@ -194,7 +194,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       });
       if (replay) return replay.id;
       const existing = editableRow(input);
-      const id = existing?.id ?? input.id ?? uuidv7();
+      const id = existing?.id ?? input.id ?? newId();
       writeRow({
         input,
         type,
@@ -243,7 +243,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         return replay.id;
       }
       const existing = editableRow(input);
-      const id = existing?.id ?? input.id ?? uuidv7();
+      const id = existing?.id ?? input.id ?? newId();
       const day = hallDateCompact(acceptedAt);
       const appNo = `${deps.stationCode}${day}${String(repo.nextAppSeq(deps.stationCode, day)).padStart(4, '0')}`;
       const stored = writeRow({
@@ -280,7 +280,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       // Stored canonical, so the hash of the stored text is the protocol's payload hash.
       const text = canonicalJson(payload);
       outbox.enqueue({
-        op_id: uuidv7(),
+        op_id: newId(),
         application_id: id,
         kind: SUBMIT_OUTBOX_KIND,
         payload: text,

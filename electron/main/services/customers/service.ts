@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../new-id';
 import type { FieldValues } from '../../../../shared/api/schemas';
 import {
   certificateOfApplication,
@@ -104,7 +104,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const when = at();
     return store.transaction(() => {
       const existing = byCertificate(cert);
-      const id = existing?.id ?? uuidv7();
+      const id = existing?.id ?? newId();
       if (!existing) {
         store.insert({
           id,
