@@ -106,7 +106,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const existing = byCertificate(cert);
       const id = existing?.id ?? newId();
       if (!existing) {
-        store.insert({
+        const stored = store.insert({
           id,
           cert_type: cert.type,
           cert_bidx: certIndex(cert),
@@ -132,7 +132,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           changes,
         });
         ops?.contact(
-          store.byId(id) as CustomerRow,
+          stored,
           { name, ...contact },
           { action: 'created', changes, applicationId: facts.applicationId },
           facts.actor,

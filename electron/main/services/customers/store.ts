@@ -238,14 +238,18 @@ export function createCustomerStore(db: Database) {
     /** The duplicates merged into this customer. */
     mergedInto: (id: string): CustomerRow[] => mergedInto.all(id),
     contactOf: (row: CustomerRow): Contact => openContact(cipher, row.contact),
-    insert: (row: NewCustomer): void =>
-      void insert.run({
+    /** Returns the row as byId would read it back (contact sealed). */
+    insert: (row: NewCustomer): CustomerRow => {
+      const stored: CustomerRow = {
         ...row,
         contact: sealContact(cipher, row.contact),
         merged_into: null,
         version: 1,
         central_id: row.central_id ?? null,
-      }),
+      };
+      insert.run(stored);
+      return stored;
+    },
     updateContact: (
       id: string,
       name: string,

@@ -88,6 +88,28 @@ describe('customer operations in the outbox', () => {
     expect(payloads[3]).toMatchObject({ manager: 'mgr01', actor: 'clerk15' });
   });
 
+  it('a new customer’s operation is built from the row as stored (no read-back): same as byId reads', async () => {
+    await h.call('applications.submit', household(ID));
+    const [op] = customerOps();
+    const store = createCustomerStore(h.services.db);
+    const row = store.byId(op!.application_id)!;
+    expect(JSON.parse(op!.payload)).toMatchObject({
+      id: row.id,
+      certType: row.cert_type,
+      kind: row.kind,
+    });
+    // What insert returns is exactly the row SELECT * reads (every column, contact sealed).
+    const again = store.insert({
+      ...row,
+      id: 'customer-insert-check',
+      cert_bidx: 'other-bidx',
+      contact: store.contactOf(row),
+    });
+    const read = store.byId('customer-insert-check');
+    expect(again).toEqual(read);
+    expect(Object.keys(again).sort()).toEqual(Object.keys(read!).sort());
+  });
+
   it('queues a 客户信息更新 as a contact change for central', async () => {
     await h.call('applications.submit', household(ID));
     const { customer } = await h.call<{ customer: CustomerBrief | null }>('customers.identify', {
