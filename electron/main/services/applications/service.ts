@@ -132,10 +132,16 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       mode,
     );
 
+  /** The stored row under the form's client id, read once per write (undefined if new). */
+  const storedOf = (input: ApplicationInput): ApplicationRow | undefined =>
+    input.id === undefined ? undefined : repo.findById(input.id);
+
   /** The editable row `input` refers to, after the optimistic-lock check; undefined if new. */
-  function editableRow(input: ApplicationInput): ApplicationRow | undefined {
+  function editableRow(
+    input: ApplicationInput,
+    row: ApplicationRow | undefined,
+  ): ApplicationRow | undefined {
     if (input.id === undefined) return undefined;
-    const row = repo.findById(input.id);
     if (!row) {
       if (input.baseVersion) throw notFound();
       return undefined;
@@ -151,12 +157,11 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
    */
   function replayOf(
     input: ApplicationInput,
+    row: ApplicationRow | undefined,
     fields: FieldValues,
     actor: string,
     done: (row: ApplicationRow) => boolean,
   ): ApplicationRow | undefined {
-    if (input.id === undefined) return undefined;
-    const row = repo.findById(input.id);
     if (!row || !done(row)) return undefined;
     if (row.clerk !== actor || !sameContent(row, input, fields)) {
       // A submitted application never takes other content under its id.
@@ -187,13 +192,14 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     const fields = draft.normalized;
 
     const id = repo.transaction(() => {
+      const stored = storedOf(input);
       // The same save again (its answer was lost): the draft is already as asked.
-      const replay = replayOf(input, fields, actor, (row) => {
+      const replay = replayOf(input, stored, fields, actor, (row) => {
         const started = input.baseVersion ?? 0;
         return EDITABLE_STATES.includes(row.state) && row.version === started + 1;
       });
       if (replay) return replay.id;
-      const existing = editableRow(input);
+      const existing = editableRow(input, stored);
       const id = existing?.id ?? input.id ?? newId();
       writeRow({
         input,
@@ -236,13 +242,14 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         actor,
       });
     const written = repo.transaction((): Written | string => {
+      const storedRow = storedOf(input);
       // Submitted already (its answer was lost): the first result, no second outbox row.
-      const replay = replayOf(input, fields, actor, (row) => row.accepted_at !== null);
+      const replay = replayOf(input, storedRow, fields, actor, (row) => row.accepted_at !== null);
       if (replay) {
         along(replay.id);
         return replay.id;
       }
-      const existing = editableRow(input);
+      const existing = editableRow(input, storedRow);
       const id = existing?.id ?? input.id ?? newId();
       const day = hallDateCompact(acceptedAt);
       const appNo = `${deps.stationCode}${day}${String(repo.nextAppSeq(deps.stationCode, day)).padStart(4, '0')}`;
