@@ -69,8 +69,8 @@ export function createSubmitFloor(hall: HallDb, file: string): SubmitFloor {
     stmt(counterSql).get(r.counter.station_code, r.counter.day);
     stmt(insertSql('applications', r.application)).run(r.application);
     for (const h of r.history) stmt(insertSql('application_history', h)).run(h);
-    for (const o of r.outbox) stmt(insertSql('outbox', o)).run(o);
     if (r.customer) stmt(insertSql('customers', r.customer)).run(r.customer);
+    for (const o of r.outbox) stmt(insertSql('outbox', o)).run(o);
     for (const h of r.customerHistory) stmt(insertSql('customer_contact_history', h)).run(h);
     for (const a of r.customerAccounts) stmt(insertSql('customer_accounts', a)).run(a);
   });
@@ -89,15 +89,25 @@ export function createSubmitFloor(hall: HallDb, file: string): SubmitFloor {
           WHERE h.application_id = ? AND h.action = 'created'`,
       );
       const accounts = hall.prepare('SELECT * FROM customer_accounts WHERE application_id = ?');
-      return ids.map((id) => ({
-        application: app.get(id) as Row,
-        history: hist.all(id) as Row[],
-        outbox: out.all(id) as Row[],
-        counter: counter.get() as Row,
-        customer: created.get(id) as Row | undefined,
-        customerHistory: customerHistory.all(id) as Row[],
-        customerAccounts: accounts.all(id) as Row[],
-      }));
+      // With a central system configured, the customer's own operation follows the application's.
+      const customerOp = hall.prepare(
+        'SELECT * FROM outbox WHERE application_id = ? AND seq > ? ORDER BY seq LIMIT 1',
+      );
+      return ids.map((id) => {
+        const outbox = out.all(id) as Row[];
+        const customerRows = customerHistory.all(id) as Row[];
+        const customerId = customerRows[0]?.customer_id;
+        const op = customerId && customerOp.get(customerId, outbox.at(-1)?.seq ?? 0);
+        return {
+          application: app.get(id) as Row,
+          history: hist.all(id) as Row[],
+          outbox: op ? [...outbox, op as Row] : outbox,
+          counter: counter.get() as Row,
+          customer: created.get(id) as Row | undefined,
+          customerHistory: customerRows,
+          customerAccounts: accounts.all(id) as Row[],
+        };
+      });
     },
     replay(rows) {
       return rows.map((r) => {

@@ -3,11 +3,14 @@
  * file with WAL + synchronous=FULL, timed from the call until it returns (the transaction
  * with application, history, outbox row and customer record has committed and been fsynced).
  *   npx tsx bench/submit-latency.ts [--count 10000] [--chunk 500] [--synchronous normal]
+ *     [--central]
  * In the same run, the floor: the same rows, the customer's included (read back as stored),
  * written by a bare better-sqlite3 transaction with FULL into a copy of the same schema
  * (bench/submit-floor.ts).
  * Submits and floor writes alternate in chunks, so both see the same machine load.
  * `--synchronous normal` (never used by the product) shows how much of the time is the fsync.
+ * `--central`: a station with its central system configured (never started, as in the
+ * customer-sync tests), as in a hall: each new customer also queues its own operation.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -26,6 +29,7 @@ import { walFramesPer } from './wal-frames';
 const count = Number(arg('count') ?? 10_000);
 const chunk = Number(arg('chunk') ?? 500);
 const warmup = 200;
+const central = process.argv.includes('--central');
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-submit-'));
 const services = createServices({
   // A trusted in-process caller: no sign-in, no role gate.
@@ -33,6 +37,7 @@ const services = createServices({
   dbFile: join(dir, 'hall.db'),
   transport: 'ipc',
   log: () => undefined,
+  ...(central ? { centralUrl: 'http://127.0.0.1:9', demo: true, startSync: false } : {}),
 });
 const synchronous = arg('synchronous');
 if (synchronous)
@@ -108,7 +113,7 @@ console.log(
   `submit p50_ms=${p(samples, 0.5)} p99_ms=${p(samples, 0.99)} floor_p99_ms=${p(floorSamples, 0.99)} ` +
     `ratio=${(p99 / floorP99).toFixed(2)} (${samples.length.toLocaleString('en')} submits and as many ` +
     `floor transactions, alternating in chunks of ${chunk}; journal_mode=${String(journal)}, ` +
-    `synchronous=${String(sync)}; load average at start ${load.toFixed(2)})`,
+    `synchronous=${String(sync)}${central ? '; central configured' : ''}; load average at start ${load.toFixed(2)})`,
 );
 console.log(
   `  submit: p50 ${ms(quantile(samples, 0.5))}  p90 ${ms(quantile(samples, 0.9))}  ` +
