@@ -251,6 +251,35 @@ describe.each(hub.engines)('central on %s', (engine) => {
       expect(OpResultSchema.parse(await res.json()).reasonCode).toBe('BASE_MISMATCH');
     });
 
+    it('answers later operations of one batch from the rows its earlier ones wrote', async () => {
+      const creds = await register();
+      const p = submitPayload({ hallCode: 'H01' });
+      const base = payloadHashOf(p);
+      const replace = { ...p, clerk: 'clerk03', baseHash: base };
+      const stale = { ...p, clerk: 'clerk04', baseHash: base };
+      const again = { ...replace, clerk: 'clerk05', baseHash: payloadHashOf(replace) };
+      const results = await push(creds, [
+        opFor(creds.deviceId, p),
+        opFor(creds.deviceId, { ...p, clerk: 'clerk02' }),
+        opFor(creds.deviceId, replace, 'application.replace'),
+        opFor(creds.deviceId, stale, 'application.replace'),
+        opFor(creds.deviceId, again, 'application.replace'),
+      ]);
+      expect(results.map((r) => [r.status, r.reasonCode ?? r.centralVersion])).toEqual([
+        ['applied', 1],
+        ['conflict', 'APPLICATION_EXISTS'],
+        ['applied', 2],
+        ['conflict', 'BASE_MISMATCH'],
+        ['applied', 3],
+      ]);
+      // The conflict carries the row as the batch had left it, not as it was before the batch.
+      expect(results[3]?.central).toMatchObject({
+        version: 2,
+        payloadHash: payloadHashOf(replace),
+        payload: { clerk: 'clerk03' },
+      });
+    });
+
     it('records an op that arrives after a newer op of the same application', async () => {
       const creds = await register();
       const p = submitPayload({ hallCode: 'H01' });
