@@ -217,6 +217,20 @@ describe.each(hub.engines)('central on %s', (engine) => {
       expect((await hub.central.readStats()).applications).toBe(0);
     });
 
+    it('rejects an operation whose payload is not a JSON object, naming the field', async () => {
+      const creds = await register();
+      const op = opFor(creds.deviceId, submitPayload({ hallCode: 'H01' }));
+      const results = await push(
+        creds,
+        [['a'], 'text', null].map((payload) => ({ ...op, opId: uuidv7(), payload })),
+      );
+      expect(results.map((r) => [r.status, r.reasonCode, r.field])).toEqual([
+        ['rejected', 'INVALID_OP', 'payload'],
+        ['rejected', 'INVALID_OP', 'payload'],
+        ['rejected', 'INVALID_OP', 'payload'],
+      ]);
+    });
+
     it('answers a batch it cannot read with 400', async () => {
       const creds = await register();
       const res = await post('/v1/ops', { ops: [] }, creds.token);
