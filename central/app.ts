@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DeviceAuth } from './auth';
 import { fail } from './errors';
@@ -8,6 +7,7 @@ import {
   firstPath,
   jsonBodiesOnly,
   shallowJsonOnly,
+  limitBody,
   readJson,
   requireDevice,
   type CentralEnv,
@@ -68,10 +68,9 @@ export function createCentralApp(deps: CentralAppDeps): Hono<CentralEnv> {
 
   app.use(
     '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => fail(c, 'tooLarge', '请求过大', 'The request body is too large'),
-    }),
+    limitBody(MAX_BODY_BYTES, (c) =>
+      fail(c, 'tooLarge', '请求过大', 'The request body is too large'),
+    ),
   );
   app.use('*', jsonBodiesOnly);
   app.use('*', shallowJsonOnly);

@@ -217,6 +217,20 @@ describe.each(hub.engines)('central on %s', (engine) => {
       expect((await hub.central.readStats()).applications).toBe(0);
     });
 
+    it('rejects an operation whose payload is not a JSON object, naming the field', async () => {
+      const creds = await register();
+      const op = opFor(creds.deviceId, submitPayload({ hallCode: 'H01' }));
+      const results = await push(
+        creds,
+        [['a'], 'text', null].map((payload) => ({ ...op, opId: uuidv7(), payload })),
+      );
+      expect(results.map((r) => [r.status, r.reasonCode, r.field])).toEqual([
+        ['rejected', 'INVALID_OP', 'payload'],
+        ['rejected', 'INVALID_OP', 'payload'],
+        ['rejected', 'INVALID_OP', 'payload'],
+      ]);
+    });
+
     it('answers a batch it cannot read with 400', async () => {
       const creds = await register();
       const res = await post('/v1/ops', { ops: [] }, creds.token);
@@ -249,6 +263,35 @@ describe.each(hub.engines)('central on %s', (engine) => {
       const res = await post(`/v1/ops/${staleOp.opId}`, staleOp, creds.token, 'PUT');
       expect(res.status).toBe(409);
       expect(OpResultSchema.parse(await res.json()).reasonCode).toBe('BASE_MISMATCH');
+    });
+
+    it('answers later operations of one batch from the rows its earlier ones wrote', async () => {
+      const creds = await register();
+      const p = submitPayload({ hallCode: 'H01' });
+      const base = payloadHashOf(p);
+      const replace = { ...p, clerk: 'clerk03', baseHash: base };
+      const stale = { ...p, clerk: 'clerk04', baseHash: base };
+      const again = { ...replace, clerk: 'clerk05', baseHash: payloadHashOf(replace) };
+      const results = await push(creds, [
+        opFor(creds.deviceId, p),
+        opFor(creds.deviceId, { ...p, clerk: 'clerk02' }),
+        opFor(creds.deviceId, replace, 'application.replace'),
+        opFor(creds.deviceId, stale, 'application.replace'),
+        opFor(creds.deviceId, again, 'application.replace'),
+      ]);
+      expect(results.map((r) => [r.status, r.reasonCode ?? r.centralVersion])).toEqual([
+        ['applied', 1],
+        ['conflict', 'APPLICATION_EXISTS'],
+        ['applied', 2],
+        ['conflict', 'BASE_MISMATCH'],
+        ['applied', 3],
+      ]);
+      // The conflict carries the row as the batch had left it, not as it was before the batch.
+      expect(results[3]?.central).toMatchObject({
+        version: 2,
+        payloadHash: payloadHashOf(replace),
+        payload: { clerk: 'clerk03' },
+      });
     });
 
     it('records an op that arrives after a newer op of the same application', async () => {

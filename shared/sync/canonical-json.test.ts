@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 
+/** The plain definition (sort every object's keys, join the members): what the fast form must equal. */
+function reference(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => (v === undefined ? 'null' : reference(v))).join(',')}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${reference(record[k])}`);
+  return `{${members.join(',')}}`;
+}
+
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops whitespace and undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null }, u: undefined })).toBe(
@@ -28,4 +42,29 @@ describe('canonicalJson', () => {
       }),
     );
   });
+
+  it('writes what the plain definition writes, for any JSON value and key order', () => {
+    const value = fc.jsonValue().map((v) => shuffleKeys(v));
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 500 },
+    );
+    // Integer-like keys come first in an object's own order; the sort must still put "10" before "9".
+    expect(canonicalJson({ 9: 'a', 10: 'b', x: [undefined, { b: 1, a: 2 }] })).toBe(
+      '{"10":"b","9":"a","x":[null,{"a":2,"b":1}]}',
+    );
+  });
 });
+
+/** The same value with every object's keys in reverse insertion order. */
+function shuffleKeys(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(shuffleKeys);
+  return Object.fromEntries(
+    Object.entries(v as Record<string, unknown>)
+      .reverse()
+      .map(([k, x]) => [k, shuffleKeys(x)]),
+  );
+}

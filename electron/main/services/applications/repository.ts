@@ -178,9 +178,11 @@ export function createApplicationRepository(db: Database) {
     'UPDATE applications SET central_no = ?, central_stage = COALESCE(central_stage, ?) WHERE id = ?',
   );
   // The change feed is newer than any answer: it sets both.
-  const mirrorCentral = prepared<[string, string, string]>(
+  const mirrorCentral = prepared<[string, string, string, string, string]>(
     db,
-    'UPDATE applications SET central_no = ?, central_stage = ? WHERE id = ?',
+    // An unchanged row is not written again (the push's answer usually brought the same).
+    `UPDATE applications SET central_no = ?, central_stage = ?
+      WHERE id = ? AND (central_no IS NOT ? OR central_stage IS NOT ?)`,
   );
   const setSyncedState = prepared<[string, string]>(
     db,
@@ -301,7 +303,7 @@ export function createApplicationRepository(db: Database) {
       void adoptCentralNo.run(centralNo, stage, id),
     /** Number and stage from the central change feed. */
     mirrorCentral: (id: string, centralNo: string, stage: string): void =>
-      void mirrorCentral.run(centralNo, stage, id),
+      void mirrorCentral.run(centralNo, stage, id, centralNo, stage),
     /** adoptCentralNo and setSyncedState together (one row write instead of two). */
     adoptCentralNoWithState: (
       id: string,

@@ -87,6 +87,13 @@ export function createOutboxStore(db: Database) {
     db,
     "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE seq = ? AND state = 'pending'",
   );
+  // The same for a whole batch (a JSON array of seqs): one statement instead of one per operation.
+  const attemptMany = prepared<[number, string]>(
+    db,
+    `
+    UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?
+     WHERE seq IN (SELECT value FROM json_each(?)) AND +state = 'pending'`,
+  );
   const failNote = prepared<[string, number]>(
     db,
     "UPDATE outbox SET last_error = ? WHERE seq = ? AND state = 'pending'",
@@ -96,6 +103,15 @@ export function createOutboxStore(db: Database) {
     `
     UPDATE outbox SET state = 'acked', acked_at = ?, response = ?, last_error = NULL
      WHERE seq = ? AND state = 'pending'`,
+  );
+  // Acknowledgements of a batch: a JSON array of [seq, sealed response] pairs. `+state` keeps
+  // the planner on the primary key (through the state index it read every pending row per pair).
+  const ackMany = prepared<[number, string]>(
+    db,
+    `
+    UPDATE outbox SET state = 'acked', acked_at = ?, response = a.value ->> 1, last_error = NULL
+      FROM json_each(?) AS a
+     WHERE outbox.seq = a.value ->> 0 AND +outbox.state = 'pending'`,
   );
   const settle = prepared<[string, string, string, number]>(
     db,
@@ -156,10 +172,22 @@ export function createOutboxStore(db: Database) {
       ).map(opened),
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempt: (seq: number, nextAttemptAt: number): void => void attempt.run(nextAttemptAt, seq),
+    /** markAttempt for many operations in one statement. */
+    markAttempts: (seqs: readonly number[], nextAttemptAt: number): void => {
+      if (seqs.length > 0) attemptMany.run(nextAttemptAt, JSON.stringify(seqs));
+    },
     noteFailure: (seq: number, detail: string): void => void failNote.run(errorNote(detail), seq),
     /** True when the pending row took the acknowledgement. */
     ack: (seq: number, at: number, response: string): boolean =>
       ack.run(at, sealOutboxResponse(cipher, response) ?? '', seq).changes === 1,
+    /** ack for many operations in one statement: how many pending rows took theirs. */
+    ackMany: (acks: readonly { seq: number; response: string }[], at: number): number =>
+      acks.length === 0
+        ? 0
+        : ackMany.run(
+            at,
+            JSON.stringify(acks.map((a) => [a.seq, sealOutboxResponse(cipher, a.response)])),
+          ).changes,
     /** True when the pending row took the verdict (dead or conflict). */
     settle: (seq: number, state: 'dead' | 'conflict', detail: string, response: string): boolean =>
       settle.run(state, errorNote(detail), sealOutboxResponse(cipher, response) ?? '', seq)

@@ -82,7 +82,10 @@ export function createOutbox(db: Database) {
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempt(rows: readonly OutboxRow[], now: number): void {
       db.transaction(() => {
-        for (const r of rows) store.markAttempt(r.seq, now);
+        store.markAttempts(
+          rows.map((r) => r.seq),
+          now,
+        );
         refreshStates(rows);
       })();
     },
@@ -101,13 +104,16 @@ export function createOutbox(db: Database) {
     ): { acked: number; dead: number; conflict: number } {
       const tally = { acked: 0, dead: 0, conflict: 0 };
       const adopted: Adopted = new Map();
+      const acks: { seq: number; response: string }[] = [];
       db.transaction(() => {
         rows.forEach((row, i) => {
           const r = results[i];
           if (!r) return;
           const response = JSON.stringify(r);
           if (r.status === 'applied' || r.status === 'duplicate') {
-            if (store.ack(row.seq, now, response)) tally.acked++;
+            // Written together below: each row is a different operation, so the order of the
+            // writes does not matter.
+            acks.push({ seq: row.seq, response });
             if (r.centralNo) {
               // Written with the derived state below (the last answer for an application wins,
               // as it did when each answer was written on its own).
@@ -122,6 +128,7 @@ export function createOutbox(db: Database) {
             }
           }
         });
+        tally.acked = store.ackMany(acks, now);
         refreshStates(rows, adopted);
       })();
       return tally;
