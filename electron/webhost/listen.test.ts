@@ -150,6 +150,18 @@ describe('web host listening before its services', () => {
       expect(performance.now() - started).toBeGreaterThanOrEqual(390);
     });
 
+    it('warms up step by step while the page is fetched, and stops once it has been', async () => {
+      host = await listenWebHost({ port: 0, rendererDir: builtPage() });
+      const ran: string[] = [];
+      const step = (name: string) => async () => void ran.push(name);
+      await host.warmUp([step('zod'), step('sqlite')], 5);
+      expect(ran).toEqual(['zod', 'sqlite']);
+      for (const f of ['a.js', 'b.js', 'c.css']) await get(`${host.url}/assets/${f}`);
+      await host.pageFetched(10_000);
+      await host.warmUp([step('pino')], 5);
+      expect(ran).toEqual(['zod', 'sqlite']);
+    });
+
     it('at once when an API call comes (it waits for the services), and at once after one', async () => {
       host = await listenWebHost({ port: 0, rendererDir: builtPage() });
       const served = host.pageFetched(10_000);

@@ -34,6 +34,13 @@ export interface ListeningHost {
    * Loading them blocks the host for a while; until then the page's files go out at once.
    */
   pageFetched(maxMs?: number): Promise<void>;
+  /**
+   * Runs `steps` one at a time while the page is being fetched, each once no request has been
+   * open for `quietMs`; stops when the page has been fetched (the services' import does the
+   * rest). For the packages the services need: loaded in the gaps between the browser's
+   * requests, they are off the path from the page's first call to its answer.
+   */
+  warmUp(steps: readonly (() => Promise<unknown>)[], quietMs?: number): Promise<void>;
   /** Stops listening, then closes the services (once they are open, if they are coming). */
   close(): Promise<void>;
 }
@@ -84,6 +91,13 @@ export async function listenWebHost(options: {
     url: `http://127.0.0.1:${port}`,
     port,
     pageFetched: (maxMs = 1000) => page.pageFetched(maxMs),
+    warmUp: async (steps, quietMs = 20) => {
+      for (const step of steps) {
+        await page.quiet(quietMs);
+        if (page.fetched) return;
+        await step();
+      }
+    },
     provide: (s) => provide(s),
     fail: () => provide(null),
     close: () =>

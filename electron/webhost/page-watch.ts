@@ -32,6 +32,8 @@ export function pageWatch(pageFiles: readonly string[]) {
   const waiting = new Set(pageFiles);
   let fetched = false;
   let wake: (() => void) | null = null;
+  let inFlight = 0;
+  let lastSent = performance.now();
   const done = () => {
     fetched = true;
     wake?.();
@@ -39,6 +41,13 @@ export function pageWatch(pageFiles: readonly string[]) {
   return {
     /** A request came: an API call ends the wait; a page file does once it has been sent. */
     request(path: string, response: SentSignal | undefined) {
+      if (response) {
+        inFlight++;
+        response.once('close', () => {
+          inFlight--;
+          lastSent = performance.now();
+        });
+      }
       if (fetched) return;
       if (path.startsWith('/api/')) return done();
       if (!waiting.has(path)) return;
@@ -49,6 +58,18 @@ export function pageWatch(pageFiles: readonly string[]) {
       // 'close' comes once the answer is sent, or when the browser gave up on it.
       if (response) response.once('close', sent);
       else sent();
+    },
+    /**
+     * Resolves once no request has been open for `quietMs` (checked every `quietMs`), or at once
+     * when the page has been fetched: a short piece of work done then delays no file.
+     */
+    async quiet(quietMs: number): Promise<void> {
+      while (!fetched && (inFlight > 0 || performance.now() - lastSent < quietMs)) {
+        await new Promise((r) => setTimeout(r, quietMs));
+      }
+    },
+    get fetched() {
+      return fetched;
     },
     pageFetched(maxMs: number): Promise<void> {
       if (fetched) return Promise.resolve();
