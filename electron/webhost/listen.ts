@@ -30,17 +30,11 @@ export interface ListeningHost {
   /**
    * When to load the services: once the page has been sent every file its HTML names (the
    * browser then compiles and runs them, a few hundred milliseconds in which the services load
-   * on the other core), at its first API call if sooner, or `maxMs` after this is asked.
+   * on the other core), at its first API call if sooner, or once no request has come for
+   * `idleMs` (no page is being loaded).
    * Loading them blocks the host for a while; until then the page's files go out at once.
    */
-  pageFetched(maxMs?: number): Promise<void>;
-  /**
-   * Runs `steps` one at a time while the page is being fetched, each once no request has been
-   * open for `quietMs`; stops when the page has been fetched (the services' import does the
-   * rest). For the packages the services need: loaded in the gaps between the browser's
-   * requests, they are off the path from the page's first call to its answer.
-   */
-  warmUp(steps: readonly (() => Promise<unknown>)[], quietMs?: number): Promise<void>;
+  pageFetched(idleMs?: number): Promise<void>;
   /** Stops listening, then closes the services (once they are open, if they are coming). */
   close(): Promise<void>;
 }
@@ -90,14 +84,7 @@ export async function listenWebHost(options: {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    pageFetched: (maxMs = 1000) => page.pageFetched(maxMs),
-    warmUp: async (steps, quietMs = 20) => {
-      for (const step of steps) {
-        await page.quiet(quietMs);
-        if (page.fetched) return;
-        await step();
-      }
-    },
+    pageFetched: (idleMs = 1000) => page.pageFetched(idleMs),
     provide: (s) => provide(s),
     fail: () => provide(null),
     close: () =>

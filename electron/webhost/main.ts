@@ -54,16 +54,8 @@ console.log(`营业厅服务台 web host: ${listening.url}/`);
 const listeningMs = performance.now();
 const listeningCpuMs = cpuMs();
 
-// Loading the services blocks the host for a while: first the page's files go out. Meanwhile
-// the packages they need load one at a time in the host's quiet moments between the browser's
-// requests (each blocks it for tens of milliseconds, the services' own code for a few hundred).
-const warming = listening.warmUp([
-  () => import('zod'),
-  () => import('better-sqlite3'),
-  () => import('pino'),
-]);
+// Loading the services blocks the host for a while: first the page's files go out.
 await listening.pageFetched();
-await warming;
 const { openWebHost } = await import('./open-host');
 await openWebHost(values, listening);
 // Where a cold start goes (bench/webhost-cold-start.ts): imports, listening, then the services.

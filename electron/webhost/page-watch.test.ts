@@ -51,27 +51,4 @@ describe('pageWatch', () => {
     await tick();
     expect(done()).toBe(true);
   });
-
-  it('is quiet once no answer has been open for the given time, and at once after the page', async () => {
-    const watch = pageWatch(['/a.js']);
-    const answer = new EventEmitter();
-    watch.request('/a.js', answer);
-    const waiting = watch.quiet(20);
-    const quiet = settled(waiting);
-    await new Promise((r) => setTimeout(r, 60));
-    expect(quiet()).toBe(false); // an answer is still open
-    answer.emit('close'); // the page's last file: fetched
-    await waiting; // (the waiting one notices at its next check)
-    const after = settled(watch.quiet(10_000));
-    await tick();
-    expect(after()).toBe(true);
-
-    const busy = pageWatch(['/b.js']);
-    const other = new EventEmitter();
-    busy.request('/x.png', other);
-    other.emit('close');
-    const sentAt = performance.now();
-    await busy.quiet(30);
-    expect(performance.now() - sentAt).toBeGreaterThanOrEqual(29);
-  });
 });

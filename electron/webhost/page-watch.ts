@@ -26,14 +26,17 @@ interface SentSignal {
  * When the host may load its services, which blocks it for a few hundred milliseconds: once the
  * page has all the files its HTML names (from then on the browser is busy running them, and its
  * first API call waits for the services anyway), at its first API call if that comes sooner (a
- * page served from the browser's cache asks for no file), or `maxMs` after `pageFetched` is asked.
+ * page served from the browser's cache asks for no file), or once the host has been idle for
+ * `idleMs` (no page at all; a request in between starts the wait again, so a slow machine's page
+ * is not overtaken halfway through its files).
  */
 export function pageWatch(pageFiles: readonly string[]) {
   const waiting = new Set(pageFiles);
   let fetched = false;
   let wake: (() => void) | null = null;
   let inFlight = 0;
-  let lastSent = performance.now();
+  /** When a request last came or an answer was last sent. */
+  let lastActivity = performance.now();
   const done = () => {
     fetched = true;
     wake?.();
@@ -41,14 +44,15 @@ export function pageWatch(pageFiles: readonly string[]) {
   return {
     /** A request came: an API call ends the wait; a page file does once it has been sent. */
     request(path: string, response: SentSignal | undefined) {
+      if (fetched) return;
+      lastActivity = performance.now();
       if (response) {
         inFlight++;
         response.once('close', () => {
           inFlight--;
-          lastSent = performance.now();
+          lastActivity = performance.now();
         });
       }
-      if (fetched) return;
       if (path.startsWith('/api/')) return done();
       if (!waiting.has(path)) return;
       const sent = () => {
@@ -59,24 +63,18 @@ export function pageWatch(pageFiles: readonly string[]) {
       if (response) response.once('close', sent);
       else sent();
     },
-    /**
-     * Resolves once no request has been open for `quietMs` (checked every `quietMs`), or at once
-     * when the page has been fetched: a short piece of work done then delays no file.
-     */
-    async quiet(quietMs: number): Promise<void> {
-      while (!fetched && (inFlight > 0 || performance.now() - lastSent < quietMs)) {
-        await new Promise((r) => setTimeout(r, quietMs));
-      }
-    },
-    get fetched() {
-      return fetched;
-    },
-    pageFetched(maxMs: number): Promise<void> {
+    pageFetched(idleMs: number): Promise<void> {
       if (fetched) return Promise.resolve();
       return new Promise<void>((resolve) => {
-        const latest = setTimeout(() => wake?.(), maxMs);
+        let timer: ReturnType<typeof setTimeout>;
+        const check = () => {
+          const idleFor = performance.now() - lastActivity;
+          if (inFlight === 0 && idleFor >= idleMs) return done();
+          timer = setTimeout(check, inFlight > 0 ? idleMs / 4 : idleMs - idleFor);
+        };
+        timer = setTimeout(check, idleMs);
         wake = () => {
-          clearTimeout(latest);
+          clearTimeout(timer);
           wake = null;
           resolve();
         };
