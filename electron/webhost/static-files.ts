@@ -5,9 +5,9 @@ import { join, sep } from 'node:path';
 
 /**
  * The built renderer's files, each answered as one buffer read from disk. @hono/node-server's
- * serveStatic streams every file through a web ReadableStream, which cost the host ~200 ms of CPU
- * for the page's ~1.5 MB of scripts on every cold start (bench/cold-start-timeline.ts, host CPU
- * profile) while the page waited for them; the files are small enough to read whole.
+ * serveStatic streams every file through a web ReadableStream, which cost the host ~90 ms of CPU
+ * for the page's ~1.2 MB of scripts on every cold start (bench/README.md, wave 7) while the page
+ * waited for them; the files are small enough to read whole.
  *
  * GET and HEAD only; a path that is not a file under `root` (a client route such as
  * `/applications`, or a folder) gets `fallback` (index.html) when given, else goes on to the next
