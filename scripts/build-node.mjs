@@ -30,11 +30,25 @@ function gitCommit() {
 }
 
 /**
+ * Dependencies stay in node_modules, except zod: its ~100 small ES modules cost the web host
+ * ~30 ms of CPU more to resolve and load one by one than bundled (bench/README.md, wave 7).
+ */
+function externalPackages(pkg) {
+  const names = Object.keys({
+    ...pkg.dependencies,
+    ...pkg.devDependencies,
+    ...pkg.optionalDependencies,
+  }).filter((name) => name !== 'zod');
+  return names.flatMap((name) => [name, `${name}/*`]);
+}
+
+/**
  * Builds the entries into `outdir` (out/ of the current directory by default) and says what it
  * wrote. Tests build into a folder of their own so they never rewrite out/ under another test.
  */
 export async function buildNodeEntries({ outdir = 'out', entries = NODE_ENTRIES } = {}) {
   const started = Date.now();
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   // Chunk names carry a hash: the last build's chunks would pile up beside the new ones.
   rmSync(`${outdir}/node-chunks`, { recursive: true, force: true });
   await build({
@@ -44,7 +58,7 @@ export async function buildNodeEntries({ outdir = 'out', entries = NODE_ENTRIES 
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    packages: 'external',
+    external: externalPackages(pkg),
     // Code behind a dynamic import() goes to a chunk of its own: the web host listens before it
     // loads its services (electron/webhost/main.ts). Chunks shared by the entries go there too.
     splitting: true,
@@ -53,7 +67,6 @@ export async function buildNodeEntries({ outdir = 'out', entries = NODE_ENTRIES 
     charset: 'utf8',
     logLevel: 'warning',
   });
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   mkdirSync(outdir, { recursive: true });
   writeFileSync(
     `${outdir}/build-info.json`,

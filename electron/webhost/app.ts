@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { jsonTooDeep, TOO_DEEP_TEXT } from '../../server-common/http/json-depth';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import { ERROR_HTTP_STATUS } from '../../shared/api/error-codes';
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { SESSION_HEADER } from '../../shared/auth/session-transport';
 import { mountEventStream, type StationEvents } from './event-stream';
+import { staticFiles } from './static-files';
 
 /**
  * The meta tag's policy in renderer/index.html, sent as a header on every answer, plus
@@ -153,9 +153,8 @@ export function createWebApp(options: WebAppOptions): Hono {
   );
 
   if (options.rendererDir) {
-    const root = options.rendererDir;
-    app.use('*', serveStatic({ root }));
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    // A client route (any other GET) gets the page itself.
+    app.use('*', staticFiles(options.rendererDir, { fallback: 'index.html' }));
   }
   return app;
 }

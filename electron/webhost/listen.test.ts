@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../shared/api/errors';
 import { listenWebHost, type HostServices, type ListeningHost } from './listen';
 
@@ -106,28 +106,55 @@ describe('web host listening before its services', () => {
     await expect(fetch(`${closing.url}/`)).rejects.toThrow();
   });
 
-  describe('when the services start loading (firstCall)', () => {
+  describe('when the services start loading (pageFetched)', () => {
     const settled = (p: Promise<void>) => {
       let done = false;
       void p.then(() => (done = true));
       return () => done;
     };
+    /** A built page: index.html naming a script, a module preload and a stylesheet. */
+    const builtPage = () => {
+      const built = join(dir, `page-${Math.random().toString(36).slice(2)}`);
+      mkdirSync(join(built, 'assets'), { recursive: true });
+      writeFileSync(
+        join(built, 'index.html'),
+        '<!doctype html><script type="module" src="./assets/a.js"></script>' +
+          '<link rel="modulepreload" href="./assets/b.js"><link rel="stylesheet" href="./assets/c.css">',
+      );
+      for (const f of ['a.js', 'b.js', 'c.css']) writeFileSync(join(built, 'assets', f), '/**/');
+      return built;
+    };
+    const get = (url: string) => fetch(url).then((r) => r.text());
 
-    it('not while the page only fetches its files; at maxMs when no call comes', async () => {
-      host = await listenWebHost({ port: 0, rendererDir });
-      const started = performance.now();
-      const served = host.firstCall(400);
+    it('once every file the page names has been sent, not before', async () => {
+      host = await listenWebHost({ port: 0, rendererDir: builtPage() });
+      const done = settled(host.pageFetched(10_000));
+      await get(`${host.url}/`);
+      await get(`${host.url}/assets/a.js`);
+      await get(`${host.url}/assets/c.css`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(done()).toBe(false);
+      await get(`${host.url}/assets/b.js`);
+      await vi.waitFor(() => expect(done()).toBe(true), { timeout: 1_000 });
+    });
+
+    it('after idleMs without a request when the page stops halfway and makes no call', async () => {
+      host = await listenWebHost({ port: 0, rendererDir: builtPage() });
+      const served = host.pageFetched(400);
       const done = settled(served);
-      await fetch(`${host.url}/`).then((r) => r.text());
-      await fetch(`${host.url}/index.html`).then((r) => r.text());
+      await new Promise((r) => setTimeout(r, 300));
+      await get(`${host.url}/`); // a request starts the wait again
+      await get(`${host.url}/assets/a.js`);
+      const lastRequest = performance.now();
+      await new Promise((r) => setTimeout(r, 200));
       expect(done()).toBe(false);
       await served;
-      expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+      expect(performance.now() - lastRequest).toBeGreaterThanOrEqual(390);
     });
 
     it('at once when an API call comes (it waits for the services), and at once after one', async () => {
-      host = await listenWebHost({ port: 0, rendererDir });
-      const served = host.firstCall(10_000);
+      host = await listenWebHost({ port: 0, rendererDir: builtPage() });
+      const served = host.pageFetched(10_000);
       const done = settled(served);
       await new Promise((r) => setTimeout(r, 100));
       expect(done()).toBe(false);
@@ -135,7 +162,7 @@ describe('web host listening before its services', () => {
       await served;
       host.provide(echoServices().services);
       expect((await waiting).status).toBe(200);
-      const again = settled(host.firstCall(10_000));
+      const again = settled(host.pageFetched(10_000));
       await Promise.resolve();
       expect(again()).toBe(true);
     });

@@ -1,9 +1,12 @@
-import { serve } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import { createWebApp } from './app';
 import type { StationEvents } from './event-stream';
+import { pageFilesOf, pageWatch } from './page-watch';
 
 // Only the HTTP side is imported here (hono, the renderer's files): no zod, no services. The
 // host listens and serves the page while the services load behind it (main.ts).
@@ -25,11 +28,13 @@ export interface ListeningHost {
   /** The services could not be opened: waiting and later calls are answered UNAVAILABLE. */
   fail(): void;
   /**
-   * When to load the services: at the page's first API call (its scripts have all been fetched
-   * by then: the first one it evaluates sends the start-up call), or `maxMs` after listening.
+   * When to load the services: once the page has been sent every file its HTML names (the
+   * browser then compiles and runs them, a few hundred milliseconds in which the services load
+   * on the other core), at its first API call if sooner, or once no request has come for
+   * `idleMs` (no page is being loaded).
    * Loading them blocks the host for a while; until then the page's files go out at once.
    */
-  firstCall(maxMs?: number): Promise<void>;
+  pageFetched(idleMs?: number): Promise<void>;
   /** Stops listening, then closes the services (once they are open, if they are coming). */
   close(): Promise<void>;
 }
@@ -56,7 +61,7 @@ export async function listenWebHost(options: {
   let open: HostServices | null = null;
   void services.then((s) => (open = s));
   let port = options.port ?? 0;
-  const page = pageWatch();
+  const page = pageWatch(options.rendererDir ? pageFilesIn(options.rendererDir) : []);
   const app = createWebApp({
     dispatch: async (method, input, context) => {
       const s = open ?? (await services);
@@ -67,9 +72,9 @@ export async function listenWebHost(options: {
     getPort: () => port,
   });
   const server = await new Promise<Server>((resolve, reject) => {
-    const fetch: typeof app.fetch = async (request, env, context) => {
-      if (new URL(request.url).pathname.startsWith('/api/')) page.called();
-      return app.fetch(request, env, context);
+    const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
+      page.request(new URL(request.url).pathname, env?.outgoing);
+      return app.fetch(request, env);
     };
     const s = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(s as Server));
     (s as Server).once('error', reject);
@@ -79,7 +84,7 @@ export async function listenWebHost(options: {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    firstCall: (maxMs = 1000) => page.firstCall(maxMs),
+    pageFetched: (idleMs = 1000) => page.pageFetched(idleMs),
     provide: (s) => provide(s),
     fail: () => provide(null),
     close: () =>
@@ -92,25 +97,11 @@ export async function listenWebHost(options: {
   };
 }
 
-/** Tells `ListeningHost.firstCall` that an API call came. */
-function pageWatch() {
-  let called = false;
-  let wake: (() => void) | null = null;
-  return {
-    called() {
-      called = true;
-      wake?.();
-    },
-    firstCall(maxMs: number): Promise<void> {
-      if (called) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const latest = setTimeout(() => wake?.(), maxMs);
-        wake = () => {
-          clearTimeout(latest);
-          wake = null;
-          resolve();
-        };
-      });
-    },
-  };
+/** The files the built page's index.html names; none when there is no index.html. */
+function pageFilesIn(rendererDir: string): string[] {
+  try {
+    return pageFilesOf(readFileSync(join(rendererDir, 'index.html'), 'utf8'));
+  } catch {
+    return [];
+  }
 }

@@ -55,7 +55,7 @@ const listeningMs = performance.now();
 const listeningCpuMs = cpuMs();
 
 // Loading the services blocks the host for a while: first the page's files go out.
-await listening.firstCall();
+await listening.pageFetched();
 const { openWebHost } = await import('./open-host');
 await openWebHost(values, listening);
 // Where a cold start goes (bench/webhost-cold-start.ts): imports, listening, then the services.

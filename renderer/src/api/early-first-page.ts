@@ -1,5 +1,5 @@
 import type { ListQuery } from '../../../shared/api/schemas';
-import { PAGE_SIZE } from '../stores/applicationList';
+import { PAGE_SIZE } from '../stores/list-page-size';
 import { callEarly } from './client';
 import { sessionToken } from './session-token';
 

@@ -2,8 +2,9 @@ import { defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
 import type { ApplicationSummary, ListQuery, LocalState } from '../../../shared/api/schemas';
 import { call } from '../api/client';
+import { PAGE_SIZE } from './list-page-size';
 
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE };
 
 export interface ListFilters {
   typeCode: string;
