@@ -26,7 +26,7 @@ export interface SyncStatus {
   /** Set after a 403 (or a refused registration): nothing is sent until resume(). */
   halted: SyncAlert['code'] | null;
   registered: boolean;
-  counts: OutboxCounts;
+  counts: OutboxCounts & { waiting: ReturnType<Outbox['waiting']> };
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   /** Status codes and error classes only, never content. */
@@ -211,7 +211,7 @@ export class SyncEngine {
       online: h.linkUp,
       halted: h.halted,
       registered: this.central.session.registered(),
-      counts: this.outbox.counts(),
+      counts: { ...this.outbox.counts(), waiting: this.outbox.waiting() },
       lastSuccessAt: lastSuccess ? new Date(Number(lastSuccess)).toISOString() : null,
       lastAttemptAt: iso(h.lastAttemptAt),
       lastError: h.lastError,

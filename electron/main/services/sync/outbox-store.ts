@@ -125,6 +125,11 @@ export function createOutboxStore(db: Database) {
        AND EXISTS (SELECT 1 FROM outbox p WHERE p.application_id = o.application_id
                       AND p.seq < o.seq AND p.state IN ('dead', 'conflict'))`,
   );
+  // One subject (application, customer, request, alert) may have several pending operations.
+  const countPendingSubjects = prepared<[], { kind: string; subject: string }>(
+    db,
+    `SELECT DISTINCT kind, application_id AS subject FROM outbox WHERE state = 'pending'`,
+  );
   const bySeq = prepared<[number], OutboxRow>(db, 'SELECT * FROM outbox WHERE seq = ?');
   const byState = prepared<[string], OutboxRow>(
     db,
@@ -177,6 +182,8 @@ export function createOutboxStore(db: Database) {
     },
     countByState: () => countStates.all(),
     countBlocked: (): number => countBlocked.get()?.n ?? 0,
+    /** Each pending operation's kind and subject id, once per pair. */
+    pendingSubjects: () => countPendingSubjects.all(),
     bySeq: (seq: number): OutboxRow | undefined => {
       const row = bySeq.get(seq);
       return row && opened(row);

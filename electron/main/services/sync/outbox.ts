@@ -6,6 +6,11 @@ import {
 } from '../applications/repository';
 import { createOutboxStore, type OpState, type OutboxRow } from './outbox-store';
 import type { OpResult } from '../../../../shared/sync/protocol';
+import {
+  WAITING_FAMILIES,
+  waitingFamilyOf,
+  type WaitingFamily,
+} from '../../../../shared/sync/sync-api';
 
 export type { OutboxRow } from './outbox-store';
 
@@ -163,6 +168,19 @@ export function createOutbox(db: Database) {
         }
       }
       return c;
+    },
+
+    /** Distinct subjects with pending operations, by family (what the hall sees waiting). */
+    waiting(): Record<WaitingFamily, number> {
+      const seen = Object.fromEntries(
+        WAITING_FAMILIES.map((f) => [f, new Set<string>()]),
+      ) as Record<WaitingFamily, Set<string>>;
+      for (const { kind, subject } of store.pendingSubjects())
+        seen[waitingFamilyOf(kind)].add(subject);
+      return Object.fromEntries(WAITING_FAMILIES.map((f) => [f, seen[f].size])) as Record<
+        WaitingFamily,
+        number
+      >;
     },
 
     refreshStates,
