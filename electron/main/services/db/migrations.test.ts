@@ -221,6 +221,11 @@ const SEEDS: Record<number, (db: Database) => void> = {
         1735776000000);
     `);
   },
+  17: (db) => {
+    SEEDS[16]?.(db);
+    // A check-in miss from the appointment copy (its time only).
+    db.exec(`INSERT INTO appt_copy_misses (at) VALUES (1735776000000);`);
+  },
 };
 
 let dir: string;

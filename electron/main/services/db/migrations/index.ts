@@ -14,6 +14,7 @@ import { migration013CustomerSync } from './013_customer_sync';
 import { migration014PlannedOutages } from './014_planned_outages';
 import { migration015CustomerIndexes } from './015_customer_indexes';
 import { migration016CustomerMergedIndex } from './016_customer_merged_index';
+import { migration017AppointmentCopyMisses } from './017_appointment_copy_misses';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014PlannedOutages,
   migration015CustomerIndexes,
   migration016CustomerMergedIndex,
+  migration017AppointmentCopyMisses,
 ];
 
 /** The schema version this code writes. */
