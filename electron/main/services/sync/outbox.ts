@@ -172,15 +172,12 @@ export function createOutbox(db: Database) {
 
     /** Distinct subjects with pending operations, by family (what the hall sees waiting). */
     waiting(): Record<WaitingFamily, number> {
-      const seen = Object.fromEntries(
-        WAITING_FAMILIES.map((f) => [f, new Set<string>()]),
-      ) as Record<WaitingFamily, Set<string>>;
-      for (const { kind, subject } of store.pendingSubjects())
-        seen[waitingFamilyOf(kind)].add(subject);
-      return Object.fromEntries(WAITING_FAMILIES.map((f) => [f, seen[f].size])) as Record<
+      const out = Object.fromEntries(WAITING_FAMILIES.map((f) => [f, 0])) as Record<
         WaitingFamily,
         number
       >;
+      for (const { head, n } of store.pendingSubjects()) out[waitingFamilyOf(head)] += n;
+      return out;
     },
 
     refreshStates,
