@@ -53,9 +53,14 @@ test('submitted while the central system is down: pending, then drained, numbere
   const appNo = await submitAndOpenReceipt(page);
   const id = idFromUrl(page);
 
-  // Two operations wait: the application's and its customer record's (customers travel too).
-  await expect(page.getByTestId('sync-indicator-pending')).toHaveText('待同步 2');
+  // Two operations wait (the application's and its customer record's), shown as what they are
+  // about: one application and one customer record, never "2" that reads as two applications.
+  const pending = page.getByTestId('sync-indicator-pending');
+  await expect(pending).toHaveText('待同步 申请 1 · 客户资料 1');
+  await expect(pending).toHaveAttribute('data-count', '2');
+  await expect(pending).toHaveAttribute('title', /共 2 项同步操作/);
   await page.getByTestId('nav-sync').click();
+  await expect(page.getByTestId('sync-waiting')).toHaveText('待同步 申请 1 · 客户资料 1');
   await expect(page.getByTestId('sync-count-created')).toHaveText('2');
   await expect(page.getByTestId('sync-count-pending')).toHaveText('2');
   await expect(page.getByTestId('sync-count-acknowledged')).toHaveText('0');
@@ -68,7 +73,7 @@ test('submitted while the central system is down: pending, then drained, numbere
   await expect(page.getByTestId('sync-count-pending')).toHaveText('0');
   await expect(page.getByTestId('sync-balance')).toHaveAttribute('data-balanced', 'true');
   await expect(indicator(page)).toHaveAttribute('data-link', 'online');
-  await expect(page.getByTestId('sync-indicator-pending')).toHaveText('待同步 0');
+  await expect(page.getByTestId('sync-indicator-pending')).toHaveText('无待同步');
   await expect(page.getByTestId('sync-last-success')).toHaveText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
   await page.goto(`/#/applications/${id}`);

@@ -8,6 +8,17 @@ import { FieldValuesSchema } from '../api/schemas';
 const LocalizedText = z.object({ zh: z.string(), en: z.string() });
 const IsoTime = z.iso.datetime({ offset: true });
 
+/**
+ * What the hall calls the things an operation is about, by the part of its kind before the dot
+ * (application.submit, customer.contact, request.fault, alert.raise); 'other' for any new kind.
+ */
+export const WAITING_FAMILIES = ['application', 'customer', 'request', 'alert', 'other'] as const;
+export type WaitingFamily = (typeof WAITING_FAMILIES)[number];
+export const waitingFamilyOf = (kind: string): WaitingFamily => {
+  const head = kind.split('.')[0] ?? '';
+  return (WAITING_FAMILIES as readonly string[]).includes(head) ? (head as WaitingFamily) : 'other';
+};
+
 export const SyncCountsSchema = z.object({
   /** created = acknowledged + dead + conflict + pending + discarded, always. */
   created: z.number().int(),
@@ -18,6 +29,17 @@ export const SyncCountsSchema = z.object({
   discarded: z.number().int(),
   /** Part of `pending`: waiting behind a dead or conflicting operation of the same application. */
   blocked: z.number().int(),
+  /**
+   * What the pending operations are about, in the hall's terms: distinct applications, customer
+   * records, requests and alerts. One submit queues two operations (the application's and its
+   * customer record's) and shows as one application and one customer record, not as "2".
+   */
+  waiting: z.object(
+    Object.fromEntries(WAITING_FAMILIES.map((f) => [f, z.number().int()])) as Record<
+      WaitingFamily,
+      z.ZodNumber
+    >,
+  ),
 });
 
 export const SyncAlertSchema = z.object({

@@ -256,7 +256,7 @@ export function createServices(opts: ServicesOptions): Services {
       },
       centralUrl,
       developmentSecret: usesDevelopmentSecret(enrolment),
-      syncStatus: () => sync.engine.status(),
+      syncStatus: () => sync.engine.statusView(),
       queueStatus: () => queue.status(),
       now,
     });

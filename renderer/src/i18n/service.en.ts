@@ -144,7 +144,6 @@ const serviceEn: typeof serviceZhCN = {
     sync: 'Sync',
     syncOnline: 'Connected',
     syncOffline: 'Not connected',
-    syncPending: '{n} waiting',
     syncDead: '{n} rejected',
     syncConflict: '{n} conflicts',
     syncLast: 'Last success: {at}',

@@ -142,7 +142,6 @@ const serviceZhCN = {
     sync: '同步状态',
     syncOnline: '连接正常',
     syncOffline: '未连接',
-    syncPending: '待同步 {n}',
     syncDead: '被拒 {n}',
     syncConflict: '冲突 {n}',
     syncLast: '最近成功：{at}',

@@ -21,7 +21,17 @@ const syncEn: SyncMessages = {
       halted: 'A supervisor must deal with it before sync resumes',
       unreachable: 'The console service does not answer',
     },
-    pending: '{n} pending',
+    waiting: {
+      none: 'nothing waiting',
+      some: 'waiting: {what}',
+      application: '{n} application | {n} applications',
+      customer: '{n} customer record | {n} customer records',
+      request: '{n} service request | {n} service requests',
+      alert: '{n} hall alert | {n} hall alerts',
+      other: '{n} other record | {n} other records',
+      operations:
+        '{n} sync operation to upload | {n} sync operations to upload (an application and its customer record count as two)',
+    },
     problems: '{n} to resolve',
     lastSuccess: 'last sync {time}',
     never: 'never synced',
@@ -34,7 +44,7 @@ const syncEn: SyncMessages = {
     lastError: 'Last error',
     failures: 'Failures in a row',
     none: '—',
-    counts: 'Sync ledger',
+    counts: 'Sync ledger (in operations)',
     equation: 'created = acknowledged + rejected + conflict + pending + discarded',
     count: {
       created: 'Created',

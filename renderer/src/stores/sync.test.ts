@@ -25,6 +25,7 @@ const status = (over: Partial<SyncStatusView> = {}): SyncStatusView => ({
     pending: 0,
     discarded: 0,
     blocked: 0,
+    waiting: { application: 0, customer: 0, request: 0, alert: 0, other: 0 },
   },
   lastSuccessAt: null,
   lastAttemptAt: null,

@@ -238,6 +238,11 @@ export function createApplicationRepository(db: Database) {
     `SELECT ${CUSTOMER_COLUMNS} FROM applications INDEXED BY applications_id_number_bidx
       WHERE id_number_bidx = ? ORDER BY created_at DESC LIMIT 200`,
   );
+  const acceptedKeys = prepared<[number, number], AcceptedKey>(
+    db,
+    `SELECT id_number_bidx, credit_code_bidx, type_code FROM applications
+      WHERE accepted_at >= ? AND accepted_at <= ?`,
+  );
   const byCreditCodeBidx = prepared<[string], CustomerApplication>(
     db,
     `SELECT ${CUSTOMER_COLUMNS} FROM applications INDEXED BY applications_credit_code_bidx
@@ -334,6 +339,8 @@ export function createApplicationRepository(db: Database) {
       bidx: string,
     ): CustomerApplication[] =>
       bidx === '' ? [] : (column === 'credit_code' ? byCreditCodeBidx : byIdNumberBidx).all(bidx),
+    /** The customer keys (blind indexes) and types of the applications accepted in a span. */
+    acceptedKeys: (from: number, to: number): AcceptedKey[] => acceptedKeys.all(from, to),
     withStage: (id: string): ApplicationWithStage | undefined => opened(withStageById.get(id)),
     /** By the station's number or the central number. */
     withStageByNumber: (no: string): ApplicationWithStage | undefined =>
@@ -343,3 +350,10 @@ export function createApplicationRepository(db: Database) {
 }
 
 export type ApplicationRepository = ReturnType<typeof createApplicationRepository>;
+
+/** Who an accepted application is for, by blind index only (no personal value). */
+export interface AcceptedKey {
+  id_number_bidx: string | null;
+  credit_code_bidx: string | null;
+  type_code: string;
+}

@@ -17,6 +17,7 @@ import {
 } from './errors';
 import { matchOf, proofOf } from './offline-match';
 import { bookedAtIso, type CopyRow, type OfflineCopyStore } from './offline-copy';
+import { createOfflineMisses } from './offline-misses';
 import type { DeskChannel } from './service';
 
 const MISS_WINDOW_MS = 60_000;
@@ -39,15 +40,12 @@ export interface OfflineCheckInDeps {
  */
 export function createOfflineCheckIn(deps: OfflineCheckInDeps) {
   const { copy, now } = deps;
-  const misses: number[] = [];
+  // In the station's file, not in memory: a restart must not hand a guesser fresh tries.
+  const misses = createOfflineMisses(deps.db);
 
-  function throttled(): boolean {
-    const cutoff = now() - MISS_WINDOW_MS;
-    while (misses.length && (misses[0] as number) < cutoff) misses.shift();
-    return misses.length >= MAX_MISSES;
-  }
+  const throttled = (): boolean => misses.countSince(now() - MISS_WINDOW_MS) >= MAX_MISSES;
   const miss = (): never => {
-    misses.push(now());
+    misses.record(now());
     throw OFFLINE_NOT_FOUND;
   };
 

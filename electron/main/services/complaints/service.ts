@@ -324,6 +324,26 @@ export interface CustomerComplaint {
  * The complaints of a customer, by the blind index of their ID number or of their phone (the
  * customer record's timeline and satisfaction): newest first, at most 200.
  */
+/** A complaint's customer keys (blind indexes) and what the sensitive list weighs. */
+export interface ComplaintKey {
+  id_number_bidx: string | null;
+  mobile_bidx: string | null;
+  subject: string;
+  state: string;
+  taken_at: number;
+}
+
+/** The keys of complaints taken since `from`, and of those in `openStates` whatever their age. */
+export function complaintKeysOf(db: Database) {
+  const keys = prepared<[number, string], ComplaintKey>(
+    db,
+    `SELECT id_number_bidx, mobile_bidx, subject, state, taken_at FROM complaints
+      WHERE taken_at >= ? OR state IN (SELECT value FROM json_each(?))`,
+  );
+  return (from: number, openStates: readonly string[]): ComplaintKey[] =>
+    keys.all(from, JSON.stringify(openStates));
+}
+
 export function complaintsOfCustomer(db: Database) {
   const COLUMNS =
     'id, complaint_no, kind, subject, state, assignee, taken_at, visited_at, visit_result';

@@ -113,6 +113,7 @@ export function createCustomerStore(db: Database) {
   const byManager = sql<[string], CustomerRow>(
     'SELECT * FROM customers WHERE manager = ? AND merged_into IS NULL ORDER BY name',
   );
+  const merged = sql<[], CustomerRow>('SELECT * FROM customers WHERE merged_into IS NOT NULL');
   const mergedInto = sql<[string], CustomerRow>(
     'SELECT * FROM customers WHERE merged_into = ? ORDER BY created_at',
   );
@@ -237,6 +238,8 @@ export function createCustomerStore(db: Database) {
     live: (limit: number): CustomerRow[] => liveRows.all(limit),
     /** The duplicates merged into this customer. */
     mergedInto: (id: string): CustomerRow[] => mergedInto.all(id),
+    /** Every merged duplicate (few: a partial index holds only these). */
+    merged: (): CustomerRow[] => merged.all(),
     contactOf: (row: CustomerRow): Contact => openContact(cipher, row.contact),
     /** Returns the row as byId would read it back (contact sealed). */
     insert: (row: NewCustomer): CustomerRow => {

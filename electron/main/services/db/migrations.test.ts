@@ -210,6 +210,22 @@ const SEEDS: Record<number, (db: Database) => void> = {
         'person', '王五', 'e1.k1.sealed', 'mgr1', 1735776000000, 1735776000000);
     `);
   },
+  16: (db) => {
+    SEEDS[15]?.(db);
+    // A duplicate merged into the person above (the only kind the merged index holds).
+    db.exec(`
+      INSERT INTO customers (id, cert_type, cert_bidx, cert_masked, kind, name, contact,
+        merged_into, created_at, updated_at)
+      VALUES ('0190f5b0-0000-7000-8000-00000000000f', 'id_number', 'bidx4', '1101**********003X',
+        'person', '王五', 'e1.k1.sealed', '0190f5b0-0000-7000-8000-00000000000e', 1735776000000,
+        1735776000000);
+    `);
+  },
+  17: (db) => {
+    SEEDS[16]?.(db);
+    // A check-in miss from the appointment copy (its time only).
+    db.exec(`INSERT INTO appt_copy_misses (at) VALUES (1735776000000);`);
+  },
 };
 
 let dir: string;

@@ -53,4 +53,6 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwnership>> = {
   // Check-in with the hall hub down: the copy of the hub's bookings.
   appt_copy: { owner: 'appointments/offline-copy.ts' },
   appt_copy_keys: { owner: 'appointments/offline-copy.ts' },
+  // The copy's check-in misses, kept across restarts (the slow-down after 5).
+  appt_copy_misses: { owner: 'appointments/offline-misses.ts' },
 };

@@ -1,6 +1,6 @@
 import { ruleSetAt, type ServiceRuleSet } from '../../../../shared/service-rules';
 import { createApplicationRepository } from '../applications/repository';
-import { complaintsOfCustomer } from '../complaints/service';
+import { complaintKeysOf, complaintsOfCustomer } from '../complaints/service';
 import type { Database } from '../db';
 import { createSensitiveHandlers } from './handlers';
 import { createSensitiveList, type SensitiveDeps } from './service';
@@ -15,10 +15,13 @@ export function createSensitiveArea(deps: {
   ruleSets: () => readonly ServiceRuleSet[];
   now: () => Date;
 }) {
+  const applications = createApplicationRepository(deps.db);
   const list = createSensitiveList({
     customers: deps.customers,
-    applicationsOf: createApplicationRepository(deps.db).byCustomerCertificate,
+    applicationsOf: applications.byCustomerCertificate,
+    acceptedKeys: applications.acceptedKeys,
     complaintsOf: complaintsOfCustomer(deps.db),
+    complaintKeys: complaintKeysOf(deps.db),
     ruleSet: () => ruleSetAt(deps.ruleSets(), deps.now()),
     now: deps.now,
   });

@@ -2,9 +2,10 @@ import type { SensitiveReason, SensitiveRow } from '../../../../shared/api/metho
 import { CATALOGUES } from '../../../../shared/catalogue/versions';
 import { toHallIso } from '../../../../shared/hall-time';
 import type { ServiceRuleSet } from '../../../../shared/service-rules';
-import type { CustomerApplication } from '../applications/repository';
-import type { CustomerComplaint } from '../complaints/service';
+import type { AcceptedKey, CustomerApplication } from '../applications/repository';
+import type { ComplaintKey, CustomerComplaint } from '../complaints/service';
 import type { CustomerRow } from '../customers/store';
+import { sensitiveCandidates } from './candidates';
 import { byRank, nextActorOf, openDays, scoreOf } from './ranking';
 import { reasonsOf, signalsOf, type CustomerContact, type SignalRules } from './signals';
 
@@ -27,8 +28,13 @@ export interface SensitiveDeps {
     live(limit: number): CustomerRow[];
     byId(id: string): CustomerRow | undefined;
     mergedInto(id: string): CustomerRow[];
+    merged(): CustomerRow[];
     tags(id: string): { tag: string }[];
   };
+  /** The applications owner's keys of what it accepted in a span (the candidates' read). */
+  acceptedKeys(from: number, to: number): AcceptedKey[];
+  /** The complaints owner's keys of complaints taken since `from` or still in `openStates`. */
+  complaintKeys(from: number, openStates: readonly string[]): ComplaintKey[];
   /** The applications owner's look-up by certificate blind index. */
   applicationsOf(column: 'id_number' | 'credit_code', bidx: string): CustomerApplication[];
   /** The complaints owner's look-up by ID number or phone blind index. */
@@ -96,8 +102,21 @@ export function createSensitiveList(deps: SensitiveDeps) {
   function list(): { rows: SensitiveRow[]; windowDays: number; repeatAt: number } {
     const now = deps.now().getTime();
     const r = rules();
-    const ranked = deps.customers
-      .live(CANDIDATES)
+    const from = now - r.windowDays * 86_400_000;
+    const candidates = sensitiveCandidates(
+      deps.customers.live(CANDIDATES),
+      deps.customers.merged(),
+      deps.acceptedKeys(from, now),
+      deps.complaintKeys(from, [...OPEN_STATES]),
+      now,
+      {
+        ...r,
+        meterTestType: METER_TEST_TYPE,
+        billingSubjects: BILLING_SUBJECTS,
+        openStates: OPEN_STATES,
+      },
+    );
+    const ranked = candidates
       .map((row) => ({ row, ...assess(row, now, r) }))
       .filter((x) => x.reasons.length > 0)
       .map((x) => ({

@@ -202,6 +202,15 @@ export class SyncEngine {
     this.watchdog.check();
   }
 
+  /**
+   * The status as screens read it: with what waits in the hall's terms. Only on request, not in
+   * the status emitted after every run: it reads every pending row (~5 ms CPU at 10,000).
+   */
+  statusView(): SyncStatus & { counts: { waiting: ReturnType<Outbox['waiting']> } } {
+    const s = this.status();
+    return { ...s, counts: { ...s.counts, waiting: this.outbox.waiting() } };
+  }
+
   status(): SyncStatus {
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     const lastSuccess = this.state.read('last_success_at');

@@ -16,7 +16,7 @@ import type { SyncEngine } from './engine';
  * the caller's binding, which knows who is signed in.
  */
 export function createSyncHandlers(engine: SyncEngine, actions: SyncActions) {
-  const status = (): SyncStatusView => engine.status();
+  const status = (): SyncStatusView => engine.statusView();
   return {
     'sync.status': (_input: object, _ctx: CallContext): SyncStatusView => status(),
     'sync.deadLetters': (_input: object, _ctx: CallContext): DeadLetter[] => actions.deadLetters(),

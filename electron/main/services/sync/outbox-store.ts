@@ -141,6 +141,14 @@ export function createOutboxStore(db: Database) {
        AND EXISTS (SELECT 1 FROM outbox p WHERE p.application_id = o.application_id
                       AND p.seq < o.seq AND p.state IN ('dead', 'conflict'))`,
   );
+  // One subject (application, customer, request, alert) may have several pending operations:
+  // counted once per kind's head (the part before the dot), in SQL (a few rows come back).
+  const countPendingSubjects = prepared<[], { head: string; n: number }>(
+    db,
+    `SELECT substr(kind, 1, instr(kind || '.', '.') - 1) AS head,
+            count(DISTINCT application_id) AS n
+       FROM outbox WHERE state = 'pending' GROUP BY head`,
+  );
   const bySeq = prepared<[number], OutboxRow>(db, 'SELECT * FROM outbox WHERE seq = ?');
   const byState = prepared<[string], OutboxRow>(
     db,
@@ -205,6 +213,8 @@ export function createOutboxStore(db: Database) {
     },
     countByState: () => countStates.all(),
     countBlocked: (): number => countBlocked.get()?.n ?? 0,
+    /** Distinct subjects of the pending operations, by the head of their kind. */
+    pendingSubjects: () => countPendingSubjects.all(),
     bySeq: (seq: number): OutboxRow | undefined => {
       const row = bySeq.get(seq);
       return row && opened(row);

@@ -6,6 +6,11 @@ import {
 } from '../applications/repository';
 import { createOutboxStore, type OpState, type OutboxRow } from './outbox-store';
 import type { OpResult } from '../../../../shared/sync/protocol';
+import {
+  WAITING_FAMILIES,
+  waitingFamilyOf,
+  type WaitingFamily,
+} from '../../../../shared/sync/sync-api';
 
 export type { OutboxRow } from './outbox-store';
 
@@ -170,6 +175,16 @@ export function createOutbox(db: Database) {
         }
       }
       return c;
+    },
+
+    /** Distinct subjects with pending operations, by family (what the hall sees waiting). */
+    waiting(): Record<WaitingFamily, number> {
+      const out = Object.fromEntries(WAITING_FAMILIES.map((f) => [f, 0])) as Record<
+        WaitingFamily,
+        number
+      >;
+      for (const { head, n } of store.pendingSubjects()) out[waitingFamilyOf(head)] += n;
+      return out;
     },
 
     refreshStates,

@@ -13,6 +13,8 @@ import { migration012AppointmentCopy } from './012_appointment_copy';
 import { migration013CustomerSync } from './013_customer_sync';
 import { migration014PlannedOutages } from './014_planned_outages';
 import { migration015CustomerIndexes } from './015_customer_indexes';
+import { migration016CustomerMergedIndex } from './016_customer_merged_index';
+import { migration017AppointmentCopyMisses } from './017_appointment_copy_misses';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -39,6 +41,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013CustomerSync,
   migration014PlannedOutages,
   migration015CustomerIndexes,
+  migration016CustomerMergedIndex,
+  migration017AppointmentCopyMisses,
 ];
 
 /** The schema version this code writes. */
