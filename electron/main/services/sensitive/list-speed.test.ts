@@ -14,11 +14,11 @@ import { testLog } from '../../../../tests/support/test-log';
  * 0.4-0.8 s at 2,000 customers: four look-ups per customer, one of them (the merged duplicates)
  * a scan of the whole customer table. Now one read of the window's contacts picks the few
  * customers who could be listed, and only those are assessed one by one.
+ * The time per call is printed as a figure, not asserted: speed targets live in bench/, and a
+ * timed assertion would fail on a loaded machine for no fault of the code.
  */
 const CUSTOMERS = 2_000;
 const CALLS = 5;
-/** CPU per call allowed: ~10x the indexed figure, well under the quadratic one. */
-const CPU_BUDGET_MS = 150;
 const MONDAY_10 = new Date('2026-12-07T10:00:00+08:00');
 const ID = '11010519491231002X';
 
@@ -63,7 +63,7 @@ function addCustomersWithApplications(n: number): void {
 }
 
 describe(`sensitive.list over ${CUSTOMERS.toLocaleString('en')} customers`, () => {
-  it('stays right and answers in a small fraction of the old time', async () => {
+  it('lists the one repeat customer among them, call after call', async () => {
     addCustomersWithApplications(CUSTOMERS);
     const input = fakeApplicationInput(householdNewType(CATALOGUE), rng(17), MONDAY_10);
     const household = {
@@ -86,8 +86,7 @@ describe(`sensitive.list over ${CUSTOMERS.toLocaleString('en')} customers`, () =
     const median = [...wall].sort((a, b) => a - b)[Math.floor(CALLS / 2)]!;
     testLog(
       `sensitive.list over ${CUSTOMERS + 1} customers (1 listed): ${cpuMs.toFixed(1)} ms CPU per call ` +
-        `(mean of ${CALLS}), wall median ${median.toFixed(1)} ms`,
+        `(mean of ${CALLS}), wall median ${median.toFixed(1)} ms (figures only, not asserted)`,
     );
-    expect(cpuMs).toBeLessThan(CPU_BUDGET_MS);
   });
 });
