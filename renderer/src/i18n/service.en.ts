@@ -4,6 +4,7 @@ const serviceEn: typeof serviceZhCN = {
   warning: {
     label: 'Warning',
     none: 'On track',
+    closed: 'Archived',
     yellow: 'Yellow',
     orange: 'Orange',
     red: 'Overdue',

@@ -3,6 +3,7 @@ const serviceZhCN = {
   warning: {
     label: '预警',
     none: '正常',
+    closed: '已归档',
     yellow: '黄色预警',
     orange: '橙色预警',
     red: '已超期',

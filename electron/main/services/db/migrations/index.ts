@@ -13,6 +13,7 @@ import { migration012AppointmentCopy } from './012_appointment_copy';
 import { migration013CustomerSync } from './013_customer_sync';
 import { migration014PlannedOutages } from './014_planned_outages';
 import { migration015CustomerIndexes } from './015_customer_indexes';
+import { migration016OpenDeadlineIndex } from './016_open_deadline_index';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013CustomerSync,
   migration014PlannedOutages,
   migration015CustomerIndexes,
+  migration016OpenDeadlineIndex,
 ];
 
 /** The schema version this code writes. */
