@@ -183,6 +183,7 @@ const zhCN = {
     blocking: '缺件',
     none: '无',
     deadline: '承诺办结时限',
+    /** {date} is the deadline's day and time (17:30): the day itself still counts. */
     deadlineValue: '{date} 前（{days} 个工作日）',
     wholeProcess: '全流程办结时限',
     clerk: '受理员',
