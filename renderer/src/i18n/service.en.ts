@@ -25,7 +25,7 @@ const serviceEn: typeof serviceZhCN = {
   },
   commitment: {
     title: 'Service commitment',
-    ruleVersion: 'Rule version',
+    ruleVersion: 'Service rule set version',
     process: 'Whole-process limit',
     processDays: '{days} working days',
     utilityTime: 'Utility’s own time',

@@ -141,6 +141,7 @@ const zhCN = {
     acceptedAt: '受理时间',
     deadline: '办结时限',
     clerk: '受理员',
+    catalogueVersion: '业务目录版本',
     ticket: '排队号',
     fields: '申请信息',
     papers: '资料',
