@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { openDatabase } from '../electron/main/services/db';
 import type { ApplicationDetail, ApplicationInput } from '../shared/api/schemas';
 import { expect, test } from './fixtures';
 import { VALID } from './workbench';
@@ -82,4 +83,47 @@ test('accepted the day before National Day: right deadline, then yellow, orange,
   await jumpTo(page, '2026-10-13T17:31:00+08:00');
   await expect(row.getByTestId('warning-badge')).toHaveAttribute('data-warning', 'red');
   await expect(row).toContainText('已超1分钟');
+});
+
+test('a finished (archived) application shows 已归档, no countdown, and leaves the deadline order', async ({
+  page,
+  host,
+}) => {
+  await page.clock.install({ time: new Date(ACCEPTED) });
+  const submit = async () => {
+    const res = await page.request.post('/api/applications.submit', { data: household });
+    const reply = (await res.json()) as { ok: boolean; value: ApplicationDetail };
+    expect(reply.ok).toBe(true);
+    return reply.value;
+  };
+  const finished = await submit();
+  const open = await submit();
+  // The central system archived the first (as its stage pull would record it).
+  const db = openDatabase(host.dbFile, { log: () => undefined });
+  try {
+    db.prepare("UPDATE applications SET central_stage = 'ARCHIVE' WHERE id = ?").run(finished.id);
+  } finally {
+    db.close();
+  }
+
+  await page.goto('/#/applications');
+  const row = page.locator(`[data-testid="list-row"][data-id="${finished.id}"]`);
+  await expect(row.getByTestId('warning-badge')).toHaveAttribute('data-warning', 'closed');
+  await expect(row.getByTestId('warning-badge')).toHaveText('已归档');
+  await expect(row).toContainText('2026-10-13 17:30');
+  await expect(row).not.toContainText('剩');
+  const openRow = page.locator(`[data-testid="list-row"][data-id="${open.id}"]`);
+  await expect(openRow.getByTestId('warning-badge')).toHaveText('正常');
+
+  // Soonest due first: the open one only, though both are due at the same time.
+  await page.getByText('按到期排序').click();
+  await expect(openRow).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  await page.goto(`/#/applications/${finished.id}`);
+  await expect(page.getByTestId('detail-deadline')).toHaveAttribute('data-warning', 'closed');
+  await expect(page.getByTestId('detail-deadline')).toContainText('已归档');
+  await expect(page.getByTestId('detail-deadline')).not.toContainText('剩');
+  const panel = page.getByTestId('service-panel');
+  await expect(panel.getByTestId('warning-badge')).toHaveText('已归档');
 });

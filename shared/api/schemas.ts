@@ -124,9 +124,12 @@ export const ListQuerySchema = z.object({
   to: z.iso.date().optional(),
   /** Name, phone, ID number, 户号 or application number (prefix match). */
   q: z.string().trim().max(64).optional(),
-  /** 红橙黄: open applications at this warning level now; any = yellow, orange or red. */
-  warning: z.enum(['none', 'yellow', 'orange', 'red', 'any']).optional(),
-  /** created: newest first (default); deadline: soonest due first (submitted ones only). */
+  /**
+   * 红橙黄: open applications at this warning level now; any = yellow, orange or red;
+   * closed = the finished ones (archived by the central system), which carry no warning.
+   */
+  warning: z.enum(['none', 'yellow', 'orange', 'red', 'any', 'closed']).optional(),
+  /** created: newest first (default); deadline: soonest due first (open submitted ones only). */
   sort: z.enum(['created', 'deadline']).default('created'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),

@@ -96,3 +96,9 @@ export function defaultStages(
 /** The label of a stage code; an unknown code (a newer central system) shows as itself. */
 export const stageLabel = (code: string): LocalizedText =>
   isStageCode(code) ? STAGE_LABELS[code] : t(code, code);
+
+/** The last stage: the work is finished (办结) and filed. */
+export const FINAL_STAGE: StageCode = 'ARCHIVE';
+
+/** A finished application has no deadline left to count down and carries no warning. */
+export const isFinishedStage = (stage: string | null | undefined): boolean => stage === FINAL_STAGE;

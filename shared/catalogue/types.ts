@@ -63,6 +63,12 @@ export interface FieldDef {
   max?: number;
   /** Where min / max come from: required whenever either is set. */
   limitSource?: FigureSource;
+  /**
+   * For capacity fields: a lower maximum by another field's value (single-phase supply carries
+   * only a small load). Values of `field` without an entry keep `max`. Checked as this field's
+   * error, in drafts too (shared/catalogue/field-limits.ts).
+   */
+  maxBy?: { field: string; max: Record<string, number>; source: FigureSource };
   /** For text fields. */
   maxLength?: number;
   /** Personal data: masked on screen, on paper, never logged. */

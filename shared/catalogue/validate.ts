@@ -4,6 +4,7 @@ import { PAPER_STATUSES } from '../api/schemas';
 import { ACCOUNT_KINDS, type AccountKind, type Catalogue, type FieldDef } from './types';
 import { conditionHolds, fieldsFor, findType, papersFor } from './applicability';
 import { checkFieldValue, isEmptyValue, labelled } from './field-check';
+import { dependentMaxReason } from './field-limits';
 import {
   DEFAULT_CERTIFICATE_TYPE,
   isCertificateType,
@@ -98,6 +99,14 @@ export function validateApplication(
   const defs = fieldsFor(type, input.accountKind);
   const applicable = defs.filter((d) => conditionHolds(d.when, input.fields));
   for (const def of applicable) checkOne(def);
+  // Limits by another field, once both values passed their own checks.
+  for (const def of applicable) {
+    const reason = dependentMaxReason(def, applicable, normalized);
+    if (reason) {
+      const msg = labelled(def, reason);
+      errors.push(err(`fields.${def.key}`, msg.zh, msg.en));
+    }
+  }
 
   /**
    * The certificate an idNumber field's type select names: the default when the select is

@@ -93,7 +93,7 @@ describe('protected search through the dispatcher (enforcement on)', () => {
   };
 
   it('a guide gets a clear error (zh-CN first) for a phone, an ID or a piece of one; names still work', async () => {
-    for (const q of [mobile, idNumber, mobile.slice(0, 7), '%1234', '张']) {
+    for (const q of [mobile, idNumber, mobile.slice(0, 7), '张']) {
       const r = await list(q, tokens.guide);
       if (q === '张') {
         expect(r.ok).toBe(true);
@@ -104,6 +104,20 @@ describe('protected search through the dispatcher (enforcement on)', () => {
         expect(r.error.message).toMatch(/导购台不能按身份证号、手机号/);
         expect(r.error.messageEn).toMatch(/cannot search by ID number, phone/);
         expect(JSON.stringify(r.error)).not.toContain(q);
+      }
+    }
+  });
+
+  it('a guide typing a wildcard is told about the wildcard, not about ID numbers and phones', async () => {
+    for (const q of ['%1234', '张_', 'zx%', '%']) {
+      const r = await list(q, tokens.guide);
+      expect(r.ok ? 'ok' : r.error.code, q).toBe('FORBIDDEN');
+      if (!r.ok) {
+        expect(r.error.message).toBe(
+          '查询内容不能含有通配符（% _ * ? [ ]），请输入姓名或申请编号的开头部分',
+        );
+        expect(r.error.messageEn).toMatch(/cannot contain wildcards/);
+        expect(r.error.message).not.toMatch(/身份证号/);
       }
     }
   });

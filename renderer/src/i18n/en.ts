@@ -142,6 +142,7 @@ const en: MessageSchema = {
     acceptedAt: 'Accepted',
     deadline: 'Due',
     clerk: 'Clerk',
+    catalogueVersion: 'Business catalogue version',
     ticket: 'Ticket',
     fields: 'Application details',
     papers: 'Papers',

@@ -102,7 +102,7 @@ const kioskEn: typeof kioskZhCN = {
       tariffs: 'Tariffs',
       item: 'Item',
       price: 'Price',
-      version: 'Version {version}, in force from {date}',
+      version: 'Tariff table version {version}, in force from {date}',
       commitments: 'Service commitments',
       notices: 'Notices',
     },

@@ -100,7 +100,8 @@ const kioskZhCN = {
       tariffs: '电价',
       item: '项目',
       price: '价格',
-      version: '版本 {version}，{date} 起执行',
+      /** The tariff table's own version: neither the business catalogue nor the service rules. */
+      version: '电价表版本 {version}，{date} 起执行',
       commitments: '服务承诺',
       notices: '公告',
     },

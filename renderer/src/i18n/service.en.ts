@@ -4,6 +4,7 @@ const serviceEn: typeof serviceZhCN = {
   warning: {
     label: 'Warning',
     none: 'On track',
+    closed: 'Archived',
     yellow: 'Yellow',
     orange: 'Orange',
     red: 'Overdue',
@@ -24,7 +25,7 @@ const serviceEn: typeof serviceZhCN = {
   },
   commitment: {
     title: 'Service commitment',
-    ruleVersion: 'Rule version',
+    ruleVersion: 'Service rule set version',
     process: 'Whole-process limit',
     processDays: '{days} working days',
     utilityTime: 'Utility’s own time',

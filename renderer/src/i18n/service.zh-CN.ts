@@ -3,6 +3,7 @@ const serviceZhCN = {
   warning: {
     label: '预警',
     none: '正常',
+    closed: '已归档',
     yellow: '黄色预警',
     orange: '橙色预警',
     red: '已超期',
@@ -23,7 +24,8 @@ const serviceZhCN = {
   },
   commitment: {
     title: '服务承诺',
-    ruleVersion: '规则版本',
+    /** The service rule set (time limits), not the business catalogue (types and fields). */
+    ruleVersion: '服务规则版本',
     process: '全流程时限',
     processDays: '{days} 个工作日',
     utilityTime: '供电企业办理时限',

@@ -141,6 +141,7 @@ const zhCN = {
     acceptedAt: '受理时间',
     deadline: '办结时限',
     clerk: '受理员',
+    catalogueVersion: '业务目录版本',
     ticket: '排队号',
     fields: '申请信息',
     papers: '资料',
@@ -183,6 +184,7 @@ const zhCN = {
     blocking: '缺件',
     none: '无',
     deadline: '承诺办结时限',
+    /** {date} is the deadline's day and time (17:30): the day itself still counts. */
     deadlineValue: '{date} 前（{days} 个工作日）',
     wholeProcess: '全流程办结时限',
     clerk: '受理员',

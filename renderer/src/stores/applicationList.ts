@@ -12,8 +12,8 @@ export interface ListFilters {
   /** [from, to] as YYYY-MM-DD, or null for any date. */
   dates: [string, string] | null;
   q: string;
-  /** 红橙黄: only open applications at this warning level ('' = any state of warning). */
-  warning: 'yellow' | 'orange' | 'red' | 'any' | '';
+  /** 红橙黄: only open applications at this warning level; closed: only finished ones ('' = all). */
+  warning: 'yellow' | 'orange' | 'red' | 'any' | 'closed' | '';
   /** Soonest deadline first instead of newest first. */
   byDeadline: boolean;
 }

@@ -60,6 +60,15 @@ const LV_BUSINESS_LIMIT_SOURCE = byTopic(
   t('农村地区的标准由省公司另定', 'Rural areas: the province sets its own figure'),
 );
 const COMMITMENT_TIME = published(DOC_SGCC_COMMITMENTS, '（压减办电时间）');
+/**
+ * A household's capacity by phase count: single-phase 220 V supply serves up to about 10 kW
+ * (counted as 10 kVA: a household's power factor is close to 1), three-phase 380 V low-voltage
+ * supply up to about 100 kW; larger loads need a transformer of their own.
+ */
+const HOUSEHOLD_PHASE_LIMIT = hall(
+  '本厅设置：单相220V供电不超过10 kVA，三相380V低压居民供电不超过100 kVA（供电企业通行做法）',
+  "Hall's own setting: at most 10 kVA on single-phase 220 V and 100 kVA on three-phase 380 V household supply (the utilities' usual practice)",
+);
 const CHANGE_TIME = hall(
   '本厅设置：变更用电办理时限，无公开的统一规定',
   "Hall's own setting: no published limit for change of use",
@@ -287,7 +296,9 @@ const newAndIncrease: BusinessType[] = [
     accountKinds: ['lv_resident'],
     address: 'required',
     fields: [
-      kva('requestedKva', '申请容量(kVA)', 'Requested capacity (kVA)'),
+      kva('requestedKva', '申请容量(kVA)', 'Requested capacity (kVA)', {
+        maxBy: { field: 'phases', max: { '1': 10, '3': 100 }, source: HOUSEHOLD_PHASE_LIMIT },
+      }),
       select('phases', '相数', 'Phases', [
         { value: '1', label: t('单相220V', 'Single phase 220 V') },
         { value: '3', label: t('三相380V', 'Three phase 380 V') },

@@ -1,4 +1,5 @@
 import type { LocalState } from '../../../../shared/api/schemas';
+import { FINAL_STAGE } from '../../../../shared/catalogue/stages';
 import { cipherOf, type IndexKind } from '../crypto';
 import { prepared, type Database } from '../db';
 import { hallDayEnd, hallDayStart } from '../../../../shared/hall-time';
@@ -8,6 +9,9 @@ import { pinyinQuery } from './name-pinyin';
 
 /** Totals above this are reported as "this many or more": counting further costs time. */
 export const LIST_COUNT_CAP = 10_000;
+
+/** Not finished: the condition of the partial index applications_deadline (migration 016). */
+export const OPEN_ONLY_SQL = `(central_stage IS NULL OR central_stage <> '${FINAL_STAGE}')`;
 
 export interface ListFilter {
   typeCode?: string;
@@ -21,7 +25,12 @@ export interface ListFilter {
   deadlineTo?: number;
   /** Leave out applications the central system has archived (they carry no warning). */
   openOnly?: boolean;
-  /** created: newest first (default); deadline: soonest due first, drafts left out. */
+  /** Only the finished ones: archived by the central system (the warning filter's 已归档). */
+  finishedOnly?: boolean;
+  /**
+   * created: newest first (default); deadline: soonest due first, drafts and finished work
+   * left out (nothing left to count, so they must not head the list).
+   */
   sort?: 'created' | 'deadline';
   offset: number;
   limit: number;
@@ -191,7 +200,9 @@ function filterWhere(f: ListFilter): Where {
   if (f.sort === 'deadline' && f.deadlineFrom === undefined && f.deadlineTo === undefined) {
     parts.push('deadline_at IS NOT NULL');
   }
-  if (f.openOnly) parts.push("(central_stage IS NULL OR central_stage <> 'ARCHIVE')");
+  // Written exactly as the partial index applications_deadline's condition, so it is used.
+  if (f.finishedOnly) parts.push(`central_stage = '${FINAL_STAGE}'`);
+  else if (f.openOnly || f.sort === 'deadline') parts.push(OPEN_ONLY_SQL);
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 

@@ -306,6 +306,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   /** 红橙黄 as a deadline_at range over open applications, by the thresholds in force now. */
   function warningFilter(level: ListQueryParsed['warning']) {
     if (level === undefined) return {};
+    if (level === 'closed') return { finishedOnly: true };
     const now = deps.now();
     const bounds = deps.deadlines?.warningBounds(now) ?? warningBounds(now);
     const range = level === 'any' ? { to: bounds.yellowBefore } : warningRange(level, bounds);

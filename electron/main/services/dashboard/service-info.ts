@@ -2,6 +2,7 @@ import { apiError } from '../../../../shared/api/errors';
 import type { ApplicationServiceInfo } from '../../../../shared/api/methods/dashboard';
 import type { FieldValues } from '../../../../shared/api/schemas';
 import { typeIn, type CatalogueShelf } from '../../../../shared/catalogue/versions';
+import { isFinishedStage } from '../../../../shared/catalogue/stages';
 import { deadlineWarning } from '../../../../shared/deadline';
 import { limitsFor, ruleSetAt, stageDeadline } from '../../../../shared/service-rules';
 import { toHallIso } from '../../../../shared/hall-time';
@@ -58,7 +59,7 @@ export function createServiceInfo(deps: {
       type && row.accepted_at !== null
         ? settings.processDeadline(type, fields, acceptedAt).whole
         : undefined;
-    const closed = row.central_stage === 'ARCHIVE';
+    const closed = isFinishedStage(row.central_stage);
     return {
       ruleVersion: set.version,
       workingDays: type ? limitsFor(set, type, fields).workingDays : 0,

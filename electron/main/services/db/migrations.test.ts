@@ -226,6 +226,18 @@ const SEEDS: Record<number, (db: Database) => void> = {
     // A check-in miss from the appointment copy (its time only).
     db.exec(`INSERT INTO appt_copy_misses (at) VALUES (1735776000000);`);
   },
+  18: (db) => {
+    SEEDS[17]?.(db);
+    // An archived application with a deadline (the deadline index now leaves it out).
+    db.exec(`
+      INSERT INTO applications (id, type_code, family, account_kind, state, fields_json,
+        papers_json, catalogue_version, clerk, created_at, updated_at, accepted_at, deadline_at,
+        central_stage)
+      VALUES ('0190f5b0-0000-7000-8000-00000000000f', 'NEW_LV_RES', 'new', 'lv_resident',
+        'acknowledged', 'e1.k1.sealed', '[]', 'v1', 'clerk1', 1735776000000, 1735776000000,
+        1735776000000, 1736208000000, 'ARCHIVE');
+    `);
+  },
 };
 
 let dir: string;

@@ -11,6 +11,18 @@ export const guideMayNotSearch = (field: string) =>
     { field },
   );
 
+/**
+ * A guide's query with a wildcard (% _ * ? [ ]): refused like a protected search, but saying
+ * what is wrong with it; the guide typed a pattern, not a phone or ID number.
+ */
+export const guideWildcardQuery = (field: string) =>
+  apiError(
+    'FORBIDDEN',
+    '查询内容不能含有通配符（% _ * ? [ ]），请输入姓名或申请编号的开头部分',
+    'A search cannot contain wildcards (% _ * ? [ ]); type the start of a name or an application number',
+    { field },
+  );
+
 export const searchRateLimited = () =>
   apiError(
     'RATE_LIMITED',

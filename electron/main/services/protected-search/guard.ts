@@ -4,7 +4,12 @@ import type { MethodName, ParsedInput } from '../../../../shared/api/contract';
 import type { AuditRecord } from '../audit/trail';
 import { hook, type AnyHook, type Hook } from '../compose';
 import { classifyQuery, compactQuery, type ProtectedColumn } from './classify';
-import { guideMayNotSearch, searchRateLimited, SEARCHES_PER_MINUTE } from './errors';
+import {
+  guideMayNotSearch,
+  guideWildcardQuery,
+  searchRateLimited,
+  SEARCHES_PER_MINUTE,
+} from './errors';
 import { createRateLimiter } from './rate-limit';
 
 /** One value a method looks customers up by: the input field it came from and what it is. */
@@ -116,7 +121,9 @@ function columnsSearched(values: LookupValue[], ctx: CallContext): Searched[] {
     }
     const kind = classifyQuery(v.value);
     if ((kind.kind === 'whole' || kind.kind === 'fragment') && ctx.role === 'guide') {
-      throw guideMayNotSearch(v.field);
+      throw kind.kind === 'fragment' && kind.reason === 'wildcard'
+        ? guideWildcardQuery(v.field)
+        : guideMayNotSearch(v.field);
     }
     if (kind.kind === 'whole') searched.push({ column: kind.column, value: compactQuery(v.value) });
   }

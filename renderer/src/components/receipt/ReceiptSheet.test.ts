@@ -48,19 +48,22 @@ afterEach(() => removeBridge());
 
 describe('ReceiptSheet limits', () => {
   it('shows the utility limit and the whole-process limit of a low-voltage business', () => {
+    // "by the day" would read as if the day itself were past: the deadline's time says it is not.
     const w = sheet(base);
     expect(w.get('[data-testid="receipt-deadline"]').text()).toContain(
-      '2026-03-10 前（6 个工作日）',
+      '2026-03-10 17:30 前（6 个工作日）',
     );
     expect(w.get('[data-testid="receipt-whole-process"]').text()).toContain(
-      '2026-03-23 前（15 个工作日）',
+      '2026-03-23 17:30 前（15 个工作日）',
     );
     expect(w.text()).toContain('全流程办结时限');
   });
 
   it('says it in English too', () => {
     const w = sheet(base, 'en');
-    expect(w.get('[data-testid="receipt-whole-process"]').text()).toContain('15 working days');
+    expect(w.get('[data-testid="receipt-whole-process"]').text()).toContain(
+      'by 2026-03-23 17:30 (15 working days)',
+    );
     expect(w.text()).toContain('Whole process');
   });
 

@@ -77,11 +77,20 @@ describe('a list row view', () => {
     }
     const late = new Date('2026-10-13T09:31:00Z');
     expect(rowLive(row(), ctx, late).warning).toBe('red');
-    expect(rowLive(row({ centralStage: 'ARCHIVE' }), ctx, late).warning).toBe('none');
     expect(rowLive(row({ deadlineAt: null }), ctx, late)).toEqual({
       warning: 'none',
       remaining: '',
     });
+  });
+
+  it('marks finished (archived) work closed, with no time left counted, early or late', () => {
+    const { ctx } = context();
+    for (const at of ['2026-10-05T01:00:00Z', '2026-10-13T09:31:00Z']) {
+      expect(rowLive(row({ centralStage: 'ARCHIVE' }), ctx, new Date(at))).toEqual({
+        warning: 'closed',
+        remaining: '',
+      });
+    }
   });
 
   it('is worked out once per row and context, its warning once per clock tick', () => {

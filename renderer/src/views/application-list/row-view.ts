@@ -8,6 +8,7 @@ import {
   type WarningThresholds,
   type WorkingCalendar,
 } from '../../../../shared/deadline';
+import { isFinishedStage } from '../../../../shared/catalogue/stages';
 import type { AppLocale } from '../../i18n';
 import { formatDateTime } from '../../utils/format';
 
@@ -31,15 +32,18 @@ export interface RowStatic {
   provisional: boolean;
 }
 
+/** 红橙黄 of open work, or 'closed' for finished (archived) work, which has nothing left to count. */
+export type RowMark = DeadlineWarning | 'closed';
+
 /** The parts that follow the clock: once per row and clock tick. */
 export interface RowLive {
-  warning: DeadlineWarning;
-  /** "剩2小时" / "2h left"; '' without a deadline. */
+  warning: RowMark;
+  /** "剩2小时" / "2h left"; '' without a deadline or once the work is finished. */
   remaining: string;
 }
 
 export function rowStatic(row: ApplicationSummary, ctx: RowContext): RowStatic {
-  const closed = row.centralStage === 'ARCHIVE';
+  const closed = isFinishedStage(row.centralStage);
   return {
     typeName: ctx.typeName(row.typeCode),
     createdText: formatDateTime(row.createdAt),
@@ -58,13 +62,11 @@ export function rowStatic(row: ApplicationSummary, ctx: RowContext): RowStatic {
 }
 
 export function rowLive(row: ApplicationSummary, ctx: RowContext, now: Date): RowLive {
+  if (isFinishedStage(row.centralStage)) return { warning: 'closed', remaining: '' };
   if (!row.deadlineAt) return { warning: 'none', remaining: '' };
   const due = new Date(row.deadlineAt);
   return {
-    warning:
-      row.centralStage === 'ARCHIVE'
-        ? 'none'
-        : deadlineWarning(due, now, { thresholds: ctx.thresholds, calendar: ctx.calendar }),
+    warning: deadlineWarning(due, now, { thresholds: ctx.thresholds, calendar: ctx.calendar }),
     remaining: formatRemaining(due, now, ctx.locale),
   };
 }

@@ -15,6 +15,7 @@ import { migration014PlannedOutages } from './014_planned_outages';
 import { migration015CustomerIndexes } from './015_customer_indexes';
 import { migration016CustomerMergedIndex } from './016_customer_merged_index';
 import { migration017AppointmentCopyMisses } from './017_appointment_copy_misses';
+import { migration018OpenDeadlineIndex } from './018_open_deadline_index';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015CustomerIndexes,
   migration016CustomerMergedIndex,
   migration017AppointmentCopyMisses,
+  migration018OpenDeadlineIndex,
 ];
 
 /** The schema version this code writes. */
