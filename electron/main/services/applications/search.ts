@@ -10,7 +10,7 @@ import { pinyinQuery } from './name-pinyin';
 /** Totals above this are reported as "this many or more": counting further costs time. */
 export const LIST_COUNT_CAP = 10_000;
 
-/** Not finished: the condition of the partial index applications_deadline (migration 016). */
+/** Not finished: the condition of the partial index applications_deadline (migration 018). */
 export const OPEN_ONLY_SQL = `(central_stage IS NULL OR central_stage <> '${FINAL_STAGE}')`;
 
 export interface ListFilter {
