@@ -29,6 +29,7 @@ import { HallRecords } from './hall-records';
 import { CentralCustomers } from './customers';
 import { PlannedOutages } from './planned-outages';
 import { isCustomerOpKind } from '../shared/sync/customer-payloads';
+import { APPLICATION_PAYLOAD_CONTEXT, sealPayload } from './sealed-payloads';
 import {
   createFieldCipher,
   ephemeralKeys,
@@ -83,10 +84,10 @@ export class Ledger {
     private readonly store: CentralStore,
     private readonly stagesFor: StageResolver,
     private readonly now: () => number,
-    /** Seals customers' personal data at rest (the hub keys); throwaway keys when absent. */
-    cipher: FieldCipher = createFieldCipher(ephemeralKeys()),
+    /** Seals personal data at rest (the hub keys); throwaway keys when absent. */
+    private readonly cipher: FieldCipher = createFieldCipher(ephemeralKeys()),
   ) {
-    this.records = new HallRecords(store, now);
+    this.records = new HallRecords(store, cipher, now);
     this.customers = new CentralCustomers(store, cipher, now);
     this.outages = new PlannedOutages(store, now);
   }
@@ -197,7 +198,7 @@ export class Ledger {
       }
       if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
       return refuse(op.opId, 'conflict', 'APPLICATION_EXISTS', {
-        central: record(app, device),
+        central: record(app, device, this.cipher),
       });
     }
     // application.replace
@@ -205,12 +206,17 @@ export class Ledger {
     if (app.hall_code !== device.hallCode) return refuse(op.opId, 'rejected', 'HALL_MISMATCH');
     if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
     if (app.payload_hash !== p.baseHash) {
-      return refuse(op.opId, 'conflict', 'BASE_MISMATCH', { central: record(app, device) });
+      return refuse(op.opId, 'conflict', 'BASE_MISMATCH', {
+        central: record(app, device, this.cipher),
+      });
     }
     const version = app.version + 1;
+    const sealed = sealPayload(this.cipher, canonical, APPLICATION_PAYLOAD_CONTEXT);
     yield* run(
-      'UPDATE applications SET payload = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
-      canonical,
+      `UPDATE applications SET payload = ?, app_no = ?, payload_hash = ?, version = ?,
+         last_op_id = ? WHERE application_id = ?`,
+      sealed,
+      p.appNo,
       op.payloadHash,
       version,
       op.opId,
@@ -218,7 +224,7 @@ export class Ledger {
     );
     const updated = {
       ...app,
-      payload: canonical,
+      payload: sealed,
       payload_hash: op.payloadHash,
       version,
       last_op_id: op.opId,
@@ -243,7 +249,7 @@ export class Ledger {
       application_id: op.applicationId,
       central_no: centralNo,
       hall_code: device.hallCode,
-      payload: canonical,
+      payload: sealPayload(this.cipher, canonical, APPLICATION_PAYLOAD_CONTEXT),
       payload_hash: op.payloadHash,
       version: 1,
       last_op_id: op.opId,
@@ -252,9 +258,9 @@ export class Ledger {
     };
     yield* run(
       `INSERT INTO applications (application_id, central_no, hall_code, station_code, device_id,
-           type_code, account_kind, payload, payload_hash, version, last_op_id, stages, stage_index,
-           stage_at, accepted_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`,
+           type_code, account_kind, payload, app_no, payload_hash, version, last_op_id, stages,
+           stage_index, stage_at, accepted_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`,
       row.application_id,
       centralNo,
       device.hallCode,
@@ -263,6 +269,7 @@ export class Ledger {
       p.typeCode,
       p.accountKind,
       row.payload,
+      p.appNo,
       row.payload_hash,
       op.opId,
       row.stages,
@@ -374,12 +381,7 @@ export function* summaryWork(): Work<LedgerSummary> {
   };
   return {
     applications: yield* one('SELECT count(*) AS n FROM applications'),
-    distinctAppNos: yield* one(
-      dialects(
-        "SELECT count(DISTINCT json_extract(payload, '$.appNo')) AS n FROM applications",
-        "SELECT count(DISTINCT (payload::json) ->> 'appNo') AS n FROM applications",
-      ),
-    ),
+    distinctAppNos: yield* one('SELECT count(DISTINCT app_no) AS n FROM applications'),
     ops: yield* one('SELECT count(*) AS n FROM ops'),
     orderViolations: yield* one('SELECT count(*) AS n FROM order_violations'),
   };
