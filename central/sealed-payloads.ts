@@ -56,23 +56,22 @@ export function* sealPlainChunk(cipher: FieldCipher): Work<number> {
 }
 
 /**
- * Seals every plain payload of the embedded store. Secure delete zeroes the space the plain
- * text leaves behind in the file, and the checkpoint empties the write-ahead log that held the
- * old pages, so neither file keeps the text once this returns. Answers how many rows it sealed.
+ * Seals every plain payload of the embedded store. Rewriting a row leaves its old text in the
+ * file (free space inside pages: secure_delete does not reach all of it, a test shows), so when
+ * anything was sealed the file is rebuilt (VACUUM) and the write-ahead log that held the old
+ * pages emptied: neither file keeps the text once this returns. Once per older file only.
+ * Answers how many rows it sealed.
  */
 export function sealPlainPayloadsSync(store: SqliteStore, cipher: FieldCipher): number {
   let total = 0;
-  const before = store.db.pragma('secure_delete', { simple: true }) as number;
-  store.db.pragma('secure_delete = ON');
-  try {
-    for (let n = store.writeSync(() => sealPlainChunk(cipher)); n > 0;) {
-      total += n;
-      n = store.writeSync(() => sealPlainChunk(cipher));
-    }
-  } finally {
-    store.db.pragma(`secure_delete = ${before}`);
+  for (let n = store.writeSync(() => sealPlainChunk(cipher)); n > 0;) {
+    total += n;
+    n = store.writeSync(() => sealPlainChunk(cipher));
   }
-  if (total > 0) store.db.pragma('wal_checkpoint(TRUNCATE)');
+  if (total > 0) {
+    store.db.exec('VACUUM');
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   return total;
 }
 
