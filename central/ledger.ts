@@ -29,7 +29,12 @@ import { HallRecords } from './hall-records';
 import { CentralCustomers } from './customers';
 import { PlannedOutages } from './planned-outages';
 import { isCustomerOpKind } from '../shared/sync/customer-payloads';
-import { APPLICATION_PAYLOAD_CONTEXT, sealPayload } from './sealed-payloads';
+import {
+  APPLICATION_PAYLOAD_CONTEXT,
+  resultOf,
+  sealPayload,
+  storedResult,
+} from './sealed-payloads';
 import {
   createFieldCipher,
   ephemeralKeys,
@@ -144,12 +149,12 @@ export class Ledger {
     const seen = seenOps.get(op.opId);
     if (seen) {
       if (seen.payload_hash !== op.payloadHash) return refuse(op.opId, 'rejected', 'OP_ID_REUSED');
-      const first = JSON.parse(seen.result) as OpResult;
+      const first = resultOf(this.cipher, seen.result);
       return first.status === 'applied' ? { ...first, status: 'duplicate' } : first;
     }
 
     const result = yield* this.decide(device, op, canonical, numbers, apps);
-    const record = { payload_hash: op.payloadHash, result: JSON.stringify(result) };
+    const record = { payload_hash: op.payloadHash, result: storedResult(this.cipher, result) };
     yield* run(
       `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,

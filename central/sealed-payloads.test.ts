@@ -8,8 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openCentralCore, type CentralCore } from './core';
 import { payloadHashOf } from './ledger';
 import { opFor, submitPayload } from './testing/fixtures';
-import { sealPlainPayloads } from './sealed-payloads';
-import { run } from './store/work';
+import { resultOf, sealPlainPayloads } from './sealed-payloads';
+import { get, run } from './store/work';
 import { hubCipher } from './queue/draft-sealing';
 import { DEV_REGISTRATION_SECRET } from '../shared/sync/dev-secret';
 import {
@@ -44,6 +44,7 @@ const SECRETS = [ID_NUMBER, MOBILE, NAME, DETAIL, FAULT_PHONE, FAULT_ADDRESS, SU
 const APP_NO = 'L-20261201-0001';
 /** Plain rows an older central left: more than one sealing chunk (500). */
 const LEGACY_ROWS = 600;
+const CONFLICT_OP = '0190f5b0-0000-7000-8000-0000000000c1';
 
 let server: PostgresServer | undefined;
 beforeAll(async () => {
@@ -185,6 +186,15 @@ describe.each(ENGINES)('central on %s: payloads sealed at rest', (engine) => {
       ]);
       expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
 
+      // Another submit of the same application: the conflict carries the replaced payload, opened.
+      const other = { ...p, clerk: 'clerk09' };
+      // The ops table keeps that answer for a resend, and the resend gets it again, opened.
+      const otherOp = opFor(creds.deviceId, other);
+      const [conflict] = await push(core, creds, [otherOp]);
+      expect(conflict).toMatchObject({ status: 'conflict', reasonCode: 'APPLICATION_EXISTS' });
+      expect(conflict?.central?.payload).toEqual(replaced);
+      expect(await push(core, creds, [otherOp])).toEqual([conflict]);
+
       const texts = await allText(dbFile, engine);
       const inTables = leaked(texts);
       const inFiles = engine === 'sqlite' ? leakedInFiles(dbFile) : [];
@@ -199,11 +209,6 @@ describe.each(ENGINES)('central on %s: payloads sealed at rest', (engine) => {
         expect(leakedInFiles(dbFile)).toEqual([]);
       }
 
-      // Another submit of the same application: the conflict carries the replaced payload, opened.
-      const other = { ...p, clerk: 'clerk09' };
-      const [conflict] = await push(core, creds, [opFor(creds.deviceId, other)]);
-      expect(conflict).toMatchObject({ status: 'conflict', reasonCode: 'APPLICATION_EXISTS' });
-      expect(conflict?.central?.payload).toEqual(replaced);
       // The kiosk finds it by its application number and the phone on it.
       const found = await core.queue.lookup('H01', { appNo: APP_NO, mobile: MOBILE });
       expect(found).toMatchObject({ appNo: APP_NO, phoneMasked: '138****0000' });
@@ -244,6 +249,14 @@ describe.each(ENGINES)('central on %s: payloads sealed at rest', (engine) => {
             row.acceptedAt,
           );
         }
+        // A conflict's answer kept for resends, holding the central payload.
+        yield* run(
+          `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
+             VALUES ('d', ?, 'h', ?, ?, 1)`,
+          CONFLICT_OP,
+          p.applicationId,
+          JSON.stringify({ opId: CONFLICT_OP, status: 'conflict', central: { payload: p } }),
+        );
         yield* run(
           `INSERT INTO hall_requests (record_id, central_no, hall_code, station_code, kind,
              payload, payload_hash, arrive_by, withdrawn_at, received_at)
@@ -279,6 +292,14 @@ describe.each(ENGINES)('central on %s: payloads sealed at rest', (engine) => {
       ).toBe(0);
       const found = await again.queue.lookup('H01', { appNo: APP_NO, mobile: MOBILE });
       expect(found).toMatchObject({ appNo: APP_NO, centralNo: 'H01-20261201-000001' });
+      const kept = await again.store.read(() =>
+        get<{ result: string }>('SELECT result FROM ops WHERE op_id = ?', CONFLICT_OP),
+      );
+      expect(resultOf(hubCipher(dbFile, join(dir, 'hub-keys.json')), kept?.result ?? '')).toEqual({
+        opId: CONFLICT_OP,
+        status: 'conflict',
+        central: { payload: p },
+      });
       expect((await again.ledger.records.requestsOf('H01')).map((r) => r.recordId)).toEqual([
         fault.id,
       ]);

@@ -1,5 +1,6 @@
 import type { FieldCipher } from '../electron/main/services/crypto';
 import { SqliteStore } from './store/sqlite-store';
+import type { OpResult } from '../shared/sync/protocol';
 import { all, dialects, run, type CentralStore, type Work } from './store/work';
 
 /**
@@ -10,6 +11,8 @@ import { all, dialects, run, type CentralStore, type Work } from './store/work';
  */
 export const APPLICATION_PAYLOAD_CONTEXT = 'applications.payload';
 export const HALL_REQUEST_PAYLOAD_CONTEXT = 'hall_requests.payload';
+/** An op's first answer is kept for its resends; a conflict's carries the central payload. */
+export const OP_RESULT_CONTEXT = 'ops.result';
 
 export const sealPayload = (cipher: FieldCipher, canonical: string, context: string): string =>
   cipher.seal(canonical, context);
@@ -18,8 +21,23 @@ export const sealPayload = (cipher: FieldCipher, canonical: string, context: str
 export const openPayload = (cipher: FieldCipher, stored: string, context: string): string =>
   cipher.isSealed(stored) ? cipher.open(stored, context) : stored;
 
+/**
+ * An op's answer as the ops table keeps it: sealed when it carries an application's payload
+ * (a conflict's central record), plain otherwise (ids, codes and numbers only: no cost per op).
+ */
+export function storedResult(cipher: FieldCipher, result: OpResult): string {
+  const json = JSON.stringify(result);
+  return result.central?.payload ? cipher.seal(json, OP_RESULT_CONTEXT) : json;
+}
+
+export const resultOf = (cipher: FieldCipher, stored: string): OpResult =>
+  JSON.parse(openPayload(cipher, stored, OP_RESULT_CONTEXT)) as OpResult;
+
 /** Rows sealed per transaction when sealing plain rows left by an older central. */
 const SEAL_CHUNK = 500;
+
+/** Migration 012's partial index on ops has this very predicate (the planner matches it). */
+const PLAIN_CONFLICT = `result LIKE '%"payload":{%' AND result NOT LIKE 'e1.%'`;
 
 const TABLES = [
   { table: 'applications', key: 'application_id', context: APPLICATION_PAYLOAD_CONTEXT },
@@ -51,6 +69,20 @@ export function* sealPlainChunk(cipher: FieldCipher): Work<number> {
         r.payload,
       );
     }
+  }
+  // Conflict answers an older central kept in clear (the partial index holds only those).
+  const answers = yield* all<{ device_id: string; op_id: string; result: string }>(
+    `SELECT device_id, op_id, result FROM ops WHERE ${PLAIN_CONFLICT} LIMIT ${SEAL_CHUNK}`,
+  );
+  found += answers.length;
+  for (const r of answers) {
+    yield* run(
+      'UPDATE ops SET result = ? WHERE device_id = ? AND op_id = ? AND result = ?',
+      cipher.seal(r.result, OP_RESULT_CONTEXT),
+      r.device_id,
+      r.op_id,
+      r.result,
+    );
   }
   return found;
 }

@@ -20,5 +20,7 @@ export const migration012SealedPayloads: Migration = {
       WHERE payload NOT LIKE 'e1.%';
     CREATE INDEX hall_requests_plain_payload ON hall_requests(record_id)
       WHERE payload NOT LIKE 'e1.%';
+    CREATE INDEX ops_plain_conflict ON ops(device_id, op_id)
+      WHERE result LIKE '%"payload":{%' AND result NOT LIKE 'e1.%';
   `,
 };
