@@ -29,12 +29,7 @@ import { HallRecords } from './hall-records';
 import { CentralCustomers } from './customers';
 import { PlannedOutages } from './planned-outages';
 import { isCustomerOpKind } from '../shared/sync/customer-payloads';
-import {
-  APPLICATION_PAYLOAD_CONTEXT,
-  resultOf,
-  sealPayload,
-  storedResult,
-} from './sealed-payloads';
+import { resultOf, sealApplication, storedResult } from './sealed-payloads';
 import {
   createFieldCipher,
   ephemeralKeys,
@@ -216,10 +211,9 @@ export class Ledger {
       });
     }
     const version = app.version + 1;
-    const sealed = sealPayload(this.cipher, canonical, APPLICATION_PAYLOAD_CONTEXT);
+    const sealed = sealApplication(this.cipher, canonical);
     yield* run(
-      `UPDATE applications SET payload = ?, app_no = ?, payload_hash = ?, version = ?,
-         last_op_id = ? WHERE application_id = ?`,
+      'UPDATE applications SET payload = ?, app_no = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
       sealed,
       p.appNo,
       op.payloadHash,
@@ -254,7 +248,7 @@ export class Ledger {
       application_id: op.applicationId,
       central_no: centralNo,
       hall_code: device.hallCode,
-      payload: sealPayload(this.cipher, canonical, APPLICATION_PAYLOAD_CONTEXT),
+      payload: sealApplication(this.cipher, canonical),
       payload_hash: op.payloadHash,
       version: 1,
       last_op_id: op.opId,

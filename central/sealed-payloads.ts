@@ -17,6 +17,9 @@ export const OP_RESULT_CONTEXT = 'ops.result';
 export const sealPayload = (cipher: FieldCipher, canonical: string, context: string): string =>
   cipher.seal(canonical, context);
 
+export const sealApplication = (cipher: FieldCipher, canonical: string): string =>
+  cipher.seal(canonical, APPLICATION_PAYLOAD_CONTEXT);
+
 /** The payload's JSON text; a row written in clear before sealing is read as it is. */
 export const openPayload = (cipher: FieldCipher, stored: string, context: string): string =>
   cipher.isSealed(stored) ? cipher.open(stored, context) : stored;
