@@ -192,9 +192,10 @@ const engineOn = (
 function checkLedger(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db
-      .prepare("SELECT central_no, json_extract(payload, '$.appNo') AS app_no FROM applications")
-      .all() as { central_no: string; app_no: string }[];
+    const rows = db.prepare('SELECT central_no, app_no FROM applications').all() as {
+      central_no: string;
+      app_no: string;
+    }[];
     const byDay = new Map<string, number[]>();
     for (const r of rows) {
       const prefix = r.central_no.slice(0, -7);

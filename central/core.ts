@@ -11,6 +11,8 @@ import { Ledger, type StageResolver } from './ledger';
 import { QueueStore } from './queue/store';
 import { AppointmentStore } from './appointments/store';
 import { hubCipher } from './queue/draft-sealing';
+import { sealPlainPayloads, sealPlainPayloadsSync } from './sealed-payloads';
+import type { FieldCipher } from '../electron/main/services/crypto';
 import { HubLink, type HubLinkOptions } from './hub-link';
 import { servesCentral, servesHub, type CentralMode, type HubTls } from './hub-tls';
 import { defaultStages } from '../shared/catalogue';
@@ -115,7 +117,10 @@ export function createCentralCore(
     throw new Error('createCentralCore opens SQLite only: use openCentralCore for PostgreSQL');
   }
   const db = openCentralDb(opts.dbFile);
-  return assemble({ store: new SqliteStore(db), db }, opts, admin);
+  const store = new SqliteStore(db);
+  const cipher = hubCipher(opts.dbFile, opts.keyFile);
+  sealPlainPayloadsSync(store, cipher);
+  return assemble({ store, db }, cipher, opts, admin);
 }
 
 /** The central system without a listener, on the store its options name (SQLite or PostgreSQL). */
@@ -123,15 +128,23 @@ export async function openCentralCore(
   opts: CentralOptions,
   admin: CentralAdmin = NO_ADMIN,
 ): Promise<CentralCore> {
-  return assemble(await openCentralStore(opts), opts, admin);
+  const cipher = hubCipher(opts.dbFile, opts.keyFile);
+  const opened = await openCentralStore(opts);
+  // Payloads an older central wrote in clear (the migrations have no keys to seal them).
+  await sealPlainPayloads(opened.store, cipher);
+  return assemble(opened, cipher, opts, admin);
 }
 
-function assemble(opened: OpenedStore, opts: CentralOptions, admin: CentralAdmin): CentralCore {
+function assemble(
+  opened: OpenedStore,
+  cipher: FieldCipher,
+  opts: CentralOptions,
+  admin: CentralAdmin,
+): CentralCore {
   const { store } = opened;
   const now = opts.now ?? Date.now;
   const trust = centralTrust(opts);
   const auth = new DeviceAuth(store, trust.registrationSecret, opts.tokenTtlMs ?? 3600_000, now);
-  const cipher = hubCipher(opts.dbFile, opts.keyFile);
   const ledger = new Ledger(store, stageResolver(opts.catalogues ?? CATALOGUES, now), now, cipher);
   const queue = new QueueStore(store, { now, cipher });
   const appointments = new AppointmentStore(store, { cipher, now });

@@ -3,6 +3,8 @@ import type { DeviceIdentity } from './auth';
 import { refuse } from './op-answers';
 import { all, forUpdate, get, run, type CentralStore, type Work } from './store/work';
 import { hallDateCompact, toHallIso } from '../shared/hall-time';
+import type { FieldCipher } from '../electron/main/services/crypto';
+import { HALL_REQUEST_PAYLOAD_CONTEXT, openPayload, sealPayload } from './sealed-payloads';
 import type { Op, OpResult } from '../shared/sync/protocol';
 import {
   HALL_RECORD_PAYLOAD_SCHEMAS,
@@ -78,6 +80,8 @@ export interface RequestSummary {
 export class HallRecords {
   constructor(
     private readonly store: CentralStore,
+    /** Seals a request's payload (a fault report's phone and address, a subscriber's mobile). */
+    private readonly cipher: FieldCipher,
     private readonly now: () => number,
   ) {}
 
@@ -140,7 +144,7 @@ export class HallRecords {
       device.hallCode,
       device.stationCode,
       KIND_OF[kind],
-      canonical,
+      sealPayload(this.cipher, canonical, HALL_REQUEST_PAYLOAD_CONTEXT),
       op.payloadHash,
       arriveBy,
       now,
@@ -292,7 +296,11 @@ export class HallRecords {
       ),
     );
     return rows.map((r) => {
-      const minutes = (JSON.parse(r.payload) as { arrivalMinutes?: unknown }).arrivalMinutes;
+      const minutes = (
+        JSON.parse(openPayload(this.cipher, r.payload, HALL_REQUEST_PAYLOAD_CONTEXT)) as {
+          arrivalMinutes?: unknown;
+        }
+      ).arrivalMinutes;
       return {
         centralNo: r.central_no,
         recordId: r.record_id,

@@ -29,6 +29,7 @@ import { HallRecords } from './hall-records';
 import { CentralCustomers } from './customers';
 import { PlannedOutages } from './planned-outages';
 import { isCustomerOpKind } from '../shared/sync/customer-payloads';
+import { resultOf, sealApplication, storedResult } from './sealed-payloads';
 import {
   createFieldCipher,
   ephemeralKeys,
@@ -83,10 +84,10 @@ export class Ledger {
     private readonly store: CentralStore,
     private readonly stagesFor: StageResolver,
     private readonly now: () => number,
-    /** Seals customers' personal data at rest (the hub keys); throwaway keys when absent. */
-    cipher: FieldCipher = createFieldCipher(ephemeralKeys()),
+    /** Seals personal data at rest (the hub keys); throwaway keys when absent. */
+    private readonly cipher: FieldCipher = createFieldCipher(ephemeralKeys()),
   ) {
-    this.records = new HallRecords(store, now);
+    this.records = new HallRecords(store, cipher, now);
     this.customers = new CentralCustomers(store, cipher, now);
     this.outages = new PlannedOutages(store, now);
   }
@@ -143,12 +144,12 @@ export class Ledger {
     const seen = seenOps.get(op.opId);
     if (seen) {
       if (seen.payload_hash !== op.payloadHash) return refuse(op.opId, 'rejected', 'OP_ID_REUSED');
-      const first = JSON.parse(seen.result) as OpResult;
+      const first = resultOf(this.cipher, seen.result);
       return first.status === 'applied' ? { ...first, status: 'duplicate' } : first;
     }
 
     const result = yield* this.decide(device, op, canonical, numbers, apps);
-    const record = { payload_hash: op.payloadHash, result: JSON.stringify(result) };
+    const record = { payload_hash: op.payloadHash, result: storedResult(this.cipher, result) };
     yield* run(
       `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
@@ -197,7 +198,7 @@ export class Ledger {
       }
       if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
       return refuse(op.opId, 'conflict', 'APPLICATION_EXISTS', {
-        central: record(app, device),
+        central: record(app, device, this.cipher),
       });
     }
     // application.replace
@@ -205,12 +206,16 @@ export class Ledger {
     if (app.hall_code !== device.hallCode) return refuse(op.opId, 'rejected', 'HALL_MISMATCH');
     if (app.payload_hash === op.payloadHash) return answer(op.opId, 'duplicate', app);
     if (app.payload_hash !== p.baseHash) {
-      return refuse(op.opId, 'conflict', 'BASE_MISMATCH', { central: record(app, device) });
+      return refuse(op.opId, 'conflict', 'BASE_MISMATCH', {
+        central: record(app, device, this.cipher),
+      });
     }
     const version = app.version + 1;
+    const sealed = sealApplication(this.cipher, canonical);
     yield* run(
-      'UPDATE applications SET payload = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
-      canonical,
+      'UPDATE applications SET payload = ?, app_no = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
+      sealed,
+      p.appNo,
       op.payloadHash,
       version,
       op.opId,
@@ -218,7 +223,7 @@ export class Ledger {
     );
     const updated = {
       ...app,
-      payload: canonical,
+      payload: sealed,
       payload_hash: op.payloadHash,
       version,
       last_op_id: op.opId,
@@ -243,7 +248,7 @@ export class Ledger {
       application_id: op.applicationId,
       central_no: centralNo,
       hall_code: device.hallCode,
-      payload: canonical,
+      payload: sealApplication(this.cipher, canonical),
       payload_hash: op.payloadHash,
       version: 1,
       last_op_id: op.opId,
@@ -252,9 +257,9 @@ export class Ledger {
     };
     yield* run(
       `INSERT INTO applications (application_id, central_no, hall_code, station_code, device_id,
-           type_code, account_kind, payload, payload_hash, version, last_op_id, stages, stage_index,
-           stage_at, accepted_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`,
+           type_code, account_kind, payload, app_no, payload_hash, version, last_op_id, stages,
+           stage_index, stage_at, accepted_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`,
       row.application_id,
       centralNo,
       device.hallCode,
@@ -263,6 +268,7 @@ export class Ledger {
       p.typeCode,
       p.accountKind,
       row.payload,
+      p.appNo,
       row.payload_hash,
       op.opId,
       row.stages,
@@ -374,12 +380,7 @@ export function* summaryWork(): Work<LedgerSummary> {
   };
   return {
     applications: yield* one('SELECT count(*) AS n FROM applications'),
-    distinctAppNos: yield* one(
-      dialects(
-        "SELECT count(DISTINCT json_extract(payload, '$.appNo')) AS n FROM applications",
-        "SELECT count(DISTINCT (payload::json) ->> 'appNo') AS n FROM applications",
-      ),
-    ),
+    distinctAppNos: yield* one('SELECT count(DISTINCT app_no) AS n FROM applications'),
     ops: yield* one('SELECT count(*) AS n FROM ops'),
     orderViolations: yield* one('SELECT count(*) AS n FROM order_violations'),
   };

@@ -112,11 +112,18 @@ describe('central migrations', () => {
       hall_areas: 0,
       planned_outages: 0,
     });
-    // Every old index kept; migrations 6, 8, 9, 10 and 11 add the appointment, request, alert,
-    // customer, tickets-by-customer and planned-outage indexes.
+    // Every old index kept but the one on the payload's appNo (migration 12 replaces it with the
+    // app_no column's, as the payload is sealed); migrations 6, 8, 9, 10, 11 and 12 add the
+    // appointment, request, alert, customer, tickets-by-customer, planned-outage, app_no,
+    // plain-payload and plain-conflict indexes.
+    expect(indexesBefore).toContain('applications_counter_no');
     expect(indexNames(db)).toEqual(
       [
-        ...indexesBefore,
+        ...indexesBefore.filter((n) => n !== 'applications_counter_no'),
+        'applications_app_no',
+        'applications_plain_payload',
+        'hall_requests_plain_payload',
+        'ops_plain_conflict',
         'appt_bookings_day',
         'appt_bookings_slot',
         'hall_alerts_hall',

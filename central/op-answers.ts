@@ -3,6 +3,8 @@ import type { DeviceIdentity } from './auth';
 import { canonicalJson } from '../shared/sync/canonical-json';
 import type { CentralRecord, OpResult, ReasonCode } from '../shared/sync/protocol';
 import { FIRST_STAGE } from '../shared/catalogue/stages';
+import type { FieldCipher } from '../electron/main/services/crypto';
+import { APPLICATION_PAYLOAD_CONTEXT, openPayload } from './sealed-payloads';
 
 /** What the ledger answers an operation with, and the application row it answers from. */
 
@@ -44,6 +46,7 @@ export interface AppRow {
   application_id: string;
   central_no: string;
   hall_code: string;
+  /** Sealed (sealed-payloads.ts); plain only in a row an older central wrote, until start-up seals it. */
   payload: string;
   payload_hash: string;
   version: number;
@@ -64,8 +67,8 @@ export function answer(opId: string, status: 'applied' | 'duplicate', app: AppRo
   };
 }
 
-/** The central record a conflict carries; the payload only for the device's own hall. */
-export function record(app: AppRow, device: DeviceIdentity): CentralRecord {
+/** The central record a conflict carries; the payload (opened) only for the device's own hall. */
+export function record(app: AppRow, device: DeviceIdentity, cipher: FieldCipher): CentralRecord {
   const stages = JSON.parse(app.stages) as string[];
   return {
     applicationId: app.application_id,
@@ -74,7 +77,11 @@ export function record(app: AppRow, device: DeviceIdentity): CentralRecord {
     payloadHash: app.payload_hash,
     stage: stages[app.stage_index] ?? FIRST_STAGE,
     ...(app.hall_code === device.hallCode
-      ? { payload: JSON.parse(app.payload) as Record<string, unknown> }
+      ? {
+          payload: JSON.parse(
+            openPayload(cipher, app.payload, APPLICATION_PAYLOAD_CONTEXT),
+          ) as Record<string, unknown>,
+        }
       : {}),
   };
 }

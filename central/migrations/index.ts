@@ -10,6 +10,7 @@ import { migration008HallRecords } from './008_hall_records';
 import { migration009Customers } from './009_customers';
 import { migration010QueueCustomerIndex } from './010_queue_customer_index';
 import { migration011PlannedOutages } from './011_planned_outages';
+import { migration012SealedPayloads } from './012_sealed_payloads';
 
 /**
  * The central system's schema steps, oldest first, run by the same runner as the console's
@@ -28,6 +29,7 @@ export const CENTRAL_MIGRATIONS: readonly Migration[] = [
   migration009Customers,
   migration010QueueCustomerIndex,
   migration011PlannedOutages,
+  migration012SealedPayloads,
 ];
 
 export const CENTRAL_SCHEMA_VERSION = CENTRAL_MIGRATIONS.length;

@@ -4,7 +4,8 @@ import { hallDate } from '../../shared/hall-time';
 import { openDraft } from './draft-sealing';
 import type { QueueOpParsed } from '../../shared/queue/protocol';
 import { checkMobile } from '../../shared/validators/mobile';
-import { dialects, get, all, run, type Work } from '../store/work';
+import { get, all, run, type Work } from '../store/work';
+import { APPLICATION_PAYLOAD_CONTEXT, openPayload } from '../sealed-payloads';
 import {
   notFound,
   QueueRefusal,
@@ -98,18 +99,14 @@ export function* lookup(q: QueueCore, hallCode: string, input: LookupInput): Wor
     stage_index: number;
     type_code: string;
   }>(
-    dialects(
-      `SELECT central_no, payload, stages, stage_index, type_code FROM applications
-       WHERE (json_extract(payload, '$.appNo') = ? OR central_no = ?) AND hall_code = ? LIMIT 1`,
-      `SELECT central_no, payload, stages, stage_index, type_code FROM applications
-       WHERE (((payload::json) ->> 'appNo') = ? OR central_no = ?) AND hall_code = ? LIMIT 1`,
-    ),
+    `SELECT central_no, payload, stages, stage_index, type_code FROM applications
+       WHERE (app_no = ? OR central_no = ?) AND hall_code = ? LIMIT 1`,
     input.appNo,
     input.appNo,
     hallCode,
   );
   if (!row) throw lookupNotFound();
-  const payload = JSON.parse(row.payload) as {
+  const payload = JSON.parse(openPayload(q.cipher, row.payload, APPLICATION_PAYLOAD_CONTEXT)) as {
     appNo: string;
     acceptedAt: string;
     fields: Record<string, unknown>;

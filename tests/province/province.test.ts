@@ -174,7 +174,7 @@ describe.skipIf(pgMissing)('a province on PostgreSQL', () => {
              GROUP BY ticket_id HAVING count(*) > 1) x`,
         );
         const [dupApps] = await q<{ n: number }>(
-          `SELECT (count(*) - count(DISTINCT (payload::json) ->> 'appNo'))::int AS n FROM applications`,
+          `SELECT (count(*) - count(DISTINCT app_no))::int AS n FROM applications`,
         );
         const [gaps] = await q<{ n: number }>(
           `SELECT count(*)::int AS n FROM (

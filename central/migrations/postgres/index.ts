@@ -9,6 +9,7 @@ import { pgMigration008HallRecords } from './008_hall_records';
 import { pgMigration009Customers } from './009_customers';
 import { pgMigration010QueueCustomerIndex } from './010_queue_customer_index';
 import { pgMigration011PlannedOutages } from './011_planned_outages';
+import { pgMigration012SealedPayloads } from './012_sealed_payloads';
 import type { PostgresMigration } from './types';
 
 export type { PostgresMigration };
@@ -31,4 +32,5 @@ export const CENTRAL_PG_MIGRATIONS: readonly PostgresMigration[] = [
   pgMigration009Customers,
   pgMigration010QueueCustomerIndex,
   pgMigration011PlannedOutages,
+  pgMigration012SealedPayloads,
 ];

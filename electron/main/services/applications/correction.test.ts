@@ -15,6 +15,8 @@ import { createServices, type Services } from '../createServices';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
 import { createApplicationService } from './service';
 import { testLog } from '../../../../tests/support/test-log';
+import { hubCipher } from '../../../../central/queue/draft-sealing';
+import { APPLICATION_PAYLOAD_CONTEXT, openPayload } from '../../../../central/sealed-payloads';
 
 const hub = centralPerTest('hall-correction-');
 let services: Services;
@@ -82,7 +84,10 @@ const centralPayload = (applicationId: string) => {
   const row = hub.central.db
     .prepare('SELECT payload, central_no FROM applications WHERE application_id = ?')
     .get(applicationId) as { payload: string; central_no: string } | undefined;
-  return row && { ...row, payload: JSON.parse(row.payload) as { fields: { mobile: string } } };
+  // Central keeps the payload sealed under its hub keys.
+  const hubKeys = hubCipher(join(hub.dir, 'central.db'), join(hub.dir, 'hub-keys.json'));
+  const opened = row && openPayload(hubKeys, row.payload, APPLICATION_PAYLOAD_CONTEXT);
+  return row && { ...row, payload: JSON.parse(opened ?? '') as { fields: { mobile: string } } };
 };
 
 describe('a dead letter corrected by a supervisor', () => {

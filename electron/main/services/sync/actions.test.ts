@@ -7,6 +7,8 @@ import { centralPerTest } from '../../../../tests/support/central-per-test';
 import { join } from 'node:path';
 import { DEV_REGISTRATION_SECRET } from '../../../../central/server';
 import { opFor } from '../../../../central/testing/fixtures';
+import { hubCipher } from '../../../../central/queue/draft-sealing';
+import { APPLICATION_PAYLOAD_CONTEXT, openPayload } from '../../../../central/sealed-payloads';
 import { ApiError } from '../../../../shared/api/errors';
 import type { ApplicationSubmitPayload } from '../../../../shared/sync/application-payload';
 import type { Database } from '../db';
@@ -206,6 +208,10 @@ describe('conflicts', () => {
       .prepare('SELECT version, payload FROM applications WHERE application_id = ?')
       .get(id) as { version: number; payload: string };
     expect(centralRow.version).toBe(2);
-    expect(JSON.parse(centralRow.payload).fields.mobile).toBe('13800000000');
+    // Central keeps the payload sealed under its hub keys: opened with them.
+    const hubKeys = hubCipher(join(hub.dir, 'central.db'), join(hub.dir, 'hub-keys.json'));
+    const stored = openPayload(hubKeys, centralRow.payload, APPLICATION_PAYLOAD_CONTEXT);
+    expect(hubKeys.isSealed(centralRow.payload)).toBe(true);
+    expect(JSON.parse(stored).fields.mobile).toBe('13800000000');
   });
 });
