@@ -127,3 +127,24 @@ test('the complaint form names every bad field at once before sending, and its E
   );
   expect(spills, 'labels whose text spills out of their box').toEqual([]);
 });
+
+test('reloading with a half-typed application or complaint asks first', async ({ page }) => {
+  /** Asks the page to reload (as F5 does) and answers "stay"; the kind of dialog shown, if any. */
+  const reloadAndStay = async (): Promise<string> => {
+    const dialog = page.waitForEvent('dialog', { timeout: 5000 });
+    await page.evaluate(() => window.setTimeout(() => location.reload(), 0));
+    const shown = await dialog;
+    await shown.dismiss();
+    return shown.type();
+  };
+  await page.goto('/');
+  await page.getByTestId('type-card-NEW_LV_RES').click();
+  expect(await reloadAndStay()).toBe('beforeunload');
+  await expect(page.getByTestId('type-card-NEW_LV_RES')).toHaveCount(0);
+
+  await page.goto('/#/complaints');
+  await page.getByTestId('complaint-take').click();
+  await page.getByTestId('complaint-content').fill('电费核查');
+  expect(await reloadAndStay()).toBe('beforeunload');
+  await expect(page.getByTestId('complaint-content')).toHaveValue('电费核查');
+});
