@@ -382,6 +382,17 @@ test('kiosk forms name the wrong field: a 10-digit phone, a bad ID check digit, 
   await expect(page.getByTestId('kiosk-error')).toHaveCount(0);
 });
 
+test('kiosk appointment days say their weekday (12-05 and 12-06 are a weekend)', async ({
+  page,
+}) => {
+  await page.clock.install({ time: new Date('2026-12-01T10:00:00+08:00') });
+  await page.goto('/#/kiosk');
+  await page.getByTestId('kiosk-menu-appointment').click();
+  await expect(page.getByTestId('kiosk-appt-day-2026-12-01')).toContainText('周二');
+  await expect(page.getByTestId('kiosk-appt-day-2026-12-05')).toContainText('周六');
+  await expect(page.getByTestId('kiosk-appt-day-2026-12-06')).toContainText('周日');
+});
+
 test.describe('kiosk with the shared queue', () => {
   test.use({ withCentral: true });
 
