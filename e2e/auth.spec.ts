@@ -260,7 +260,7 @@ test.describe('kiosk station', () => {
     const list = await page.request.post('/api/applications.list', { data: {} });
     expect(list.status()).toBe(403);
     const setup = await page.request.post('/api/auth.setup', {
-      data: { staffNo: 'X1', name: 'x', secret: '12345678' },
+      data: { staffNo: 'X1', name: 'x', secret: 'Kiosk-try-2026' },
     });
     expect(setup.status()).toBe(403);
     expect((await page.request.post('/api/catalogue.get', { data: {} })).status()).toBe(200);

@@ -80,3 +80,71 @@ test('a complaint goes round the loop with who and when; the third contact turns
   await expect(repeat).toHaveText('3');
   await expect(page.getByTestId('repeats-table')).toContainText('139****5678');
 });
+
+test('the complaint form names every bad field at once before sending, and its English labels do not overlap at 1366', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.clock.install({ time: new Date(TUESDAY) });
+  await page.goto('/#/complaints');
+  let sent = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('/api/complaints.take')) sent += 1;
+  });
+  await page.getByTestId('complaint-take').click();
+  await page.getByTestId('complaint-mobile').fill('1391234567');
+  await page.getByTestId('complaint-id').fill('110105194912310021');
+  await page.getByTestId('complaint-account').fill('12345');
+  await page.getByTestId('complaint-content').fill('x');
+  await page.getByTestId('complaint-submit').click();
+  const errors = page.getByTestId('complaint-dialog').locator('.el-form-item__error');
+  await expect(errors).toHaveCount(5);
+  await expect(errors.nth(1)).toContainText('手机号应为11位');
+  await expect(errors.nth(2)).toContainText('身份证号校验位不正确');
+  await expect(errors.nth(3)).toHaveText('户号应为10位数字');
+  expect(sent).toBe(0);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('complaint-take').click();
+  const labels = page.getByTestId('complaint-dialog').locator('.el-form-item__label');
+  await expect(labels.first()).toBeVisible();
+  // The text's own box (a Range) must stay inside its label: a two-line label in a one-line
+  // box spills onto the next row, and a too-wide one past the column's left edge.
+  const spills = await labels.evaluateAll((els) =>
+    els.flatMap((el) => {
+      const box = el.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      const inside =
+        text.top >= box.top - 0.5 &&
+        text.bottom <= box.bottom + 0.5 &&
+        text.left >= box.left - 0.5 &&
+        text.right <= box.right + 0.5;
+      return inside ? [] : [el.textContent ?? ''];
+    }),
+  );
+  expect(spills, 'labels whose text spills out of their box').toEqual([]);
+});
+
+test('reloading with a half-typed application or complaint asks first', async ({ page }) => {
+  /** Asks the page to reload (as F5 does) and answers "stay"; the kind of dialog shown, if any. */
+  const reloadAndStay = async (): Promise<string> => {
+    const dialog = page.waitForEvent('dialog', { timeout: 5000 });
+    await page.evaluate(() => window.setTimeout(() => location.reload(), 0));
+    const shown = await dialog;
+    await shown.dismiss();
+    return shown.type();
+  };
+  await page.goto('/');
+  await page.getByTestId('type-card-NEW_LV_RES').click();
+  expect(await reloadAndStay()).toBe('beforeunload');
+  await expect(page.getByTestId('type-card-NEW_LV_RES')).toHaveCount(0);
+
+  await page.goto('/#/complaints');
+  await page.getByTestId('complaint-take').click();
+  await page.getByTestId('complaint-content').fill('电费核查');
+  expect(await reloadAndStay()).toBe('beforeunload');
+  await expect(page.getByTestId('complaint-content')).toHaveValue('电费核查');
+});

@@ -309,6 +309,32 @@ test.describe('staff stations', () => {
     await expectNoHorizontalScroll(page, 'intake with errors');
   });
 
+  test('switching 中文 → English at runtime keeps the supervisor menu inside 1366 and the sign-in language switch on one line', async ({
+    browser,
+    host,
+  }) => {
+    const page = await pageAs(browser, host.url, host.session);
+    await page.setViewportSize(SIZES[0]);
+    await page.goto('/#/supervisor');
+    await expect(page.getByTestId('nav')).toBeVisible();
+    await expectNoHorizontalScroll(page, 'supervisor menu in Chinese');
+    await page.getByTestId('lang-en').click();
+    await expect(page.getByTestId('nav')).toContainText(/[A-Za-z]{3,}/);
+    await expectNoHorizontalScroll(page, 'supervisor menu after switching to English');
+
+    await fromUserMenu(page, 'sign-out');
+    const buttons = page.getByTestId('auth-lang-switch').locator('.el-radio-button');
+    await expect(buttons).toHaveCount(2);
+    for (const language of ['English', 'Chinese'] as const) {
+      const tops = await buttons.evaluateAll((els) =>
+        els.map((el) => Math.round(el.getBoundingClientRect().top)),
+      );
+      expect(new Set(tops).size, `sign-in language buttons in ${language}: tops ${tops}`).toBe(1);
+      if (language === 'English') await buttons.first().click();
+    }
+    await page.context().close();
+  });
+
   test('role walk: a clerk signs out, a guide signs in at the guide desk and cannot reach supervisor screens', async ({
     browser,
     host,

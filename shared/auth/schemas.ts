@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nameText } from '../api/clean-text';
 import { UuidSchema } from '../api/schemas';
+import { secretWeakness } from './secret-strength';
 
 /** Staff roles that sign in; kiosk and display are station roles without accounts. */
 export const STAFF_ROLES = ['counter', 'guide', 'supervisor'] as const;
@@ -16,11 +17,32 @@ export const StaffNoSchema = z
   .trim()
   .regex(/^[A-Za-z0-9-]{2,16}$/);
 
+const longEnough = (s: string): boolean => /^\d{6,}$/.test(s) || s.length >= 8;
+
 /** A password (8+ characters) or a PIN (6+ digits); the length cap keeps scrypt's input sane. */
-export const SecretSchema = z
-  .string()
-  .max(128)
-  .refine((s) => /^\d{6,}$/.test(s) || s.length >= 8);
+export const SecretSchema = z.string().max(128).refine(longEnough);
+
+/**
+ * A secret being set: long enough and not trivially guessable (secret-strength.ts). Sign-in keeps
+ * SecretSchema so an account set up before the rule can still sign in and change its secret.
+ */
+export const NewSecretSchema = SecretSchema.superRefine((s, ctx) => {
+  const weak = longEnough(s) ? secretWeakness(s) : null;
+  if (weak) ctx.addIssue({ code: 'custom', message: weak.en, params: weak });
+});
+
+/** The secret field may not contain the account's own staff number. */
+function notStaffNo(secretKey: string) {
+  return (v: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const secret = v[secretKey];
+    const staffNo = v.staffNo;
+    if (typeof secret !== 'string' || typeof staffNo !== 'string') return;
+    // Only the staff-number rule: the other weaknesses were already reported on the field.
+    if (secretWeakness(secret) || !longEnough(secret)) return;
+    const weak = secretWeakness(secret, staffNo);
+    if (weak) ctx.addIssue({ code: 'custom', message: weak.en, path: [secretKey], params: weak });
+  };
+}
 
 export const StaffNameSchema = nameText().trim().min(1).max(40);
 
@@ -29,23 +51,26 @@ export const SignInInputSchema = z
   .strict();
 
 export const SetupInputSchema = z
-  .object({ staffNo: StaffNoSchema, name: StaffNameSchema, secret: SecretSchema })
-  .strict();
+  .object({ staffNo: StaffNoSchema, name: StaffNameSchema, secret: NewSecretSchema })
+  .strict()
+  .superRefine(notStaffNo('secret'));
 
 export const CreateAccountInputSchema = z
   .object({
     staffNo: StaffNoSchema,
     name: StaffNameSchema,
     role: z.enum(STAFF_ROLES),
-    secret: SecretSchema,
+    secret: NewSecretSchema,
   })
-  .strict();
+  .strict()
+  .superRefine(notStaffNo('secret'));
 
 export const StaffNoInputSchema = z.object({ staffNo: StaffNoSchema }).strict();
 
 export const ResetSecretInputSchema = z
-  .object({ staffNo: StaffNoSchema, secret: SecretSchema })
-  .strict();
+  .object({ staffNo: StaffNoSchema, secret: NewSecretSchema })
+  .strict()
+  .superRefine(notStaffNo('secret'));
 
 /**
  * The supervisor's one-time recovery code as printed: 20 Crockford base32 characters in groups
@@ -61,11 +86,12 @@ export const normalizeRecoveryCode = (code: string): string =>
   code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 
 export const RecoverInputSchema = z
-  .object({ staffNo: StaffNoSchema, recoveryCode: RecoveryCodeSchema, newSecret: SecretSchema })
-  .strict();
+  .object({ staffNo: StaffNoSchema, recoveryCode: RecoveryCodeSchema, newSecret: NewSecretSchema })
+  .strict()
+  .superRefine(notStaffNo('newSecret'));
 
 export const ChangeSecretInputSchema = z
-  .object({ current: z.string().min(1).max(128), next: SecretSchema })
+  .object({ current: z.string().min(1).max(128), next: NewSecretSchema })
   .strict()
   .refine((v) => v.current !== v.next, { path: ['next'] });
 

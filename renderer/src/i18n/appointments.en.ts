@@ -71,6 +71,7 @@ const appointmentsEn = {
       checkin: 'Appointment check-in',
       checkinHint: 'Mobile number and booking code',
       chooseDay: 'Choose a day',
+      weekday: { w0: 'Sun', w1: 'Mon', w2: 'Tue', w3: 'Wed', w4: 'Thu', w5: 'Fri', w6: 'Sat' },
       chooseService: 'Choose a service',
       yourCode: 'Your booking code',
       keepCode: 'Keep this code: check in here when you arrive on the day.',

@@ -236,3 +236,27 @@ describe('disable and role change', () => {
     expect(codeOf(demoteLast)).toBe('CONFLICT');
   });
 });
+
+describe('weak secrets', () => {
+  it('refuses a new secret that holds the own staff number when a clerk changes it', async () => {
+    const tokens = await seedStaff(t.services);
+    const r = await dispatch(
+      'auth.changeSecret',
+      { current: 'counter-pass1', next: 'my-c101-pass' },
+      tokens.counter,
+    );
+    expect(r.ok ? 'ok' : [r.error.code, r.error.field, r.error.message]).toEqual([
+      'INVALID_INPUT',
+      'next',
+      '新密码不能包含工号，请换一个更难猜的密码',
+    ]);
+    const weak = await dispatch(
+      'auth.changeSecret',
+      { current: 'counter-pass1', next: '000000' },
+      tokens.counter,
+    );
+    expect(codeOf(weak)).toBe('INVALID_INPUT');
+    // The old secret still works: nothing was changed.
+    await callOk(t.services, 'auth.signIn', { staffNo: 'C101', secret: 'counter-pass1' });
+  });
+});

@@ -35,6 +35,15 @@ export const badRecovery = () =>
 export const wrongCurrentSecret = () =>
   apiError('VALIDATION', '当前密码不正确', 'The current password is wrong', { field: 'current' });
 
+/** A new secret the shared rule refuses (secretWeakness), named by its field like an input error. */
+export const weakSecret = (field: string, weak: { zh: string; en: string }) =>
+  apiError('INVALID_INPUT', `新密码${weak.zh}`, `New password or PIN ${weak.en}`, {
+    field,
+    fieldErrors: [
+      { field, message: `新密码${weak.zh}`, messageEn: `New password or PIN ${weak.en}` },
+    ],
+  });
+
 export const signInRequired = () =>
   apiError('UNAUTHENTICATED', '请先登录', 'Please sign in first', { field: 'session' });
 

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Session, SessionWithRecovery } from '../../../../shared/auth/schemas';
 import type { AuditTrail } from '../audit/trail';
 import { isLocked, type AccountRow, type AccountStore } from './accounts';
-import { badCredentials, badRecovery, signInRequired, wrongCurrentSecret } from './errors';
+import { secretWeakness } from '../../../../shared/auth/secret-strength';
+import {
+  badCredentials,
+  badRecovery,
+  signInRequired,
+  weakSecret,
+  wrongCurrentSecret,
+} from './errors';
 import { hashSecret, verifySecret, type ScryptCost } from './password';
 import { newRecoveryCode, recoveryCodeKey } from './recovery-code';
 import type { SessionStore } from './sessions';
@@ -162,6 +169,9 @@ export function createSignIn({
       countFailure(row, 'secret_change_failed');
       throw wrongCurrentSecret();
     }
+    // The contract refused the other weak secrets; only here is the staff number known.
+    const weak = secretWeakness(next, row.staff_no);
+    if (weak) throw weakSecret('next', weak);
     const hash = await hashSecret(next, cost);
     write(() => {
       accounts.setSecret(row.staff_no, hash, now());

@@ -61,3 +61,21 @@ describe('complaint intake: certificate types', () => {
     expect(bad.messageEn).toMatch(/^Certificate type/);
   });
 });
+
+describe('complaint intake: every bad field at once', () => {
+  it('refuses a wrong-length account number, beside the phone and ID, in one answer', async () => {
+    const bad = await refusal({
+      mobile: '1381234567',
+      idNumber: '110105194912310021',
+      accountNo: '12345',
+    });
+    expect(bad.fieldErrors?.map((f) => f.field)).toEqual(['mobile', 'idNumber', 'accountNo']);
+    expect(bad.fieldErrors?.[2]?.message).toBe('户号应为10位数字');
+    expect(JSON.stringify(bad)).not.toContain('1381234567');
+  });
+
+  it('takes a 10-digit account number', async () => {
+    const c = await h.call<ComplaintDetail>('complaints.take', input({ accountNo: '3301234567' }));
+    expect(c.accountNo).toBe('3301234567');
+  });
+});
