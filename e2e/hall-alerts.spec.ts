@@ -5,6 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { startProcess, type HostProcess } from './host-process';
 import { testLog } from '../tests/support/test-log';
+import { hubCipher } from '../central/queue/draft-sealing';
+import { HALL_REQUEST_PAYLOAD_CONTEXT, openPayload } from '../central/sealed-payloads';
 
 /**
  * Issue 17 end to end: a supervisor raises an orange hall alert on a counter station; the
@@ -118,7 +120,11 @@ test('a fault report taken offline reaches central when the link returns, with i
       )
       .all() as { kind: string; arriveBy: string; payload: string }[];
     expect(got).toHaveLength(1);
-    const payload = JSON.parse(got[0]!.payload) as {
+    // Central seals the request at rest (with its hub keys, beside its database): open it.
+    const stored = got[0]!.payload;
+    expect(stored).not.toContain('arrivalMinutes');
+    const opened = openPayload(hubCipher(central.dbFile), stored, HALL_REQUEST_PAYLOAD_CONTEXT);
+    const payload = JSON.parse(opened) as {
       arrivalMinutes: number;
       takenAt: string;
       requestNo: string;
