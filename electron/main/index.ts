@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
 import { readBuildLabel } from './services/build-info';
@@ -17,6 +17,7 @@ import { safeStorageKeyWrapper } from './shell/key-wrapper';
 import { launchOptions } from './shell/launch-options';
 import { claimSingleInstance } from './shell/single-instance';
 import { startUpdater } from './shell/updater';
+import { askBeforeLeavingUnsaved, LEAVE_QUESTION } from './shell/unload-prompt';
 import { loadConfigForHost, STATION_CONFIG_FILE } from './services/station/config-file';
 import { createStationRuntime, type StationOverrides } from './services/station/runtime';
 import { stationRoleOf, type StationConfig } from '../../shared/station/config';
@@ -126,6 +127,18 @@ function startStation(): void {
   );
   mainWindow = window;
   if (kind !== 'console') lockDownKioskContents(window.webContents);
+  askBeforeLeavingUnsaved(
+    window.webContents,
+    () =>
+      dialog.showMessageBoxSync(window, {
+        type: 'question',
+        title: LEAVE_QUESTION.title,
+        message: LEAVE_QUESTION.message,
+        buttons: [...LEAVE_QUESTION.buttons],
+        defaultId: 1,
+        cancelId: 1,
+      }) === 0,
+  );
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html${startRoute(kind)}`);
 
