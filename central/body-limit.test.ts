@@ -1,7 +1,7 @@
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentral, type CentralHandle } from './server';
 import { TOO_DEEP_TEXT } from '../server-common/http/json-depth';
+import { statusOverSocket } from '../tests/support/raw-status';
 
 /**
  * The body limit over a real socket (limitBody in http.ts): a declared length is judged from
@@ -15,36 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => central.close());
 
-/** Sends a request head (and `body`, or chunks until the server answers); resolves the status. */
-function rawPost(head: string, body: { text?: string; chunked?: boolean }): Promise<number> {
+/** Posts a request head (and, chunked, a body until central answers); resolves the status. */
+function rawPost(head: string, chunked = false): Promise<number> {
   const { port, host } = new URL(central.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (d: Buffer) => {
-      answer += d.toString('latin1');
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(answer);
-      if (m) {
-        resolve(Number(m[1]));
-        socket.destroy();
-      }
-    });
-    socket.on('error', () => undefined); // EPIPE / ECONNRESET after the answer: expected
-    socket.on('close', () => reject(new Error('closed without a status line')));
-    socket.write(`POST /v1/devices/register HTTP/1.1\r\nHost: ${host}\r\n${head}\r\n`);
-    if (body.text !== undefined) socket.write(body.text);
-    if (!body.chunked) return;
-    const chunk = ' '.repeat(64 * 1024);
-    const frame = `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
-    let sent = 0;
-    const pump = () => {
-      while (sent <= LIMIT * 2 && !socket.destroyed) {
-        sent += chunk.length;
-        if (!socket.write(frame)) return void socket.once('drain', pump);
-      }
-    };
-    socket.write(`1\r\n[\r\n`);
-    pump();
+  return statusOverSocket({
+    port: Number(port),
+    head: `POST /v1/devices/register HTTP/1.1\r\nHost: ${host}\r\n${head}`,
+    ...(chunked
+      ? { body: '1\r\n[\r\n', chunks: { text: ' '.repeat(64 * 1024), upTo: LIMIT * 2 } }
+      : {}),
   });
 }
 
@@ -52,12 +31,12 @@ const JSON_HEAD = 'Content-Type: application/json\r\n';
 
 describe('central: the body limit over a socket', () => {
   it('refuses a declared length over the limit with 413 before any body arrives', async () => {
-    const status = await rawPost(`${JSON_HEAD}Content-Length: ${LIMIT + 1}\r\n`, {});
+    const status = await rawPost(`${JSON_HEAD}Content-Length: ${LIMIT + 1}\r\n`);
     expect(status).toBe(413);
   });
 
   it('refuses a chunked body over the limit with 413 while it streams', async () => {
-    const status = await rawPost(`${JSON_HEAD}Transfer-Encoding: chunked\r\n`, { chunked: true });
+    const status = await rawPost(`${JSON_HEAD}Transfer-Encoding: chunked\r\n`, true);
     expect(status).toBe(413);
   });
 

@@ -1,4 +1,3 @@
-import { connect } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { TEST_COST } from '../main/services/auth/testing/services';
 import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES } from './app';
 import { startWebHost, type WebHost } from './server';
 import { testLog } from '../../tests/support/test-log';
+import { statusOverSocket } from '../../tests/support/raw-status';
 
 /** Over real HTTP: media types, the byte limit, the error table's statuses, the CSP header. */
 describe('web host HTTP edges', () => {
@@ -85,35 +85,13 @@ describe('web host HTTP edges', () => {
   });
 
   it('answers 413 on a declared length before any of the body is sent', async () => {
-    // A raw socket: the host may close the connection as soon as it has answered 413, and a
-    // write after that (EPIPE, reset) is expected; what counts is the status line it sent.
-    const status = await new Promise<number>((resolve, reject) => {
-      const socket = connect(host.port, '127.0.0.1');
-      let answer = '';
-      let sent = 0;
-      const chunk = 'x'.repeat(64 * 1024);
-      const frame = `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
-      socket.on('data', (d: Buffer) => {
-        answer += d.toString('latin1');
-        const m = /^HTTP\/1\.1 (\d{3})/.exec(answer);
-        if (m) {
-          resolve(Number(m[1]));
-          socket.destroy();
-        }
-      });
-      socket.on('error', () => undefined); // EPIPE / ECONNRESET after the answer: expected
-      socket.on('close', () => reject(new Error(`closed without a status line (sent ${sent})`)));
-      const pump = () => {
-        while (sent <= MAX_BODY_BYTES * 2 && !socket.destroyed) {
-          sent += chunk.length;
-          if (!socket.write(frame)) return void socket.once('drain', pump);
-        }
-      };
-      socket.write(
+    // A body streamed in chunks, no length declared: the host stops reading and answers.
+    const status = await statusOverSocket({
+      port: host.port,
+      head:
         `POST /api/auth.status HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n` +
-          'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
-      );
-      pump();
+        'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n',
+      chunks: { text: 'x'.repeat(64 * 1024), upTo: MAX_BODY_BYTES * 2 },
     });
     expect(status).toBe(413);
   });

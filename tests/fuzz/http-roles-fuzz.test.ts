@@ -2,7 +2,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { MAX_BODY_BYTES } from '../../electron/webhost/app';
 import { MAX_JSON_DEPTH, TOO_DEEP_TEXT } from '../../server-common/http/json-depth';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { testLog } from '../support/test-log';
+import { statusOverSocket } from '../support/raw-status';
 import {
   startFakeIdReader,
   type FakeIdReader,
@@ -208,41 +208,18 @@ const refusedForDepth = (a: Answer): boolean => {
 
 /**
  * A body over the limit streamed in chunks, no length declared: the host must stop reading and
- * answer 413. A raw socket, since the host may close as soon as it has answered (a write after
- * that fails, as expected); what counts is the status line.
+ * answer 413.
  */
 function postChunkedOverLimit(caller: Caller, method: string): Promise<number> {
   const host = hostOf(caller);
   const token = tokens[caller];
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(new URL(host.url).port), '127.0.0.1');
-    let answer = '';
-    let sent = 0;
-    const chunk = '['.repeat(1) + ' '.repeat(64 * 1024 - 1);
-    const frame = `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
-    socket.on('data', (d: Buffer) => {
-      answer += d.toString('latin1');
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(answer);
-      if (m) {
-        resolve(Number(m[1]));
-        socket.destroy();
-      }
-    });
-    socket.on('error', () => undefined); // EPIPE / ECONNRESET after the answer: expected
-    socket.on('close', () => reject(new Error(`closed without a status line (sent ${sent})`)));
-    const pump = () => {
-      while (sent <= MAX_BODY_BYTES * 2 && !socket.destroyed) {
-        sent += chunk.length;
-        if (!socket.write(frame)) return void socket.once('drain', pump);
-      }
-    };
-    socket.write(
+  return statusOverSocket({
+    port: Number(new URL(host.url).port),
+    head:
       `POST /api/${method} HTTP/1.1\r\nHost: ${new URL(host.url).host}\r\n` +
-        'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n' +
-        (token ? `${SESSION_HEADER}: ${token}\r\n` : '') +
-        '\r\n',
-    );
-    pump();
+      'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n' +
+      (token ? `${SESSION_HEADER}: ${token}\r\n` : ''),
+    chunks: { text: '['.repeat(1) + ' '.repeat(64 * 1024 - 1), upTo: MAX_BODY_BYTES * 2 },
   });
 }
 
