@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import type { DeviceIdentity } from './auth';
 import { appendChange, changesSince, noteChange } from './change-feed';
 import { BatchNumbers } from './batch-numbers';
 import { BatchSeen } from './batch-seen';
 import { BatchApps } from './batch-apps';
+import { OpEnvelopeSchema } from './op-envelope';
 import { answer, record, refuse, sha256Hex, type AppRow } from './op-answers';
 import {
   all,
@@ -16,13 +16,7 @@ import {
   type Work,
 } from './store/work';
 import { canonicalJson } from '../shared/sync/canonical-json';
-import {
-  OpSchema,
-  PAYLOAD_SCHEMAS,
-  type ChangesPage,
-  type Op,
-  type OpResult,
-} from '../shared/sync/protocol';
+import { PAYLOAD_SCHEMAS, type ChangesPage, type Op, type OpResult } from '../shared/sync/protocol';
 import type { ApplicationSubmitPayload } from '../shared/sync/application-payload';
 import { isHallRecordKind } from '../shared/sync/hall-record-payloads';
 import { HallRecords } from './hall-records';
@@ -55,17 +49,6 @@ export interface LedgerCounters {
   rejected: number;
   conflicts: number;
 }
-
-/**
- * An operation as OpSchema checks it, but its payload only checked to be a JSON object here
- * instead of copied member by member: the kind's own schema validates every member right after
- * (decide, HallRecords, CentralCustomers). Same answers, about half of the envelope's CPU.
- */
-const OpEnvelopeSchema = OpSchema.extend({
-  payload: z.custom<Record<string, unknown>>(
-    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  ),
-});
 
 /** The central ledger: idempotent operations, central numbers, stages and the change feed. */
 export class Ledger {
