@@ -83,11 +83,7 @@ export function createOutboxStore(db: Database) {
                           AND p.state IN ('pending', 'dead', 'conflict'))
      ORDER BY o.seq LIMIT ?`,
   );
-  const attempt = prepared<[number, number]>(
-    db,
-    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE seq = ? AND state = 'pending'",
-  );
-  // The same for a whole batch (a JSON array of seqs): one statement instead of one per operation.
+  // Attempts of a whole batch (a JSON array of seqs): one statement, not one per operation.
   const attemptMany = prepared<[number, string]>(
     db,
     `
@@ -97,12 +93,6 @@ export function createOutboxStore(db: Database) {
   const failNote = prepared<[string, number]>(
     db,
     "UPDATE outbox SET last_error = ? WHERE seq = ? AND state = 'pending'",
-  );
-  const ack = prepared<[number, string, number]>(
-    db,
-    `
-    UPDATE outbox SET state = 'acked', acked_at = ?, response = ?, last_error = NULL
-     WHERE seq = ? AND state = 'pending'`,
   );
   // Acknowledgements of a batch: a JSON array of [seq, sealed response] pairs. `+state` keeps
   // the planner on the primary key (through the state index it read every pending row per pair).
@@ -179,16 +169,11 @@ export function createOutboxStore(db: Database) {
         : nextExcluding.all(JSON.stringify(sending), limit)
       ).map(opened),
     /** Counted before sending, so attempts survive a crash mid-request. */
-    markAttempt: (seq: number, nextAttemptAt: number): void => void attempt.run(nextAttemptAt, seq),
-    /** markAttempt for many operations in one statement. */
     markAttempts: (seqs: readonly number[], nextAttemptAt: number): void => {
       if (seqs.length > 0) attemptMany.run(nextAttemptAt, JSON.stringify(seqs));
     },
     noteFailure: (seq: number, detail: string): void => void failNote.run(errorNote(detail), seq),
-    /** True when the pending row took the acknowledgement. */
-    ack: (seq: number, at: number, response: string): boolean =>
-      ack.run(at, sealOutboxResponse(cipher, response) ?? '', seq).changes === 1,
-    /** ack for many operations in one statement: how many pending rows took theirs. */
+    /** Acknowledgements in one statement: how many pending rows took theirs. */
     ackMany: (acks: readonly { seq: number; response: string }[], at: number): number =>
       acks.length === 0
         ? 0
