@@ -21,15 +21,23 @@ export interface ComplaintFieldProblem {
   reason: LocalizedText;
 }
 
+/** The check's answer: every problem, and the phone and certificate number as normalised. */
+export interface ComplaintTakeChecked {
+  problems: ComplaintFieldProblem[];
+  /** Normalised (the blind indexes match the customer's other records); '' when refused. */
+  mobile: string;
+  idNumber: string;
+}
+
 /**
  * Every problem of a complaint being taken at once, in the counter's words (shared validators):
  * the form shows them all before sending and the service refuses the same ones, so a clerk never
  * fixes one field per submit. The account number's length is the catalogue's (accountNoLength).
  */
-export function complaintTakeProblems(
+export function checkComplaintTake(
   input: ComplaintTakeFields,
   ctx: { now: Date; accountNoLength: number },
-): ComplaintFieldProblem[] {
+): ComplaintTakeChecked {
   const out: ComplaintFieldProblem[] = [];
   if (!input.customerName.trim())
     out.push({
@@ -39,11 +47,11 @@ export function complaintTakeProblems(
   const mobile = checkMobile(input.mobile);
   if (!mobile.ok) out.push({ field: 'mobile', reason: mobile.reason });
   const idNumber = input.idNumber?.trim();
-  if (idNumber) {
-    // Any certificate the counter takes, with its own check (the ID check only for 居民身份证).
-    const id = checkCertificate(input.idType ?? DEFAULT_CERTIFICATE_TYPE, idNumber, ctx.now);
-    if (!id.ok) out.push({ field: 'idNumber', reason: id.reason });
-  }
+  // Any certificate the counter takes, with its own check (the ID check only for 居民身份证).
+  const id = idNumber
+    ? checkCertificate(input.idType ?? DEFAULT_CERTIFICATE_TYPE, idNumber, ctx.now)
+    : null;
+  if (id && !id.ok) out.push({ field: 'idNumber', reason: id.reason });
   const accountNo = input.accountNo?.trim();
   if (accountNo) {
     const account = checkAccountNo(accountNo, ctx.accountNoLength);
@@ -57,5 +65,15 @@ export function complaintTakeProblems(
         en: 'Content needs at least 2 characters; complete it',
       },
     });
-  return out;
+  return {
+    problems: out,
+    mobile: mobile.ok ? mobile.value : '',
+    idNumber: id?.ok ? id.value : '',
+  };
 }
+
+/** The problems alone (what the form shows). */
+export const complaintTakeProblems = (
+  input: ComplaintTakeFields,
+  ctx: { now: Date; accountNoLength: number },
+): ComplaintFieldProblem[] => checkComplaintTake(input, ctx).problems;

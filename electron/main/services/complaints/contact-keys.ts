@@ -1,13 +1,8 @@
 import type { z } from 'zod';
-import { apiError } from '../../../../shared/api/errors';
 import type { ComplaintTakeInputSchema } from '../../../../shared/api/methods/complaints';
 import { CATALOGUE } from '../../../../shared/catalogue';
-import { complaintTakeProblems } from '../../../../shared/service-rules/complaint-take-check';
-import {
-  checkCertificate,
-  checkMobile,
-  DEFAULT_CERTIFICATE_TYPE,
-} from '../../../../shared/validators';
+import { fieldErrorsToApiError } from '../../../../shared/catalogue/validate';
+import { checkComplaintTake } from '../../../../shared/service-rules/complaint-take-check';
 
 type TakeInput = Pick<
   z.output<typeof ComplaintTakeInputSchema>,
@@ -26,20 +21,14 @@ export function normalisedContactKeys(
   input: TakeInput,
   now: Date,
 ): { mobile: string; idNumber: string } {
-  const problems = complaintTakeProblems(input, { now, accountNoLength: ACCOUNT_NO_LENGTH });
-  const [first] = problems;
-  if (first)
-    throw apiError('VALIDATION', first.reason.zh, first.reason.en, {
-      field: first.field,
-      fieldErrors: problems.map((p) => ({
+  const checked = checkComplaintTake(input, { now, accountNoLength: ACCOUNT_NO_LENGTH });
+  if (checked.problems.length > 0)
+    throw fieldErrorsToApiError(
+      checked.problems.map((p) => ({
         field: p.field,
         message: p.reason.zh,
         messageEn: p.reason.en,
       })),
-    });
-  const mobile = checkMobile(input.mobile);
-  const id = input.idNumber
-    ? checkCertificate(input.idType ?? DEFAULT_CERTIFICATE_TYPE, input.idNumber, now)
-    : null;
-  return { mobile: mobile.ok ? mobile.value : '', idNumber: id?.ok ? id.value : '' };
+    );
+  return { mobile: checked.mobile, idNumber: checked.idNumber };
 }

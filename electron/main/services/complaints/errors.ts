@@ -21,6 +21,3 @@ export const wrongStep = () =>
     'This step is not possible at the case’s current stage',
     { field: 'id' },
   );
-
-export const invalidField = (field: string, zh: string, en: string) =>
-  apiError('VALIDATION', zh, en, { field, fieldErrors: [{ field, message: zh, messageEn: en }] });
