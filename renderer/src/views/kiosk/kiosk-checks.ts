@@ -20,17 +20,21 @@ export interface ApplyInput {
   idNumber: string;
 }
 
+/** A missing or badly formed mobile number, in the counter's words; undefined when right. */
+function mobileProblem(value: string): LocalizedText | undefined {
+  const mobile = value.trim();
+  if (!mobile) return { zh: '请填写手机号', en: 'Enter your mobile number' };
+  const m = checkMobile(mobile);
+  return m.ok ? undefined : m.reason;
+}
+
 /** Missing fields (typeCode, applicantName, mobile) and badly formed ones (mobile, idNumber). */
 export function applyProblems(a: ApplyInput, today: Date = new Date()): Problems<keyof ApplyInput> {
   const out: Problems<keyof ApplyInput> = {};
   if (!a.typeCode) out.typeCode = { zh: '请选择办理业务', en: 'Choose a service' };
   if (!a.applicantName.trim()) out.applicantName = { zh: '请填写姓名', en: 'Enter your name' };
-  const mobile = a.mobile.trim();
-  if (!mobile) out.mobile = { zh: '请填写手机号', en: 'Enter your mobile number' };
-  else {
-    const m = checkMobile(mobile);
-    if (!m.ok) out.mobile = m.reason;
-  }
+  const mobile = mobileProblem(a.mobile);
+  if (mobile) out.mobile = mobile;
   if (a.idNumber.trim()) {
     const id = checkCertificate(a.idType, a.idNumber, today);
     if (!id.ok) out.idNumber = id.reason;
@@ -63,10 +67,7 @@ export function lookupProblems(l: LookupInput): Problems<keyof LookupInput | 'bo
       zh: '申请编号应为回执上印的编号（4位以上字母、数字），请核对',
       en: 'The application number is the one on your receipt (4 or more letters and digits); check it',
     };
-  if (!mobile) out.mobile = { zh: '请填写手机号', en: 'Enter your mobile number' };
-  else {
-    const m = checkMobile(mobile);
-    if (!m.ok) out.mobile = m.reason;
-  }
+  const mobileWrong = mobileProblem(mobile);
+  if (mobileWrong) out.mobile = mobileWrong;
   return out;
 }
