@@ -14,14 +14,13 @@ import { createRequestStore } from '../requests/store';
 import { createCustomerStore } from '../customers/store';
 import { CUSTOMER_UPDATE_ACTION } from '../customer-update/service';
 import { prepared, type Database } from '../db';
+// Open work: not yet archived (归档), written as the partial deadline index's condition.
+import { OPEN_ONLY_SQL } from '../applications/search';
 import type { SettingsService } from '../settings/service';
 
 const HOUR_MS = 3_600_000;
 export const OVERDUE_LIST_LIMIT = 500;
 const MAX_RANGE_DAYS = 366;
-
-/** An application counts as closed once the central system has archived it (归档). */
-export const OPEN_SQL = "(central_stage IS NULL OR central_stage <> 'ARCHIVE')";
 
 export interface Range {
   from: string;
@@ -129,18 +128,18 @@ export function createDashboardFigures(deps: {
        sum(deadline_at >= @now AND deadline_at < @orangeBefore) AS orange,
        sum(deadline_at >= @orangeBefore AND deadline_at < @yellowBefore) AS yellow,
        sum(deadline_at >= @yellowBefore) AS none
-     FROM applications WHERE deadline_at IS NOT NULL AND ${OPEN_SQL}`,
+     FROM applications WHERE deadline_at IS NOT NULL AND ${OPEN_ONLY_SQL}`,
   );
   const overdueStmt = prepared(
     db,
     `SELECT id, app_no, type_code, applicant_name, mobile, accepted_at, deadline_at, central_stage
      FROM applications INDEXED BY applications_deadline
-     WHERE deadline_at < @now AND ${OPEN_SQL}
+     WHERE deadline_at < @now AND ${OPEN_ONLY_SQL}
      ORDER BY deadline_at ASC, id LIMIT @limit`,
   );
   const overdueCountStmt = prepared(
     db,
-    `SELECT count(*) FROM applications WHERE deadline_at < @now AND ${OPEN_SQL}`,
+    `SELECT count(*) FROM applications WHERE deadline_at < @now AND ${OPEN_ONLY_SQL}`,
   ).pluck();
   const complaintStmt = prepared(
     db,
