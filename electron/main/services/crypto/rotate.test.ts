@@ -95,7 +95,12 @@ describe('data key rotation', () => {
     const outbox = createOutboxStore(services.db);
     const [first] = outbox.byState('pending');
     expect(first).toBeDefined();
-    expect(outbox.ackMany([{ seq: first!.seq, response: '{"ok":true}' }], Date.now())).toBe(1);
+    expect(
+      outbox.ackMany(
+        [{ seq: first!.seq, response: '{"ok":true}', carriesRecord: true }],
+        Date.now(),
+      ),
+    ).toBe(1);
     const creds = { deviceId: 'dev-1', tokenExpiresAt: '2099-01-01T00:00:00Z' };
     createSyncState(services.db).saveCredentials({ ...creds, token: 't-1', refreshToken: 'r-1' });
     createSyncState(services.db, 'hub.').saveCredentials({

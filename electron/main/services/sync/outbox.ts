@@ -109,7 +109,7 @@ export function createOutbox(db: Database) {
     ): { acked: number; dead: number; conflict: number } {
       const tally = { acked: 0, dead: 0, conflict: 0 };
       const adopted: Adopted = new Map();
-      const acks: { seq: number; response: string }[] = [];
+      const acks: { seq: number; response: string; carriesRecord: boolean }[] = [];
       db.transaction(() => {
         rows.forEach((row, i) => {
           const r = results[i];
@@ -118,7 +118,7 @@ export function createOutbox(db: Database) {
           if (r.status === 'applied' || r.status === 'duplicate') {
             // Written together below: each row is a different operation, so the order of the
             // writes does not matter.
-            acks.push({ seq: row.seq, response });
+            acks.push({ seq: row.seq, response, carriesRecord: r.central !== undefined });
             if (r.centralNo) {
               // Written with the derived state below (the last answer for an application wins,
               // as it did when each answer was written on its own).
