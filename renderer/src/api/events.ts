@@ -2,7 +2,7 @@ import type { EventName } from '../../../shared/api/channels';
 import type { EventPayload, HallEvent } from '../../../shared/api/events';
 import { findBridge } from './bridge';
 import { ClientError, call } from './client';
-import type { Stream } from './event-transports';
+import type * as Transports from './event-transports';
 import { notifySessionRejected, onSessionChanged } from './session-token';
 
 /** Waits before opening another stream after one failed: doubling from the first to the cap. */
@@ -12,7 +12,7 @@ export const RECONNECT_CAP_MS = 10_000;
 type Listener = (payload: never) => void;
 const listeners = new Map<EventName, Set<Listener>>();
 const openListeners = new Set<() => void>();
-let stream: Stream | null = null;
+let stream: Transports.Stream | null = null;
 let connecting = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let failures = 0;
@@ -44,7 +44,7 @@ async function connect(): Promise<void> {
   connecting = true;
   const mine = generation;
   let ticket: string;
-  let transports: typeof import('./event-transports');
+  let transports: typeof Transports;
   try {
     // The transports check each event with the contract's zod schemas (parseEvent): loaded beside
     // the first ticket, not in the entry chunk, so the first screen does not wait for zod.
