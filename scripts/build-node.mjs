@@ -6,6 +6,7 @@
 // electron-vite (`npm run build` runs both).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -43,6 +44,27 @@ function externalPackages(pkg) {
 }
 
 /**
+ * zod's error messages in ~60 languages, without the English the app uses (zod's own default,
+ * which it imports from locales/en.js itself): `z.locales` is a namespace export, which esbuild
+ * keeps whole once `z.` is used as an object, so ~260 kB of the hosts' bundled source was
+ * locales nobody reads, compiled at every start. The hosts get a `locales` with `en` only.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: resolvePath(dirname(args.importer), '../locales/en.js'), namespace: 'zod-en' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
  * Builds the entries into `outdir` (out/ of the current directory by default) and says what it
  * wrote. Tests build into a folder of their own so they never rewrite out/ under another test.
  */
@@ -59,6 +81,7 @@ export async function buildNodeEntries({ outdir = 'out', entries = NODE_ENTRIES 
     format: 'esm',
     target: 'node22',
     external: externalPackages(pkg),
+    plugins: [zodEnglishOnly],
     // Code behind a dynamic import() goes to a chunk of its own: the web host listens before it
     // loads its services (electron/webhost/main.ts). Chunks shared by the entries go there too.
     splitting: true,

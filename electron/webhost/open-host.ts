@@ -86,7 +86,9 @@ export async function openWebHost(values: HostFlags, listening: ListeningHost): 
     );
   }
   // Structured, masked log files; stderr keeps a short copy for development.
-  const logger = createHallLogger({ dir: resolve(dataDir, 'logs') });
+  // pino loads once the first screen's calls are over (or at the first warning): its ~40-100 ms
+  // of CPU would otherwise sit between the page's first calls and their answers.
+  const logger = createHallLogger({ dir: resolve(dataDir, 'logs'), deferWriter: true });
   const host = await startWebHost(
     {
       dbFile,

@@ -1,6 +1,5 @@
 // First: the start-up call leaves before the other modules are evaluated.
 import './api/start-bootstrap';
-import './csp-config';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import 'element-plus/dist/index.css';

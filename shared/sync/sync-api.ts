@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { FieldValuesSchema } from '../api/schemas';
+import { WAITING_FAMILIES, type WaitingFamily } from './waiting-families';
+
+export { WAITING_FAMILIES, waitingFamilyOf, type WaitingFamily } from './waiting-families';
 
 /**
  * What the sync page and the always-visible indicator read, and what supervisors and clerks do
@@ -7,17 +10,6 @@ import { FieldValuesSchema } from '../api/schemas';
  */
 const LocalizedText = z.object({ zh: z.string(), en: z.string() });
 const IsoTime = z.iso.datetime({ offset: true });
-
-/**
- * What the hall calls the things an operation is about, by the part of its kind before the dot
- * (application.submit, customer.contact, request.fault, alert.raise); 'other' for any new kind.
- */
-export const WAITING_FAMILIES = ['application', 'customer', 'request', 'alert', 'other'] as const;
-export type WaitingFamily = (typeof WAITING_FAMILIES)[number];
-export const waitingFamilyOf = (kind: string): WaitingFamily => {
-  const head = kind.split('.')[0] ?? '';
-  return (WAITING_FAMILIES as readonly string[]).includes(head) ? (head as WaitingFamily) : 'other';
-};
 
 export const SyncCountsSchema = z.object({
   /** created = acknowledged + dead + conflict + pending + discarded, always. */

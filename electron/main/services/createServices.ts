@@ -342,6 +342,8 @@ export function createServices(opts: ServicesOptions): Services {
     // name a clerk writes would have to wait for it.
     const quiet = whenQuiet(AFTER_FIRST_SCREEN);
     quiet.run(warmNamePinyin);
+    // The web host's log writer (pino), deferred past the first screen (logging/logger.ts).
+    quiet.run(logger.warm);
     const dispatchNow = createDispatcher(handlers, {
       validateOutput: opts.validateOutput ?? false,
       ...(authArea.authorize ? { authorize: authArea.authorize } : {}),

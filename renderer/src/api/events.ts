@@ -2,7 +2,7 @@ import type { EventName } from '../../../shared/api/channels';
 import type { EventPayload, HallEvent } from '../../../shared/api/events';
 import { findBridge } from './bridge';
 import { ClientError, call } from './client';
-import { openHttpStream, openIpcStream, type Stream } from './event-transports';
+import type * as Transports from './event-transports';
 import { notifySessionRejected, onSessionChanged } from './session-token';
 
 /** Waits before opening another stream after one failed: doubling from the first to the cap. */
@@ -12,7 +12,7 @@ export const RECONNECT_CAP_MS = 10_000;
 type Listener = (payload: never) => void;
 const listeners = new Map<EventName, Set<Listener>>();
 const openListeners = new Set<() => void>();
-let stream: Stream | null = null;
+let stream: Transports.Stream | null = null;
 let connecting = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let failures = 0;
@@ -44,8 +44,14 @@ async function connect(): Promise<void> {
   connecting = true;
   const mine = generation;
   let ticket: string;
+  let transports: typeof Transports;
   try {
-    ticket = (await call('events.ticket', {})).ticket;
+    // The transports check each event with the contract's zod schemas (parseEvent): loaded beside
+    // the first ticket, not in the entry chunk, so the first screen does not wait for zod.
+    [{ ticket }, transports] = await Promise.all([
+      call('events.ticket', {}),
+      import('./event-transports'),
+    ]);
   } catch (err) {
     connecting = false;
     // Not signed in (or signed out meanwhile): wait for a session instead of asking again.
@@ -70,8 +76,8 @@ async function connect(): Promise<void> {
   };
   const bridge = findBridge();
   const opened = bridge
-    ? openIpcStream(bridge, ticket, handlers)
-    : openHttpStream(ticket, handlers);
+    ? transports.openIpcStream(bridge, ticket, handlers)
+    : transports.openHttpStream(ticket, handlers);
   stream = opened;
 }
 

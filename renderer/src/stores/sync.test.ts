@@ -167,6 +167,9 @@ describe('the sync store', () => {
     const stopHeader = sync.startFollowing();
     const stopPage = sync.startFollowing();
     await vi.advanceTimersByTimeAsync(0);
+    // The stream's transports load beside the first ticket (a chunk of their own: api/events.ts).
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(0);
     // One read at once and one as the stream opened; one stream for both followers.
     expect([reads, opened]).toEqual([2, ['hall:events.open 32']]);
     await vi.advanceTimersByTimeAsync(10 * 60_000);

@@ -1,4 +1,5 @@
-import pino from 'pino';
+import { createRequire } from 'node:module';
+import type * as PinoModule from 'pino';
 import { createRotatingFile, type RotatingFile } from './rotating-file';
 import { redactFields, redactText, type LogFields } from './redact';
 
@@ -15,6 +16,8 @@ export interface HallLogger {
   /** Where the files are (for diagnostics); undefined = stderr only. */
   readonly dir: string | undefined;
   files(): string[];
+  /** Loads the file writer now if it was deferred (`deferWriter`); does nothing otherwise. */
+  warm(): void;
   close(): void;
 }
 
@@ -30,6 +33,12 @@ export interface HallLoggerOptions {
   /** Also print a short line on stderr (development; default true). */
   echo?: boolean;
   now?: () => Date;
+  /**
+   * Load pino at the first warning or error, `warm()`, `close()` or the process's exit, not at
+   * start: info events are kept in order until then (the web host, whose start-up CPU is on the
+   * first screen's path; loading pino costs ~40-100 ms of it). Default false: loaded at once.
+   */
+  deferWriter?: boolean;
 }
 
 export const LOG_DEFAULTS = { maxBytes: 5 * 1024 * 1024, maxFiles: 20 } as const;
@@ -53,23 +62,42 @@ export function createHallLogger(opts: HallLoggerOptions = {}): HallLogger {
       })
     : undefined;
   const echo = opts.echo ?? true;
-  const out = file
-    ? pino(
-        {
-          base: null,
-          messageKey: 'msg',
-          timestamp: () => `,"time":"${now().toISOString()}"`,
-          formatters: { level: (label) => ({ level: label }) },
-        },
-        file,
-      )
-    : undefined;
+  type Writer = ReturnType<typeof PinoModule.pino>;
+  let out: Writer | undefined;
+  /** Events written before the writer was loaded (deferWriter), oldest first. */
+  const waiting: { level: LogLevel; entry: Record<string, unknown>; at: Date }[] = [];
+  /** While kept events are written: the time each happened, for its "time" field. */
+  let keptAt: Date | undefined;
+  function writer(): Writer | undefined {
+    if (out || !file) return out;
+    const { pino } = createRequire(import.meta.url)('pino') as typeof PinoModule;
+    out = pino(
+      {
+        base: null,
+        messageKey: 'msg',
+        timestamp: () => `,"time":"${(keptAt ?? now()).toISOString()}"`,
+        formatters: { level: (label) => ({ level: label }) },
+      },
+      file,
+    );
+    for (const { level, entry, at } of waiting.splice(0)) {
+      keptAt = at;
+      out[level](entry);
+    }
+    keptAt = undefined;
+    return out;
+  }
+  const warm = () => void writer();
+  const deferred = file !== undefined && opts.deferWriter === true;
+  if (deferred) process.once('exit', warm);
+  else warm();
 
   function event(name: string, fields: LogFields = {}, level: LogLevel = 'info'): void {
     // A bad name is a programming error, but logging must never throw: it is recorded as such.
     const event = EVENT_NAME.test(name) ? name : 'log.badEventName';
     const safe = redactFields(fields);
-    out?.[level]({ event, ...safe });
+    if (out || !deferred || level !== 'info') writer()?.[level]({ event, ...safe });
+    else waiting.push({ level, entry: { event, ...safe }, at: now() });
     if (echo) console.error(echoLine(event, safe));
   }
 
@@ -77,7 +105,16 @@ export function createHallLogger(opts: HallLoggerOptions = {}): HallLogger {
     event,
     line: (text) => event('service.line', { text: redactText(text) }),
     dir: opts.dir,
-    files: () => file?.files() ?? [],
-    close: () => file?.close(),
+    // What diagnostics read: the kept events are written first.
+    files: () => {
+      warm();
+      return file?.files() ?? [];
+    },
+    warm,
+    close: () => {
+      warm();
+      process.off('exit', warm);
+      file?.close();
+    },
   };
 }

@@ -65,6 +65,49 @@ describe('createHallLogger', () => {
     expect(text).not.toContain(MOBILE);
   });
 
+  it('with deferWriter, keeps info events in order with their own time until a warning, warm() or close()', () => {
+    const dir = tempDir();
+    let clock = Date.parse('2026-12-01T01:00:00Z');
+    const logger = createHallLogger({
+      dir,
+      echo: false,
+      deferWriter: true,
+      now: () => new Date(clock),
+    });
+    const read = () =>
+      readFileSync(join(dir, 'hall.log'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    logger.event('webhost.started', { port: 5174 });
+    clock += 1_000;
+    logger.line(`sync: rejected ${MOBILE}`);
+    expect(read()).toEqual([]);
+    clock += 1_000;
+    logger.event('backup.failed', { error: 'disk full' }, 'warn');
+    const first = read();
+    expect(first.map((p) => [p.event, p.level, p.time])).toEqual([
+      ['webhost.started', 'info', '2026-12-01T01:00:00.000Z'],
+      ['service.line', 'info', '2026-12-01T01:00:01.000Z'],
+      ['backup.failed', 'warn', '2026-12-01T01:00:02.000Z'],
+    ]);
+    expect(JSON.stringify(first)).not.toContain(MOBILE);
+
+    const other = tempDir();
+    const later = createHallLogger({ dir: other, echo: false, deferWriter: true });
+    later.event('webhost.started');
+    expect(readFileSync(join(other, 'hall.log'), 'utf8')).toBe('');
+    later.warm();
+    later.event('webhost.stopped');
+    later.close();
+    const events = readFileSync(join(other, 'hall.log'), 'utf8').trim().split('\n');
+    expect(events.map((l) => (JSON.parse(l) as { event: string }).event)).toEqual([
+      'webhost.started',
+      'webhost.stopped',
+    ]);
+    logger.close();
+  });
+
   it('rotates at the configured size and keeps only maxFiles rotated files', () => {
     const dir = tempDir();
     const maxBytes = 2000;
