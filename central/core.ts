@@ -10,6 +10,7 @@ import type { FaultPlan } from './faults';
 import { Ledger, type StageResolver } from './ledger';
 import { QueueStore } from './queue/store';
 import { AppointmentStore } from './appointments/store';
+import { publishDemoSlots } from './appointments/demo-slots';
 import { hubCipher } from './queue/draft-sealing';
 import { sealPlainPayloads, sealPlainPayloadsSync } from './sealed-payloads';
 import type { FieldCipher } from '../electron/main/services/crypto';
@@ -58,6 +59,8 @@ export interface CentralOptions {
   faults?: string | FaultPlan;
   /** Demo mode: advance a few open applications one stage every interval. */
   demo?: boolean | { intervalMs?: number; perTick?: number };
+  /** Demo: publish appointment slots for this hall's next days when they have none (hub only). */
+  demoSlotsHall?: string;
   /**
    * Business types' own stage lists: every shipped version by default, each application read
    * against the version it was accepted under; a type it does not know follows its family and
@@ -132,7 +135,12 @@ export async function openCentralCore(
   const opened = await openCentralStore(opts);
   // Payloads an older central wrote in clear (the migrations have no keys to seal them).
   await sealPlainPayloads(opened.store, cipher);
-  return assemble(opened, cipher, opts, admin);
+  const core = assemble(opened, cipher, opts, admin);
+  if (opts.demoSlotsHall && servesHub(opts.mode ?? 'all')) {
+    const now = opts.now ?? Date.now;
+    await publishDemoSlots(core.appointments, core.queue, opts.demoSlotsHall, now());
+  }
+  return core;
 }
 
 function assemble(

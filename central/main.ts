@@ -30,7 +30,8 @@ import { createHallLogger } from '../electron/main/services/logging';
  * Devices enrol with one-time codes (POST /admin/enrolments); CENTRAL_ADMIN_TOKEN guards /admin/*
  * and is required outside demo mode. --demo also accepts the development registration secret
  * (and makes up an admin token when none is set); --demo-interval 0 keeps demo mode's trust
- * without advancing applications. `--db` takes a SQLite file (the default) or a PostgreSQL URL
+ * without advancing applications; --demo-slots HALL01 publishes a week of appointment slots
+ * for that hall on days that have none (npm start). `--db` takes a SQLite file (the default) or a PostgreSQL URL
  * (CENTRAL_DB overrides it, so the password need not be on the command line; see
  * docs/central-postgres.md). SIGTERM or SIGINT stops it gracefully:
  * /readyz turns 503, requests in flight finish (up to --grace-ms), then it exits.
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     db: { type: 'string', default: '.data/central.db' },
     demo: { type: 'boolean', default: false },
     'demo-interval': { type: 'string', default: '5000' },
+    'demo-slots': { type: 'string' },
     faults: { type: 'string' },
     'grace-ms': { type: 'string', default: '10000' },
     mode: { type: 'string', default: 'all' },
@@ -113,6 +115,7 @@ try {
       : {}),
     ...trust.options,
     demo: values.demo && advanceMs > 0 ? { intervalMs: advanceMs } : false,
+    ...(values['demo-slots'] ? { demoSlotsHall: values['demo-slots'] } : {}),
     ...(values.faults ? { faults: values.faults } : {}),
   });
 } catch (err) {

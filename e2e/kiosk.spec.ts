@@ -396,6 +396,19 @@ test('kiosk appointment days say their weekday (12-05 and 12-06 are a weekend)',
 test.describe('kiosk with the shared queue', () => {
   test.use({ withCentral: true });
 
+  test('kiosk appointment with no slot published says so and offers a ticket instead', async ({
+    page,
+    central,
+  }) => {
+    await central.start();
+    await page.goto('/#/kiosk');
+    await page.getByTestId('kiosk-menu-appointment').click();
+    await expect(page.getByTestId('kiosk-appt-none')).toContainText('近 7 天暂无可预约的时段');
+    await expect(page.getByTestId('kiosk-appt-day-2026-12-01')).toHaveCount(0);
+    await page.getByTestId('kiosk-appt-take-ticket').click();
+    await expect(page).toHaveURL(/#\/kiosk\/ticket$/);
+  });
+
   test('kiosk renders markup typed into every free-text field as text', async ({
     page,
     central,

@@ -309,6 +309,35 @@ test.describe('staff stations', () => {
     await expectNoHorizontalScroll(page, 'intake with errors');
   });
 
+  test('报修订阅咨询: the area buttons stay on one line at 1280 and 1366, and the basis line is English in English', async ({
+    browser,
+    host,
+  }) => {
+    const page = await pageAs(browser, host.url, host.session);
+    await page.goto('/#/requests');
+    const areas = page.getByTestId('fault-area').locator('.el-radio-button');
+    await expect(areas).toHaveCount(3);
+    for (const language of ['Chinese', 'English'] as const) {
+      if (language === 'English') await page.getByTestId('lang-en').click();
+      for (const size of [SIZES[0], STAFF_SIZES[2]]) {
+        await page.setViewportSize(size);
+        await settle(page);
+        const tops = await areas.evaluateAll((els) =>
+          els.map((el) => Math.round(el.getBoundingClientRect().top)),
+        );
+        expect(
+          new Set(tops).size,
+          `area buttons in ${language} at ${size.width}: tops ${tops}`,
+        ).toBe(1);
+        await expectNoHorizontalScroll(page, `requests in ${language} at ${size.width}`);
+      }
+    }
+    const basis = page.getByTestId('fault-arrival-source');
+    await expect(basis).toContainText('"Ten Commitments" of Power Supply Service');
+    expect(await basis.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.context().close();
+  });
+
   test('switching 中文 → English at runtime keeps the supervisor menu inside 1366 and the sign-in language switch on one line', async ({
     browser,
     host,

@@ -151,7 +151,18 @@ const env = {};
 if (!process.env.CENTRAL_URL) {
   env.CENTRAL_URL = await startChild(
     node,
-    ['out/central/main.js', '--port', centralPort, '--db', join(dataDir, 'central.db'), '--demo'],
+    [
+      'out/central/main.js',
+      '--port',
+      centralPort,
+      '--db',
+      join(dataDir, 'central.db'),
+      '--demo',
+      // Appointment slots for the demo hall's week (the console's default hall), so 预约 has
+      // something to book.
+      '--demo-slots',
+      'HALL01',
+    ],
     /(http:\/\/127\.0\.0\.1:\d+)/,
   );
   console.log(`本地中心系统 local central system: ${env.CENTRAL_URL}`);

@@ -139,6 +139,7 @@ export const FIELD_LABELS: Record<string, LocalizedText> = {
   unit: t('单位', 'Unit'),
   updateUrl: t('更新地址', 'Update address'),
   version: t('版本', 'Version'),
+  visit: t('本次查询', 'This visit'),
   visitWorkingDays: t('回访时限（工作日）', 'Visit deadline (working days)'),
   waitingTickets: t('等候人数阈值', 'Waiting tickets threshold'),
   warnAt: t('预警', 'Warning'),

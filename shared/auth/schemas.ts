@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameText } from '../api/clean-text';
+import { nameText, textProblem } from '../api/clean-text';
 import { UuidSchema } from '../api/schemas';
 import { secretWeakness } from './secret-strength';
 
@@ -44,7 +44,32 @@ function notStaffNo(secretKey: string) {
   };
 }
 
-export const StaffNameSchema = nameText().trim().min(1).max(40);
+/**
+ * What a staff member's name may hold: a person's name is letters (any script, with their
+ * combining marks), digits to tell two namesakes apart, spaces and the marks names are written
+ * with (· ・ . - ' ’ and brackets). Markup and other symbols (< > & " / \ = …) are refused
+ * with a field error: the name is shown on every screen, slip and audit line. Only a name
+ * being set is checked; names stored before the rule still sign in and show.
+ */
+const STAFF_NAME_CHARS = /^[\p{L}\p{M}\p{N}\p{Zs}·・.'’\-()（）]*$/u;
+const STAFF_NAME_SYMBOLS = {
+  zh: "只能包含文字、数字、空格和 · . - ' ( ) 等姓名用字符，不能含 < > & 等符号",
+  en: "may hold only letters, digits, spaces and the marks names use (· . - ' ( )), not < > & or other symbols",
+};
+
+export const StaffNameSchema = nameText()
+  .trim()
+  .min(1)
+  .max(40)
+  .superRefine((s, ctx) => {
+    // A control or invisible character already has its own error (clean-text.ts).
+    if (textProblem(s, 'name') || STAFF_NAME_CHARS.test(s)) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: STAFF_NAME_SYMBOLS.en,
+      params: { staffName: 'symbols', ...STAFF_NAME_SYMBOLS },
+    });
+  });
 
 export const SignInInputSchema = z
   .object({ staffNo: StaffNoSchema, secret: SecretSchema })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from './index';
-import { CATALOGUES } from './versions';
+import { CATALOGUES, REQUEST_CATALOGUES } from './versions';
 import {
   DOC_BASIC_TARIFF_2016,
   DOC_GET_ELECTRICITY_2020,
@@ -117,6 +117,38 @@ describe('figures of 2026.1, published without sources', () => {
     for (const t of v1.types) {
       expect(describeSource(t.deadline.source).zh, t.code).toContain('未注明出处');
       expect(forCustomers(t.deadline.workingDays, t.deadline.source), t.code).toBeNull();
+    }
+  });
+});
+
+describe('sources in English', () => {
+  it("the requests catalogue's arrival basis reads in English on English screens, Chinese on Chinese ones", () => {
+    const basis = describeSource(
+      REQUEST_CATALOGUES.inForce(Date.parse('2026-12-01T02:00:00Z')).fault.arrival.source,
+    );
+    expect(basis.zh).toContain('《国家电网有限公司供电服务“十项承诺”》');
+    expect(basis.en).toContain('"Ten Commitments" of Power Supply Service');
+    expect(basis.en).toContain('on site within 45 minutes');
+    // No Chinese left in the English line.
+    expect(basis.en).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('every document the catalogues cite has an English title', () => {
+    const sources: FigureSource[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        if ((v as FigureSource).kind === 'published') sources.push(v as FigureSource);
+        Object.values(v).forEach(walk);
+      }
+    };
+    walk(CATALOGUES.versions);
+    walk(REQUEST_CATALOGUES.versions);
+    expect(sources.length).toBeGreaterThan(10);
+    for (const s of sources) {
+      if (s.kind !== 'published') continue;
+      expect(s.en, s.document).toBeDefined();
+      expect(describeSource(s).en.startsWith(s.document)).toBe(false);
     }
   });
 });

@@ -15,6 +15,18 @@ export const DOC_GET_ELECTRICITY_2020 =
   '《关于全面提升“获得电力”服务水平 持续优化用电营商环境的意见》（发改能源规〔2020〕1479号）';
 export const DOC_SGCC_COMMITMENTS = '《国家电网有限公司供电服务“十项承诺”》';
 
+/** The documents' titles in English, for the English screens (catalogue texts have both). */
+const DOCUMENT_EN: Readonly<Record<string, string>> = {
+  [DOC_RULES_1996]:
+    'Rules for Power Supply Business (Ministry of Electric Power Order No. 8, 1996)',
+  [DOC_BASIC_TARIFF_2016]:
+    'Notice on Improving How the Basic Charge of Two-Part Tariffs Is Applied (NDRC Pricing Office [2016] No. 1583)',
+  [DOC_GET_ELECTRICITY_2020]:
+    'Opinions on Improving "Getting Electricity" Services and the Business Environment for Electricity Use (NDRC Energy Regulation [2020] No. 1479)',
+  [DOC_SGCC_COMMITMENTS]:
+    'State Grid Corporation of China, "Ten Commitments" of Power Supply Service',
+};
+
 const NOT_CHECKED_2024 = t(
   '2024年版《供电营业规则》（国家发展和改革委员会令2024年第14号）的对应条文未核对',
   'The matching article of the 2024 edition (NDRC Order No. 14 of 2024) has not been checked',
@@ -28,8 +40,27 @@ const BY_TOPIC = t(
   'Cited by topic; the clause has not been checked against the text',
 );
 
-export const published = (document: string, article: string, note?: LocalizedText): FigureSource =>
-  note ? { kind: 'published', document, article, note } : { kind: 'published', document, article };
+/**
+ * A published source: the document (one of the DOC_* titles, which have English titles) and the
+ * article, in Chinese only (an article number) or in both languages.
+ */
+export function published(
+  document: string,
+  article: string | LocalizedText,
+  note?: LocalizedText,
+): FigureSource {
+  const zh = typeof article === 'string' ? article : article.zh;
+  const docEn = DOCUMENT_EN[document];
+  const en =
+    docEn && (typeof article === 'string' ? `${docEn} ${article}` : `${docEn} ${article.en}`);
+  return {
+    kind: 'published',
+    document,
+    article: zh,
+    ...(en ? { en } : {}),
+    ...(note ? { note } : {}),
+  };
+}
 
 /** An article of the 1996 rules, flagged as not checked against the 2024 edition. */
 export const rules1996 = (article: string): FigureSource =>
@@ -61,7 +92,8 @@ export function describeSource(s: FigureSource | undefined): LocalizedText {
   if (!s) return t('本厅设置（未注明出处）', "Hall's own setting (no source given)");
   if (s.kind === 'hall') return s.note;
   const ref = `${s.document}${s.article}`;
-  return s.note ? t(`${ref}（${s.note.zh}）`, `${ref} (${s.note.en})`) : t(ref, ref);
+  const refEn = s.en ?? ref;
+  return s.note ? t(`${ref}（${s.note.zh}）`, `${refEn} (${s.note.en})`) : t(ref, refEn);
 }
 
 /**

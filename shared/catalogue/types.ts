@@ -31,7 +31,14 @@ export type FieldKind =
  * supervisors as such and never put in front of customers.
  */
 export type FigureSource =
-  | { kind: 'published'; document: string; article: string; note?: LocalizedText }
+  | {
+      kind: 'published';
+      document: string;
+      article: string;
+      /** The document and article in English (the catalogue's other texts have both). */
+      en?: string;
+      note?: LocalizedText;
+    }
   | { kind: 'hall'; note: LocalizedText };
 
 export interface FieldOption {

@@ -125,6 +125,13 @@ export const LookupInputSchema = z.object({
 });
 export type LookupInput = z.infer<typeof LookupInputSchema>;
 
+/**
+ * The kiosk's look-up as the station takes it: the same, with the visit (an id the kiosk makes
+ * for each customer) whose misses count apart from other customers' (docs/security.md).
+ */
+export const KioskLookupInputSchema = LookupInputSchema.extend({ visit: z.uuid().optional() });
+export type KioskLookupInput = z.infer<typeof KioskLookupInputSchema>;
+
 export const LookupResultSchema = z.object({
   appNo: z.string(),
   centralNo: z.string().nullable(),

@@ -11,6 +11,7 @@ const SourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('published'),
     document: z.string().min(1).max(200),
     article: z.string().min(1).max(200),
+    en: z.string().min(1).max(400).optional(),
     note: Text.optional(),
   }),
   z.object({ kind: z.literal('hall'), note: Text }),

@@ -76,9 +76,12 @@ export function wholeCertificateNumber(raw: string, today: Date = new Date()): s
 
 /**
  * The numbers with no letter first that are whole certificates: 台湾居民来往大陆通行证 (8 or 10
- * digits), a digits-only foreign passport (8 to 10, e.g. 9) and the 18-character numbers
- * (居民身份证, 港澳台居民居住证, the 2023 外国人永久居留身份证). Any other run of digits, or digits
- * with a letter inside, is taken as a piece of a number and never looked up: a search guard
+ * digits), a digits-only foreign passport (5 to 10: ICAO 9303 allows 5 and more, e.g. 9) and the
+ * 18-character numbers (居民身份证, 港澳台居民居住证, the 2023 外国人永久居留身份证). A run of 5 to
+ * 7 digits may also be the start of a longer number, but the search only ever compares it whole
+ * through the blind index, so it finds a 5–7 digit passport and never a longer number it begins;
+ * the guard counts it as a whole ID-number search (audited, rate-limited, refused to guides).
+ * Shorter runs, or digits with a letter inside, are pieces and never looked up: the search guard
  * (protected-search) and the search itself agree on this one definition.
  */
-const DIGIT_ONLY_WHOLE = /^(?:\d{8,10}|\d{17}[\dX])$/;
+const DIGIT_ONLY_WHOLE = /^(?:\d{5,10}|\d{17}[\dX])$/;

@@ -194,6 +194,31 @@ describe('protected search through the dispatcher (enforcement on)', () => {
     }
   });
 
+  it('a 6-digit foreign passport is found whole by a clerk, audited; its shorter prefixes and a longer number it begins find nothing', async () => {
+    const input = fakeApplicationInput(householdNewType(CATALOGUE), rng(47), new Date());
+    const passport = '583921';
+    input.fields = { ...input.fields, idType: 'passport', idNumber: passport };
+    const r = await t.services.dispatch('applications.submit', input, ctxFor(tokens.counter));
+    if (!r.ok) throw new Error(r.error.messageEn);
+    const appNo = (r.value as { appNo: string }).appNo;
+    const rowsOf = async (q: string) => {
+      const res = await list(q, tokens.counter);
+      if (!res.ok) throw new Error(res.error.messageEn);
+      return (res.value as { rows: { appNo: string }[] }).rows.map((row) => row.appNo);
+    };
+    const before = (await auditRows()).filter((row) => row.action === 'search').length;
+    expect(await rowsOf(passport)).toEqual([appNo]);
+    const searches = (await auditRows()).filter((row) => row.action === 'search');
+    expect(searches.length - before).toBe(1);
+    expect(searches.some((row) => row.target === 'id_number')).toBe(true);
+    expect(JSON.stringify(searches)).not.toContain(passport);
+    // Exact only: its prefixes, and a longer number starting with it, do not find it.
+    for (const q of ['583', '5839', '58392', '5839210', '58392100'])
+      expect(await rowsOf(q), q).not.toContain(appNo);
+    const g = await list(passport, tokens.guide);
+    expect(g.ok ? 'ok' : g.error.code).toBe('FORBIDDEN');
+  });
+
   it(`the ${SEARCHES_PER_MINUTE + 1}st search by a protected column in a minute is RATE_LIMITED, per staff member`, async () => {
     // A clerk of its own, so the searches of the tests above do not count against it.
     await t.services.dispatch(

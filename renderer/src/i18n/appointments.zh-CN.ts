@@ -38,6 +38,8 @@ const appointmentsZhCN = {
       end: '结束',
       add: '保存时段',
       remove: '删除',
+      noneHint:
+        '该日没有发布时段，客户无法预约这一天。近 7 天都没有时段时，自助终端的“预约”会告知客户暂无可约时段并引导取号。',
       badTime: '时间格式为 时:分（如 09:00），结束须晚于开始',
       closed: '该时段有已取消的预约记录，已改为不可预约（可约人数 0）',
     },
@@ -64,6 +66,10 @@ const appointmentsZhCN = {
       checkin: '预约签到',
       checkinHint: '凭手机号和预约码取号',
       chooseDay: '请选择日期',
+      dayFull: '无空余',
+      noneThisWeek: '近 7 天暂无可预约的时段',
+      noneThisWeekHint: '请直接取号办理，或到导办台咨询。',
+      takeTicket: '取号办理',
       weekday: {
         w0: '周日',
         w1: '周一',

@@ -55,7 +55,7 @@ const hallRecordsEn: HallRecordsMessages = {
     phone: 'Contact phone',
     faultKind: 'Fault kind',
     areaKind: 'Area kind',
-    minutes: 'on site within {minutes} min',
+    minutes: 'within {minutes} min',
     description: 'Description',
     submitFault: 'Take and forward the report',
     faultTaken: 'Fault report {no} taken; on site by {time}',

@@ -44,6 +44,13 @@ export const useAppointmentsStore = defineStore('appointments', () => {
       return slots.value;
     });
 
+  /** The slots of several days at once (the kiosk's week), by day. */
+  const loadDays = (days: readonly string[]) =>
+    run(async () => {
+      const lists = await Promise.all(days.map((d) => call('appointments.slots', { day: d })));
+      return Object.fromEntries(days.map((d, i) => [d, lists[i] ?? []])) as Record<string, Slot[]>;
+    });
+
   const book = (slotId: string, mobile: string): Promise<Booking | undefined> =>
     run(async () => {
       const booking = await call('appointments.book', { slotId, mobile });
@@ -107,6 +114,7 @@ export const useAppointmentsStore = defineStore('appointments', () => {
     busy,
     error,
     loadSlots,
+    loadDays,
     book,
     checkIn,
     cancel,

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { v4 as uuidv4 } from 'uuid';
 import { reactive, ref, watch } from 'vue';
 import type { KioskContent, KioskDraft, LookupResult } from '../../../shared/queue/kiosk';
 import type { IssuedTicket, Priority, Rating } from '../../../shared/queue/schemas';
@@ -65,6 +66,14 @@ export const useKioskStore = defineStore('kiosk', () => {
   const busy = ref(false);
   const error = ref<unknown>(null);
   const content = ref<KioskContent | null>(null);
+  /**
+   * This customer's look-ups: the station counts misses per visit (under a station ceiling),
+   * so someone else's wrong numbers do not make this customer wait. New for each customer.
+   */
+  let lookupVisit = uuidv4();
+  const newLookupVisit = (): void => {
+    lookupVisit = uuidv4();
+  };
 
   function restore(): void {
     try {
@@ -128,7 +137,11 @@ export const useKioskStore = defineStore('kiosk', () => {
   async function findApplication(): Promise<void> {
     lookupResult.value = null;
     const out = await run(() =>
-      call('kiosk.lookup', { appNo: lookup.appNo.trim(), mobile: lookup.mobile.trim() }),
+      call('kiosk.lookup', {
+        appNo: lookup.appNo.trim(),
+        mobile: lookup.mobile.trim(),
+        visit: lookupVisit,
+      }),
     );
     if (out) lookupResult.value = out;
   }
@@ -188,6 +201,7 @@ export const useKioskStore = defineStore('kiosk', () => {
 
   /** The idle wipe: every field, answer and error of this visit, and the kiosk's storage. */
   function forget(): void {
+    newLookupVisit();
     largePrint.value = false;
     ticketPriority.value = 'normal';
     ticket.value = null;
@@ -221,5 +235,6 @@ export const useKioskStore = defineStore('kiosk', () => {
     submitRating,
     loadContent,
     forget,
+    newLookupVisit,
   };
 });

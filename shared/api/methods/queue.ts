@@ -3,7 +3,7 @@ import { ChecklistInputSchema, ChecklistSchema } from '../../queue/checklist';
 import {
   KioskContentSchema,
   KioskDraftSchema,
-  LookupInputSchema,
+  KioskLookupInputSchema,
   LookupResultSchema,
 } from '../../queue/kiosk';
 import {
@@ -143,7 +143,7 @@ export const queueMethods = {
   'kiosk.content': { input: Empty, output: KioskContentSchema },
   'kiosk.saveContent': { input: KioskContentSchema, output: KioskContentSchema },
   /** Number plus phone, both must match; anything else is one generic NOT_FOUND. */
-  'kiosk.lookup': { input: LookupInputSchema, output: LookupResultSchema },
+  'kiosk.lookup': { input: KioskLookupInputSchema, output: LookupResultSchema },
   /** A draft for a clerk to verify, held with a new ticket for the matching service. */
   'kiosk.startApplication': {
     input: z

@@ -33,7 +33,10 @@ export const REQUESTS_2026_2: RequestCatalogue = {
       minutes: { urban: 45, rural: 90, remote: 120 },
       source: published(
         DOC_SGCC_COMMITMENTS,
-        '（故障抢修：城区45分钟、农村90分钟、特殊边远地区2小时内到达现场）',
+        t(
+          '（故障抢修：城区45分钟、农村90分钟、特殊边远地区2小时内到达现场）',
+          '(fault repair: on site within 45 minutes in cities, 90 minutes in the countryside, 2 hours in remote areas)',
+        ),
         t(
           '现行承诺版本的到达时限未核对',
           'Not checked against the arrival times of the commitments in force',

@@ -260,3 +260,68 @@ describe('weak secrets', () => {
     await callOk(t.services, 'auth.signIn', { staffNo: 'C101', secret: 'counter-pass1' });
   });
 });
+
+describe("staff names are people's names", () => {
+  const create = (name: string, session?: string) =>
+    dispatch(
+      'auth.createAccount',
+      { staffNo: 'G301', name, role: 'guide', secret: 'guide-pass-301' },
+      session,
+    );
+
+  it('refuses markup and symbols with a field error in both languages, at creation and first-run setup', async () => {
+    const tokens = await seedStaff(t.services);
+    for (const name of ['<b>x</b>', '<script>alert(1)</script>', '王&芳', '李"娜"', 'a=b', 'x/y']) {
+      const r = await create(name, tokens.supervisor);
+      expect(r.ok, name).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code).toBe('INVALID_INPUT');
+      expect(r.error.field).toBe('name');
+      expect(r.error.message).toContain('不能含 < > & 等符号');
+      expect(r.error.messageEn).toContain('not < > & or other symbols');
+    }
+    const setup = await dispatch('auth.setup', {
+      staffNo: 'S900',
+      name: '<i>主管</i>',
+      secret: 'setup-pass-900',
+    });
+    expect(setup.ok ? 'ok' : setup.error.field).toBe('name');
+  });
+
+  it("takes the names people have: Chinese, with · or a digit, Latin with ' - and accents", async () => {
+    const tokens = await seedStaff(t.services);
+    for (const [i, name] of [
+      '王芳',
+      '欧阳·娜娜',
+      "Seán O'Brien-Zoë",
+      '张伟2',
+      '李娜（夜班）',
+    ].entries()) {
+      const r = await dispatch(
+        'auth.createAccount',
+        { staffNo: `G31${i}`, name, role: 'guide', secret: `guide-pass-31${i}` },
+        tokens.supervisor,
+      );
+      expect(r.ok ? 'ok' : r.error.messageEn, name).toBe('ok');
+    }
+  });
+
+  it('a name stored before the rule still signs in and is listed as it is', async () => {
+    const tokens = await seedStaff(t.services);
+    t.services.db
+      .prepare("UPDATE staff_accounts SET name = '<b>旧名</b>' WHERE staff_no = 'C101'")
+      .run();
+    const session = await callOk<{ name: string }>(t.services, 'auth.signIn', {
+      staffNo: 'C101',
+      secret: 'counter-pass1',
+    });
+    expect(session.name).toBe('<b>旧名</b>');
+    const list = await callOk<{ staffNo: string; name: string }[]>(
+      t.services,
+      'auth.accounts',
+      {},
+      tokens.supervisor,
+    );
+    expect(list.find((a) => a.staffNo === 'C101')?.name).toBe('<b>旧名</b>');
+  });
+});

@@ -18,7 +18,7 @@ describe('classifyQuery', () => {
   });
 
   it('pieces of them and wildcards are fragments', () => {
-    for (const q of ['138', '1381234', '5678', '0100M000', '110105194912', '1234x', '３８１２']) {
+    for (const q of ['138', '5678', '0100M000', '110105194912', '1234x', '３８１２']) {
       expect(kind(q), q).toBe('fragment');
     }
     for (const q of ['138%', '%5678', '138_2345678', '138*', '13?', '张%']) {
@@ -94,10 +94,12 @@ describe('classifyQuery: digit-only certificate numbers', () => {
     }
   });
 
-  it('a prefix probe of one stays a fragment below the whole lengths and past them', () => {
+  it('a prefix probe of one is a fragment below 5 digits and past the whole lengths; 5–7 digits are a whole passport (compared whole)', () => {
     const permit = '1234567890';
-    for (const n of [3, 4, 5, 6, 7])
-      expect(kind(permit.slice(0, n)), `${n} digits`).toBe('fragment');
+    for (const n of [3, 4]) expect(kind(permit.slice(0, n)), `${n} digits`).toBe('fragment');
+    // A digits-only passport may be 5–7 digits: searched whole (blind index), guarded as one.
+    for (const n of [5, 6, 7])
+      expect(kind(permit.slice(0, n)), `${n} digits`).toBe('whole:id_number');
     for (const q of ['12345678901', '123456789012', '1234567890123456']) {
       expect(kind(q), q).not.toBe('whole:id_number');
     }

@@ -22,11 +22,12 @@ export const KIOSK_DRAFT_OFFLINE = apiError(
   'The pre-filled application cannot be sent just now; please go to the service desk',
 );
 /** Repeated kiosk misses: a rate limit like the protected-search one (429 over HTTP). */
-export const LOOKUP_THROTTLED = apiError(
-  'RATE_LIMITED',
-  '查询次数过多，请稍后再试',
-  'Too many look-ups; please try again in a minute',
-);
+export const lookupThrottled = (seconds: number) =>
+  apiError(
+    'RATE_LIMITED',
+    `查询次数过多，请 ${seconds} 秒后再试`,
+    `Too many look-ups; please try again in ${seconds} seconds`,
+  );
 export const LOOKUP_NOT_FOUND = apiError(
   'NOT_FOUND',
   '未找到匹配的申请，请核对申请编号和手机号',

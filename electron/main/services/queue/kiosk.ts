@@ -10,7 +10,7 @@ import {
   KioskContentSchema,
   type KioskContent,
   type KioskDraft,
-  type LookupInput,
+  type KioskLookupInput,
   type LookupResult,
 } from '../../../../shared/queue/kiosk';
 import type { IssuedTicket, Priority } from '../../../../shared/queue/schemas';
@@ -27,14 +27,12 @@ import { SETTINGS, type QueueContext } from './context';
 import {
   KIOSK_DRAFT_OFFLINE,
   LOOKUP_NOT_FOUND,
-  LOOKUP_THROTTLED,
+  lookupThrottled,
   isUnavailable,
   queueError,
 } from './errors';
 import type { Issuing } from './offline-merge';
-
-const MISS_WINDOW_MS = 60_000;
-const MAX_MISSES = 5;
+import { createMissBudget } from './lookup-misses';
 
 export interface KioskOptions {
   kind: StationKind;
@@ -47,25 +45,21 @@ export interface KioskOptions {
 /** The kiosk's side: look-up by number and phone, drafts that travel with a ticket, content. */
 export function createKiosk(ctx: QueueContext, issuing: Issuing, opts: KioskOptions) {
   const { link, settings, now } = ctx;
-  const misses: number[] = [];
-
-  function throttled(): boolean {
-    const cutoff = now() - MISS_WINDOW_MS;
-    while (misses.length && (misses[0] as number) < cutoff) misses.shift();
-    return misses.length >= MAX_MISSES;
-  }
+  const misses = createMissBudget(now);
 
   const localApp = { get: createApplicationRepository(ctx.db).withStageByNumber };
 
   /**
    * Number plus phone. Looks in this station's own store first, then the hall's; every
    * mismatch, absence or malformed phone answers the same NOT_FOUND, and repeated misses are
-   * slowed down so the look-up cannot be used to guess phone numbers.
+   * slowed down so the look-up cannot be used to guess phone numbers (lookup-misses.ts: per
+   * visit, under a station ceiling).
    */
-  async function lookup(input: LookupInput): Promise<LookupResult> {
-    if (throttled()) throw LOOKUP_THROTTLED;
+  async function lookup(input: KioskLookupInput): Promise<LookupResult> {
+    const wait = misses.waitSeconds(input.visit);
+    if (wait > 0) throw lookupThrottled(wait);
     const miss = (): never => {
-      misses.push(now());
+      misses.miss(input.visit);
       throw LOOKUP_NOT_FOUND;
     };
     const mobile = checkMobile(input.mobile);
