@@ -136,6 +136,7 @@ const serviceEn: typeof serviceZhCN = {
       'No queue data yet: this console has no queue service, or nobody took a ticket in the range',
     noRatings: 'No ratings yet',
     complaints: 'Complaints',
+    complaintVisits: 'Complaint follow-ups',
     complaintsTaken: 'Taken',
     complaintsOpen: 'Open',
     complaintsOverdue: 'Overdue',

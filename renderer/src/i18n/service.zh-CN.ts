@@ -135,6 +135,7 @@ const serviceZhCN = {
     noQueueData: '暂无排队数据：本机未连接排队服务，或所选区间内无人取号',
     noRatings: '暂无评价数据',
     complaints: '投诉诉求',
+    complaintVisits: '投诉回访',
     complaintsTaken: '受理',
     complaintsOpen: '未办结',
     complaintsOverdue: '超时未办',
