@@ -147,13 +147,15 @@ export function startWalCheckpointer(
   const stats = () =>
     new Promise<WalCheckpointStats>((done, fail) => {
       if (!alive) return fail(new Error('wal checkpointer is not running'));
+      const onExit = () => fail(new Error('wal checkpointer stopped'));
       const onMessage = (m: { stats?: WalCheckpointStats }) => {
         if (!m.stats) return;
         worker.off('message', onMessage);
+        worker.off('exit', onExit);
         done(m.stats);
       };
       worker.on('message', onMessage);
-      worker.once('exit', () => fail(new Error('wal checkpointer stopped')));
+      worker.once('exit', onExit);
       worker.postMessage('stats');
     });
   return {
