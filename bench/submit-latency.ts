@@ -14,6 +14,9 @@
  * Checkpoints: the station's WAL is checkpointed by its worker thread (db/wal-checkpointer.ts),
  * and so is the floor's, by one of its own. `--checkpoint sqlite`: both leave it to SQLite,
  * which checkpoints inside the commit that takes the log past 1,000 pages (as before the worker).
+ * `--pause-ms N`: a pause of N ms after each submit and each floor transaction (outside the
+ * timing; the main thread sleeps, the checkpoint workers do not), as between two customers at a
+ * counter: the gaps a worker checkpoints in. Without it the commits follow each other at once.
  * For each, how many commits were followed by the log starting over (a complete checkpoint ran
  * on, or just before, that commit) and how many of the slowest 1 % those were.
  */
@@ -38,6 +41,12 @@ const chunk = Number(arg('chunk') ?? 500);
 const warmup = 200;
 const central = process.argv.includes('--central');
 const sqliteCheckpoints = arg('checkpoint') === 'sqlite';
+const pauseMs = Number(arg('pause-ms') ?? 0);
+const pauseCell = new Int32Array(new SharedArrayBuffer(4));
+/** Sleeps the main thread only (worker threads go on). */
+const pause = (): void => {
+  if (pauseMs > 0) Atomics.wait(pauseCell, 0, 0, pauseMs);
+};
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-submit-'));
 const services = createServices({
   // A trusted in-process caller: no sign-in, no role gate.
@@ -88,6 +97,7 @@ async function submitChunk(
     times.push(elapsed);
     ids.push((res.value as { id: string }).id);
     seqs.push(restarts.submit.read());
+    pause();
   }
   return { times, ids, seqs };
 }
@@ -116,7 +126,12 @@ for (let done = 0; done < count; done += chunk) {
   const rows = floor.capture(ids);
   const floorSeqs: number[] = [];
   c = cpuMs();
-  floorSamples.push(...floor.replay(rows, () => floorSeqs.push(restarts.floor.read())));
+  floorSamples.push(
+    ...floor.replay(rows, () => {
+      floorSeqs.push(restarts.floor.read());
+      pause();
+    }),
+  );
   cpu.floor += cpuMs() - c;
   markRestarts('floor', rows.length, floorSeqs);
 }
@@ -151,13 +166,13 @@ console.log(
   `submit p50_ms=${p(samples, 0.5)} p99_ms=${p(samples, 0.99)} floor_p99_ms=${p(floorSamples, 0.99)} ` +
     `ratio=${(p99 / floorP99).toFixed(2)} (${samples.length.toLocaleString('en')} submits and as many ` +
     `floor transactions, alternating in chunks of ${chunk}; journal_mode=${String(journal)}, ` +
-    `synchronous=${String(sync)}; checkpoints by ${sqliteCheckpoints ? 'SQLite on commit' : 'a worker thread'}` +
+    `synchronous=${String(sync)}; ${pauseMs > 0 ? `${pauseMs} ms pause after each; ` : ''}checkpoints by ${sqliteCheckpoints ? 'SQLite on commit' : 'a worker thread'}` +
     `${central ? '; central configured' : ''}; load average at start ${load.toFixed(2)})`,
 );
 console.log(
   `  submit: p50 ${ms(quantile(samples, 0.5))}  p90 ${ms(quantile(samples, 0.9))}  ` +
     `p99 ${ms(p99)}  max ${ms(Math.max(...samples))}  ` +
-    `${Math.round(samples.length / (submitWall / 1000)).toLocaleString('en')} submits/s sequential`,
+    `${Math.round(samples.length / ((submitWall - pauseMs * samples.length) / 1000)).toLocaleString('en')} submits/s sequential`,
 );
 console.log(
   `  CPU per submit ${((cpu.submit * 1000) / samples.length).toFixed(0)} µs, ` +

@@ -12,15 +12,18 @@ import type { Database } from './openDatabase';
  * worker copies. Nothing committed can be lost to a kill at any moment: a frame leaves the WAL
  * only after the database file holding it has been fsynced, and SQLite recovers from the WAL on
  * the next open. Once the worker has copied everything, the next commit starts the log over from
- * its beginning, so it stays at what is written between two of the worker's looks. The station's
- * own connection keeps an auto-checkpoint at `backstopPages` in case the worker falls behind or
- * dies (then the old 1,000-page one comes back), so the log never grows without bound.
+ * its beginning, as after SQLite's own checkpoint (and as seldom: every ~1,000 frames). Under
+ * commits that never pause the worker seldom catches up before the next one, so the station's own
+ * connection keeps an auto-checkpoint at `backstopPages` (and the old 1,000 pages if the worker
+ * dies): the log never grows without bound.
  */
 export interface WalCheckpointerOptions {
   /** How often the worker looks while the log is moving (ms). */
   busyTickMs?: number;
-  /** While writes never pause, a checkpoint at least this often (ms). */
-  sustainedMs?: number;
+  /** Frames waiting in the log that start a checkpoint (SQLite's own threshold is 1,000). */
+  batchFrames?: number;
+  /** A log still for this long has what waits in it copied, however little (ms). */
+  stillMs?: number;
   /** How often it looks once nothing was written for `idleMs` (ms). */
   idleTickMs?: number;
   idleMs?: number;
@@ -51,25 +54,31 @@ export interface WalCheckpointer {
 const SQLITE_AUTOCHECKPOINT = 1000;
 
 // Plain CommonJS run by `new Worker(…, { eval: true })`: no file to bundle or resolve at run time.
-// The worker looks at the WAL file's modification time (a stat, no lock) every tick: a log that
-// was written and has since been still for a tick is checkpointed at once (in a hall, just after
-// each submit); one written without pause is checkpointed every \`sustainedMs\`.
+// Each tick the worker reads the WAL-index header from the -shm file (no lock; SQLite's
+// documented layout: the log's last frame at byte 16, the last one copied into the database at
+// byte 96, in the machine's byte order): it checkpoints once batchFrames frames wait, as SQLite
+// itself would in the commit, or once the log has been still for stillMs.
 const WORKER_SOURCE = `
-const { statSync } = require('node:fs');
+const { openSync, readSync } = require('node:fs');
+const { endianness } = require('node:os');
 const { parentPort, workerData: o } = require('node:worker_threads');
 const Database = require(o.driver);
 const db = new Database(o.file, { fileMustExist: true });
 db.pragma('busy_timeout = 50');
 const stats = { passive: 0, truncate: 0, maxLogFrames: 0 };
-let seen = -1n, checked = -1n, lastCheckpoint = Date.now(), lastWrite = Date.now();
-let truncated = false, timer, stopped = false;
-const walTime = () => {
+const header = Buffer.alloc(100);
+const le = endianness() === 'LE';
+let shm, lastMax = -1, lastWrite = Date.now(), truncated = false, timer, stopped = false;
+function frames() {
   try {
-    return statSync(o.file + '-wal', { bigint: true }).mtimeNs;
+    shm ??= openSync(o.file + '-shm', 'r');
+    if (readSync(shm, header, 0, 100, 0) < 100) return [0, 0];
   } catch {
-    return 0n;
+    return [0, 0];
   }
-};
+  return le ? [header.readUInt32LE(16), header.readUInt32LE(96)]
+            : [header.readUInt32BE(16), header.readUInt32BE(96)];
+}
 function checkpoint(mode) {
   const r = db.pragma('wal_checkpoint(' + mode + ')')[0];
   if (r.log > stats.maxLogFrames) stats.maxLogFrames = r.log;
@@ -77,25 +86,19 @@ function checkpoint(mode) {
 }
 function tick() {
   const t = Date.now();
-  const m = walTime();
-  const moving = m !== seen;
-  seen = m;
-  if (moving) {
+  const [max, backfilled] = frames();
+  if (max !== lastMax) {
+    lastMax = max;
     lastWrite = t;
     truncated = false;
   }
-  if (m !== checked && (!moving || t - lastCheckpoint >= o.sustainedMs)) {
-    const r = checkpoint('PASSIVE');
-    lastCheckpoint = t;
-    if (r.checkpointed > 0) stats.passive += 1;
-    // Done once all of the log is in the file; a later write makes the log move again.
-    if (r.busy === 0 && r.checkpointed === r.log) checked = m;
-  } else if (!truncated && t - lastWrite >= o.truncateAfterMs) {
-    const r = checkpoint('TRUNCATE');
-    if (r.busy === 0) {
+  const waiting = max - backfilled;
+  if (waiting >= o.batchFrames || (waiting > 0 && t - lastWrite >= o.stillMs)) {
+    if (checkpoint('PASSIVE').checkpointed > 0) stats.passive += 1;
+  } else if (!truncated && max > 0 && t - lastWrite >= o.truncateAfterMs) {
+    if (checkpoint('TRUNCATE').busy === 0) {
       truncated = true;
       stats.truncate += 1;
-      checked = seen = walTime();
     }
   }
   if (!stopped) timer = setTimeout(tick, t - lastWrite < o.idleMs ? o.busyTickMs : o.idleTickMs);
@@ -125,7 +128,8 @@ export function startWalCheckpointer(
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
       file: db.name,
       busyTickMs: opts.busyTickMs ?? 20,
-      sustainedMs: opts.sustainedMs ?? 250,
+      batchFrames: opts.batchFrames ?? 1000,
+      stillMs: opts.stillMs ?? 1000,
       idleTickMs: opts.idleTickMs ?? 1000,
       idleMs: opts.idleMs ?? 2000,
       truncateAfterMs: opts.truncateAfterMs ?? 30_000,
