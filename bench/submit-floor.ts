@@ -32,8 +32,11 @@ const insertSql = (table: string, row: Row): string => {
 export interface SubmitFloor {
   /** Reads back what the console stored for these applications (outside any timing). */
   capture(ids: readonly string[]): SubmitRows[];
-  /** Writes each application's rows in its own transaction; returns each one's time in ms. */
-  replay(rows: readonly SubmitRows[]): number[];
+  /**
+   * Writes each application's rows in its own transaction; returns each one's time in ms.
+   * `after` runs after each commit, outside the timing.
+   */
+  replay(rows: readonly SubmitRows[], after?: () => void): number[];
   /** The floor's own connection and file (for the WAL page count). */
   readonly db: Database.Database;
   readonly file: string;
@@ -109,11 +112,13 @@ export function createSubmitFloor(hall: HallDb, file: string): SubmitFloor {
         };
       });
     },
-    replay(rows) {
+    replay(rows, after) {
       return rows.map((r) => {
         const t = now();
         write.immediate(r);
-        return now() - t;
+        const elapsed = now() - t;
+        after?.();
+        return elapsed;
       });
     },
     db,

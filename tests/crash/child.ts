@@ -2,7 +2,9 @@
  * Crash-test child: opens the database file given on the command line and submits household
  * applications in a loop, printing each id on its own line only after submit returned (the
  * transaction committed). The parent kills it with SIGKILL at random moments.
- *   node --import tsx tests/crash/child.ts <dbFile> <seed>
+ *   node --import tsx tests/crash/child.ts <dbFile> <seed> [eager-checkpoints]
+ * `eager-checkpoints`: the WAL worker checkpoints every millisecond or two and the station
+ * connection never does, so kills land in the worker's checkpoints (checkpoint-kill.test.ts).
  */
 import { CATALOGUE } from '../../shared/catalogue';
 import { createServices } from '../../electron/main/services/createServices';
@@ -13,7 +15,7 @@ import {
   rng,
 } from '../../electron/main/services/testing/fixtures';
 
-const [dbFile, seedArg] = process.argv.slice(2);
+const [dbFile, seedArg, mode] = process.argv.slice(2);
 if (!dbFile) throw new Error('usage: child.ts <dbFile> <seed>');
 
 const services = createServices({
@@ -23,6 +25,9 @@ const services = createServices({
   transport: 'ipc',
   // The parent keeps stderr in the test log (captureChild).
   log: (line) => process.stderr.write(`${line}\n`),
+  ...(mode === 'eager-checkpoints'
+    ? { walCheckpoint: { busyTickMs: 1, batchFrames: 1, backstopPages: 1_000_000 } }
+    : {}),
 });
 const type = householdNewType(CATALOGUE);
 const random = rng(Number(seedArg ?? 1));

@@ -4,95 +4,29 @@
  * and mid-submit) at least 100 times, restarted on the same file each time. Afterwards every
  * printed id must be stored exactly once with exactly one outbox row, and the file must pass
  * integrity_check. Prints `kills=N lost=M`.
- *
- * The child is bundled once with Vite so each restart costs ~0.2-0.5 s instead of the ~1 s
- * that compiling it through tsx takes; it still runs on process.execPath (Node 22).
+ * The child is bundled once with Vite (child-runner.ts).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/main/services/db';
 import { rng } from '../../electron/main/services/testing/fixtures';
-import { captureChild, testLog } from '../support/test-log';
+import { testLog } from '../support/test-log';
+import { buildCrashChild, runOnce } from './child-runner';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const KILLS = Math.max(100, Number(process.env.CRASH_KILLS ?? 100));
-// Inside the project so the bundle resolves better-sqlite3 from node_modules.
-const BUNDLE_DIR = join(ROOT, 'node_modules', '.cache', `crash-test-${process.pid}`);
-const BUNDLE = join(BUNDLE_DIR, 'child.mjs');
 
 let dir: string;
+let child: Awaited<ReturnType<typeof buildCrashChild>>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hall-crash-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    build: {
-      ssr: join(ROOT, 'tests/crash/child.ts'),
-      outDir: BUNDLE_DIR,
-      emptyOutDir: true,
-      minify: false,
-      target: 'node22',
-      rollupOptions: { output: { format: 'es', entryFileNames: 'child.mjs' } },
-    },
-    ssr: { noExternal: true, external: ['better-sqlite3'] },
-  });
+  child = await buildCrashChild();
 }, 60_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  child.remove();
 });
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-interface Run {
-  ids: string[];
-  /** True when the child exited on its own (an error), not by our SIGKILL. */
-  diedAlone: boolean;
-  stderr: string;
-}
-
-/** When to kill: `delayMs` after spawn, or after the child said it is ready. */
-interface Moment {
-  afterReady: boolean;
-  delayMs: number;
-}
-
-/** One child life: start, wait for the chosen moment, SIGKILL, collect complete lines. */
-async function runOnce(dbFile: string, seed: number, moment: Moment): Promise<Run> {
-  const child = spawn(process.execPath, [BUNDLE, dbFile, String(seed)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  captureChild(child, 'crash-child');
-  const ids: string[] = [];
-  let partial = '';
-  let stderr = '';
-  let ready!: () => void;
-  const isReady = new Promise<void>((done) => (ready = done));
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? ''; // a line cut by the kill was never fully printed
-    for (const line of lines) {
-      if (line === 'ready') ready();
-      else if (line) ids.push(line);
-    }
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const closed = new Promise<{ signal: NodeJS.Signals | null }>((done) =>
-    child.on('close', (_code, signal) => done({ signal })),
-  );
-  const start = moment.afterReady ? isReady : Promise.resolve();
-  await Promise.race([start.then(() => sleep(moment.delayMs)), closed]);
-  child.kill('SIGKILL');
-  const { signal } = await closed;
-  return { ids, diedAlone: signal !== 'SIGKILL', stderr };
-}
 
 it(`survives ${KILLS} SIGKILLs without losing a committed application`, async () => {
   const dbFile = join(dir, 'hall.db');
@@ -108,7 +42,7 @@ it(`survives ${KILLS} SIGKILLs without losing a committed application`, async ()
       i % 8 === 0
         ? { afterReady: false, delayMs: random() * 600 }
         : { afterReady: true, delayMs: random() * 150 };
-    const run = await runOnce(dbFile, i + 1, moment);
+    const run = await runOnce(child.bundle, [dbFile, String(i + 1)], moment);
     if (run.diedAlone) throw new Error(`child ${i} exited on its own: ${run.stderr}`);
     kills += 1;
     printed.push(...run.ids);

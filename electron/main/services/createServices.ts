@@ -31,6 +31,7 @@ import {
 } from './crypto';
 import { createOperations } from './operations';
 import { applyPendingRestore } from './db/restore';
+import { startWalCheckpointer } from './db/wal-checkpointer';
 import { createStationHandlers, fixedStationArea } from './station/handlers';
 import { createIdReaderHandlers } from './id-reader/handlers';
 import { createBootstrapHandlers } from './bootstrap';
@@ -353,6 +354,11 @@ export function createServices(opts: ServicesOptions): Services {
       quiet.touch();
       return dispatchNow(...args);
     };
+    // Last, so nothing above can fail with the worker already running.
+    const checkpointer =
+      opts.dbFile === ':memory:' || opts.walCheckpoint === false
+        ? undefined
+        : startWalCheckpointer(db, { log, ...opts.walCheckpoint });
     return {
       dispatch,
       db,
@@ -361,6 +367,7 @@ export function createServices(opts: ServicesOptions): Services {
       authArea,
       events: { bus: events.bus, open: events.open },
       appointments,
+      ...(checkpointer ? { walCheckpointer: checkpointer } : {}),
       close: async () => {
         quiet.cancel();
         queue.boardWatch?.stop();
@@ -370,6 +377,9 @@ export function createServices(opts: ServicesOptions): Services {
         await sync.stop();
         await queue.stop();
         await appointments.stop();
+        // The worker's connection first: the station's, closing last, checkpoints what is left
+        // and removes the WAL.
+        await checkpointer?.stop();
         if (db.open) db.close();
       },
     };

@@ -7,6 +7,7 @@ import type { AuthOptions } from './auth/service';
 import type { KeyWrapper } from './crypto';
 import type { Database } from './db';
 import type { BackupScheduleConfig } from './db/backup-schedule';
+import type { WalCheckpointer, WalCheckpointerOptions } from './db/wal-checkpointer';
 import type { EventsArea } from './events/area';
 import type { HallLogger } from './logging';
 import type { QueueService } from './queue';
@@ -65,6 +66,11 @@ export interface ServicesOptions {
   startSync?: boolean;
   /** Sync engine timing (idle poll, backoff, timeouts): short for tests, see FAST_SYNC_TIMING. */
   syncTiming?: SyncTiming;
+  /**
+   * The WAL checkpointer's timing (db/wal-checkpointer.ts); a file database only. `false`:
+   * SQLite's own checkpoint on commit, as before it (benches compare the two).
+   */
+  walCheckpoint?: WalCheckpointerOptions | false;
   /** Check every answer against the contract's output schema (tests). */
   validateOutput?: boolean;
   /**
@@ -94,6 +100,8 @@ export interface Services {
   events: Pick<EventsArea, 'bus' | 'open'>;
   /** Appointments: the hub's, and the copy for check-in with the hub down. */
   appointments: AppointmentService;
+  /** The WAL checkpointer's worker (a file database only); close() stops it. */
+  walCheckpointer?: WalCheckpointer;
   close(): Promise<void>;
 }
 

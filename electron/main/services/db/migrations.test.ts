@@ -238,6 +238,15 @@ const SEEDS: Record<number, (db: Database) => void> = {
         1735776000000, 1736208000000, 'ARCHIVE');
     `);
   },
+  19: (db) => {
+    SEEDS[18]?.(db);
+    // One more operation: its seq follows the largest, as AUTOINCREMENT's would.
+    db.exec(`
+      INSERT INTO outbox (op_id, application_id, kind, payload, payload_hash, created_at)
+      VALUES ('0190f5b0-0000-7000-8000-0000000000e1', '0190f5b0-0000-7000-8000-00000000000f',
+        'application.submit', 'e1.k1.sealed', 'x', 1735776000000);
+    `);
+  },
 };
 
 let dir: string;

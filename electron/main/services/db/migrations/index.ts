@@ -16,6 +16,7 @@ import { migration015CustomerIndexes } from './015_customer_indexes';
 import { migration016CustomerMergedIndex } from './016_customer_merged_index';
 import { migration017AppointmentCopyMisses } from './017_appointment_copy_misses';
 import { migration018OpenDeadlineIndex } from './018_open_deadline_index';
+import { migration019OutboxPlainRowid } from './019_outbox_plain_rowid';
 import type { Migration } from '../../../../../server-common/db';
 
 export type { Migration } from '../../../../../server-common/db';
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016CustomerMergedIndex,
   migration017AppointmentCopyMisses,
   migration018OpenDeadlineIndex,
+  migration019OutboxPlainRowid,
 ];
 
 /** The schema version this code writes. */
