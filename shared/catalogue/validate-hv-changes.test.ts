@@ -120,6 +120,39 @@ describe('validateApplication: change of use', () => {
     ).toEqual(['fields.newHolderIdNumber']);
   });
 
+  it('过户 to the same holder (same certificate number) is refused without naming the number', () => {
+    const transfer = {
+      ...PERSON,
+      accountNo: '0123456789',
+      newHolderName: PERSON.applicantName,
+      // The holder's number with a lower-case check letter: the same number once normalized.
+      newHolderIdNumber: PERSON.idNumber.toLowerCase(),
+      newHolderMobile: PERSON.mobile,
+      chargesSettled: 'yes',
+    };
+    const papers = received('ID_CARD', 'NEW_HOLDER_ID', 'TRANSFER_PROOF');
+    const [error, ...more] = run('CHG_TRANSFER', 'lv_resident', transfer, papers).errors;
+    expect(more).toEqual([]);
+    expect(error?.field).toBe('rules.VALUES_DIFFER');
+    expect(error?.message).toContain('新户主与原户主相同');
+    expect(error?.messageEn).toContain('same certificate number');
+    for (const text of [error?.message, error?.messageEn])
+      expect(text?.toUpperCase()).not.toContain(PERSON.idNumber.toUpperCase());
+
+    const org = {
+      ...holder,
+      newHolderName: holder.applicantName,
+      newHolderCreditCode: holder.creditCode,
+      newHolderMobile: holder.mobile,
+      chargesSettled: 'yes',
+    };
+    const orgTransfer = run('CHG_TRANSFER', 'lv_business', org, [
+      ...orgPapers,
+      ...received('NEW_HOLDER_LICENCE', 'TRANSFER_PROOF'),
+    ]);
+    expect(fieldsOf(orgTransfer)).toEqual(['rules.VALUES_DIFFER']);
+  });
+
   it('销户: the refund account must be in the holder name', () => {
     const close = {
       ...holder,

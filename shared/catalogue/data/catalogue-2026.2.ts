@@ -795,6 +795,18 @@ const changeTypes: BusinessType[] = [
         "The old account's charges must be settled",
         rules1996('第二十九条'),
       ),
+      {
+        code: 'VALUES_DIFFER',
+        description: t('过户须转给他人', 'A transfer goes to another holder'),
+        params: {
+          a: 'idNumber,creditCode',
+          b: 'newHolderIdNumber,newHolderCreditCode',
+          sameZh: '新户主与原户主相同（证件号码一致），无需过户',
+          sameEn:
+            'The new holder is the current holder (same certificate number): nothing to transfer',
+        },
+        source: CONSISTENCY,
+      },
     ],
   }),
   change({
