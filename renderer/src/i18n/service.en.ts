@@ -90,6 +90,7 @@ const serviceEn: typeof serviceZhCN = {
     note: 'Note',
     answer: 'Answer',
     visitResult: 'Visit result',
+    visitResultRequired: 'Choose the visit result',
     doStep: 'Confirm',
     inTime: 'in time',
     late: 'late',

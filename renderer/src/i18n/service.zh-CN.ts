@@ -90,6 +90,7 @@ const serviceZhCN = {
     note: '备注',
     answer: '答复内容',
     visitResult: '回访结果',
+    visitResultRequired: '请选择回访结果',
     doStep: '确认',
     inTime: '按时',
     late: '超时',
