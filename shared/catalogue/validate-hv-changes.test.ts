@@ -84,6 +84,11 @@ describe('validateApplication: change of use', () => {
     const early = run('CHG_PAUSE', 'hv', { ...pause, pauseFrom: '2025-10-09' }, orgPapers);
     expect(fieldsOf(early)).toEqual(['rules.ADVANCE_NOTICE']);
     expect(early.errors[0]!.message).toContain('2025-10-10');
+    // The rule is said once: its reason already states the notice the description names.
+    expect(early.errors[0]!.message).toBe('须提前5个工作日申请，开始日期不得早于2025-10-10');
+    expect(early.errors[0]!.messageEn).toBe(
+      'Must be requested 5 working days ahead: start on 2025-10-10 or later',
+    );
   });
 
   it('runs no rules while fields are wrong', () => {
