@@ -58,3 +58,22 @@ describe('signing out from the user menu', () => {
     expect([asked.length, signedOut]).toEqual([0, 1]);
   });
 });
+
+describe('the user button', () => {
+  it('reads name · role with a space on each side of the dot', () => {
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const session = useSessionStore();
+    session.stationRole = 'staff';
+    session.staff = { staffNo: 's1', name: '王主管', role: 'supervisor' };
+    const wrapper = mount(UserMenu, {
+      global: { plugins: [pinia, createAppI18n('zh-CN'), { install: installElementPlus }] },
+    });
+    const text = wrapper
+      .find('[data-testid="staff-name"]')
+      .text()
+      .replace(/\u00a0/g, ' ');
+    expect(text).toContain('王主管 · 主管');
+    wrapper.unmount();
+  });
+});
