@@ -89,6 +89,7 @@ const serviceEn: typeof serviceZhCN = {
     assignee: 'Assignee / team',
     note: 'Note',
     answer: 'Answer',
+    idNumber: 'Certificate number',
     visitResult: 'Visit result',
     visitResultRequired: 'Choose the visit result',
     doStep: 'Confirm',

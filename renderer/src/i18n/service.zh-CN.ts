@@ -89,6 +89,7 @@ const serviceZhCN = {
     assignee: '处理人/部门',
     note: '备注',
     answer: '答复内容',
+    idNumber: '证件号码',
     visitResult: '回访结果',
     visitResultRequired: '请选择回访结果',
     doStep: '确认',

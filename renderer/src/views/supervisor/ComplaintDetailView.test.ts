@@ -120,4 +120,17 @@ describe('the complaint page', () => {
       expect(w.find('[data-testid="step-visit-result-item"]').text()).toContain(msg);
     },
   );
+
+  it.each([
+    ['zh-CN', '证件号码', '可选'],
+    ['en', 'Certificate number', 'optional'],
+  ] as const)(
+    'heads the certificate number without the form\'s "optional" (%s)',
+    async (locale, label, optional) => {
+      const { wrapper: w } = await open('taken', 'counter', locale);
+      const labels = w.findAll('.el-descriptions__label').map((l) => l.text());
+      expect(labels).toContain(label);
+      expect(labels.join('|')).not.toContain(optional);
+    },
+  );
 });
