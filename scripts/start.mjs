@@ -103,17 +103,19 @@ async function stopAll(code = 0) {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
-/** Starts a long-running child and resolves with the first match of `pattern` in its output. */
-function startChild(node, args, pattern, env = {}) {
+/**
+ * Starts a long-running child and resolves with the first match of `pattern` in its output.
+ * `onOwnExit` runs when it stops on its own; by default that takes the others down with it.
+ */
+function startChild(node, args, pattern, env = {}, onOwnExit = (code) => void stopAll(code || 1)) {
   const child = spawn(node, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
   children.add(child);
-  // A child that dies on its own (it printed why) takes the others down with it.
   child.once('exit', (code) => {
     children.delete(child);
-    if (!stopping) void stopAll(code || 1);
+    if (!stopping) onOwnExit(code);
   });
   return new Promise((resolve) => {
     let out = '';
@@ -164,6 +166,15 @@ if (!process.env.CENTRAL_URL) {
       'HALL01',
     ],
     /(http:\/\/127\.0\.0\.1:\d+)/,
+    {},
+    // The console keeps running without it: that is how offline work is shown (中心系统连接中断).
+    // It is not restarted; run npm start again to bring it back.
+    () =>
+      console.log(
+        '本地中心系统已停止，服务台继续离线工作，不会自动重启；重新运行 npm start 以恢复连接 ' +
+          '(the local central system stopped: the console goes on working offline; it is not ' +
+          'restarted, run npm start again to reconnect).',
+      ),
   );
   console.log(`本地中心系统 local central system: ${env.CENTRAL_URL}`);
   // Its own demo central system: the console enrols with the development secret (demo mode).

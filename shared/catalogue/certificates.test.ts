@@ -166,6 +166,23 @@ describe('credit code and warnings in the catalogue', () => {
     expect(r.errors[0]?.messageEn).toMatch(/^Unified social credit code: .*registration authority/);
   });
 
+  it('names the field once: the label, then what is wrong (zh-CN and en)', () => {
+    const body = '91350100M000100Y4';
+    const bad = body + (creditCheckChar(body) === '0' ? '1' : '0');
+    const [error] = run(
+      'NEW_LV_BIZ',
+      'lv_business',
+      { ...ORG, creditCode: bad },
+      ORG_PAPERS,
+    ).errors;
+    expect(error?.message).toBe(
+      '统一社会信用代码：校验位不正确，请核对营业执照（或登记证书）上的代码后重新填写',
+    );
+    expect(error?.messageEn).toBe(
+      'Unified social credit code: check character does not match; check it against the business licence (or registration certificate)',
+    );
+  });
+
   it('reports a failing GB 11714 organisation code as a warning and still accepts', () => {
     const code = withCheck('91350100M000100Y5');
     const r = run(

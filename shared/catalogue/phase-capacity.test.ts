@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_2026_2 } from './data/catalogue-2026.2';
+import { PERSON } from './testing/validate-fixtures';
 import { validateApplication, type ApplicationToValidate } from './validate';
 
 /**
@@ -43,5 +44,34 @@ describe('a household capacity by phase count', () => {
     expect(capacityErrors(household(8, '1'), 'draft')).toEqual([]);
     expect(capacityErrors(household(11, '1'), 'draft')).toHaveLength(1);
     expect(capacityErrors(household(30, '3'), 'draft')).toEqual([]);
+  });
+});
+
+describe('a household capacity increase', () => {
+  const increaseType = catalogue.types.find((ty) => ty.code === 'INC_LV_RES')!;
+  const increase = (existingKva: number, addedKva: number): ApplicationToValidate => ({
+    typeCode: 'INC_LV_RES',
+    accountKind: 'lv_resident',
+    fields: { ...PERSON, idType: 'resident_id', accountNo: '3301234567', existingKva, addedKva },
+    papers: increaseType.papers.map((p) => ({ code: p.code, status: 'received' as const })),
+  });
+  const errorsOf = (input: ApplicationToValidate, mode: 'draft' | 'submit', field: string) =>
+    validateApplication(catalogue, input, mode, now).errors.filter((e) => e.field === field);
+
+  it.each(['draft', 'submit'] as const)('refuses 8 + 9000 kVA on the added field (%s)', (mode) => {
+    const [error] = errorsOf(increase(8, 9000), mode, 'fields.addedKva');
+    expect(error?.message).toContain('100');
+    expect(error?.messageEn).toContain('100');
+    expect(error?.message).not.toContain('9000');
+  });
+
+  it('refuses a total above 100 kVA on submit, in both languages', () => {
+    const [error] = errorsOf(increase(80, 40), 'submit', 'rules.MAX_TOTAL');
+    expect(error?.message).toContain('100 kVA');
+    expect(error?.messageEn).toContain('100 kVA');
+  });
+
+  it('accepts a total of exactly 100 kVA', () => {
+    expect(validateApplication(catalogue, increase(8, 92), 'submit', now).errors).toEqual([]);
   });
 });

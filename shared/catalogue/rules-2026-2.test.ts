@@ -158,7 +158,7 @@ describe('high-voltage transformers: the standard series applies per transformer
   });
 });
 
-describe('capacity limits: kW for low-voltage businesses, no invented household cap', () => {
+describe('capacity limits: kW for low-voltage businesses, the household limit by phase', () => {
   it('the low-voltage business limit is 160 kW, in kW', () => {
     const field = findType(CATALOGUE, 'NEW_LV_BIZ')!.fields.find((f) => f.key === 'requestedKw')!;
     expect([field.kind, field.max]).toEqual(['capacityKw', 160]);
@@ -167,10 +167,15 @@ describe('capacity limits: kW for low-voltage businesses, no invented household 
       '160 kW',
     );
   });
-  it('households have no 100 kVA cap', () => {
+  it("a household increase is held to the hall's three-phase household limit of 100 kVA", () => {
     const household = findType(CATALOGUE, 'NEW_LV_RES')!;
     expect(household.fields.find((f) => f.key === 'requestedKva')?.limitSource?.kind).toBe('hall');
-    expect(findType(CATALOGUE, 'INC_LV_RES')!.rules.map((r) => r.code)).not.toContain('MAX_TOTAL');
+    const total = findType(CATALOGUE, 'INC_LV_RES')!.rules.find((r) => r.code === 'MAX_TOTAL');
+    expect(total?.source.kind).toBe('hall');
+    expect(ruleOf('INC_LV_RES', 'MAX_TOTAL')({ existingKva: 8, addedKva: 92 })).toBeUndefined();
+    expect(ruleOf('INC_LV_RES', 'MAX_TOTAL')({ existingKva: 8, addedKva: 93 })?.zh).toContain(
+      '100 kVA',
+    );
   });
 });
 

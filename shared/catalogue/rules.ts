@@ -107,13 +107,25 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
     return t('退费账户户名须与户名一致', "The refund account must be in the holder's name");
   },
 
+  /**
+   * `a` and `b` name fields pairwise (comma lists of one length, e.g. the holder's certificate
+   * field per account kind); a pair with both values given must differ. `sameZh`/`sameEn` say
+   * what a match means; the values themselves never appear (they may be personal data).
+   */
   VALUES_DIFFER: (p, { fields }) => {
-    const a = fields[param(p, 'a')];
-    const b = fields[param(p, 'b')];
-    if (a === undefined || a === null || b === undefined || b === null) return undefined;
-    return String(a) === String(b)
-      ? t('新旧取值相同，无需办理', 'The new value is the same as the current one')
-      : undefined;
+    const keysB = param(p, 'b').split(',');
+    const same = param(p, 'a')
+      .split(',')
+      .some((keyA, i) => {
+        const a = fields[keyA.trim()];
+        const b = fields[keysB[i]?.trim() ?? ''];
+        if (a === undefined || a === null || b === undefined || b === null) return false;
+        return String(a) === String(b);
+      });
+    if (!same) return undefined;
+    return param(p, 'sameZh')
+      ? t(param(p, 'sameZh'), param(p, 'sameEn'))
+      : t('新旧取值相同，无需办理', 'The new value is the same as the current one');
   },
 
   LESS_THAN: (p, { fields }) => {

@@ -84,6 +84,11 @@ describe('validateApplication: change of use', () => {
     const early = run('CHG_PAUSE', 'hv', { ...pause, pauseFrom: '2025-10-09' }, orgPapers);
     expect(fieldsOf(early)).toEqual(['rules.ADVANCE_NOTICE']);
     expect(early.errors[0]!.message).toContain('2025-10-10');
+    // The rule is said once: its reason already states the notice the description names.
+    expect(early.errors[0]!.message).toBe('须提前5个工作日申请，开始日期不得早于2025-10-10');
+    expect(early.errors[0]!.messageEn).toBe(
+      'Must be requested 5 working days ahead: start on 2025-10-10 or later',
+    );
   });
 
   it('runs no rules while fields are wrong', () => {
@@ -118,6 +123,39 @@ describe('validateApplication: change of use', () => {
         ),
       ),
     ).toEqual(['fields.newHolderIdNumber']);
+  });
+
+  it('过户 to the same holder (same certificate number) is refused without naming the number', () => {
+    const transfer = {
+      ...PERSON,
+      accountNo: '0123456789',
+      newHolderName: PERSON.applicantName,
+      // The holder's number with a lower-case check letter: the same number once normalized.
+      newHolderIdNumber: PERSON.idNumber.toLowerCase(),
+      newHolderMobile: PERSON.mobile,
+      chargesSettled: 'yes',
+    };
+    const papers = received('ID_CARD', 'NEW_HOLDER_ID', 'TRANSFER_PROOF');
+    const [error, ...more] = run('CHG_TRANSFER', 'lv_resident', transfer, papers).errors;
+    expect(more).toEqual([]);
+    expect(error?.field).toBe('rules.VALUES_DIFFER');
+    expect(error?.message).toContain('新户主与原户主相同');
+    expect(error?.messageEn).toContain('same certificate number');
+    for (const text of [error?.message, error?.messageEn])
+      expect(text?.toUpperCase()).not.toContain(PERSON.idNumber.toUpperCase());
+
+    const org = {
+      ...holder,
+      newHolderName: holder.applicantName,
+      newHolderCreditCode: holder.creditCode,
+      newHolderMobile: holder.mobile,
+      chargesSettled: 'yes',
+    };
+    const orgTransfer = run('CHG_TRANSFER', 'lv_business', org, [
+      ...orgPapers,
+      ...received('NEW_HOLDER_LICENCE', 'TRANSFER_PROOF'),
+    ]);
+    expect(fieldsOf(orgTransfer)).toEqual(['rules.VALUES_DIFFER']);
   });
 
   it('销户: the refund account must be in the holder name', () => {

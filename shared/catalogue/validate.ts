@@ -194,8 +194,8 @@ export function validateApplication(
         errors.push(
           err(
             `rules.${rule.code}`,
-            `${rule.description.zh}：${reason.zh}`,
-            `${rule.description.en}: ${reason.en}`,
+            once(rule.description.zh, '：', reason.zh),
+            once(rule.description.en, ': ', reason.en),
           ),
         );
     }
@@ -203,6 +203,13 @@ export function validateApplication(
 
   return { errors, warnings, normalized };
 }
+
+/**
+ * A rule's reason after its description, unless the reason already opens with it (须提前5个
+ * 工作日申请 stated by both): the message says the rule once and still names it.
+ */
+const once = (description: string, joiner: string, reason: string): string =>
+  reason.startsWith(description) ? reason : `${description}${joiner}${reason}`;
 
 /** The typed error the services throw: the first problem as the message, all in fieldErrors. */
 export function fieldErrorsToApiError(errors: FieldError[]): ApiError {

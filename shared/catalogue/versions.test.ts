@@ -46,13 +46,13 @@ describe('catalogue versions by hall date', () => {
     expect(shelf.versions.map((c) => c.version)).toEqual(['2026.1', '2026.2']);
   });
 
-  it('differs where issue 13 changed the figures: the household cap of 2026.1 is gone in 2026.2', () => {
+  it('keeps the household total cap of 100 kVA in 2026.2, now sourced to the phase limit', () => {
     const cap = (v: string) =>
       CATALOGUES.byVersion(v)
         ?.types.find((t) => t.code === 'INC_LV_RES')
         ?.rules.find((r) => r.code === 'MAX_TOTAL')?.params?.max;
     expect(cap('2026.1')).toBe(100);
-    expect(cap('2026.2')).toBeUndefined();
+    expect(cap('2026.2')).toBe(100);
   });
 });
 

@@ -122,8 +122,8 @@ describe('checkCreditCode: GB 32100 code table, area and GB 11714', () => {
       value: code,
       warnings: [
         {
-          zh: '统一社会信用代码中的组织机构代码（第9–17位）校验不符（GB 11714），可以受理，请与营业执照核对',
-          en: 'Unified social credit code: the embedded organisation code (9th–17th) fails its GB 11714 check; it may be accepted, compare it with the licence',
+          zh: '其中的组织机构代码（第9–17位）校验不符（GB 11714），可以受理，请与营业执照核对',
+          en: 'the embedded organisation code (9th–17th) fails its GB 11714 check; it may be accepted, compare it with the licence',
         },
       ],
     });

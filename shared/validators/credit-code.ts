@@ -36,54 +36,52 @@ const CHECK_LICENCE_EN = 'check it against the business licence (or registration
  * the check character. Warnings, not refusals: an area code no longer in force (divisions are
  * redrawn, the code is kept for life) and an embedded organisation code whose GB 11714 check
  * fails (not every registration authority assigned one by that standard).
+ * Messages leave out the code's own name: callers put the field's label before them.
  */
 export function checkCreditCode(raw: string): Check<string> {
   const s = normalizeCode(raw);
   if (s.length !== 18)
-    return fail(
-      `统一社会信用代码应为18位，${CHECK_LICENCE}`,
-      `Unified social credit code must be 18 characters; ${CHECK_LICENCE_EN}`,
-    );
+    return fail(`应为18位，${CHECK_LICENCE}`, `must be 18 characters; ${CHECK_LICENCE_EN}`);
   if (!SHAPE.test(s))
     return fail(
-      `统一社会信用代码含有无效字符（第3–8位为数字，不使用I、O、S、V、Z），${CHECK_LICENCE}`,
-      `Unified social credit code has invalid characters (3rd–8th are digits; I, O, S, V, Z are not used); ${CHECK_LICENCE_EN}`,
+      `含有无效字符（第3–8位为数字，不使用I、O、S、V、Z），${CHECK_LICENCE}`,
+      `has invalid characters (3rd–8th are digits; I, O, S, V, Z are not used); ${CHECK_LICENCE_EN}`,
     );
   const authority = REGISTRATION_AUTHORITIES[s.charAt(0)];
   if (!authority)
     return fail(
-      `统一社会信用代码第1位（登记管理部门代码）不存在，${CHECK_LICENCE}`,
-      `Unified social credit code: the 1st character (registration authority) does not exist; ${CHECK_LICENCE_EN}`,
+      `第1位（登记管理部门代码）不存在，${CHECK_LICENCE}`,
+      `the 1st character (registration authority) does not exist; ${CHECK_LICENCE_EN}`,
     );
   if (!authority.categories[s.charAt(1)])
     return fail(
-      `统一社会信用代码第2位（机构类别代码）不属于登记管理部门“${authority.name.zh}”，${CHECK_LICENCE}`,
-      `Unified social credit code: the 2nd character (organisation category) is not one of "${authority.name.en}"; ${CHECK_LICENCE_EN}`,
+      `第2位（机构类别代码）不属于登记管理部门“${authority.name.zh}”，${CHECK_LICENCE}`,
+      `the 2nd character (organisation category) is not one of "${authority.name.en}"; ${CHECK_LICENCE_EN}`,
     );
   const area = s.slice(2, 8);
   if (area !== NATIONAL_AREA && !isProvinceCode(area.slice(0, 2)))
     return fail(
-      `统一社会信用代码第3–8位（登记机关行政区划码）不是有效的省级行政区划，${CHECK_LICENCE}`,
-      `Unified social credit code: the 3rd–8th characters (area of the registering authority) name no province; ${CHECK_LICENCE_EN}`,
+      `第3–8位（登记机关行政区划码）不是有效的省级行政区划，${CHECK_LICENCE}`,
+      `the 3rd–8th characters (area of the registering authority) name no province; ${CHECK_LICENCE_EN}`,
     );
   if (creditCheckChar(s.slice(0, 17)) !== s.charAt(17))
     return fail(
-      `统一社会信用代码校验位不正确，${CHECK_LICENCE}`,
-      `Unified social credit code: check character does not match; ${CHECK_LICENCE_EN}`,
+      `校验位不正确，${CHECK_LICENCE}`,
+      `check character does not match; ${CHECK_LICENCE_EN}`,
     );
   const warnings = [];
   if (area !== NATIONAL_AREA && !isRegionCode(area))
     warnings.push(
       t(
-        '统一社会信用代码中的行政区划码不在现行区划中（可能是已调整的旧区划），请与营业执照核对',
-        'Unified social credit code: its area code is not a division in force (perhaps one since redrawn); compare it with the licence',
+        '其中的行政区划码不在现行区划中（可能是已调整的旧区划），请与营业执照核对',
+        'its area code is not a division in force (perhaps one since redrawn); compare it with the licence',
       ),
     );
   if (!isOrgCodeValid(s.slice(8, 17)))
     warnings.push(
       t(
-        '统一社会信用代码中的组织机构代码（第9–17位）校验不符（GB 11714），可以受理，请与营业执照核对',
-        'Unified social credit code: the embedded organisation code (9th–17th) fails its GB 11714 check; it may be accepted, compare it with the licence',
+        '其中的组织机构代码（第9–17位）校验不符（GB 11714），可以受理，请与营业执照核对',
+        'the embedded organisation code (9th–17th) fails its GB 11714 check; it may be accepted, compare it with the licence',
       ),
     );
   return pass(s, warnings);

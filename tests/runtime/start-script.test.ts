@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -60,6 +60,33 @@ describe('npm start (scripts/start.mjs)', () => {
     const left = [(await isListening(web)) && web, (await isListening(central)) && central];
     console.log(`start_stop ports_checked=2 still_listening=${left.filter(Boolean).length}`);
     expect(left).toEqual([false, false]);
+  }, 240_000);
+
+  it('keeps the console up when the local central system stops, and says so', async () => {
+    const [web, central] = [await freePort(), await freePort()];
+    const child = start(web, central);
+    await waitFor(() => child.output().includes('打开 Open:'), 180_000, 'the web host address');
+    // The central system this run started (its child, by process id): stopped as if it failed.
+    const ps = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], {
+      encoding: 'utf8',
+    });
+    const centralPid = Number(
+      ps.stdout
+        .split('\n')
+        .find((l) => l.includes('out/central/main.js'))
+        ?.trim()
+        .split(/\s+/)[0],
+    );
+    expect(centralPid).toBeGreaterThan(0);
+    process.kill(centralPid, 'SIGKILL');
+    await waitFor(() => child.output().includes('本地中心系统已停止'), 10_000, 'the notice');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(child.exitCode).toBeNull();
+    expect(await isListening(web)).toBe(true);
+    expect(child.output()).toContain('it is not restarted');
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+    expect(await isListening(web)).toBe(false);
   }, 240_000);
 
   it('a port in use stops it with one line naming the port, no stack trace', async () => {

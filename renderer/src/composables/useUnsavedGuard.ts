@@ -1,9 +1,15 @@
 import { onScopeDispose } from 'vue';
 
+/** The guards of the forms open now: signing out asks while any of them holds unsaved input. */
+const openGuards = new Set<() => boolean>();
+
+/** True while some open guarded form holds input that is not saved. */
+export const anyUnsavedInput = (): boolean => [...openGuards].some((dirty) => dirty());
+
 /**
  * Asks before the page unloads (F5, closing the window) while a form holds input that is not
  * saved: the browser and Electron both honour a cancelled `beforeunload`. The browser shows its
- * own wording; a page may not choose the text.
+ * own wording; a page may not choose the text. Signing out asks too (anyUnsavedInput).
  */
 export function useUnsavedGuard(hasUnsavedInput: () => boolean): void {
   const onBeforeUnload = (event: BeforeUnloadEvent): void => {
@@ -13,5 +19,9 @@ export function useUnsavedGuard(hasUnsavedInput: () => boolean): void {
     event.returnValue = '';
   };
   window.addEventListener('beforeunload', onBeforeUnload);
-  onScopeDispose(() => window.removeEventListener('beforeunload', onBeforeUnload));
+  openGuards.add(hasUnsavedInput);
+  onScopeDispose(() => {
+    window.removeEventListener('beforeunload', onBeforeUnload);
+    openGuards.delete(hasUnsavedInput);
+  });
 }

@@ -12,7 +12,8 @@ export interface ComplaintStepForm {
   assignee: string;
   note: string;
   answer: string;
-  result: VisitResult;
+  /** Empty until the clerk picks the customer's answer; the visit is not sent without one. */
+  result: VisitResult | '';
 }
 
 /**
@@ -51,6 +52,7 @@ export const useComplaintDetailStore = defineStore('complaintDetail', () => {
       case 'answer':
         return call('complaints.answer', { ...base, answer: form.answer });
       case 'visit':
+        if (!form.result) throw new Error('a visit needs its result');
         return call('complaints.visit', { ...base, result: form.result });
       case 'archive':
         return call('complaints.archive', base);

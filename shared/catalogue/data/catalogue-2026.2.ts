@@ -69,6 +69,12 @@ const HOUSEHOLD_PHASE_LIMIT = hall(
   '本厅设置：单相220V供电不超过10 kVA，三相380V低压居民供电不超过100 kVA（供电企业通行做法）',
   "Hall's own setting: at most 10 kVA on single-phase 220 V and 100 kVA on three-phase 380 V household supply (the utilities' usual practice)",
 );
+/** The most a household takes on low-voltage supply (three phase); an increase may not exceed it. */
+const HOUSEHOLD_MAX_KVA = 100;
+const HOUSEHOLD_MAX: Partial<FieldDef> = {
+  max: HOUSEHOLD_MAX_KVA,
+  limitSource: HOUSEHOLD_PHASE_LIMIT,
+};
 const CHANGE_TIME = hall(
   '本厅设置：变更用电办理时限，无公开的统一规定',
   "Hall's own setting: no published limit for change of use",
@@ -297,7 +303,11 @@ const newAndIncrease: BusinessType[] = [
     address: 'required',
     fields: [
       kva('requestedKva', '申请容量(kVA)', 'Requested capacity (kVA)', {
-        maxBy: { field: 'phases', max: { '1': 10, '3': 100 }, source: HOUSEHOLD_PHASE_LIMIT },
+        maxBy: {
+          field: 'phases',
+          max: { '1': 10, '3': HOUSEHOLD_MAX_KVA },
+          source: HOUSEHOLD_PHASE_LIMIT,
+        },
       }),
       select('phases', '相数', 'Phases', [
         { value: '1', label: t('单相220V', 'Single phase 220 V') },
@@ -354,8 +364,8 @@ const newAndIncrease: BusinessType[] = [
     accountKinds: ['lv_resident'],
     before: [accountNoField],
     fields: [
-      kva('existingKva', '原有容量(kVA)', 'Existing capacity (kVA)'),
-      kva('addedKva', '新增容量(kVA)', 'Added capacity (kVA)'),
+      kva('existingKva', '原有容量(kVA)', 'Existing capacity (kVA)', HOUSEHOLD_MAX),
+      kva('addedKva', '新增容量(kVA)', 'Added capacity (kVA)', HOUSEHOLD_MAX),
     ],
     papers: propertyProof(['lv_resident']),
     rules: [
@@ -367,6 +377,15 @@ const newAndIncrease: BusinessType[] = [
           '本厅设置：增容总量按原有加新增计算',
           "Hall's own setting: total = existing + added",
         ),
+      },
+      {
+        code: 'MAX_TOTAL',
+        description: t(
+          `增容后总容量不超过居民三相供电上限${HOUSEHOLD_MAX_KVA} kVA`,
+          `Total within the household three-phase limit of ${HOUSEHOLD_MAX_KVA} kVA`,
+        ),
+        params: { fields: 'existingKva,addedKva', max: HOUSEHOLD_MAX_KVA },
+        source: HOUSEHOLD_PHASE_LIMIT,
       },
     ],
     deadline: HOUSEHOLD_DEADLINE,
@@ -776,6 +795,18 @@ const changeTypes: BusinessType[] = [
         "The old account's charges must be settled",
         rules1996('第二十九条'),
       ),
+      {
+        code: 'VALUES_DIFFER',
+        description: t('过户须转给他人', 'A transfer goes to another holder'),
+        params: {
+          a: 'idNumber,creditCode',
+          b: 'newHolderIdNumber,newHolderCreditCode',
+          sameZh: '新户主与原户主相同（证件号码一致），无需过户',
+          sameEn:
+            'The new holder is the current holder (same certificate number): nothing to transfer',
+        },
+        source: CONSISTENCY,
+      },
     ],
   }),
   change({

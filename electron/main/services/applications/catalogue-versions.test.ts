@@ -61,16 +61,17 @@ describe('the catalogue version follows the hall date without a restart', () => 
     expect(printed).not.toContain('transformerCount');
   });
 
-  it('refuses on 30 November what 2026.2 accepts on 1 December (the household cap of 2026.1)', async () => {
-    const incOf = (at: Date) => {
+  it('holds a household increase to 100 kVA in total on both sides of the switch', async () => {
+    const incOf = (at: Date, addedKva: number) => {
       const type = findType(CATALOGUES.inForce(at), 'INC_LV_RES')!;
       const input = fakeApplicationInput(type, rng(9), at, 'lv_resident');
-      return { ...input, fields: { ...input.fields, existingKva: 80, addedKva: 40 } };
+      return { ...input, fields: { ...input.fields, existingKva: 80, addedKva } };
     };
     clock = BEFORE;
-    expect(await refusal('applications.submit', incOf(BEFORE))).toContain('100 kVA');
+    expect(await refusal('applications.submit', incOf(BEFORE, 40))).toContain('100 kVA');
     clock = AFTER;
-    const accepted = await h.call<ApplicationDetail>('applications.submit', incOf(AFTER));
+    expect(await refusal('applications.submit', incOf(AFTER, 40))).toContain('100 kVA');
+    const accepted = await h.call<ApplicationDetail>('applications.submit', incOf(AFTER, 20));
     expect(accepted.catalogueVersion).toBe('2026.2');
   });
 });
