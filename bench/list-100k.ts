@@ -7,7 +7,7 @@
 // CPU time (the same tasks without the waits for a core on a loaded machine).
 // Needs a build (`npx electron-vite build`).
 //   npx tsx bench/list-100k.ts [--rows 100000] [--step-px 4400] [--max-steps 5000] [--keep DIR]
-//     [--cpu-profile FILE.cpuprofile]
+//     [--cpu-profile FILE.cpuprofile] [--trace FILE.json] [--renderer DIR]
 // --keep DIR seeds the file once (DIR/list-<rows>.db) and reuses it on later runs.
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +27,10 @@ const maxSteps = Number(arg('max-steps') ?? 5000);
 const keep = arg('keep');
 /** Where to write a CPU profile of the renderer while scrolling (.cpuprofile, for DevTools). */
 const cpuProfile = arg('cpu-profile');
+/** Where to write the whole trace of the scrolling (devtools.timeline categories), for a breakdown. */
+const traceFile = arg('trace');
+/** Another build's renderer to serve (a base build to compare with), default out/renderer. */
+const renderer = arg('renderer') ?? 'out/renderer';
 const PAGE_SIZE = 100;
 const LONG_MS = 50;
 const MB = 1024 * 1024;
@@ -121,7 +125,7 @@ const { file, temp } = databaseFile();
 const loadAtStart = loadavg();
 const host = await startProcess(
   'electron/webhost/main.ts',
-  ['--port', '0', '--db', file, ...roleArgs('staff')],
+  ['--port', '0', '--db', file, '--renderer', renderer, ...roleArgs('staff')],
   /web host: (http:\/\/127\.0\.0\.1:\d+)\//,
 );
 const browser = await chromium.launch({
@@ -158,16 +162,24 @@ try {
     );
   };
   await settle();
+  // Playwright's own script for $eval and hover is compiled in the page on first use (a task of
+  // ~20 ms of CPU): done here, so it is not counted as the list's.
+  await page.hover(SCROLLER);
+  await page.$eval(SCROLLER, (el) => el.scrollTop);
   const heapLoaded = await heapMb(cdp, true);
   // Long tasks of the page load are not scrolling: count from here.
   await page.evaluate(
     () => ((globalThis as unknown as { __longTasks: number[] }).__longTasks = []),
   );
-  await browser.startTracing(page, { categories: ['toplevel'] });
+  await browser.startTracing(page, {
+    categories:
+      traceFile === undefined
+        ? ['toplevel']
+        : ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+  });
   if (cpuProfile !== undefined)
     await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
 
-  await page.hover(SCROLLER);
   const started = now();
   let steps = 0;
   let peak = heapLoaded;
@@ -188,7 +200,9 @@ try {
     }
   }
   const scrollMs = now() - started;
-  const tasks = rendererTasks(await browser.stopTracing());
+  const trace = await browser.stopTracing();
+  if (traceFile !== undefined) writeFileSync(traceFile, trace);
+  const tasks = rendererTasks(trace);
   if (cpuProfile !== undefined) {
     writeFileSync(cpuProfile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   }

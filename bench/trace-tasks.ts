@@ -38,7 +38,10 @@ export function rendererTasks(trace: Buffer): TaskTimes {
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of tasks) {
     const key = `${e.pid}:${e.tid}`;
-    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+    const list = byThread.get(key);
+    // Appended in place: copying the list per task took minutes over a whole-list run.
+    if (list) list.push(e);
+    else byThread.set(key, [e]);
   }
   const page = [...byThread.values()].sort((a, b) => total(b, 'dur') - total(a, 'dur'))[0] ?? [];
   return {

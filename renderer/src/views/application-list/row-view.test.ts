@@ -37,6 +37,8 @@ function context(locale: RowContext['locale'] = 'zh-CN') {
     },
     calendar: DEFAULT_CALENDAR,
     thresholds: DEFAULT_WARNING_THRESHOLDS,
+    stateLabel: (state) => `state:${state}`,
+    warningLabel: (mark) => `mark:${mark}`,
   };
   return { ctx, asked };
 }
@@ -46,6 +48,8 @@ describe('a list row view', () => {
     const view = rowStatic(row(), context().ctx);
     expect(view).toEqual({
       typeName: '低压居民新装',
+      stateText: 'state:queued',
+      stateClass: 'el-tag el-tag--small el-tag--light el-tag--warning',
       createdText: '2026-09-30 10:00',
       deadlineText: '2026-10-13 17:30',
       closed: false,
@@ -70,16 +74,25 @@ describe('a list row view', () => {
     for (const at of ['2026-10-09T01:00:00Z', '2026-10-12T01:00:00Z', '2026-10-13T09:31:00Z']) {
       const now = new Date(at);
       const due = new Date(row().deadlineAt as string);
+      const warning = deadlineWarning(due, now, {
+        thresholds: ctx.thresholds,
+        calendar: ctx.calendar,
+      });
       expect(rowLive(row(), ctx, now)).toEqual({
-        warning: deadlineWarning(due, now, { thresholds: ctx.thresholds, calendar: ctx.calendar }),
+        warning,
         remaining: formatRemaining(due, now, 'zh-CN'),
+        label: `mark:${warning}`,
+        badge: `mark:${warning}`,
       });
     }
     const late = new Date('2026-10-13T09:31:00Z');
     expect(rowLive(row(), ctx, late).warning).toBe('red');
+    // Open work without a deadline: no mark to show on the badge, the word stays its title.
     expect(rowLive(row({ deadlineAt: null }), ctx, late)).toEqual({
       warning: 'none',
       remaining: '',
+      label: 'mark:none',
+      badge: '—',
     });
   });
 
@@ -89,6 +102,8 @@ describe('a list row view', () => {
       expect(rowLive(row({ centralStage: 'ARCHIVE' }), ctx, new Date(at))).toEqual({
         warning: 'closed',
         remaining: '',
+        label: 'mark:closed',
+        badge: 'mark:closed',
       });
     }
   });

@@ -1,4 +1,4 @@
-import type { ApplicationSummary } from '../../../../shared/api/schemas';
+import type { ApplicationSummary, LocalState } from '../../../../shared/api/schemas';
 import {
   deadlineWarning,
   formatRemaining,
@@ -11,6 +11,7 @@ import {
 import { isFinishedStage } from '../../../../shared/catalogue/stages';
 import type { AppLocale } from '../../i18n';
 import { formatDateTime } from '../../utils/format';
+import { stateTagClass } from '../../components/state-tag-types';
 
 /** What a list row's texts depend on besides the row: a new object whenever one of them changes. */
 export interface RowContext {
@@ -18,11 +19,17 @@ export interface RowContext {
   typeName: (code: string) => string;
   calendar: WorkingCalendar;
   thresholds: WarningThresholds;
+  /** The words of the state tags and warning marks in the locale (looked up once, not per row). */
+  stateLabel: (state: LocalState) => string;
+  warningLabel: (mark: RowMark) => string;
 }
 
 /** The parts of a row that do not move with the clock: worked out once per row and context. */
 export interface RowStatic {
   typeName: string;
+  /** The state tag's word and its el-tag classes. */
+  stateText: string;
+  stateClass: string;
   createdText: string;
   /** '' without a deadline. */
   deadlineText: string;
@@ -40,12 +47,18 @@ export interface RowLive {
   warning: RowMark;
   /** "剩2小时" / "2h left"; '' without a deadline or once the work is finished. */
   remaining: string;
+  /** The warning's word (正常, 黄色预警…, 已归档). */
+  label: string;
+  /** What the warning badge shows: the word, or — for open work without a deadline. */
+  badge: string;
 }
 
 export function rowStatic(row: ApplicationSummary, ctx: RowContext): RowStatic {
   const closed = isFinishedStage(row.centralStage);
   return {
     typeName: ctx.typeName(row.typeCode),
+    stateText: ctx.stateLabel(row.state),
+    stateClass: stateTagClass(row.state),
     createdText: formatDateTime(row.createdAt),
     deadlineText: formatDateTime(row.deadlineAt),
     closed,
@@ -62,13 +75,17 @@ export function rowStatic(row: ApplicationSummary, ctx: RowContext): RowStatic {
 }
 
 export function rowLive(row: ApplicationSummary, ctx: RowContext, now: Date): RowLive {
-  if (isFinishedStage(row.centralStage)) return { warning: 'closed', remaining: '' };
-  if (!row.deadlineAt) return { warning: 'none', remaining: '' };
-  const due = new Date(row.deadlineAt);
-  return {
-    warning: deadlineWarning(due, now, { thresholds: ctx.thresholds, calendar: ctx.calendar }),
-    remaining: formatRemaining(due, now, ctx.locale),
+  const mark = (warning: RowMark, remaining: string, badge?: string): RowLive => {
+    const label = ctx.warningLabel(warning);
+    return { warning, remaining, label, badge: badge ?? label };
   };
+  if (isFinishedStage(row.centralStage)) return mark('closed', '');
+  if (!row.deadlineAt) return mark('none', '', '—');
+  const due = new Date(row.deadlineAt);
+  return mark(
+    deadlineWarning(due, now, { thresholds: ctx.thresholds, calendar: ctx.calendar }),
+    formatRemaining(due, now, ctx.locale),
+  );
 }
 
 interface Entry {
