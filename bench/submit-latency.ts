@@ -54,7 +54,8 @@ const services = createServices({
   dbFile: join(dir, 'hall.db'),
   transport: 'ipc',
   log: () => undefined,
-  ...(sqliteCheckpoints ? { walCheckpoint: false as const } : {}),
+  // The worker from the first submit on, as in a station that has been up for its first 5 s.
+  walCheckpoint: sqliteCheckpoints ? false : { startAfterMs: 0 },
   ...(central ? { centralUrl: 'http://127.0.0.1:9', demo: true, startSync: false } : {}),
 });
 const synchronous = arg('synchronous');

@@ -26,7 +26,9 @@ const services = createServices({
   // The parent keeps stderr in the test log (captureChild).
   log: (line) => process.stderr.write(`${line}\n`),
   ...(mode === 'eager-checkpoints'
-    ? { walCheckpoint: { busyTickMs: 1, batchFrames: 1, backstopPages: 1_000_000 } }
+    ? {
+        walCheckpoint: { startAfterMs: 0, busyTickMs: 1, batchFrames: 1, backstopPages: 1_000_000 },
+      }
     : {}),
 });
 const type = householdNewType(CATALOGUE);

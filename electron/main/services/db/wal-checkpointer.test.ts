@@ -3,10 +3,14 @@
  * while submits go on, empties the log once the station is idle, and keeps the log bounded under
  * writes that never pause; the station connection's own checkpoint comes back when it stops.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../../../shared/catalogue';
 import { servicesPerTest } from '../testing/harness';
+import { startWalCheckpointerLater } from './wal-checkpointer';
 import { fakeApplicationInput, householdNewType, rng } from '../testing/fixtures';
 import { testLog } from '../../../../tests/support/test-log';
 
@@ -16,6 +20,7 @@ const hall = servicesPerTest({
   actor: 'clerk-wal',
   options: () => ({
     walCheckpoint: {
+      startAfterMs: 0,
       busyTickMs: 5,
       batchFrames: 150,
       truncateAfterMs: 300,
@@ -94,5 +99,34 @@ describe('WAL checkpointer', () => {
     await expect(walCheckpointer!.stats()).rejects.toThrow('not running');
     // The station goes on; close() after a stop is fine.
     await submit(1, rng(13));
+  });
+});
+
+describe('WAL checkpointer started later', () => {
+  const plainWalDb = () => {
+    const db = new Sqlite(join(mkdtempSync(join(tmpdir(), 'hall-wal-later-')), 'hall.db'));
+    db.pragma('journal_mode = WAL');
+    return db;
+  };
+
+  it('leaves checkpoints to SQLite until its start, then takes them over', async () => {
+    const db = plainWalDb();
+    const later = startWalCheckpointerLater(db, { startAfterMs: 150, backstopPages: BACKSTOP });
+    // Not started yet: SQLite's own checkpoint on commit, and nothing done by a worker.
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(await later.stats()).toEqual({ passive: 0, truncate: 0, maxLogFrames: 0 });
+    await until(async () => db.pragma('wal_autocheckpoint', { simple: true }) === BACKSTOP);
+    await later.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    db.close();
+  });
+
+  it('starts nothing when stopped before its time', async () => {
+    const db = plainWalDb();
+    const later = startWalCheckpointerLater(db, { startAfterMs: 100, backstopPages: BACKSTOP });
+    await later.stop();
+    await sleep(200);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    db.close();
   });
 });

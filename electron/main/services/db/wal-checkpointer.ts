@@ -32,6 +32,12 @@ export interface WalCheckpointerOptions {
   truncateAfterMs?: number;
   /** The station connection's own auto-checkpoint, in pages: reached only if the worker lags. */
   backstopPages?: number;
+  /**
+   * Delay before the worker starts (ms; 0: at once). Starting it costs a thread, a V8 isolate
+   * and a second load of the SQLite driver, CPU the first screen of a cold start would share a
+   * core with; until then SQLite checkpoints on commit as before, with nothing written yet.
+   */
+  startAfterMs?: number;
   log?: (line: string) => void;
 }
 
@@ -171,6 +177,29 @@ export function startWalCheckpointer(
       worker.ref();
       if (alive) worker.postMessage('stop');
       await exited;
+    },
+  };
+}
+
+/** The checkpointer, started after `opts.startAfterMs` (a stop before then starts nothing). */
+export function startWalCheckpointerLater(
+  db: Database,
+  opts: WalCheckpointerOptions = {},
+): WalCheckpointer {
+  const delay = opts.startAfterMs ?? 0;
+  if (delay <= 0) return startWalCheckpointer(db, opts);
+  let started: WalCheckpointer | undefined;
+  let stopped = false;
+  const timer = setTimeout(() => {
+    if (!stopped && db.open) started = startWalCheckpointer(db, opts);
+  }, delay);
+  timer.unref();
+  return {
+    stats: () => started?.stats() ?? Promise.resolve({ passive: 0, truncate: 0, maxLogFrames: 0 }),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await started?.stop();
     },
   };
 }
