@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KIOSK_BOOKING_DAYS } from '../../shared/appointments/time-rules';
 import { DAY_MS, hallDate, hallInstant } from '../../shared/hall-time';
 import { openCentralCore, type CentralCore } from '../core';
-import { DEMO_SLOT_DAYS } from './demo-slots';
 
 const HALL = 'HALL01';
 const NOW = hallInstant('2026-12-01', 8 * 60).getTime();
@@ -22,7 +22,7 @@ const open = async (demoSlotsHall?: string) => {
 };
 const weekSlots = async (c: CentralCore) => {
   const perDay = [];
-  for (let i = 0; i < DEMO_SLOT_DAYS; i++) {
+  for (let i = 0; i < KIOSK_BOOKING_DAYS; i++) {
     perDay.push((await c.appointments.slots(HALL, { day: hallDate(NOW + i * DAY_MS) })).length);
   }
   return perDay;
@@ -43,7 +43,7 @@ describe('demo appointment slots (central --demo-slots, npm start)', () => {
     const c = await open(HALL);
     const services = (await c.queue.config(HALL)).services.length;
     // A morning and an afternoon hour per queue service, every day of the week.
-    expect(await weekSlots(c)).toEqual(Array(DEMO_SLOT_DAYS).fill(services * 2));
+    expect(await weekSlots(c)).toEqual(Array(KIOSK_BOOKING_DAYS).fill(services * 2));
     const today = await c.appointments.slots(HALL, { day: hallDate(NOW) });
     expect(today.every((s) => s.capacity > s.booked)).toBe(true);
   });

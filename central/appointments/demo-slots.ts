@@ -1,9 +1,7 @@
-import { DAY_MS, hallDate } from '../../shared/hall-time';
+import { kioskBookingDays } from '../../shared/appointments/time-rules';
 import type { QueueStore } from '../queue/store';
 import type { AppointmentStore } from './store';
 
-/** Days the demo publishes: today and the next six, the days the kiosk's 预约 offers. */
-export const DEMO_SLOT_DAYS = 7;
 /** A morning and an afternoon hour per service, four places each. */
 const DEMO_TIMES = [
   { startMin: 9 * 60, endMin: 10 * 60 },
@@ -12,7 +10,7 @@ const DEMO_TIMES = [
 const DEMO_CAPACITY = 4;
 
 /**
- * Slots for a demo hall (`npm start`): without them a fresh install's 预约 has nothing to book.
+ * Slots for a demo hall (`npm start`), on the days the kiosk's 预约 offers: without them a fresh install's 预约 has nothing to book.
  * A day that already has slots (the supervisor's, or an earlier start's) is left as it is, so
  * starting again never changes what was published or booked.
  */
@@ -25,8 +23,7 @@ export async function publishDemoSlots(
   const services = (await queue.config(hall)).services.map((s) => s.code);
   let days = 0;
   let slots = 0;
-  for (let i = 0; i < DEMO_SLOT_DAYS; i++) {
-    const day = hallDate(now + i * DAY_MS);
+  for (const day of kioskBookingDays(now)) {
     if ((await appointments.slots(hall, { day })).length > 0) continue;
     days++;
     for (const serviceCode of services) {

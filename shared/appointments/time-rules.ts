@@ -1,4 +1,4 @@
-import { hallDate, hallMinutes } from '../hall-time';
+import { DAY_MS, hallDate, hallMinutes } from '../hall-time';
 import type { AppointmentSettings } from './schemas';
 
 /**
@@ -25,6 +25,15 @@ export const isLate = (slot: SlotTimes, now: number, rules: AppointmentSettings)
 
 export const isNoShow = (slot: SlotTimes, now: number, rules: AppointmentSettings): boolean =>
   minutesInto(slot.day, now) > slot.endMin + rules.graceMinutes;
+
+/**
+ * The days the kiosk's 预约 offers: today and the next six hall days (a demo hall publishes slots
+ * for the same days).
+ */
+export const KIOSK_BOOKING_DAYS = 7;
+
+export const kioskBookingDays = (now: number): string[] =>
+  Array.from({ length: KIOSK_BOOKING_DAYS }, (_, i) => hallDate(now + i * DAY_MS));
 
 /** A slot can be booked until it ends, from today up to `bookAheadDays` ahead. */
 export function bookable(slot: SlotTimes, now: number, rules: AppointmentSettings): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Slot } from '../../../../shared/appointments/schemas';
 import { hallInstant } from '../../../../shared/hall-time';
-import { firstOpenDay, kioskBookingDays, openSlots } from './bookable-week';
+import { kioskBookingDays } from '../../../../shared/appointments/time-rules';
+import { firstOpenDay, openSlots } from './bookable-week';
 
 const NOW = hallInstant('2026-12-01', 10 * 60).getTime(); // 10:00 at the hall
 const slot = (day: string, startMin: number, capacity: number, booked = 0): Slot => ({

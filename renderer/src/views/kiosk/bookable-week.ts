@@ -1,22 +1,15 @@
 import type { Slot } from '../../../../shared/appointments/schemas';
-import { DAY_MS, hallDate, hallMinutes } from '../../../../shared/hall-time';
+import { bookable, KIOSK_BOOKING_DAYS } from '../../../../shared/appointments/time-rules';
 
-/** The kiosk's booking window: today and the next six hall days. */
-export const KIOSK_BOOKING_DAYS = 7;
-
-export const kioskBookingDays = (now: number): string[] =>
-  Array.from({ length: KIOSK_BOOKING_DAYS }, (_, i) => hallDate(now + i * DAY_MS));
+/** The hub's own booking rule over the kiosk's window (no grace: it only marks lateness). */
+const KIOSK_WINDOW_RULES = { graceMinutes: 0, bookAheadDays: KIOSK_BOOKING_DAYS - 1 };
 
 /**
  * The slots a customer can still book: places left and not over yet (a slot of today that has
  * ended would only be refused by the hub).
  */
 export function openSlots(slots: readonly Slot[], now: number): Slot[] {
-  const today = hallDate(now);
-  const minute = hallMinutes(now);
-  return slots.filter(
-    (s) => s.booked < s.capacity && (s.day > today || (s.day === today && s.endMin > minute)),
-  );
+  return slots.filter((s) => s.booked < s.capacity && bookable(s, now, KIOSK_WINDOW_RULES));
 }
 
 /**
