@@ -72,6 +72,24 @@ describe('createRateLimiter', () => {
   });
 });
 
+describe('createRateLimiter: count and waitMs (for callers that check before they count)', () => {
+  it('counts past the limit and says when the oldest event that keeps the key full leaves', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ max: 2, windowMs: 1000, now: () => now });
+    expect(limiter.waitMs('a')).toBe(0);
+    limiter.count('a');
+    now = 100;
+    limiter.count('a');
+    now = 200;
+    limiter.count('a');
+    // Three events, limit two: full until the second (at 100) leaves at 1100.
+    expect(limiter.waitMs('a')).toBe(900);
+    expect(limiter.waitMs('b')).toBe(0);
+    now = 1100;
+    expect(limiter.waitMs('a')).toBe(0);
+  });
+});
+
 describe('classifyQuery: certificates other than the resident ID', () => {
   it('a whole passport, home-return permit or old permanent residence ID is a whole ID number', () => {
     for (const q of ['E12345678', 'e1234 5678', 'EA1234567', 'H12345678', 'USA123456789012']) {

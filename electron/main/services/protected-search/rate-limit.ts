@@ -36,6 +36,21 @@ export function createRateLimiter(opts: { max: number; windowMs: number; now: ()
       list.set(event ?? `#${(seq += 1)}`, at);
       return true;
     },
+    /** Counts one more event for `key` whatever the limit (for callers that check `waitMs` first). */
+    count(key: string): void {
+      const at = opts.now();
+      prune(at);
+      recent(key, at).set(`#${(seq += 1)}`, at);
+    },
+    /** ms until `key` is under the limit again (its oldest event that keeps it full leaves); 0 now. */
+    waitMs(key: string): number {
+      const at = opts.now();
+      prune(at);
+      const times = [...recent(key, at).values()].sort((a, b) => a - b);
+      return times.length >= opts.max
+        ? (times[times.length - opts.max] as number) + opts.windowMs - at
+        : 0;
+    },
   };
 }
 

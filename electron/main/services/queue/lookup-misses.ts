@@ -1,3 +1,5 @@
+import { createRateLimiter } from '../protected-search/rate-limit';
+
 /**
  * The kiosk look-up's slow-down against guessing (docs/security.md): only misses count (a wrong
  * pair, an unknown number, a malformed phone), within a sliding minute, in two budgets:
@@ -23,39 +25,16 @@ export interface MissBudget {
 }
 
 export function createMissBudget(now: () => number): MissBudget {
-  const station: number[] = [];
-  const byVisit = new Map<string, number[]>();
-  const prune = (list: number[], cutoff: number) => {
-    while (list.length && (list[0] as number) <= cutoff) list.shift();
-  };
-  /** ms until the oldest miss that keeps a full budget full leaves the window. */
-  const waitOf = (list: number[], max: number, at: number): number =>
-    list.length >= max ? (list[list.length - max] as number) + MISS_WINDOW_MS - at : 0;
-
-  function tidy(at: number): void {
-    const cutoff = at - MISS_WINDOW_MS;
-    prune(station, cutoff);
-    for (const [visit, list] of byVisit) {
-      prune(list, cutoff);
-      if (list.length === 0) byVisit.delete(visit);
-    }
-  }
-
+  const station = createRateLimiter({ max: STATION_MAX_MISSES, windowMs: MISS_WINDOW_MS, now });
+  const visits = createRateLimiter({ max: VISIT_MAX_MISSES, windowMs: MISS_WINDOW_MS, now });
   return {
     waitSeconds(visit) {
-      const at = now();
-      tidy(at);
-      const ms = Math.max(
-        waitOf(station, STATION_MAX_MISSES, at),
-        waitOf(byVisit.get(visit ?? '') ?? [], VISIT_MAX_MISSES, at),
-      );
+      const ms = Math.max(station.waitMs('station'), visits.waitMs(visit ?? ''));
       return ms > 0 ? Math.ceil(ms / 1000) : 0;
     },
     miss(visit) {
-      const at = now();
-      station.push(at);
-      const key = visit ?? '';
-      byVisit.set(key, [...(byVisit.get(key) ?? []), at]);
+      station.count('station');
+      visits.count(visit ?? '');
     },
   };
 }
