@@ -1,6 +1,7 @@
 /**
  * Draining the outbox to the reference central system on loopback:
  *   npx tsx bench/sync-drain.ts [--count 10000] [--batch 100] [--single-count 2000] [--cpu-prof DIR]
+ *     [--transport node|fetch]
  * 1. applications/s batched: the first request carries --batch operations, then the size
  *    adapts (up to the protocol's 500) and two requests overlap, while the counter keeps
  *    submitting (real applications.submit through the dispatcher every 25 ms): their latency,
@@ -10,7 +11,8 @@
  * both sides. Afterwards the central ledger is checked: one record per application, central
  * numbers 1..n per hall and day without gaps, no operation out of order.
  * `--cpu-prof DIR` writes CPU profiles into DIR: central's whole process (node --cpu-prof) and
- * the console's batched drain only (console-drain.cpuprofile).
+ * the console's batched drain only (console-drain.cpuprofile). `--transport fetch` sends through
+ * undici's fetch instead of the client's default node:http transport.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,11 @@ import {
   rng,
 } from '../electron/main/services/testing/fixtures';
 import { SyncEngine } from '../electron/main/services/sync/engine';
+import {
+  createNodeTransport,
+  type Transport,
+} from '../electron/main/services/central-client/node-transport';
+import { transportOfFetch } from '../electron/main/services/central-client/http';
 import { seedQueued } from '../electron/main/services/sync/testing/seed';
 import { DEV_REGISTRATION_SECRET } from '../central/server';
 import { arg, ms, now, quantile } from './lib';
@@ -133,8 +140,13 @@ const ownCpuMs = (): number => {
 const OP_START = '{"opId":';
 /** Pushes and the operations they carried, counted on the way out. */
 const pushes = { requests: 0, ops: 0, largest: 0 };
-const countingFetch = async (input: string, init: RequestInit): Promise<Response> => {
-  if (input.endsWith('/v1/ops') && typeof init.body === 'string') {
+// `--transport fetch`: the client's old way out (undici fetch), to compare on one tree.
+const send: Transport =
+  arg('transport') === 'fetch'
+    ? transportOfFetch((input, init) => fetch(input, init))
+    : createNodeTransport();
+const countingTransport: Transport = (input, init) => {
+  if (input.endsWith('/v1/ops') && init.body !== undefined) {
     // Counted without parsing the body (that would be charged to the console's CPU): each
     // operation object starts with its opId, and the bench's application payloads hold no
     // object with that key (a quote inside a JSON string is escaped, so no string value
@@ -147,7 +159,7 @@ const countingFetch = async (input: string, init: RequestInit): Promise<Response
     pushes.ops += n;
     pushes.largest = Math.max(pushes.largest, n);
   }
-  return fetch(input, init);
+  return send(input, init);
 };
 
 /**
@@ -189,7 +201,7 @@ const engineOn = (
     registrationSecret: DEV_REGISTRATION_SECRET,
     batchSize,
     pullPageSize: 1000,
-    fetch: countingFetch,
+    transport: countingTransport,
   });
 
 /** Read after the run from central's own file: the guarantees the speed must not cost. */

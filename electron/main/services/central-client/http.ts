@@ -1,12 +1,29 @@
 import type { z } from 'zod';
 import { CentralError, CentralErrorBodySchema, kindForStatus } from './errors';
+import { createNodeTransport, type Transport, type TransportAnswer } from './node-transport';
 import { PinMismatchError } from './pinned-fetch';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** A fetch (a test's in-process server, a fault injector) as the client's transport. */
+export const transportOfFetch =
+  (fetchFn: FetchLike): Transport =>
+  async (url, req) => {
+    const res = await fetchFn(url, {
+      method: req.method,
+      headers: req.headers,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      signal: req.signal,
+    });
+    return { status: res.status, header: (name) => res.headers.get(name), text: () => res.text() };
+  };
+
 export interface CentralHttpOptions {
   /** The central system, or (later) a hall hub on the LAN: same protocol, same client. */
   baseUrl: string;
+  /** How requests go out (default: node:http with keep-alive, see node-transport.ts). */
+  transport?: Transport;
+  /** A fetch instead of any transport (tests and in-process servers). */
   fetch?: FetchLike;
   /** Default per request; a caller that cannot wait long passes its own. */
   timeoutMs?: number;
@@ -30,7 +47,9 @@ export interface CentralRequest {
  */
 export function createCentralHttp(opts: CentralHttpOptions) {
   const baseUrl = opts.baseUrl.replace(/\/$/, '');
-  const fetchFn: FetchLike = opts.fetch ?? ((input, init) => fetch(input, init));
+  const send: Transport = opts.fetch
+    ? transportOfFetch(opts.fetch)
+    : (opts.transport ?? createNodeTransport());
   const defaultTimeoutMs = opts.timeoutMs ?? 30_000;
   const now = opts.now ?? Date.now;
 
@@ -42,16 +61,16 @@ export function createCentralHttp(opts: CentralHttpOptions) {
     const fail = (kind: CentralError['kind'], detail: string, status?: number) =>
       new CentralError({ kind, detail, status });
     try {
-      let res: Response;
+      let res: TransportAnswer;
       try {
-        res = await fetchFn(`${baseUrl}${req.path}`, {
+        res = await send(`${baseUrl}${req.path}`, {
           method: req.method,
           headers: {
             accept: 'application/json',
             ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
             ...(req.token ? { authorization: `Bearer ${req.token}` } : {}),
           },
-          ...(body !== undefined ? { body } : {}),
+          body,
           signal: controller.signal,
         });
       } catch (err) {
@@ -74,14 +93,14 @@ export function createCentralHttp(opts: CentralHttpOptions) {
       } catch {
         throw fail('truncated', `HTTP ${res.status} body is not JSON`, res.status);
       }
-      if (!res.ok) {
+      if (res.status < 200 || res.status > 299) {
         const body = CentralErrorBodySchema.safeParse(json);
         throw new CentralError({
           kind: kindForStatus(res.status),
           detail: `HTTP ${res.status}`,
           status: res.status,
           body: body.success ? body.data : undefined,
-          retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now()),
+          retryAfterMs: parseRetryAfter(res.header('retry-after'), now()),
         });
       }
       const parsed = schema.safeParse(json);
@@ -112,13 +131,14 @@ export function parseRetryAfter(header: string | null, now: number): number | un
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** The error's class and code, never its message (which could quote a URL or a value). */
+/**
+ * The error's class and code, never its message (which could quote a URL or a value). A fetch
+ * keeps the socket's code in `cause`; node:http puts it on the error itself.
+ */
 function errorName(err: unknown): string {
   if (!(err instanceof Error)) return typeof err;
-  const cause = (err as { cause?: unknown }).cause;
-  const code =
-    cause && typeof cause === 'object' && 'code' in cause
-      ? String((cause as { code: unknown }).code)
-      : '';
+  const codeOf = (e: unknown): string =>
+    e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : '';
+  const code = codeOf((err as { cause?: unknown }).cause) || codeOf(err);
   return code ? `${err.name} (${code})` : err.name;
 }

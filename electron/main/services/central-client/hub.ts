@@ -1,12 +1,11 @@
 import { checkCentralUrl } from '../sync/central-url';
-import type { FetchLike } from './http';
 import {
   createCentralConnection,
   syncStateCredentials,
   type CentralConnection,
   type CentralConnectionOptions,
 } from './index';
-import { createPinnedFetch, normalizeFingerprint } from './pinned-fetch';
+import { createPinnedTransport, normalizeFingerprint } from './pinned-fetch';
 
 /** Where the hall hub is and which certificate it must show. */
 export interface HubEndpoint {
@@ -59,12 +58,10 @@ export function createHubConnection(
   endpoint: HubEndpoint,
   opts: Omit<CentralConnectionOptions, 'baseUrl' | 'credentials'>,
 ): CentralConnection {
-  const fetch: FetchLike | undefined =
-    opts.fetch ?? (endpoint.fingerprint ? createPinnedFetch(endpoint.fingerprint) : undefined);
   return createCentralConnection({
     ...opts,
     baseUrl: endpoint.url,
-    fetch,
+    ...(endpoint.fingerprint ? { transport: createPinnedTransport(endpoint.fingerprint) } : {}),
     credentials: syncStateCredentials(opts.db, 'hub.'),
   });
 }

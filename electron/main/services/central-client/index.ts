@@ -1,6 +1,7 @@
 import type { Database } from '../db';
 import { createSyncState } from '../sync/sync-state';
 import { createCentralHttp, type CentralHttp, type FetchLike } from './http';
+import type { Transport } from './node-transport';
 import { createDeviceSession, type CredentialStore, type DeviceSession } from './session';
 
 export {
@@ -20,6 +21,12 @@ export {
   type CentralRequest,
   type FetchLike,
 } from './http';
+export {
+  createNodeTransport,
+  type Transport,
+  type TransportAnswer,
+  type TransportRequest,
+} from './node-transport';
 export {
   EnrolmentConfigError,
   resolveEnrolment,
@@ -50,6 +57,8 @@ export interface CentralConnectionOptions {
   /** The development secret: demo mode only (createServices checks). */
   registrationSecret?: string | undefined;
   deviceName?: string | undefined;
+  /** How requests go out (default: node:http with keep-alive); `fetch` replaces it in tests. */
+  transport?: Transport | undefined;
   fetch?: FetchLike | undefined;
   timeoutMs?: number | undefined;
   now?: (() => number) | undefined;
@@ -78,6 +87,7 @@ export function syncStateCredentials(db: Database, scope: '' | 'hub.' = ''): Cre
 export function createCentralConnection(opts: CentralConnectionOptions): CentralConnection {
   const http = createCentralHttp({
     baseUrl: opts.baseUrl,
+    ...(opts.transport ? { transport: opts.transport } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),

@@ -2,6 +2,7 @@ import { Agent, request } from 'node:https';
 import { Readable } from 'node:stream';
 import { connect, type ConnectionOptions } from 'node:tls';
 import type { FetchLike } from './http';
+import { createNodeTransport, type Transport } from './node-transport';
 
 /** The hub showed a certificate other than the pinned one: nothing was sent to it. */
 export class PinMismatchError extends Error {
@@ -27,13 +28,14 @@ export function normalizeFingerprint(text: string): string {
 }
 
 /**
- * A fetch for one HTTPS server whose certificate is pinned by its SHA-256 fingerprint (a hall
- * hub with a self-signed certificate: no CA vouches for it, the station config does). The TLS
- * handshake finishes and the fingerprint is compared before the socket is handed to the request,
- * so a wrong server never sees a byte of it (no token, no body). Host names are not checked:
- * the pin names the one certificate, whatever address the hub has on the LAN.
+ * A keep-alive agent for one HTTPS server whose certificate is pinned by its SHA-256
+ * fingerprint (a hall hub with a self-signed certificate: no CA vouches for it, the station
+ * config does). The TLS handshake finishes and the fingerprint is compared before the socket is
+ * handed to the request, so a wrong server never sees a byte of it (no token, no body). Host
+ * names are not checked: the pin names the one certificate, whatever address the hub has on the
+ * LAN.
  */
-export function createPinnedFetch(fingerprint: string): FetchLike {
+function createPinnedAgent(fingerprint: string): Agent {
   const expected = normalizeFingerprint(fingerprint);
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   agent.createConnection = (options, callback) => {
@@ -51,7 +53,24 @@ export function createPinnedFetch(fingerprint: string): FetchLike {
     });
     return undefined;
   };
+  return agent;
+}
 
+/**
+ * The central client's transport to a pinned hub (see createPinnedAgent). A plain http URL is
+ * refused: it would go out without the pin.
+ */
+export function createPinnedTransport(fingerprint: string): Transport {
+  const send = createNodeTransport({ httpsAgent: createPinnedAgent(fingerprint) });
+  return (url, req) =>
+    url.startsWith('https:')
+      ? send(url, req)
+      : Promise.reject(new TypeError('a pinned connection needs an https URL'));
+}
+
+/** A fetch over a pinned connection (see createPinnedAgent), for checks outside the client. */
+export function createPinnedFetch(fingerprint: string): FetchLike {
+  const agent = createPinnedAgent(fingerprint);
   return (input, init) =>
     new Promise<Response>((resolve, reject) => {
       const url = new URL(input);

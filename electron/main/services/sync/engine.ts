@@ -4,6 +4,7 @@ import {
   createCentralConnection,
   type CentralConnection,
   type FetchLike,
+  type Transport,
 } from '../central-client';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createOutbox, type Outbox, type OutboxCounts } from './outbox';
@@ -57,6 +58,8 @@ export interface SyncEngineOptions {
   central?: CentralConnection;
   deviceName?: string;
   fetch?: FetchLike;
+  /** How requests go out when no fetch is given (default: node:http with keep-alive). */
+  transport?: Transport;
   now?: () => number;
   random?: () => number;
   newInstallationId?: () => string;
@@ -120,6 +123,7 @@ export class SyncEngine {
         registrationSecret: opts.registrationSecret,
         deviceName: opts.deviceName,
         fetch: opts.fetch,
+        transport: opts.transport,
         timeoutMs: opts.requestTimeoutMs ?? 30_000,
         now: this.now,
         newInstallationId: opts.newInstallationId,
