@@ -107,6 +107,7 @@ export class SyncEngine {
   private readonly pusher: Pusher;
   private readonly scheduler: Scheduler;
   private readonly watchdog: Watchdog;
+  private interruptedShown = false;
 
   constructor(opts: SyncEngineOptions) {
     this.opts = opts;
@@ -238,6 +239,11 @@ export class SyncEngine {
   // ---------------------------------------------------------------- one cycle
 
   private async cycle(): Promise<CycleOutcome> {
+    if (!this.interruptedShown) {
+      // Off the start-up path: an attempt cut by a crash left its applications queued.
+      this.outbox.showInterrupted();
+      this.interruptedShown = true;
+    }
     if (this.health.halted) return { next: 'halted' };
     if (!this.central.session.registered()) {
       try {

@@ -132,6 +132,10 @@ export function createOutboxStore(db: Database) {
     SELECT application_id, state, attempts FROM outbox INDEXED BY outbox_app
      WHERE application_id IN (SELECT value FROM json_each(?))`,
   );
+  const attemptedPending = prepared<[], { application_id: string }>(
+    db,
+    `SELECT DISTINCT application_id FROM outbox WHERE state = 'pending' AND attempts > 0`,
+  );
   const countStates = prepared<[], { state: string; n: number }>(
     db,
     'SELECT state, count(*) AS n FROM outbox GROUP BY state',
@@ -213,6 +217,8 @@ export function createOutboxStore(db: Database) {
       }
       return byApp;
     },
+    /** Subjects with an operation tried and not answered (a crash or a failure since). */
+    attemptedPendingSubjects: (): string[] => attemptedPending.all().map((r) => r.application_id),
     countByState: () => countStates.all(),
     countBlocked: (): number => countBlocked.get()?.n ?? 0,
     /** Distinct subjects of the pending operations, by the head of their kind. */

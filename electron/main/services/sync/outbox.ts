@@ -58,7 +58,10 @@ export function createOutbox(db: Database) {
   };
   // One read of the operations and one write per state (or of the adopted numbers) for the
   // whole batch, instead of three statements per application.
-  const refreshStates = (rows: readonly OutboxRow[], adopted: Adopted = new Map()) => {
+  const refreshStates = (
+    rows: readonly Pick<OutboxRow, 'application_id'>[],
+    adopted: Adopted = new Map(),
+  ) => {
     const ids = [...new Set(rows.map((r) => r.application_id))];
     const opsByApp = store.opsOfMany(ids);
     const byState = new Map<SyncedState, string[]>();
@@ -84,20 +87,40 @@ export function createOutbox(db: Database) {
     /** Runs `fn` in one transaction (a savepoint inside an open one) with the outbox's writes. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
 
-    /** Counted before sending, so attempts survive a crash mid-request. */
+    /**
+     * Counted before sending, so attempts survive a crash mid-request. The applications keep
+     * their state here: an answered batch moves them once, queued → acknowledged, and `sent`
+     * (tried, not answered) is written when a request fails (`showUnanswered`), or on the
+     * engine's start after a crash (`showInterrupted`). One row write per drained application.
+     */
     markAttempt(rows: readonly OutboxRow[], now: number): void {
+      store.markAttempts(
+        rows.map((r) => r.seq),
+        now,
+      );
+    },
+
+    /** A failed request: its error noted, its applications shown as sent. */
+    noteFailure(rows: readonly OutboxRow[], detail: string): void {
       db.transaction(() => {
-        store.markAttempts(
-          rows.map((r) => r.seq),
-          now,
-        );
+        for (const r of rows) store.noteFailure(r.seq, detail);
         refreshStates(rows);
       })();
     },
 
-    noteFailure(rows: readonly OutboxRow[], detail: string): void {
+    /** A request with no answer to record (sent again one by one, or smaller): shown as sent. */
+    showUnanswered(rows: readonly OutboxRow[]): void {
+      db.transaction(() => refreshStates(rows))();
+    },
+
+    /**
+     * After a crash between an attempt and its answer: the applications of attempted pending
+     * operations get their derived state (sent) before anything is sent again.
+     */
+    showInterrupted(): void {
       db.transaction(() => {
-        for (const r of rows) store.noteFailure(r.seq, detail);
+        const ids = store.attemptedPendingSubjects();
+        if (ids.length > 0) refreshStates(ids.map((application_id) => ({ application_id })));
       })();
     },
 

@@ -133,6 +133,7 @@ export function createPusher(opts: PusherOptions) {
       if (!only) {
         // Which operation is bad is unknown: go one at a time through this batch.
         singleStepUntil = Math.max(...batch.map((r) => r.seq));
+        outbox.showUnanswered(batch);
         return undefined;
       }
       const detail = [`HTTP ${err.status}`, err.body?.code, err.body?.field]
@@ -148,6 +149,7 @@ export function createPusher(opts: PusherOptions) {
     }
     if (err.kind === 'too_large' && batch.length > 1) {
       batchSize.tooLarge(batch.length);
+      outbox.showUnanswered(batch);
       health.linkUp = true;
       return undefined;
     }
