@@ -11,7 +11,7 @@ import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createOutbox } from '../electron/main/services/sync/outbox';
 import { openSyncDb, seedQueued } from '../electron/main/services/sync/testing/seed';
-import { pushBodyText } from '../electron/main/services/sync/push-body';
+import { pushBody } from '../electron/main/services/sync/push-body';
 import { createCentralCore } from '../central/server';
 import type { OpResult } from '../shared/sync/protocol';
 import { arg } from './lib';
@@ -52,8 +52,9 @@ function consoleSide(bodies: Buffer[] | undefined): void {
     const rows = timed(phases, 'choose+open', () => outbox.nextBatch(batch));
     if (rows.length === 0) break;
     timed(phases, 'mark', () => outbox.markAttempt(rows, Date.now()));
-    const body = timed(phases, 'body', () => pushBodyText(rows, DEVICE, undefined));
-    bodies?.push(Buffer.from(body));
+    // The bytes that go on the wire (a text body's encoding counted too: the sender pays it).
+    const body = timed(phases, 'body', () => pushBody(rows, DEVICE, undefined));
+    bodies?.push(body);
     const results: OpResult[] = rows.map((r) => ({
       opId: r.op_id,
       status: 'applied',

@@ -153,8 +153,10 @@ const countingTransport: Transport = (input, init) => {
     // can hold the pattern either). Counted with indexOf: a split made 500 strings per request,
     // charged to the console's CPU.
     const body = init.body;
+    const find = (from: number): number =>
+      typeof body === 'string' ? body.indexOf(OP_START, from) : body.indexOf(OP_START, from);
     let n = 0;
-    for (let at = body.indexOf(OP_START); at >= 0; at = body.indexOf(OP_START, at + 1)) n++;
+    for (let at = find(0); at >= 0; at = find(at + 1)) n++;
     pushes.requests++;
     pushes.ops += n;
     pushes.largest = Math.max(pushes.largest, n);

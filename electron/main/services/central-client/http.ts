@@ -12,7 +12,8 @@ export const transportOfFetch =
     const res = await fetchFn(url, {
       method: req.method,
       headers: req.headers,
-      ...(req.body !== undefined ? { body: req.body } : {}),
+      // As text: what a test's fetch reads (a push body is UTF-8 bytes).
+      ...(req.body !== undefined ? { body: req.body.toString() } : {}),
       signal: req.signal,
     });
     return { status: res.status, header: (name) => res.headers.get(name), text: () => res.text() };
@@ -34,8 +35,8 @@ export interface CentralRequest {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: unknown;
-  /** The body already as JSON text (a large body built without parsing what it carries). */
-  bodyText?: string;
+  /** The body already as JSON, text or UTF-8 bytes (a large body built without parsing it). */
+  rawBody?: string | Buffer;
   token?: string;
   timeoutMs?: number;
 }
@@ -54,7 +55,7 @@ export function createCentralHttp(opts: CentralHttpOptions) {
   const now = opts.now ?? Date.now;
 
   async function request<T>(req: CentralRequest, schema: z.ZodType<T>): Promise<T> {
-    const body = req.bodyText ?? (req.body !== undefined ? JSON.stringify(req.body) : undefined);
+    const body = req.rawBody ?? (req.body !== undefined ? JSON.stringify(req.body) : undefined);
     const timeoutMs = req.timeoutMs ?? defaultTimeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);

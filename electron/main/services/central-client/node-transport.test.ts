@@ -61,7 +61,7 @@ describe('the central client over node:http', () => {
     const text = '城东营业厅·低压居民新装'.repeat(20_000);
     for (const n of [1, 2]) {
       const answer = await http.request(
-        { method: 'POST', path: '/v1/ops', bodyText: JSON.stringify({ text }), token: 'tok-123' },
+        { method: 'POST', path: '/v1/ops', rawBody: JSON.stringify({ text }), token: 'tok-123' },
         Echo,
       );
       expect(answer).toEqual({ got: `收到：${text}`, n });
@@ -131,7 +131,7 @@ describe('the central client over node:http', () => {
       );
     });
     const err = await failure(
-      client(url).request({ method: 'POST', path: '/v1/ops', bodyText: '{}' }, Echo),
+      client(url).request({ method: 'POST', path: '/v1/ops', rawBody: '{}' }, Echo),
     );
     expect(err).toMatchObject({
       kind: 'rate_limited',

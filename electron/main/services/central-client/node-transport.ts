@@ -1,11 +1,11 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
-/** One request as the central client makes it: the body is JSON text or nothing. */
+/** One request as the central client makes it: the body is JSON (text or UTF-8 bytes) or nothing. */
 export interface TransportRequest {
   method: string;
   headers: Record<string, string>;
-  body?: string | undefined;
+  body?: string | Buffer | undefined;
   signal: AbortSignal;
 }
 
@@ -46,7 +46,10 @@ export function createNodeTransport(opts: NodeTransportOptions = {}): Transport 
         reject(new TypeError('the central client speaks http and https only'));
         return;
       }
-      const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
+      const body =
+        req.body === undefined || Buffer.isBuffer(req.body)
+          ? req.body
+          : Buffer.from(req.body, 'utf8');
       const headers = body
         ? { ...req.headers, 'content-length': String(body.length) }
         : req.headers;

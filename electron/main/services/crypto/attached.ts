@@ -38,6 +38,7 @@ export function lazyCipherOf(db: Database): FieldCipher {
   return {
     seal: (plain, context) => get().seal(plain, context),
     open: (sealed, context) => get().open(sealed, context),
+    openBytes: (sealed, context) => get().openBytes(sealed, context),
     isSealed: (value) => get().isSealed(value),
     keyIdOf: (value) => get().keyIdOf(value),
     currentKeyId: () => get().currentKeyId(),

@@ -20,12 +20,13 @@ export const sealOutboxResponse = (cipher: FieldCipher, response: string | null)
 export const storedAck = (cipher: FieldCipher, response: string, carriesRecord: boolean): string =>
   carriesRecord ? cipher.seal(response, OUTBOX_RESPONSE_CONTEXT) : response;
 
-export interface OutboxRow {
+/** A row as read and opened; a row on its way to central has its payload as UTF-8 bytes. */
+export interface OutboxRow<Payload extends string | Buffer = string> {
   seq: number;
   op_id: string;
   application_id: string;
   kind: string;
-  payload: string;
+  payload: Payload;
   payload_hash: string;
   created_at: number;
   state: 'pending' | 'acked' | 'dead' | 'conflict' | 'discarded';
@@ -60,13 +61,20 @@ export interface OutboxInsert {
 export function createOutboxStore(db: Database) {
   const cipher = cipherOf(db);
   // Opened as a row is read: the sender gets the plain payload just before it goes out.
+  const openResponse = (response: string | null): string | null =>
+    response === null || !cipher.isSealed(response)
+      ? response
+      : cipher.open(response, OUTBOX_RESPONSE_CONTEXT);
   const opened = (row: OutboxRow): OutboxRow => ({
     ...row,
     payload: cipher.open(row.payload, OUTBOX_PAYLOAD_CONTEXT),
-    response:
-      row.response === null || !cipher.isSealed(row.response)
-        ? row.response
-        : cipher.open(row.response, OUTBOX_RESPONSE_CONTEXT),
+    response: openResponse(row.response),
+  });
+  // A payload to send stays bytes: the push body is bytes, so it is never decoded to a string.
+  const openedToSend = (row: OutboxRow): OutboxRow<Buffer> => ({
+    ...row,
+    payload: cipher.openBytes(row.payload, OUTBOX_PAYLOAD_CONTEXT),
+    response: openResponse(row.response),
   });
   const insert = prepared<[OutboxInsert]>(
     db,
@@ -179,11 +187,11 @@ export function createOutboxStore(db: Database) {
     enqueue: (row: OutboxInsert): void =>
       void insert.run({ ...row, payload: sealOutboxPayload(cipher, row.payload) }),
     /** The first `limit` eligible operations, in order, but for those in `sending`. */
-    nextBatch: (limit: number, sending: readonly number[] = []): OutboxRow[] =>
+    nextBatch: (limit: number, sending: readonly number[] = []): OutboxRow<Buffer>[] =>
       (sending.length === 0
         ? next.all(limit)
         : nextExcluding.all(JSON.stringify(sending), limit)
-      ).map(opened),
+      ).map(openedToSend),
     /** Counted before sending, so attempts survive a crash mid-request. */
     markAttempts: (seqs: readonly number[], nextAttemptAt: number): void => {
       if (seqs.length > 0) attemptMany.run(nextAttemptAt, JSON.stringify(seqs));

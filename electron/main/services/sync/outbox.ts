@@ -13,6 +13,10 @@ import {
 } from '../../../../shared/sync/sync-api';
 
 export type { OutboxRow } from './outbox-store';
+/** A row chosen to send: its payload as the UTF-8 bytes that go into the push body. */
+export type SendingRow = OutboxRow<Buffer>;
+/** Either kind of row: what recording an attempt or an answer reads is the same. */
+type AnyRow = OutboxRow<string | Buffer>;
 
 export interface OutboxCounts {
   created: number;
@@ -81,7 +85,7 @@ export function createOutbox(db: Database) {
   };
 
   return {
-    nextBatch: (limit: number, sending: readonly number[] = []): OutboxRow[] =>
+    nextBatch: (limit: number, sending: readonly number[] = []): SendingRow[] =>
       store.nextBatch(limit, sending),
 
     /** Runs `fn` in one transaction (a savepoint inside an open one) with the outbox's writes. */
@@ -93,7 +97,7 @@ export function createOutbox(db: Database) {
      * (tried, not answered) is written when a request fails (`showUnanswered`), or on the
      * engine's start after a crash (`showInterrupted`). One row write per drained application.
      */
-    markAttempt(rows: readonly OutboxRow[], now: number): void {
+    markAttempt(rows: readonly AnyRow[], now: number): void {
       store.markAttempts(
         rows.map((r) => r.seq),
         now,
@@ -101,7 +105,7 @@ export function createOutbox(db: Database) {
     },
 
     /** A failed request: its error noted, its applications shown as sent. */
-    noteFailure(rows: readonly OutboxRow[], detail: string): void {
+    noteFailure(rows: readonly AnyRow[], detail: string): void {
       db.transaction(() => {
         for (const r of rows) store.noteFailure(r.seq, detail);
         refreshStates(rows);
@@ -109,7 +113,7 @@ export function createOutbox(db: Database) {
     },
 
     /** A request with no answer to record (sent again one by one, or smaller): shown as sent. */
-    showUnanswered(rows: readonly OutboxRow[]): void {
+    showUnanswered(rows: readonly AnyRow[]): void {
       db.transaction(() => refreshStates(rows))();
     },
 
@@ -126,7 +130,7 @@ export function createOutbox(db: Database) {
 
     /** Records the central answers of a batch and the application states, in one transaction. */
     recordResults(
-      rows: readonly OutboxRow[],
+      rows: readonly AnyRow[],
       results: readonly OpResult[],
       now: number,
     ): { acked: number; dead: number; conflict: number } {
@@ -163,7 +167,7 @@ export function createOutbox(db: Database) {
     },
 
     /** A verdict the engine reached from an HTTP status on a batch of one. */
-    recordVerdict(row: OutboxRow, verdict: LocalVerdict): void {
+    recordVerdict(row: AnyRow, verdict: LocalVerdict): void {
       db.transaction(() => {
         store.settle(
           row.seq,

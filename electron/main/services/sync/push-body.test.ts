@@ -3,15 +3,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { canonicalJson } from '../../../../shared/sync/canonical-json';
 import { PushRequestSchema } from '../../../../shared/sync/protocol';
 import { testPayload } from './testing/seed';
-import { pushBodyText } from './push-body';
-import type { OutboxRow } from './outbox';
+import { pushBody } from './push-body';
+import type { SendingRow } from './outbox';
 
-const row = (i: number, payload: string): OutboxRow => ({
+const row = (i: number, payload: string): SendingRow => ({
   seq: i,
   op_id: uuidv7(),
   application_id: uuidv7(),
   kind: i % 2 ? 'application.submit' : 'application.replace',
-  payload,
+  payload: Buffer.from(payload),
   payload_hash: 'a'.repeat(64),
   created_at: 0,
   state: 'pending',
@@ -22,7 +22,7 @@ const row = (i: number, payload: string): OutboxRow => ({
   response: null,
 });
 
-describe('the push body built as text', () => {
+describe('the push body built as bytes', () => {
   // Quotes, backslashes, line breaks and non-ASCII in the stored payload and the names.
   const payloads = [
     canonicalJson(testPayload(uuidv7(), 'H01', 'S1', 1)),
@@ -35,19 +35,22 @@ describe('the push body built as text', () => {
       deviceId,
       kind: r.kind,
       applicationId: r.application_id,
-      payload: JSON.parse(r.payload) as unknown,
+      payload: JSON.parse(r.payload.toString('utf8')) as unknown,
       payloadHash: r.payload_hash,
     }));
 
-  it('is the text JSON.stringify makes of the parsed operations', () => {
+  it('is the UTF-8 of the text JSON.stringify makes of the parsed operations', () => {
     const deviceId = uuidv7();
-    expect(pushBodyText(rows, deviceId, undefined)).toBe(JSON.stringify({ ops: parsed(deviceId) }));
+    const body = pushBody(rows, deviceId, undefined);
+    expect(body.toString('utf8')).toBe(JSON.stringify({ ops: parsed(deviceId) }));
+    expect(body.equals(Buffer.from(JSON.stringify({ ops: parsed(deviceId) })))).toBe(true);
+    expect(pushBody([], deviceId, undefined).toString('utf8')).toBe('{"ops":[]}');
   });
 
   it('carries the audit-trail tail after the operations when there is one', () => {
     const deviceId = uuidv7();
     const tail = { lastId: 7, hash: 'b'.repeat(64) };
-    const text = pushBodyText(rows, deviceId, tail);
+    const text = pushBody(rows, deviceId, tail).toString('utf8');
     expect(text).toBe(JSON.stringify({ ops: parsed(deviceId), auditTail: tail }));
     expect(PushRequestSchema.safeParse(JSON.parse(text)).success).toBe(true);
   });

@@ -1,8 +1,8 @@
 import { PushResponseSchema, type AuditTail } from '../../../../shared/sync/protocol';
 import { CentralError, type CentralConnection } from '../central-client';
 import { createBatchSize } from './batch-size';
-import type { Outbox, OutboxRow } from './outbox';
-import { pushBodyText } from './push-body';
+import type { Outbox, SendingRow } from './outbox';
+import { pushBody } from './push-body';
 import type { CycleOutcome, SyncHealth } from './sync-health';
 
 export interface PusherOptions {
@@ -40,7 +40,7 @@ export function createPusher(opts: PusherOptions) {
   let singleStepUntil = 0;
 
   /** The next batch, leaving out the operations of the request still on its way. */
-  function nextBatch(sending: readonly number[]): OutboxRow[] {
+  function nextBatch(sending: readonly number[]): SendingRow[] {
     const rows = outbox.nextBatch(batchSize.current(), sending);
     const first = rows[0];
     return first && first.seq <= singleStepUntil ? [first] : rows;
@@ -84,19 +84,19 @@ export function createPusher(opts: PusherOptions) {
   }
 
   async function pushBatch(
-    batch: OutboxRow[],
+    batch: SendingRow[],
     withTail: boolean,
   ): Promise<CycleOutcome | undefined> {
     const deviceId = central.session.deviceId();
     if (!deviceId) return { next: 'more' };
     outbox.markAttempt(batch, now());
-    const body = pushBodyText(batch, deviceId, withTail ? opts.auditTail?.() : undefined);
+    const body = pushBody(batch, deviceId, withTail ? opts.auditTail?.() : undefined);
     let answer;
     const sentAt = performance.now();
     try {
       answer = await central.session.authed((token) =>
         central.http.request(
-          { method: 'POST', path: '/v1/ops', bodyText: body, token },
+          { method: 'POST', path: '/v1/ops', rawBody: body, token },
           PushResponseSchema,
         ),
       );
@@ -127,7 +127,7 @@ export function createPusher(opts: PusherOptions) {
     return undefined;
   }
 
-  function pushFailed(err: CentralError, batch: OutboxRow[]): CycleOutcome | undefined {
+  function pushFailed(err: CentralError, batch: SendingRow[]): CycleOutcome | undefined {
     if (err.kind === 'invalid' || err.kind === 'conflict') {
       const only = batch.length === 1 ? batch[0] : undefined;
       if (!only) {

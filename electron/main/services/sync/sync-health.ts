@@ -67,7 +67,7 @@ export class SyncHealth {
    * Transient or fatal failure: a 403 or a refused registration halts; everything else backs
    * off (full jitter, never sooner than Retry-After) and retries, forever.
    */
-  failed(err: CentralError, batch: OutboxRow[] = []): CycleOutcome {
+  failed(err: CentralError, batch: readonly OutboxRow<string | Buffer>[] = []): CycleOutcome {
     this.lastAttemptAt = this.opts.now();
     this.linkUp = answered(err);
     this.lastError = err.describe();
