@@ -51,7 +51,7 @@ function consoleSide(bodies: Buffer[] | undefined): void {
   for (;;) {
     const rows = timed(phases, 'choose+open', () => outbox.nextBatch(batch));
     if (rows.length === 0) break;
-    timed(phases, 'mark', () => outbox.markAttempt(rows, Date.now()));
+    timed(phases, 'mark', () => outbox.markAttempt(rows));
     // The bytes that go on the wire (a text body's encoding counted too: the sender pays it).
     const body = timed(phases, 'body', () => pushBody(rows, DEVICE, undefined));
     bodies?.push(body);

@@ -53,7 +53,7 @@ describe('acknowledgements at rest', () => {
         payload: { fields: { applicantName: '测试用户', mobile: '13800000000' } },
       },
     };
-    outbox.markAttempt(rows, 1);
+    outbox.markAttempt(rows);
     const tally = outbox.recordResults(rows, [applied, withRecord], 2);
     expect(tally).toEqual({ acked: 2, dead: 0, conflict: 0 });
 

@@ -85,7 +85,7 @@ describe('the application state while draining', () => {
     const { applicationIds } = seedQueued(db, 6, { hallCode: 'H01' });
     // What the pusher commits before its request goes out; then the process dies.
     const outbox = createOutbox(db);
-    outbox.markAttempt(outbox.nextBatch(10), Date.now());
+    outbox.markAttempt(outbox.nextBatch(10));
     expect(states(applicationIds)).toEqual(Array(6).fill('queued'));
     db.close();
 

@@ -104,10 +104,12 @@ export function createOutboxStore(db: Database) {
      ORDER BY o.seq LIMIT ?`,
   );
   // Attempts of a whole batch (a JSON array of seqs): one statement, not one per operation.
-  const attemptMany = prepared<[number, string]>(
+  // `next_attempt_at` is left as it is: nothing reads it (the engine's backoff lives in memory),
+  // and writing it moved each row's entry in the `outbox_pending` index, ~1.5 µs per operation.
+  const attemptMany = prepared<[string]>(
     db,
     `
-    UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?
+    UPDATE outbox SET attempts = attempts + 1
      WHERE seq IN (SELECT value FROM json_each(?)) AND +state = 'pending'`,
   );
   const failNote = prepared<[string, number]>(
@@ -193,8 +195,8 @@ export function createOutboxStore(db: Database) {
         : nextExcluding.all(JSON.stringify(sending), limit)
       ).map(openedToSend),
     /** Counted before sending, so attempts survive a crash mid-request. */
-    markAttempts: (seqs: readonly number[], nextAttemptAt: number): void => {
-      if (seqs.length > 0) attemptMany.run(nextAttemptAt, JSON.stringify(seqs));
+    markAttempts: (seqs: readonly number[]): void => {
+      if (seqs.length > 0) attemptMany.run(JSON.stringify(seqs));
     },
     noteFailure: (seq: number, detail: string): void => void failNote.run(errorNote(detail), seq),
     /** Acknowledgements in one statement: how many pending rows took theirs. */

@@ -97,11 +97,8 @@ export function createOutbox(db: Database) {
      * (tried, not answered) is written when a request fails (`showUnanswered`), or on the
      * engine's start after a crash (`showInterrupted`). One row write per drained application.
      */
-    markAttempt(rows: readonly AnyRow[], now: number): void {
-      store.markAttempts(
-        rows.map((r) => r.seq),
-        now,
-      );
+    markAttempt(rows: readonly AnyRow[]): void {
+      store.markAttempts(rows.map((r) => r.seq));
     },
 
     /** A failed request: its error noted, its applications shown as sent. */

@@ -89,7 +89,7 @@ export function createPusher(opts: PusherOptions) {
   ): Promise<CycleOutcome | undefined> {
     const deviceId = central.session.deviceId();
     if (!deviceId) return { next: 'more' };
-    outbox.markAttempt(batch, now());
+    outbox.markAttempt(batch);
     const body = pushBody(batch, deviceId, withTail ? opts.auditTail?.() : undefined);
     let answer;
     const sentAt = performance.now();
