@@ -1,5 +1,5 @@
 import type { AppRow } from './op-answers';
-import { all, dialects, get, run, type SqlParam, type Work } from './store/work';
+import { all, dialects, get, later, run, type SqlParam, type Work } from './store/work';
 import type { Change, ChangesPage } from '../shared/sync/protocol';
 import { FIRST_STAGE } from '../shared/catalogue/stages';
 
@@ -42,10 +42,13 @@ export function* appendChange(app: AppRow, at: number): Work<number> {
   return row?.seq ?? 0;
 }
 
-/** Appends one change when its seq is not needed (the ledger's answers): no RETURNING. */
+/**
+ * Appends one change when its seq is not needed (the ledger's answers): no RETURNING, and the
+ * insert may be held back with the batch's other writes (`later`; seqs still follow the order).
+ */
 export function* noteChange(app: AppRow, at: number): Work<void> {
   yield* run(HALL_FEED_LOCK, app.hall_code);
-  yield* run(INSERT_CHANGE, ...changeValues(app, at));
+  yield* later(INSERT_CHANGE, ...changeValues(app, at));
 }
 
 const INSERT_CHANGE = `INSERT INTO changes (application_id, hall_code, central_no, stage, stage_index,

@@ -18,6 +18,8 @@ import { HubLink, type HubLinkOptions } from './hub-link';
 import { servesCentral, servesHub, type CentralMode, type HubTls } from './hub-tls';
 import { defaultStages } from '../shared/catalogue';
 import { CATALOGUES, type CatalogueShelf } from '../shared/catalogue/versions';
+import type { BusinessType, Catalogue } from '../shared/catalogue/types';
+import { DAY_MS, hallDate, hallDayStart } from '../shared/hall-time';
 
 export interface CentralOptions {
   /**
@@ -74,12 +76,32 @@ export interface CentralOptions {
 }
 
 function stageResolver(shelf: CatalogueShelf, now: () => number): StageResolver {
+  // Asked once per submitted application: the types of a version are looked up by code, and
+  // the version in force is worked out once per hall day (versions change at hall midnight).
+  const typesOf = new Map<Catalogue, Map<string, BusinessType>>();
+  const typeIn = (catalogue: Catalogue, code: string): BusinessType | undefined => {
+    let types = typesOf.get(catalogue);
+    if (!types) {
+      types = new Map();
+      for (const t of catalogue.types) if (!types.has(t.code)) types.set(t.code, t);
+      typesOf.set(catalogue, types);
+    }
+    return types.get(code);
+  };
+  let day: { start: number; end: number; catalogue: Catalogue } | undefined;
+  const inForce = (at: number): Catalogue => {
+    if (!day || at < day.start || at >= day.end) {
+      const start = hallDayStart(hallDate(at));
+      day = { start, end: start + DAY_MS, catalogue: shelf.inForce(at) };
+    }
+    return day.catalogue;
+  };
   return (typeCode, accountKind, accepted) => {
     // A version central does not ship yet (a newer station): the one in force at acceptance.
     const catalogue =
       shelf.byVersion(accepted.catalogueVersion) ??
-      shelf.inForce(Date.parse(accepted.acceptedAt) || now());
-    const type = catalogue.types.find((t) => t.code === typeCode);
+      inForce(Date.parse(accepted.acceptedAt) || now());
+    const type = typeIn(catalogue, typeCode);
     if (type && type.stages.length > 0) return type.stages;
     return defaultStages(type?.family, accountKind);
   };

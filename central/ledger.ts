@@ -10,6 +10,7 @@ import {
   dialects,
   forUpdate,
   get,
+  later,
   run,
   type CentralStore,
   type SqlText,
@@ -133,7 +134,7 @@ export class Ledger {
 
     const result = yield* this.decide(device, op, canonical, numbers, apps);
     const record = { payload_hash: op.payloadHash, result: storedResult(this.cipher, result) };
-    yield* run(
+    yield* later(
       `INSERT INTO ops (device_id, op_id, payload_hash, application_id, result, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       device.deviceId,
@@ -195,7 +196,7 @@ export class Ledger {
     }
     const version = app.version + 1;
     const sealed = sealApplication(this.cipher, canonical);
-    yield* run(
+    yield* later(
       'UPDATE applications SET payload = ?, app_no = ?, payload_hash = ?, version = ?, last_op_id = ? WHERE application_id = ?',
       sealed,
       p.appNo,
@@ -238,7 +239,7 @@ export class Ledger {
       stages: JSON.stringify(stages),
       stage_index: 0,
     };
-    yield* run(
+    yield* later(
       `INSERT INTO applications (application_id, central_no, hall_code, station_code, device_id,
            type_code, account_kind, payload, app_no, payload_hash, version, last_op_id, stages,
            stage_index, stage_at, accepted_at, created_at)
@@ -266,7 +267,7 @@ export class Ledger {
   /** UUIDv7 ids sort by creation time: an older op arriving after a newer one is out of order. */
   private *noteOrder(app: AppRow, opId: string): Work<void> {
     if (opId < app.last_op_id) {
-      yield* run(
+      yield* later(
         'INSERT INTO order_violations (application_id, op_id, after_op_id) VALUES (?, ?, ?)',
         app.application_id,
         opId,

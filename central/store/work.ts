@@ -19,7 +19,7 @@ export type SqlParam = string | number | null;
 export type SqlText = string | { sqlite: string; postgres: string };
 
 export interface Statement {
-  mode: 'get' | 'all' | 'run';
+  mode: 'get' | 'all' | 'run' | 'later';
   text: SqlText;
   params: SqlParam[];
 }
@@ -60,6 +60,17 @@ export function* all<R>(text: SqlText, ...params: SqlParam[]): Work<R[]> {
 /** A statement without rows (INSERT, UPDATE, DELETE). */
 export function* run(text: SqlText, ...params: SqlParam[]): Work<RunResult> {
   return (yield { mode: 'run', text, params }) as RunResult;
+}
+
+/**
+ * A write whose outcome the work does not look at. A store may hold it back and run it, in
+ * order, just before the work's next statement of another kind, or at the work's end (still in
+ * the transaction): the SQLite store runs a batch's inserts together that way, which costs less
+ * CPU than running each between the batch's other work. An error in it still fails the whole
+ * transaction, only at that later point. PostgreSQL runs it at once.
+ */
+export function* later(text: SqlText, ...params: SqlParam[]): Work<void> {
+  yield { mode: 'later', text, params };
 }
 
 /**

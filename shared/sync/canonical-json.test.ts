@@ -56,6 +56,40 @@ describe('canonicalJson', () => {
       '{"10":"b","9":"a","x":[null,{"a":2,"b":1}]}',
     );
   });
+
+  it('writes canonical text parsed again (what central receives) as the plain definition does', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = reference(v);
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+    // Parsed, integer-like keys come back as 9 then 10: not canonical order, so sorted again.
+    expect(canonicalJson(JSON.parse('{"10":"b","9":"a"}'))).toBe('{"10":"b","9":"a"}');
+    // One object out of order deep inside values that are in order.
+    expect(canonicalJson(JSON.parse('{"a":[{"b":{"d":1,"c":2}}],"e":"x"}'))).toBe(
+      '{"a":[{"b":{"c":2,"d":1}}],"e":"x"}',
+    );
+    expect(canonicalJson(Object.assign(Object.create(null), { a: 1, b: [true, null] }))).toBe(
+      '{"a":1,"b":[true,null]}',
+    );
+  });
+
+  it('ignores toJSON and prototypes as it always has, where JSON.stringify would not', () => {
+    const listWithToJson = Object.assign([1, 2], { toJSON: () => 'x' });
+    expect(JSON.stringify(listWithToJson)).toBe('"x"');
+    expect(canonicalJson({ a: listWithToJson })).toBe('{"a":[1,2]}');
+    expect(canonicalJson({ a: new Date(0) })).toBe('{"a":{}}');
+    class Tagged extends Array<number> {
+      toJSON(): string {
+        return 'tagged';
+      }
+    }
+    expect(canonicalJson(Tagged.from([3]))).toBe('[3]');
+    expect(() => canonicalJson({ a: 1, toJSON: () => 'x' })).toThrow(/unsupported function/);
+    expect(() => canonicalJson([1, Number.POSITIVE_INFINITY])).toThrow(/non-finite/);
+  });
 });
 
 /** The same value with every object's keys in reverse insertion order. */
