@@ -71,14 +71,14 @@ function checkSelect(def: FieldDef, v: FieldValue): Check<FieldValue> {
   return pass(s.trim());
 }
 
+const notText = (): Check<FieldValue> => fail('应为文字', 'must be text');
+
 /** Checks one present (non-empty) value against its definition; returns the normalized value. */
 export function checkFieldValue(
   def: FieldDef,
   v: FieldValue,
   ctx: FieldCheckContext,
 ): Check<FieldValue> {
-  const asString = (f: (s: string) => Check<string>): Check<FieldValue> =>
-    typeof v === 'string' ? f(v) : fail('应为文字', 'must be text');
   switch (def.kind) {
     case 'text':
     case 'textarea':
@@ -86,15 +86,15 @@ export function checkFieldValue(
     case 'orgName':
       return checkText(def, v);
     case 'idNumber':
-      return asString((s) =>
-        checkCertificate(ctx.certificateType ?? DEFAULT_CERTIFICATE_TYPE, s, ctx.now),
-      );
+      return typeof v === 'string'
+        ? checkCertificate(ctx.certificateType ?? DEFAULT_CERTIFICATE_TYPE, v, ctx.now)
+        : notText();
     case 'creditCode':
-      return asString(checkCreditCode);
+      return typeof v === 'string' ? checkCreditCode(v) : notText();
     case 'mobile':
-      return asString((s) => checkPhone(s, { landline: def.landline === true }));
+      return typeof v === 'string' ? checkPhone(v, { landline: def.landline === true }) : notText();
     case 'accountNo':
-      return asString((s) => checkAccountNo(s, ctx.accountNoLength));
+      return typeof v === 'string' ? checkAccountNo(v, ctx.accountNoLength) : notText();
     case 'address':
       return checkAddress(v);
     case 'date':

@@ -1,7 +1,13 @@
 import { apiError, type ApiError } from '../api/errors';
 import type { FieldValues, PaperEntry } from '../api/schemas';
 import { PAPER_STATUSES } from '../api/schemas';
-import { ACCOUNT_KINDS, type AccountKind, type Catalogue, type FieldDef } from './types';
+import {
+  ACCOUNT_KINDS,
+  type AccountKind,
+  type BusinessType,
+  type Catalogue,
+  type FieldDef,
+} from './types';
 import { conditionHolds, fieldsFor, findType, papersFor } from './applicability';
 import { checkFieldValue, isEmptyValue, labelled } from './field-check';
 import { dependentMaxReason } from './field-limits';
@@ -89,16 +95,24 @@ export function validateApplication(
     return { errors, warnings, normalized };
   }
 
-  const ctx = { now, accountNoLength: catalogue.settings?.accountNoLength ?? 10 };
-  const knownKeys = new Set(type.fields.map((f) => f.key));
+  const known = knownKeysOf(type);
   for (const key of Object.keys(input.fields)) {
-    if (!knownKeys.has(key)) errors.push(err(`fields.${key}`, '未知字段', 'Unknown field'));
+    if (!known.has(key)) errors.push(err(`fields.${key}`, '未知字段', 'Unknown field'));
   }
 
   // Conditions read the values as given; select values are compared trimmed.
   const defs = fieldsFor(type, input.accountKind);
   const applicable = defs.filter((d) => conditionHolds(d.when, input.fields));
-  for (const def of applicable) checkOne(def);
+  const run: Run = {
+    input,
+    mode,
+    applicable,
+    check: { now, accountNoLength: catalogue.settings?.accountNoLength ?? 10 },
+    errors,
+    warnings,
+    normalized,
+  };
+  for (const def of applicable) checkOne(run, def);
   // Limits by another field, once both values passed their own checks.
   for (const def of applicable) {
     const reason = dependentMaxReason(def, applicable, normalized);
@@ -108,80 +122,7 @@ export function validateApplication(
     }
   }
 
-  /**
-   * The certificate an idNumber field's type select names: the default when the select is
-   * empty or does not apply, null when it holds something else (the select reports that).
-   */
-  function certificateOf(def: FieldDef): CertificateType | null | undefined {
-    if (!def.certificateTypeField) return undefined;
-    const select = applicable.find((d) => d.key === def.certificateTypeField);
-    const raw = input.fields[def.certificateTypeField];
-    if (!select || raw === undefined || isEmptyValue(raw)) return DEFAULT_CERTIFICATE_TYPE;
-    const v = typeof raw === 'string' ? raw.trim() : raw;
-    const offered = (select.options ?? []).some((o) => o.value === v);
-    return offered && isCertificateType(v) ? v : null;
-  }
-
-  function checkOne(def: FieldDef): void {
-    const value = input.fields[def.key];
-    const path = `fields.${def.key}`;
-    if (value === undefined || isEmptyValue(value)) {
-      if (mode === 'submit' && def.required) {
-        const msg = labelled(def, { zh: '必填', en: 'required' });
-        errors.push(err(path, msg.zh, msg.en));
-      }
-      return;
-    }
-    const certificateType = certificateOf(def);
-    if (certificateType === null) return;
-    const r = checkFieldValue(def, value, { ...ctx, certificateType });
-    if (r.ok) {
-      normalized[def.key] = r.value;
-      for (const w of r.warnings ?? []) {
-        const msg = labelled(def, w);
-        warnings.push(err(path, msg.zh, msg.en));
-      }
-    } else {
-      const msg = labelled(def, r.reason);
-      errors.push(err(path, msg.zh, msg.en));
-    }
-  }
-
-  checkPapers();
-
-  function checkPapers(): void {
-    const allCodes = new Set(type!.papers.map((p) => p.code));
-    const seen = new Set<string>();
-    for (const entry of input.papers) {
-      const path = `papers.${entry.code}`;
-      if (!allCodes.has(entry.code)) errors.push(err(path, '未知材料', 'Unknown paper'));
-      else if (seen.has(entry.code)) errors.push(err(path, '材料重复登记', 'Paper listed twice'));
-      else if (!(PAPER_STATUSES as readonly string[]).includes(entry.status))
-        errors.push(err(path, '材料状态无效', 'Invalid paper status'));
-      seen.add(entry.code);
-    }
-    if (mode !== 'submit') return;
-    const status = new Map(input.papers.map((p) => [p.code, p.status]));
-    for (const paper of papersFor(type!, input.accountKind, input.fields)) {
-      const s = status.get(paper.code);
-      const path = `papers.${paper.code}`;
-      const name = paper.name;
-      if (s === 'received') continue;
-      if (s === 'missing_accepted') {
-        if (!paper.deferrable)
-          errors.push(
-            err(
-              path,
-              `${name.zh}：不可容缺，须收到原件`,
-              `${name.en}: cannot be deferred, must be received`,
-            ),
-          );
-        continue;
-      }
-      if (s === 'missing_blocking' || !paper.optional)
-        errors.push(err(path, `${name.zh}：缺少`, `${name.en}: missing`));
-    }
-  }
+  checkPapers(run, type);
 
   // Business rules only make sense on values that passed their own checks.
   if (mode === 'submit' && errors.length === 0) {
@@ -202,6 +143,107 @@ export function validateApplication(
   }
 
   return { errors, warnings, normalized };
+}
+
+/**
+ * One validation's inputs and what it found so far. The steps below are plain functions of it
+ * rather than closures made anew at every call: validation runs on every save and submit.
+ */
+interface Run {
+  input: ApplicationToValidate;
+  mode: 'draft' | 'submit';
+  /** The definitions that apply to these values. */
+  applicable: FieldDef[];
+  check: { now: Date; accountNoLength: number };
+  errors: FieldError[];
+  warnings: FieldError[];
+  normalized: FieldValues;
+}
+
+/** The keys a type defines, made once per type (catalogue types are not changed once loaded). */
+const knownKeys = new WeakMap<BusinessType, ReadonlySet<string>>();
+function knownKeysOf(type: BusinessType): ReadonlySet<string> {
+  let keys = knownKeys.get(type);
+  if (!keys) knownKeys.set(type, (keys = new Set(type.fields.map((f) => f.key))));
+  return keys;
+}
+
+/**
+ * The certificate an idNumber field's type select names: the default when the select is
+ * empty or does not apply, null when it holds something else (the select reports that).
+ */
+function certificateOf(run: Run, def: FieldDef): CertificateType | null | undefined {
+  if (!def.certificateTypeField) return undefined;
+  const select = run.applicable.find((d) => d.key === def.certificateTypeField);
+  const raw = run.input.fields[def.certificateTypeField];
+  if (!select || raw === undefined || isEmptyValue(raw)) return DEFAULT_CERTIFICATE_TYPE;
+  const v = typeof raw === 'string' ? raw.trim() : raw;
+  const offered = (select.options ?? []).some((o) => o.value === v);
+  return offered && isCertificateType(v) ? v : null;
+}
+
+function checkOne(run: Run, def: FieldDef): void {
+  const value = run.input.fields[def.key];
+  const path = `fields.${def.key}`;
+  if (value === undefined || isEmptyValue(value)) {
+    if (run.mode === 'submit' && def.required) {
+      const msg = labelled(def, { zh: '必填', en: 'required' });
+      run.errors.push(err(path, msg.zh, msg.en));
+    }
+    return;
+  }
+  const certificateType = certificateOf(run, def);
+  if (certificateType === null) return;
+  const r = checkFieldValue(
+    def,
+    value,
+    certificateType === undefined ? run.check : { ...run.check, certificateType },
+  );
+  if (r.ok) {
+    run.normalized[def.key] = r.value;
+    for (const w of r.warnings ?? []) {
+      const msg = labelled(def, w);
+      run.warnings.push(err(path, msg.zh, msg.en));
+    }
+  } else {
+    const msg = labelled(def, r.reason);
+    run.errors.push(err(path, msg.zh, msg.en));
+  }
+}
+
+function checkPapers(run: Run, type: BusinessType): void {
+  const { input, errors } = run;
+  const allCodes = new Set(type.papers.map((p) => p.code));
+  const seen = new Set<string>();
+  for (const entry of input.papers) {
+    const path = `papers.${entry.code}`;
+    if (!allCodes.has(entry.code)) errors.push(err(path, '未知材料', 'Unknown paper'));
+    else if (seen.has(entry.code)) errors.push(err(path, '材料重复登记', 'Paper listed twice'));
+    else if (!(PAPER_STATUSES as readonly string[]).includes(entry.status))
+      errors.push(err(path, '材料状态无效', 'Invalid paper status'));
+    seen.add(entry.code);
+  }
+  if (run.mode !== 'submit') return;
+  const status = new Map(input.papers.map((p) => [p.code, p.status]));
+  for (const paper of papersFor(type, input.accountKind, input.fields)) {
+    const s = status.get(paper.code);
+    const path = `papers.${paper.code}`;
+    const name = paper.name;
+    if (s === 'received') continue;
+    if (s === 'missing_accepted') {
+      if (!paper.deferrable)
+        errors.push(
+          err(
+            path,
+            `${name.zh}：不可容缺，须收到原件`,
+            `${name.en}: cannot be deferred, must be received`,
+          ),
+        );
+      continue;
+    }
+    if (s === 'missing_blocking' || !paper.optional)
+      errors.push(err(path, `${name.zh}：缺少`, `${name.en}: missing`));
+  }
 }
 
 /**

@@ -52,6 +52,20 @@ export const CALENDAR_DATA_LAST_YEAR = Math.max(
 const BUNDLED_FIRST_YEAR = Math.min(...BUNDLED_HOLIDAYS.map((k) => Number(k.slice(0, 4))));
 
 /**
+ * Calendars made by createCalendar never change their answers (a new setting makes a new
+ * calendar), so the working-day sums counted on them are kept: a submit's deadline and the
+ * warning bounds count the same few days over and over. Other calendars are counted each time.
+ */
+const sums = new WeakMap<WorkingCalendar, Map<string, string>>();
+/** Dates × counts a hall asks for stay in the hundreds; the bound is for a caller that loops. */
+const SUMS_KEPT = 4096;
+
+function fixed(cal: WorkingCalendar): WorkingCalendar {
+  sums.set(cal, new Map());
+  return cal;
+}
+
+/**
  * A calendar from the bundled data plus loaded years. A loaded year replaces the bundled data
  * for that whole year (a later notice supersedes), so a correction is possible too.
  */
@@ -65,7 +79,7 @@ export function createCalendar(extraYears: readonly CalendarYear[] = []): Workin
     for (const d of y.workdays) workdays.add(d);
   }
   const cache = new Map<string, boolean>();
-  return {
+  return fixed({
     loadedYears: [...replaced].sort((a, b) => a - b),
     covers: (year) =>
       replaced.has(year) || (year >= BUNDLED_FIRST_YEAR && year <= CALENDAR_DATA_LAST_YEAR),
@@ -77,7 +91,7 @@ export function createCalendar(extraYears: readonly CalendarYear[] = []): Workin
       cache.set(date, working);
       return working;
     },
-  };
+  });
 }
 
 /** The bundled calendar: what every function here uses unless given another. */
@@ -107,8 +121,16 @@ export function addWorkingDays(
   n: number,
   cal: WorkingCalendar = DEFAULT_CALENDAR,
 ): string {
+  const kept = sums.get(cal);
+  const key = `${date}+${n}`;
+  const hit = kept?.get(key);
+  if (hit !== undefined) return hit;
   let d = date;
   for (let i = 0; i < n; i++) d = nextWorkingDay(d, cal);
+  if (kept) {
+    if (kept.size >= SUMS_KEPT) kept.clear();
+    kept.set(key, d);
+  }
   return d;
 }
 

@@ -77,3 +77,51 @@ describe('diffForHistory', () => {
     expect(changes).toEqual({ requestedKva: { from: 8, to: 10 } });
   });
 });
+
+describe('diffForHistory compares values as JSON', () => {
+  const ctx = { type: household, accountKind: 'lv_resident' };
+  const base = { typeCode: 'NEW_LV_RES', accountKind: 'lv_resident', papers: [] };
+  const address = () => ({
+    province: '福建省',
+    city: '福州市',
+    district: '鼓楼区',
+    street: '',
+    detail: '东街88号',
+  });
+
+  it('an equal address in another object, equal papers and equal numbers are no change', () => {
+    const changes = diffForHistory(
+      ctx,
+      {
+        ...base,
+        papers: [{ code: 'ID_CARD', status: 'received' }],
+        fields: { address: address(), requestedKva: 8 },
+      },
+      {
+        ...base,
+        papers: [{ code: 'ID_CARD', status: 'received' }],
+        fields: { address: address(), requestedKva: 8 },
+      },
+    );
+    expect(changes).toEqual({});
+  });
+
+  it('a number and its text, an empty text and nothing, true and "yes" are changes', () => {
+    const changes = diffForHistory(
+      ctx,
+      { ...base, fields: { requestedKva: 8, remark: '', agent: true } },
+      { ...base, fields: { requestedKva: '8', remark: null, agent: 'yes' } },
+    );
+    expect(Object.keys(changes).sort()).toEqual(['agent', 'remark', 'requestedKva']);
+  });
+
+  it('a new application names every value, masked', () => {
+    const changes = diffForHistory(ctx, null, {
+      ...base,
+      fields: { mobile: '13812345678', requestedKva: 8 },
+    });
+    expect(changes.mobile).toEqual({ from: null, to: '138****5678' });
+    expect(changes.requestedKva).toEqual({ from: null, to: 8 });
+    expect(changes.typeCode).toEqual({ from: null, to: 'NEW_LV_RES' });
+  });
+});

@@ -29,9 +29,30 @@ export interface TypeContext {
   accountKind: string;
 }
 
+type FieldDef = BusinessType['fields'][number];
+const NO_DEFS: readonly FieldDef[] = [];
+/**
+ * A type's definitions by key, made once per catalogue type: masking looks one up for every
+ * value of every answer and history entry (types are never changed once loaded).
+ */
+const defsByType = new WeakMap<BusinessType, Map<string, FieldDef[]>>();
+function defsOf(type: BusinessType, key: string): readonly FieldDef[] {
+  let byKey = defsByType.get(type);
+  if (!byKey) {
+    byKey = new Map();
+    for (const f of type.fields) {
+      const same = byKey.get(f.key);
+      if (same) same.push(f);
+      else byKey.set(f.key, [f]);
+    }
+    defsByType.set(type, byKey);
+  }
+  return byKey.get(key) ?? NO_DEFS;
+}
+
 /** A key may be defined twice for disjoint account kinds (applicantName: person or organisation). */
 function fieldDef(ctx: TypeContext, key: string) {
-  const defs = ctx.type?.fields.filter((f) => f.key === key) ?? [];
+  const defs = ctx.type ? defsOf(ctx.type, key) : NO_DEFS;
   return (
     defs.find((f) => !f.accountKinds || f.accountKinds.includes(ctx.accountKind as AccountKind)) ??
     defs[0]
@@ -123,7 +144,12 @@ export function toDetail(
   };
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Numbers (NaN and Infinity are null in JSON) and objects: compared by their JSON. */
+const byJson = (v: unknown): boolean =>
+  typeof v === 'number' || (typeof v === 'object' && v !== null);
+/** Equal as JSON: distinct strings, booleans and nulls never are, so those skip the text. */
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || ((byJson(a) || byJson(b)) && JSON.stringify(a) === JSON.stringify(b));
 
 /** `{key: {from, to}}` for every field (and the type, kind and papers) that changed; masked. */
 export function diffForHistory(

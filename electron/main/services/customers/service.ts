@@ -103,13 +103,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     const accountNo = str(facts.fields.accountNo);
     const when = at();
     return store.transaction(() => {
-      const existing = byCertificate(cert);
+      // One HMAC for the look-up and, when new, the row.
+      const certBidx = certIndex(cert);
+      const existing = live(store.byCert(cert.type, certBidx));
       const id = existing?.id ?? newId();
       if (!existing) {
         const stored = store.insert({
           id,
           cert_type: cert.type,
-          cert_bidx: certIndex(cert),
+          cert_bidx: certBidx,
           cert_masked:
             cert.type === 'credit_code' ? maskCreditCode(cert.number) : maskIdNumber(cert.number),
           kind: cert.kind,

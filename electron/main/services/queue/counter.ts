@@ -8,7 +8,14 @@ import type {
 } from '../../../../shared/api/schemas';
 import type { Ticket, UndoAction } from '../../../../shared/queue/schemas';
 import { CurrentSchema, SETTINGS, type QueueContext } from './context';
+import type { Database } from '../db';
 import { isUnavailable, queueError } from './errors';
+
+/**
+ * The served ticket's id as last stored, per database handle: every save and submit asks for
+ * it (hooks.ts), and remember() below is its only writer, so it is read from the table once.
+ */
+const servedTickets = new WeakMap<Database, string | undefined>();
 
 /**
  * The counter's side of the queue: calling, serving, transferring and finishing tickets, the
@@ -23,12 +30,18 @@ export function createCounter(
 
   function remember(ticket: Ticket | null): void {
     const active = ticket && (ticket.state === 'called' || ticket.state === 'serving');
-    settings.write(SETTINGS.current, active ? { id: ticket.id, number: ticket.number } : null);
+    const current = active ? { id: ticket.id, number: ticket.number } : null;
+    settings.write(SETTINGS.current, current);
+    servedTickets.set(ctx.db, current?.id);
   }
 
   /** The ticket this counter is serving, as last seen: applications taken now are linked to it. */
-  const currentTicketId = (): string | undefined =>
-    settings.read(SETTINGS.current, CurrentSchema, null)?.id;
+  function currentTicketId(): string | undefined {
+    if (servedTickets.has(ctx.db)) return servedTickets.get(ctx.db);
+    const id = settings.read(SETTINGS.current, CurrentSchema, null)?.id;
+    servedTickets.set(ctx.db, id);
+    return id;
+  }
 
   // Applications are read through their owner (applications/repository.ts).
   const linkedApplications = { all: createApplicationRepository(ctx.db).byTicket };

@@ -42,6 +42,25 @@ describe('the station queue service', () => {
     expect(c1.currentTicketId()).toBeUndefined();
   });
 
+  it('the served ticket is read once per handle and follows every call and finish', async () => {
+    const guide = station('G01').q;
+    const c1 = station('C01');
+    const t = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
+    expect(c1.q.currentTicketId()).toBeUndefined();
+    await c1.q.callNext(['NEW']);
+    expect(c1.q.currentTicketId()).toBe(t.id);
+    // The same station opened again (a restart): its new handle reads what was stored.
+    const again = station('C01');
+    expect(again.db).not.toBe(c1.db);
+    expect(again.q.currentTicketId()).toBe(t.id);
+    await again.q.finish(t.id, ['NEW_LV_RES']);
+    expect(again.q.currentTicketId()).toBeUndefined();
+    const u = await guide.issue({ serviceCode: 'NEW', priority: 'normal' });
+    await again.q.callNext(['NEW']);
+    expect(again.q.currentTicketId()).toBe(u.id);
+    expect(station('C01').q.currentTicketId()).toBe(u.id);
+  });
+
   it('links applications taken while serving, and sends them with finish', async () => {
     const guide = station('G01').q;
     const { q: counter, db } = station('C01');
