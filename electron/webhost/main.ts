@@ -1,8 +1,8 @@
 import './require-node';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listenWebHost } from './listen';
 import { listenProblem } from '../../shared/runtime/startup';
-import { checkInWorker } from '../../server-common/db/check-in-worker';
 
 // CLI (built by `npm run build`; `npm run webhost -- --port 5174` runs it):
 //   node out/webhost/main.js [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
@@ -18,12 +18,14 @@ import { checkInWorker } from '../../server-common/db/check-in-worker';
 //
 // The host listens and serves the page first, with only the HTTP side imported; the services
 // (zod's contract, SQLite, the rest: about half the host's start-up CPU) load in open-host.ts
-// while the browser fetches and runs the page, and API calls wait for them. An existing station
-// file is checked (quick_check) on another thread meanwhile, before the HTTP side loads.
+// while the browser fetches and runs the page, and API calls wait for them.
+// Milliseconds since the process started (performance's origin): the imports are done here.
+const modulesLoadedMs = performance.now();
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();
   return ((user + system) / 1000).toFixed(0);
 };
+const modulesCpuMs = cpuMs();
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '5174' },
@@ -38,11 +40,6 @@ const { values } = parseArgs({
     'backup-keep-days': { type: 'string' },
   },
 });
-const fileChecked = checkInWorker(resolve(values.db));
-const { listenWebHost } = await import('./listen');
-// Milliseconds since the process started (performance's origin): the imports are done here.
-const modulesLoadedMs = performance.now();
-const modulesCpuMs = cpuMs();
 
 const listening = await listenWebHost({
   port: Number(values.port),
@@ -60,7 +57,6 @@ const listeningCpuMs = cpuMs();
 // Loading the services blocks the host for a while: first the page's files go out.
 await listening.pageFetched();
 const { openWebHost } = await import('./open-host');
-await fileChecked;
 await openWebHost(values, listening);
 // Where a cold start goes (bench/webhost-cold-start.ts): imports, listening, then the services.
 console.log(

@@ -1,7 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { takeChecked } from './checked-files';
 import { DatabaseCorruptError } from './errors';
 import { migrate, type MigrateResult } from './migrate';
 import type { Migration } from './migration';
@@ -45,12 +44,9 @@ export function openMigratedDatabase(
   const inMemory = file === ':memory:';
   const existed = !inMemory && existsSync(file);
   if (!inMemory && !existed) mkdirSync(dirname(file), { recursive: true });
-  // The web host may have checked the file on another thread while it started (checked-files.ts);
-  // looked at before this connection touches the file.
-  const checkedAlready = existed && takeChecked(file);
   const db = new BetterSqlite3(file);
   try {
-    if (existed && !checkedAlready) quickCheck(db);
+    if (existed) quickCheck(db);
     db.pragma('journal_mode = WAL');
     // better-sqlite3 leaves WAL at NORMAL, which can lose the last commits on power loss; an
     // answer already given must survive.
