@@ -84,6 +84,16 @@ describe('web host HTTP edges', () => {
     expect(res.status).toBe(413);
   });
 
+  it('answers 413 from a declared length alone, with none of the body sent', async () => {
+    const status = await statusOverSocket({
+      port: host.port,
+      head:
+        `POST /api/auth.status HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n`,
+    });
+    expect(status).toBe(413);
+  });
+
   it('answers 413 on a declared length before any of the body is sent', async () => {
     // A body streamed in chunks, no length declared: the host stops reading and answers.
     const status = await statusOverSocket({
