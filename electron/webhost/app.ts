@@ -77,9 +77,12 @@ export function createWebApp(options: WebAppOptions): Hono {
       );
     }
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    // On the answer's own headers: hono's c.header() on a finished answer re-creates it around
+    // its body as a stream, so every answer, a JSON one included, would be written through one.
+    const headers = c.res.headers;
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   });
 
   // Only application/json, whatever its case; checked before a byte of the body is read.
