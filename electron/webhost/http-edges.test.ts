@@ -84,6 +84,16 @@ describe('web host HTTP edges', () => {
     expect(res.status).toBe(413);
   });
 
+  it('answers 413 from a declared length alone, with none of the body sent', async () => {
+    const status = await statusOverSocket({
+      port: host.port,
+      head:
+        `POST /api/auth.status HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n`,
+    });
+    expect(status).toBe(413);
+  });
+
   it('answers 413 on a declared length before any of the body is sent', async () => {
     // A body streamed in chunks, no length declared: the host stops reading and answers.
     const status = await statusOverSocket({
@@ -119,8 +129,8 @@ describe('web host HTTP edges', () => {
     expect(res.status).toBe(401);
   });
 
-  it.each(['/', '/index.html', '/some/route', '/api/auth.status'])(
-    'sends the CSP (with frame-ancestors) as a header on %s',
+  it.each(['/', '/index.html', '/some/route', '/api/auth.status', '/api/no.such.method'])(
+    'sends the CSP (with frame-ancestors), nosniff and no-referrer as headers on %s',
     async (path) => {
       const res = await fetch(`${host.url}${path}`, {
         method: path.startsWith('/api/') ? 'POST' : 'GET',
@@ -129,6 +139,10 @@ describe('web host HTTP edges', () => {
       });
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      // The answer itself arrives whole with the headers set on it.
+      expect((await res.text()).length).toBeGreaterThan(0);
     },
   );
 });
