@@ -21,6 +21,7 @@ import { askBeforeLeavingUnsaved, LEAVE_QUESTION } from './shell/unload-prompt';
 import { loadConfigForHost, STATION_CONFIG_FILE } from './services/station/config-file';
 import { createStationRuntime, type StationOverrides } from './services/station/runtime';
 import { stationRoleOf, type StationConfig } from '../../shared/station/config';
+import { startupRefusal } from '../../shared/runtime/startup';
 
 // Thin shell: every behaviour lives in ./services, which also run in plain Node (web host, tests).
 // --kiosk / --display / HALL_ROLE and CENTRAL_URL are development overrides of the station config.
@@ -39,7 +40,16 @@ let mainWindow: BrowserWindow | undefined;
 if (claimSingleInstance(app, () => mainWindow)) {
   registerAppScheme();
   hardenApp(app);
-  void app.whenReady().then(startStation);
+  void app.whenReady().then(startStation).catch(refuseStart);
+}
+
+/** A start the services refuse on purpose: one box and one line, code 2; anything else throws. */
+function refuseStart(err: unknown): void {
+  const line = startupRefusal(err);
+  if (!line) throw err;
+  console.error(line);
+  dialog.showErrorBox('营业厅服务台', line);
+  app.exit(2);
 }
 
 function startStation(): void {

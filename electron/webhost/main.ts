@@ -2,7 +2,7 @@ import './require-node';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listenWebHost } from './listen';
-import { listenProblem } from '../../shared/runtime/startup';
+import { listenProblem, startupRefusal } from '../../shared/runtime/startup';
 
 // CLI (built by `npm run build`; `npm run webhost -- --port 5174` runs it):
 //   node out/webhost/main.js [--port 5174] [--db .data/hall.db] [--renderer out/renderer]
@@ -57,7 +57,13 @@ const listeningCpuMs = cpuMs();
 // Loading the services blocks the host for a while: first the page's files go out.
 await listening.pageFetched();
 const { openWebHost } = await import('./open-host');
-await openWebHost(values, listening);
+await openWebHost(values, listening).catch((err: unknown) => {
+  // A start the services refuse on purpose (a missing key file, no enrolment code): one line.
+  const line = startupRefusal(err);
+  if (!line) throw err;
+  console.error(line);
+  process.exit(2);
+});
 // Where a cold start goes (bench/webhost-cold-start.ts): imports, listening, then the services.
 console.log(
   `web host: listening ${listeningMs.toFixed(0)} ms after process start (imports ${modulesLoadedMs.toFixed(0)} ms, ` +

@@ -37,3 +37,13 @@ export function listenProblem(err: unknown, port: number | string, setting: stri
   }
   return null;
 }
+
+/**
+ * The one line for an error the services raise to refuse a start on purpose (they mark it
+ * `refusal: true` and word it for the operator, in Chinese and English), else null: a stack
+ * trace is for the unexpected only, and a refusal exits with code 2 instead of a crash loop.
+ */
+export function startupRefusal(err: unknown): string | null {
+  if (err instanceof Error && (err as { refusal?: unknown }).refusal === true) return err.message;
+  return null;
+}

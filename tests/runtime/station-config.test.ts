@@ -1,9 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './ports';
+import { CATALOGUE } from '../../shared/catalogue';
+import { callOk, TEST_COST } from '../../electron/main/services/auth/testing/services';
+import { createServices } from '../../electron/main/services/createServices';
+import {
+  fakeApplicationInput,
+  householdNewType,
+  rng,
+} from '../../electron/main/services/testing/fixtures';
+import { testLog } from '../support/test-log';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'hall-station-config-'));
@@ -91,6 +100,32 @@ describe('the web host and its station config file (built JS, real process)', ()
     const host = await webhost(['--config', join(dir, 'missing.json')], 'missing');
     expect(await host.exit).toBe(2);
     expect(host.stderr()).toMatch(/not found \/ 找不到站点配置文件/);
+  });
+
+  it('refuses a database whose key file is missing in one line, and writes no new keys', async () => {
+    // A station's file that holds sealed values, then its key file gone (a copy, a bad restore).
+    const station = join(dir, 'sealed');
+    mkdirSync(station);
+    const services = createServices({
+      dbFile: join(station, 'hall.db'),
+      backupDir: join(station, 'backups'),
+      transport: 'http',
+      log: testLog,
+      auth: { enforce: false, scryptCost: TEST_COST },
+    });
+    const input = fakeApplicationInput(householdNewType(CATALOGUE), rng(5), new Date());
+    await callOk(services, 'applications.submit', input);
+    services.close();
+    rmSync(join(station, 'hall-keys.json'));
+    const good = join(dir, 'good-sealed.json');
+    writeFileSync(good, JSON.stringify(GOOD));
+    const host = await webhost(['--config', good], 'sealed');
+    expect(await host.exit).toBe(2);
+    const lines = host.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`put its hall-keys.json back at ${join(station, 'hall-keys.json')}`);
+    expect(existsSync(join(station, 'hall-keys.json'))).toBe(false);
+    console.log(`station_config missing_key_file exit=2 lines=${lines.length}`);
   });
 
   it('--config makes a configured station at once (here a kiosk: no sign-in)', async () => {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createApplicationService } from './applications/service';
 import { openDatabase } from './db';
+import { refuseNewKeysForSealedData } from './crypto/missing-key-guard';
 import { createCustomerArea } from './customers';
 import { createSensitiveArea } from './sensitive';
 import { createCustomerUpdateHandlers } from './customer-update';
@@ -72,6 +73,7 @@ function loadStationKeys(opts: ServicesOptions, log: (line: string) => void): Ha
   if (opts.dbFile === ':memory:' && !opts.keyFile) return ephemeralKeys();
   const file = opts.keyFile ?? defaultKeyFile(opts.dbFile);
   const wrapper = opts.keyWrapper ?? FILE_MODE_WRAPPER;
+  refuseNewKeysForSealedData(opts.dbFile, file);
   const loaded = loadOrCreateKeys(file, wrapper);
   const protection =
     wrapper.kind === 'os-keystore' ? 'wrapped by the OS key store' : 'protected by its 0600 mode';

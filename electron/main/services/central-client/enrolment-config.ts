@@ -11,6 +11,7 @@ export interface EnrolmentConfig {
 
 /** Thrown when a station would talk to a central system without a way to enrol it may use. */
 export class EnrolmentConfigError extends Error {
+  readonly refusal = true;
   constructor() {
     super(
       '连接中心系统需要登记码（HALL_ENROLMENT_CODE）；开发口令仅在演示模式下可用' +

@@ -177,6 +177,25 @@ describe('sync engine against the reference central system', () => {
     expect(engine.status().counts).toMatchObject({ acknowledged: 4, pending: 0 });
   });
 
+  it('a stored credential that no longer opens is logged by its kind, never thrown from a timer', async () => {
+    seedQueued(db, 1, { hallCode: 'H01' });
+    const lines: string[] = [];
+    const events: SyncEvent[] = [];
+    const engine = engineFor({ onEvent: (e) => events.push(e), log: (l) => lines.push(l) });
+    await engine.runOnce();
+    // The token as another key file would have sealed it (a copied database, the wrong keys).
+    const sealed = db.prepare("SELECT value FROM sync_state WHERE key = 'token'").pluck().get();
+    expect(String(sealed)).toMatch(/^e1\./);
+    db.prepare("UPDATE sync_state SET value = 'e1.k1.AAAA.BBBB' WHERE key = 'token'").run();
+    expect(() => engine.status()).toThrow(/sealed value cannot be opened/);
+    const before = events.length;
+    // resume() emits the status as the scheduler's timer does after every run.
+    expect(() => engine.resume()).not.toThrow();
+    expect(events.length).toBe(before);
+    expect(lines).toContain('sync: status unreadable: SealedValueError');
+    await engine.stop();
+  });
+
   it('halts when the registration secret is refused', async () => {
     seedQueued(db, 1, { hallCode: 'H01' });
     const engine = engineFor({ registrationSecret: 'wrong-secret-value' });

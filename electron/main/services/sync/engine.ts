@@ -279,6 +279,16 @@ export class SyncEngine {
   }
 
   private emitStatus(): void {
-    if (this.opts.onEvent) this.opts.onEvent({ type: 'status', status: this.status() });
+    if (!this.opts.onEvent) return;
+    // Runs from the scheduler's timer: a status that cannot be read (a stored value that no
+    // longer opens) is logged by its kind, never thrown out of a timer to end the process.
+    let status: SyncStatus;
+    try {
+      status = this.status();
+    } catch (err) {
+      this.opts.log?.(`sync: status unreadable: ${(err as Error).name}`);
+      return;
+    }
+    this.opts.onEvent({ type: 'status', status });
   }
 }
