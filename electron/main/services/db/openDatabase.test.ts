@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   closeSync,
   mkdtempSync,
   openSync,
@@ -52,6 +53,24 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'keeps the file, its WAL and shared memory to the owner (0600), narrowing an older file',
+    () => {
+      const file = join(dir, 'hall.db');
+      db = openDatabase(file, quiet);
+      db.prepare('CREATE TABLE probe (v TEXT)').run();
+      db.prepare("INSERT INTO probe VALUES ('x')").run();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+        expect(statSync(f).mode & 0o777, f).toBe(0o600);
+      }
+      db.close();
+      // A file an older version left readable by everyone.
+      chmodSync(file, 0o644);
+      db = openDatabase(file, quiet);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('refuses a file that is not a database, with a zh/en message', () => {
     const file = join(dir, 'hall.db');

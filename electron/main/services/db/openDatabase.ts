@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations';
 import { openMigratedDatabase, type OpenMigratedOptions } from '../../../../server-common/db';
 import { attachCipher } from '../crypto/attached';
@@ -34,6 +36,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
         ? ephemeralKeys()
         : loadOrCreateKeys(defaultKeyFile(file), FILE_MODE_WRAPPER).keys,
     );
+  if (file !== ':memory:') keepToOwner(file);
   return openMigratedDatabase(file, migrations ?? MIGRATIONS, {
     ...rest,
     onOpened: (db: Database) => {
@@ -42,4 +45,21 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
       attachCipher(db, cipher);
     },
   });
+}
+
+/**
+ * The file and its WAL and shared-memory files readable by the station's own user only, as the
+ * key file is: names and 户号 are stored in clear for search. A new file is created empty with
+ * mode 0600 before SQLite opens it (SQLite gives its -wal and -shm the database file's mode);
+ * an older file left readable by others is narrowed. Windows has no such modes.
+ */
+function keepToOwner(file: string): void {
+  if (process.platform === 'win32') return;
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
+  }
 }
