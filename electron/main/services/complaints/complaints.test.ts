@@ -94,6 +94,27 @@ describe('the complaint loop', () => {
     ]);
   });
 
+  it('masks phone and ID numbers typed into the free text before any answer leaves the service', async () => {
+    const other = '13912345670';
+    const taken = await take({ content: `柜台态度不好，回电 ${other}，证件 ${ID}` });
+    let c = await call<ComplaintDetail>('complaints.get', { id: taken.id });
+    clock = new Date('2026-09-29T15:00:00+08:00');
+    c = await call('complaints.contact', { id: c.id, version: c.version, note: `已拨 ${other}` });
+    c = await call('complaints.answer', {
+      id: c.id,
+      version: c.version,
+      answer: `请拨 ${other} 预约上门`,
+    });
+    for (const answer of [taken, c, await call<ComplaintDetail>('complaints.get', { id: c.id })]) {
+      const text = JSON.stringify(answer);
+      expect(text).not.toContain(other);
+      expect(text).not.toContain(ID);
+    }
+    expect(c.content).toContain('139****5670');
+    expect(c.answer).toContain('139****5670');
+    expect(c.events.find((e) => e.action === 'contact')?.note).toBe('已拨 139****5670');
+  });
+
   it('runs every step with who and when, then archives', async () => {
     let c = await take();
     clock = new Date('2026-09-29T11:00:00+08:00');

@@ -1,5 +1,6 @@
 import type { ComplaintDetail, ComplaintSummary } from '../../../../shared/api/methods/complaints';
 import { maskIdNumber, maskMobile } from '../../../../shared/domain/mask';
+import { maskNumbersInText } from '../../../../shared/domain/mask-text';
 import { repeatLevel, type ServiceRuleSet } from '../../../../shared/service-rules';
 import { toHallIso } from '../../../../shared/hall-time';
 import type { ComplaintEventRow, ComplaintRow } from './rows';
@@ -55,7 +56,9 @@ export function toComplaintDetail(
     ...toComplaintSummary(row, set),
     accountNo: row.account_no,
     applicationId: row.application_id,
-    content: row.content,
+    // Free text leaves the service with typed-in phone and ID numbers masked, as an
+    // application's remark does: no screen and no role gets them whole.
+    content: maskNumbersInText(row.content),
     ruleVersion: row.rule_version,
     contactDueAt: toHallIso(row.contact_due_at),
     answerDueAt: toHallIso(row.answer_due_at),
@@ -63,7 +66,7 @@ export function toComplaintDetail(
     dispatchedAt: iso(row.dispatched_at),
     contactedAt: iso(row.contacted_at),
     answeredAt: iso(row.answered_at),
-    answer: row.answer,
+    answer: row.answer === null ? null : maskNumbersInText(row.answer),
     visitedAt: iso(row.visited_at),
     visitResult: row.visit_result,
     archivedAt: iso(row.archived_at),
@@ -75,7 +78,7 @@ export function toComplaintDetail(
       at: toHallIso(e.at),
       actor: e.actor,
       action: e.action,
-      note: e.note,
+      note: maskNumbersInText(e.note),
     })),
   };
 }
