@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { prepared } from '../db/statements';
 import { SEALED_COLUMNS } from './sealed-columns';
 
 /**
@@ -25,15 +26,14 @@ export function holdsSealedValues(dbFile: string): boolean {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const tables = new Set(
-      db
-        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      prepared<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
         .all()
         .map((r) => r.name),
     );
     return SEALED_COLUMNS.some(
       ({ table, column }) =>
         tables.has(table) &&
-        db.prepare(`SELECT 1 FROM "${table}" WHERE "${column}" LIKE 'e1.%' LIMIT 1`).get() !==
+        prepared(db, `SELECT 1 FROM "${table}" WHERE "${column}" LIKE 'e1.%' LIMIT 1`).get() !==
           undefined,
     );
   } finally {
