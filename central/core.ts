@@ -16,9 +16,9 @@ import { sealPlainPayloads, sealPlainPayloadsSync } from './sealed-payloads';
 import type { FieldCipher } from '../electron/main/services/crypto';
 import { HubLink, type HubLinkOptions } from './hub-link';
 import { servesCentral, servesHub, type CentralMode, type HubTls } from './hub-tls';
-import { defaultStages } from '../shared/catalogue';
+import { defaultStages, findType } from '../shared/catalogue';
 import { CATALOGUES, type CatalogueShelf } from '../shared/catalogue/versions';
-import type { BusinessType, Catalogue } from '../shared/catalogue/types';
+import type { Catalogue } from '../shared/catalogue/types';
 import { DAY_MS, hallDate, hallDayStart } from '../shared/hall-time';
 
 export interface CentralOptions {
@@ -76,18 +76,8 @@ export interface CentralOptions {
 }
 
 function stageResolver(shelf: CatalogueShelf, now: () => number): StageResolver {
-  // Asked once per submitted application: the types of a version are looked up by code, and
-  // the version in force is worked out once per hall day (versions change at hall midnight).
-  const typesOf = new Map<Catalogue, Map<string, BusinessType>>();
-  const typeIn = (catalogue: Catalogue, code: string): BusinessType | undefined => {
-    let types = typesOf.get(catalogue);
-    if (!types) {
-      types = new Map();
-      for (const t of catalogue.types) if (!types.has(t.code)) types.set(t.code, t);
-      typesOf.set(catalogue, types);
-    }
-    return types.get(code);
-  };
+  // Asked once per submitted application: the version in force is worked out once per hall
+  // day (versions change at hall midnight); findType looks a type up by code.
   let day: { start: number; end: number; catalogue: Catalogue } | undefined;
   const inForce = (at: number): Catalogue => {
     if (!day || at < day.start || at >= day.end) {
@@ -101,7 +91,7 @@ function stageResolver(shelf: CatalogueShelf, now: () => number): StageResolver 
     const catalogue =
       shelf.byVersion(accepted.catalogueVersion) ??
       inForce(Date.parse(accepted.acceptedAt) || now());
-    const type = typeIn(catalogue, typeCode);
+    const type = findType(catalogue, typeCode);
     if (type && type.stages.length > 0) return type.stages;
     return defaultStages(type?.family, accountKind);
   };

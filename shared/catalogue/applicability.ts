@@ -14,8 +14,42 @@ import type { LocalizedText } from '../text';
 
 /** Which definitions apply to one application: by account kind and by `when` conditions. */
 
-export const findType = (catalogue: Catalogue, code: string): BusinessType | undefined =>
-  catalogue.types.find((t) => t.code === code);
+/**
+ * A catalogue's types by code and a type's definitions by key, made once per object: central
+ * looks a type up for every application it takes in, validation and masking a definition for
+ * every value. Catalogues and their types are not changed once loaded.
+ */
+const typesByCode = new WeakMap<Catalogue, ReadonlyMap<string, BusinessType>>();
+const defsByKey = new WeakMap<BusinessType, ReadonlyMap<string, readonly FieldDef[]>>();
+
+/** The type with this code (the first, should a catalogue list a code twice). */
+export function findType(catalogue: Catalogue, code: string): BusinessType | undefined {
+  let types = typesByCode.get(catalogue);
+  if (!types) {
+    const byCode = new Map<string, BusinessType>();
+    for (const t of catalogue.types) if (!byCode.has(t.code)) byCode.set(t.code, t);
+    typesByCode.set(catalogue, (types = byCode));
+  }
+  return types.get(code);
+}
+
+/**
+ * A type's field definitions by key, in catalogue order: a key may be defined twice for
+ * disjoint account kinds (applicantName: person or organisation).
+ */
+export function fieldDefsByKey(type: BusinessType): ReadonlyMap<string, readonly FieldDef[]> {
+  let byKey = defsByKey.get(type);
+  if (!byKey) {
+    const made = new Map<string, FieldDef[]>();
+    for (const f of type.fields) {
+      const same = made.get(f.key);
+      if (same) same.push(f);
+      else made.set(f.key, [f]);
+    }
+    defsByKey.set(type, (byKey = made));
+  }
+  return byKey;
+}
 
 export const typesFor = (catalogue: Catalogue, accountKind: AccountKind): BusinessType[] =>
   catalogue.types.filter((t) => t.accountKinds.includes(accountKind));

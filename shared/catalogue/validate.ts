@@ -8,7 +8,7 @@ import {
   type Catalogue,
   type FieldDef,
 } from './types';
-import { conditionHolds, fieldsFor, findType, papersFor } from './applicability';
+import { conditionHolds, fieldDefsByKey, fieldsFor, findType, papersFor } from './applicability';
 import { checkFieldValue, isEmptyValue, labelled } from './field-check';
 import { dependentMaxReason } from './field-limits';
 import {
@@ -95,7 +95,7 @@ export function validateApplication(
     return { errors, warnings, normalized };
   }
 
-  const known = knownKeysOf(type);
+  const known = fieldDefsByKey(type);
   for (const key of Object.keys(input.fields)) {
     if (!known.has(key)) errors.push(err(`fields.${key}`, '未知字段', 'Unknown field'));
   }
@@ -158,14 +158,6 @@ interface Run {
   errors: FieldError[];
   warnings: FieldError[];
   normalized: FieldValues;
-}
-
-/** The keys a type defines, made once per type (catalogue types are not changed once loaded). */
-const knownKeys = new WeakMap<BusinessType, ReadonlySet<string>>();
-function knownKeysOf(type: BusinessType): ReadonlySet<string> {
-  let keys = knownKeys.get(type);
-  if (!keys) knownKeys.set(type, (keys = new Set(type.fields.map((f) => f.key))));
-  return keys;
 }
 
 /**

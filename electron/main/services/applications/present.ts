@@ -6,7 +6,8 @@ import type {
   HistoryEntry,
   PaperEntry,
 } from '../../../../shared/api/schemas';
-import type { AccountKind, BusinessType } from '../../../../shared/catalogue/types';
+import type { AccountKind, BusinessType, FieldDef } from '../../../../shared/catalogue/types';
+import { fieldDefsByKey } from '../../../../shared/catalogue/applicability';
 import {
   MASKED_KINDS,
   maskCreditCode,
@@ -29,30 +30,11 @@ export interface TypeContext {
   accountKind: string;
 }
 
-type FieldDef = BusinessType['fields'][number];
 const NO_DEFS: readonly FieldDef[] = [];
-/**
- * A type's definitions by key, made once per catalogue type: masking looks one up for every
- * value of every answer and history entry (types are never changed once loaded).
- */
-const defsByType = new WeakMap<BusinessType, Map<string, FieldDef[]>>();
-function defsOf(type: BusinessType, key: string): readonly FieldDef[] {
-  let byKey = defsByType.get(type);
-  if (!byKey) {
-    byKey = new Map();
-    for (const f of type.fields) {
-      const same = byKey.get(f.key);
-      if (same) same.push(f);
-      else byKey.set(f.key, [f]);
-    }
-    defsByType.set(type, byKey);
-  }
-  return byKey.get(key) ?? NO_DEFS;
-}
 
 /** A key may be defined twice for disjoint account kinds (applicantName: person or organisation). */
 function fieldDef(ctx: TypeContext, key: string) {
-  const defs = ctx.type ? defsOf(ctx.type, key) : NO_DEFS;
+  const defs = (ctx.type && fieldDefsByKey(ctx.type).get(key)) ?? NO_DEFS;
   return (
     defs.find((f) => !f.accountKinds || f.accountKinds.includes(ctx.accountKind as AccountKind)) ??
     defs[0]

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { prepared } from '../db/statements';
-import { SEALED_COLUMNS } from './sealed-columns';
+import { SEALED_COLUMNS, tableNamesOf } from './sealed-columns';
 
 /**
  * Thrown when a station's database already holds sealed values but its key file is missing: a
@@ -25,11 +25,7 @@ export function holdsSealedValues(dbFile: string): boolean {
   if (!existsSync(dbFile) || statSync(dbFile).size === 0) return false;
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const tables = new Set(
-      prepared<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
-        .all()
-        .map((r) => r.name),
-    );
+    const tables = tableNamesOf(db);
     return SEALED_COLUMNS.some(
       ({ table, column }) =>
         tables.has(table) &&

@@ -12,7 +12,7 @@ import {
   loadOrCreateKeys,
   type KeyWrapper,
 } from './keys';
-import { SEALED_COLUMNS, type SealedColumn } from './sealed-columns';
+import { SEALED_COLUMNS, tableNamesOf, type SealedColumn } from './sealed-columns';
 
 /** Why the rotation did not start or did not finish, in the user's languages (no values). */
 export class RotationRefusedError extends Error {
@@ -127,11 +127,7 @@ export function rotateDataKey(opts: RotateOptions): RotateResult {
   // As the console runs: the replaced (old-key) values leave nothing in free pages.
   db.pragma('secure_delete = ON');
   try {
-    const tables = new Set(
-      prepared<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
-        .all()
-        .map((t) => t.name),
-    );
+    const tables = tableNamesOf(db);
     if (SEALED_COLUMNS.some((c) => !tables.has(c.table))) {
       throw refusal('这不是营业厅服务台的数据库', 'not a database of this console');
     }

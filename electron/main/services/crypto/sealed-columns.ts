@@ -1,3 +1,5 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { prepared } from '../db/statements';
 import { FIELDS_CONTEXT, HISTORY_CONTEXT } from '../applications/sealing';
 import { OUTBOX_PAYLOAD_CONTEXT, OUTBOX_RESPONSE_CONTEXT } from '../sync/outbox-store';
 import { syncStateContext } from '../sync/sync-state';
@@ -113,3 +115,11 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     context: fixed(COPY_KEY_CONTEXT),
   },
 ];
+
+/** The tables a station file holds, for the tools that read every sealed column of one. */
+export const tableNamesOf = (db: BetterSqlite3.Database): ReadonlySet<string> =>
+  new Set(
+    prepared<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((t) => t.name),
+  );
